@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// Thin entry: parse, dispatch to one command module, turn usage errors into one line and exit code 2.
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import * as runCommand from './commands/run.js';
+import { EXIT, UsageError } from './errors.js';
+import { TOOL_VERSION } from './version.js';
+
+function fail(message: string): never {
+  process.stderr.write(`corescope: ${message}\n`);
+  process.exit(EXIT.usage);
+}
+
+try {
+  await yargs(hideBin(process.argv))
+    .scriptName('corescope')
+    .version(TOOL_VERSION)
+    .command(runCommand)
+    .demandCommand(1, 'name a command (run --help for the main one)')
+    .strict()
+    .recommendCommands()
+    .wrap(Math.min(110, process.stdout.columns || 110))
+    .fail((message: string | null, error: Error | undefined) => {
+      if (error !== undefined && !(error instanceof UsageError)) throw error;
+      fail(error?.message ?? message ?? 'bad usage');
+    })
+    .parseAsync();
+} catch (error) {
+  if (error instanceof UsageError) fail(error.message);
+  process.stderr.write(`corescope: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(EXIT.workloadFailed);
+}

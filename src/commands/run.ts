@@ -1,0 +1,206 @@
+import os from 'node:os';
+import type { Argv } from 'yargs';
+import { UsageError } from '../errors.js';
+import { probeEnvironment } from '../results/environment.js';
+import { renderRunSummary } from '../report/terminal.js';
+import { defaultThreadCounts } from '../runner/plan.js';
+import { killAllChildren } from '../runner/supervisor.js';
+import { requestStop, runSuite, type SuiteProgress } from '../runner/run-suite.js';
+import { STRATEGY_NAMES, type StrategyName } from '../strategies/index.js';
+import { BUILTIN_WORKLOADS, resolveWorkloadUrl } from '../workload-source.js';
+import {
+  defaultResultPath,
+  ensureWritableFile,
+  parseChoices,
+  parseInteger,
+  parsePositiveNumber,
+  parseThreadCounts,
+  splitList,
+} from './options.js';
+
+/** Full profile: about a minute on 2 cores. Quick: seconds, for a first look or a smoke test. */
+const PROFILES = {
+  full: { rounds: 10, warmupRounds: 1, tasks: null },
+  quick: { rounds: 3, warmupRounds: 1, tasks: 8 },
+} as const;
+
+const DEFAULT_TASK_TIMEOUT_MS = 10_000;
+
+interface RunArgs {
+  workloads: string[];
+  strategies: StrategyName[];
+  threads?: number[];
+  tasks?: number;
+  size?: number;
+  rounds?: number;
+  warmup?: number;
+  quick: boolean;
+  out?: string;
+  json: boolean;
+  label?: string;
+  'task-timeout': number;
+  'max-in-flight'?: number;
+}
+
+export const command = 'run';
+export const describe = 'Run workloads sequentially, concurrently (Promise.all) and in parallel (worker pool) and report the difference';
+
+export function builder(yargs: Argv): Argv<RunArgs> {
+  return yargs
+    .option('workloads', {
+      alias: 'w',
+      type: 'string',
+      array: true,
+      default: [...BUILTIN_WORKLOADS],
+      defaultDescription: BUILTIN_WORKLOADS.join(','),
+      describe: 'Workloads to run: built-in ids or paths to your own workload files (comma-separated)',
+      coerce: (values: unknown) => {
+        const specs = splitList(values, '--workloads');
+        for (const spec of specs) resolveWorkloadUrl(spec);
+        return [...new Set(specs)];
+      },
+    })
+    .option('strategies', {
+      alias: 's',
+      type: 'string',
+      array: true,
+      default: [...STRATEGY_NAMES],
+      defaultDescription: STRATEGY_NAMES.join(','),
+      describe: 'Strategies to run (sequential always runs: it is the baseline every speedup is measured against)',
+      coerce: (values: unknown) => parseChoices(values, '--strategies', STRATEGY_NAMES),
+    })
+    .option('threads', {
+      alias: 't',
+      type: 'string',
+      describe: 'Pool sizes for parallel: a list (1,2,4) or a range (1-8)',
+      defaultDescription: 'powers of 2 up to the usable cores, plus 2× cores',
+      coerce: (value: unknown) => parseThreadCounts(value, '--threads'),
+    })
+    .option('tasks', {
+      alias: 'n',
+      type: 'string',
+      describe: 'Tasks per sample (one sample = one batch of this many tasks)',
+      defaultDescription: 'each workload\'s own, else 16; 8 with --quick',
+      coerce: (value: unknown) => parseInteger(value, '--tasks', 1, 100_000),
+    })
+    .option('size', {
+      type: 'string',
+      describe: 'Task size in the workload\'s own unit (ms to wait, KiB to read, rounds to hash...)',
+      defaultDescription: 'each workload\'s defaultSize',
+      coerce: (value: unknown) => parsePositiveNumber(value, '--size'),
+    })
+    .option('rounds', {
+      alias: 'r',
+      type: 'string',
+      describe: 'Samples per cell; cells take turns, one sample each per round',
+      defaultDescription: `${PROFILES.full.rounds}; ${PROFILES.quick.rounds} with --quick`,
+      coerce: (value: unknown) => parseInteger(value, '--rounds', 1, 10_000),
+    })
+    .option('warmup', {
+      type: 'string',
+      describe: 'Unrecorded warm-up rounds before sampling',
+      defaultDescription: String(PROFILES.full.warmupRounds),
+      coerce: (value: unknown) => parseInteger(value, '--warmup', 0, 1000),
+    })
+    .option('quick', {
+      alias: 'q',
+      type: 'boolean',
+      default: false,
+      describe: `Quick profile: ${PROFILES.quick.rounds} rounds, ${PROFILES.quick.tasks} tasks, threads 1 and the core count`,
+    })
+    .option('task-timeout', {
+      type: 'string',
+      default: DEFAULT_TASK_TIMEOUT_MS,
+      describe: 'A task that takes longer (ms) fails its cell with status "timeout"',
+      coerce: (value: unknown) => parseInteger(value, '--task-timeout', 1, 24 * 3_600_000),
+    })
+    .option('max-in-flight', {
+      type: 'string',
+      describe: 'Cap on tasks in flight for concurrent',
+      defaultDescription: 'no cap',
+      coerce: (value: unknown) => parseInteger(value, '--max-in-flight', 1),
+    })
+    .option('out', {
+      alias: 'o',
+      type: 'string',
+      describe: 'Result file (JSON), rewritten atomically after every round',
+      defaultDescription: 'results/<label or host>-<timestamp>.json',
+    })
+    .option('json', {
+      type: 'boolean',
+      default: false,
+      describe: 'Print the result JSON to stdout (tables go to stderr); no file unless --out is given',
+    })
+    .option('label', {
+      type: 'string',
+      describe: 'A name for this run, kept in the file and used in its default name',
+    }) as unknown as Argv<RunArgs>;
+}
+
+export async function handler(args: RunArgs): Promise<void> {
+  const environment = probeEnvironment();
+  const profile = args.quick ? PROFILES.quick : PROFILES.full;
+  const threads = args.threads ?? (args.quick ? [...new Set([1, environment.usableCores])] : defaultThreadCounts(environment.usableCores));
+  const outPath =
+    args.out !== undefined
+      ? ensureWritableFile(args.out)
+      : args.json
+        ? null
+        : ensureWritableFile(defaultResultPath(args.label ?? os.hostname()));
+  if (args.label !== undefined && args.label.trim() === '') throw new UsageError('--label: must not be empty');
+
+  const output = args.json ? process.stderr : process.stdout;
+  const onSigint = (): void => {
+    if (sigintCount === 0) {
+      process.stderr.write('\nstopping after the current sample (Ctrl-C again to quit now)…\n');
+      requestStop();
+    } else {
+      killAllChildren();
+      process.exit(130);
+    }
+    sigintCount += 1;
+  };
+  let sigintCount = 0;
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigint);
+
+  try {
+    const outcome = await runSuite({
+      workloads: args.workloads,
+      strategies: args.strategies,
+      threads,
+      tasks: args.tasks ?? profile.tasks,
+      size: args.size ?? null,
+      rounds: args.rounds ?? profile.rounds,
+      warmupRounds: args.warmup ?? profile.warmupRounds,
+      quick: args.quick,
+      taskTimeoutMs: args['task-timeout'],
+      maxInFlight: args['max-in-flight'] ?? null,
+      label: args.label ?? null,
+      argv: process.argv.slice(2),
+      outPath,
+      environment,
+      ...(process.stderr.isTTY ? { onProgress: printProgress } : {}),
+    });
+    if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+    if (outcome.usageError !== undefined) throw new UsageError(outcome.usageError);
+    output.write(`${renderRunSummary(outcome.result)}\n`);
+    if (outPath !== null) output.write(`\nresults: ${outPath}\n`);
+    if (args.json) process.stdout.write(`${JSON.stringify(outcome.result, null, 2)}\n`);
+    process.exitCode = outcome.exitCode;
+  } finally {
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
+  }
+}
+
+const startedAtMs = Date.now();
+
+function printProgress(progress: SuiteProgress): void {
+  const elapsedS = (Date.now() - startedAtMs) / 1000;
+  const fraction = progress.samplesTaken / Math.max(1, progress.samplesPlanned);
+  const remaining = fraction > 0 ? ` · ~${Math.round((elapsedS / fraction) * (1 - fraction))} s left` : '';
+  process.stderr.write(
+    `\r\x1b[K${progress.workload}: cell ${progress.cellsDone}/${progress.cellsTotal} · ${elapsedS.toFixed(0)} s elapsed${remaining}`,
+  );
+}

@@ -1,0 +1,66 @@
+/** Exit codes shared by every command (README lists them). */
+export const EXIT = {
+  ok: 0,
+  workloadFailed: 1,
+  usage: 2,
+  regression: 3,
+  interrupted: 130,
+} as const;
+
+/**
+ * Bad usage or bad input: the CLI prints `message` as one line and exits 2, no stack trace.
+ * The message names the flag or the file and what is wrong with it.
+ */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** A plain, cloneable description of any thrown value: what crosses threads, IPC and the result file. */
+export interface SerializedError {
+  name: string;
+  message: string;
+  code?: string;
+  stack?: string;
+}
+
+export function serializeError(value: unknown): SerializedError {
+  if (value instanceof Error) {
+    const code = (value as { code?: unknown }).code;
+    return {
+      name: value.name,
+      message: value.message,
+      ...(code !== undefined ? { code: String(code) } : {}),
+      ...(value.stack !== undefined ? { stack: value.stack } : {}),
+    };
+  }
+  if (typeof value === 'object' && value !== null) {
+    const record = value as { name?: unknown; message?: unknown; code?: unknown };
+    if (typeof record.message === 'string') {
+      return {
+        name: typeof record.name === 'string' ? record.name : 'Error',
+        message: record.message,
+        ...(record.code !== undefined ? { code: String(record.code) } : {}),
+      };
+    }
+  }
+  return { name: 'NonError', message: describeThrown(value) };
+}
+
+function describeThrown(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return `thrown value: ${JSON.stringify(value) ?? String(value)}`;
+  } catch {
+    return `thrown value: ${String(value)}`;
+  }
+}
+
+/** Error rebuilt from its serialized form, so a failure keeps its name and code on this side. */
+export class TaskError extends Error {
+  readonly code: string | undefined;
+  constructor(readonly serialized: SerializedError) {
+    super(serialized.message);
+    this.name = serialized.name;
+    this.code = serialized.code;
+  }
+}

@@ -1,0 +1,14 @@
+import type { SerializedError } from '../errors.js';
+
+/** What the main thread posts to a pool worker for one task. Plain data only: it is structured-cloned. */
+export interface WorkerTask {
+  workloadUrl: string;
+  data: unknown;
+  size: number;
+  index: number;
+}
+
+/** A worker's answer. Failures come back as data, so their name, message and code survive the thread hop. */
+export type WorkerReply =
+  | { ok: true; value: unknown; threadId: number }
+  | { ok: false; error: SerializedError; threadId: number };

@@ -1,0 +1,84 @@
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Piscina } from 'piscina';
+import { TaskError } from '../errors.js';
+import { distFileUrl } from '../paths.js';
+import type { WorkerReply, WorkerTask } from './messages.js';
+
+export interface TaskPool {
+  readonly threads: number;
+  /** Wall time from creating the pool until every thread was online and had run the task once, ms. */
+  readonly startupMs: number;
+  run(task: WorkerTask, signal?: AbortSignal): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export interface StartPoolOptions {
+  threads: number;
+  /** A task run on every thread before timing starts (module import, JIT warm-up). */
+  warmTask: WorkerTask;
+  /** Give up starting the pool after this long (a worker that cannot load would otherwise hang). */
+  startupTimeoutMs: number;
+}
+
+const WORKER_FILE = distFileUrl('workers', 'task-worker.js').href;
+const POLL_MS = 1;
+
+/**
+ * Creates a piscina pool with exactly `threads` threads, waits for every one to come online, then runs the
+ * warm-up task until every thread has run it once. Start-up is timed here, apart from any sample.
+ */
+export async function startPool(options: StartPoolOptions): Promise<TaskPool> {
+  const { threads, warmTask, startupTimeoutMs } = options;
+  const startedAt = performance.now();
+  const deadline = startedAt + startupTimeoutMs;
+  const piscina = new Piscina<WorkerTask, WorkerReply>({
+    filename: WORKER_FILE,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: Number.POSITIVE_INFINITY,
+    concurrentTasksPerWorker: 1,
+  });
+  let poolError: unknown;
+  piscina.on('error', (error: unknown) => {
+    poolError = error;
+  });
+
+  const run = async (task: WorkerTask, signal?: AbortSignal): Promise<unknown> => {
+    const reply = await piscina.run(task, signal === undefined ? undefined : { signal });
+    if (!reply.ok) throw new TaskError(reply.error);
+    return reply.value;
+  };
+
+  try {
+    while (piscina.threads.length < threads) {
+      if (poolError !== undefined) throw poolError;
+      if (performance.now() > deadline) throw new Error(`pool of ${threads} threads not online within ${startupTimeoutMs} ms`);
+      await sleep(POLL_MS);
+    }
+    await warmEveryThread(piscina, warmTask, threads, deadline);
+  } catch (error) {
+    await piscina.destroy();
+    throw error;
+  }
+  const startupMs = performance.now() - startedAt;
+  return { threads, startupMs, run, close: () => piscina.destroy() };
+}
+
+/** Runs the warm task in waves of `threads` until every thread id has answered at least once. */
+async function warmEveryThread(
+  piscina: Piscina<WorkerTask, WorkerReply>,
+  warmTask: WorkerTask,
+  threads: number,
+  deadline: number,
+): Promise<void> {
+  const warmed = new Set<number>();
+  while (warmed.size < threads) {
+    if (performance.now() > deadline) throw new Error(`pool warm-up reached ${warmed.size} of ${threads} threads in time`);
+    const replies = await Promise.all(Array.from({ length: threads }, () => piscina.run(warmTask)));
+    for (const reply of replies) {
+      if (!reply.ok) throw new TaskError(reply.error);
+      warmed.add(reply.threadId);
+    }
+  }
+}

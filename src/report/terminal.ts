@@ -1,0 +1,56 @@
+import type { Benchmark, ResultFile } from '../results/schema.js';
+import { formatMs, formatPercent, formatRatio, renderTable } from './format.js';
+import { verdictLine } from './verdict.js';
+
+const HEADER = ['strategy', 'threads', 'median', '±95% CI', 'speedup', '95% CI', 'ideal', 'efficiency', 'cores busy', 'loop busy', 'note'];
+
+/** Benchmarks grouped by workload, in the order they ran. */
+export function groupByWorkload(benchmarks: Benchmark[]): Map<string, Benchmark[]> {
+  const groups = new Map<string, Benchmark[]>();
+  for (const benchmark of benchmarks) {
+    const group = groups.get(benchmark.workload.id) ?? [];
+    group.push(benchmark);
+    groups.set(benchmark.workload.id, group);
+  }
+  return groups;
+}
+
+function row(benchmark: Benchmark): string[] {
+  const head = [benchmark.strategy, String(benchmark.threads)];
+  if (benchmark.status === 'skipped') return [...head, '—', '', '', '', '', '', '', '', `skipped: ${benchmark.reason}`];
+  if (benchmark.status !== 'ok') return [...head, '—', '', '', '', '', '', '', '', `${benchmark.status}: ${benchmark.error.message}`];
+  const { stats, derived, cpu, eventLoop } = benchmark;
+  return [
+    ...head,
+    formatMs(stats.median),
+    `±${stats.rme.toFixed(1)} %`,
+    derived === null ? '—' : formatRatio(derived.speedup),
+    derived === null ? '' : `${derived.speedupCi95[0].toFixed(2)}–${derived.speedupCi95[1].toFixed(2)}`,
+    derived === null ? '' : formatRatio(derived.idealSpeedup),
+    derived === null ? '' : formatPercent(derived.efficiency),
+    cpu.effectiveParallelism.toFixed(2),
+    formatPercent(eventLoop.utilization),
+    benchmark.warnings.length > 0 ? `! ${benchmark.warnings.join('; ')}` : '',
+  ];
+}
+
+/** The human summary of a run: per workload a table, then one verdict line each. */
+export function renderRunSummary(result: ResultFile): string {
+  const { environment } = result;
+  const lines: string[] = [
+    `corescope ${result.tool.version} · Node ${environment.node} · ${environment.cpuModel} · ${environment.usableCores} usable cores${result.run.interrupted ? ' · INTERRUPTED' : ''}`,
+    '',
+  ];
+  const groups = groupByWorkload(result.benchmarks);
+  for (const [id, benchmarks] of groups) {
+    const workload = benchmarks[0]?.workload;
+    lines.push(`${id} (${workload?.kind ?? '?'}, ${workload?.tasks ?? '?'} tasks of size ${workload?.size ?? '?'} per sample)`);
+    lines.push(renderTable(HEADER, benchmarks.map(row)), '');
+  }
+  if (groups.size > 0) {
+    lines.push('Verdicts');
+    for (const benchmarks of groups.values()) lines.push(`  ${verdictLine(benchmarks)}`);
+  }
+  for (const warning of result.warnings) lines.push(`warning: ${warning}`);
+  return lines.join('\n');
+}

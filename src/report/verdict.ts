@@ -1,0 +1,62 @@
+import type { Benchmark, OkBenchmark } from '../results/schema.js';
+import { formatPercent, formatRatio } from './format.js';
+
+/** Below this a strategy "gains nothing"; the noise of a shared 2-core machine sits well inside it. */
+const GAIN_THRESHOLD = 1.25;
+const LOSS_THRESHOLD = 0.8;
+
+function isOk(benchmark: Benchmark): benchmark is OkBenchmark & { derived: NonNullable<OkBenchmark['derived']> } {
+  return benchmark.status === 'ok' && benchmark.derived !== null;
+}
+
+/**
+ * One plain-language line per workload, read off the measurements (not off the workload's declared kind):
+ * what `concurrent` bought, what `parallel` bought at its best thread count, and which was fastest.
+ */
+export function verdictLine(benchmarks: Benchmark[]): string {
+  const first = benchmarks[0];
+  if (first === undefined) return '';
+  const id = first.workload.id;
+  const measured = benchmarks.filter(isOk);
+  const parts: string[] = [];
+
+  const concurrent = measured.find((benchmark) => benchmark.strategy === 'concurrent');
+  if (concurrent !== undefined) {
+    const speedup = concurrent.derived.speedup;
+    const why =
+      speedup >= GAIN_THRESHOLD
+        ? 'the waits overlap on one thread'
+        : speedup < LOSS_THRESHOLD
+          ? 'slower: the tasks compete for one thread and add scheduling cost'
+          : 'no gain: the work keeps the one thread busy, so Promise.all only takes turns';
+    parts.push(`concurrent ${formatRatio(speedup)} — ${why}`);
+  }
+
+  const parallel = measured.filter((benchmark) => benchmark.strategy === 'parallel');
+  const bestParallel = maxBy(parallel, (benchmark) => benchmark.derived.speedup);
+  if (bestParallel !== undefined) {
+    const { speedup, efficiency } = bestParallel.derived;
+    const threads = `${bestParallel.threads} thread${bestParallel.threads === 1 ? '' : 's'}`;
+    parts.push(
+      speedup >= GAIN_THRESHOLD
+        ? `parallel ${formatRatio(speedup)} on ${threads} (${formatPercent(efficiency)} of ideal)`
+        : `parallel at best ${formatRatio(speedup)} on ${threads} — no gain: dispatch and copying cost more than the pool saves`,
+    );
+  }
+
+  const fastest = maxBy(measured, (benchmark) => benchmark.derived.speedup);
+  if (fastest !== undefined && fastest.strategy !== 'sequential') {
+    parts.push(`fastest: ${fastest.strategy}${fastest.strategy === 'parallel' ? ` on ${fastest.threads} threads` : ''}`);
+  } else if (fastest !== undefined) {
+    parts.push('fastest: sequential — neither strategy pays here');
+  }
+  const failed = benchmarks.filter((benchmark) => benchmark.status !== 'ok' && benchmark.status !== 'skipped');
+  if (failed.length > 0) parts.push(`${failed.length} cell(s) failed: ${failed.map((benchmark) => `${benchmark.id} ${benchmark.status}`).join(', ')}`);
+  return `${id}: ${parts.join('; ')}`;
+}
+
+function maxBy<T>(items: T[], score: (item: T) => number): T | undefined {
+  let best: T | undefined;
+  for (const item of items) if (best === undefined || score(item) > score(best)) best = item;
+  return best;
+}

@@ -1,0 +1,175 @@
+import { z } from 'zod';
+
+/**
+ * The result file, schemaVersion 1. This zod schema is the single source of truth: the published JSON Schema
+ * (schema/result-v1.schema.json) is generated from it, and every file is validated on write and on read.
+ * z.number() refuses NaN and ±Infinity, so a non-finite figure can never reach disk.
+ */
+
+export const SCHEMA_VERSION = 1;
+export const SUPPORTED_SCHEMA_VERSIONS = [SCHEMA_VERSION] as const;
+
+const ms = z.number().nonnegative();
+const count = z.int().nonnegative();
+
+export const statsSchema = z.object({
+  n: z.int().positive(),
+  mean: ms,
+  median: ms,
+  sd: ms,
+  min: ms,
+  max: ms,
+  p75: ms,
+  p99: ms,
+  ci95: ms,
+  rme: z.number().nonnegative(),
+});
+
+export const errorSchema = z.object({
+  name: z.string(),
+  message: z.string(),
+  code: z.string().optional(),
+  stack: z.string().optional(),
+});
+
+export const workloadRefSchema = z.object({
+  id: z.string().min(1),
+  kind: z.enum(['io', 'cpu', 'mixed']),
+  /** Module the workload came from: a built-in id, or the path the user gave. */
+  source: z.string().min(1),
+  size: z.number().positive(),
+  tasks: z.int().positive(),
+});
+
+const benchmarkBase = {
+  /** `<workload>/<strategy>/t<threads>`: stable, so files from different runs and machines line up. */
+  id: z.string().min(1),
+  workload: workloadRefSchema,
+  strategy: z.string().min(1),
+  threads: z.int().positive(),
+  /** Wall time of each sample (one batch of `tasks` tasks), ms, in the order taken. */
+  samplesMs: z.array(ms),
+  warnings: z.array(z.string()),
+};
+
+export const cpuSchema = z.object({
+  userMs: ms,
+  systemMs: ms,
+  /** Process CPU time / wall time over the samples: how many cores were busy on average. */
+  effectiveParallelism: z.number().nonnegative(),
+});
+
+export const eventLoopSchema = z.object({
+  /** Share of wall time the measuring process's event loop was busy (0..1). */
+  utilization: z.number().min(0).max(1),
+  /** 99th percentile of event-loop delay, ms. */
+  delayP99Ms: ms,
+});
+
+export const derivedSchema = z.object({
+  /** median(sequential) / median(this cell). */
+  speedup: z.number().positive(),
+  speedupCi95: z.tuple([z.number().nonnegative(), z.number().nonnegative()]),
+  /** tasks / ceil(tasks / lanes): what perfect lanes would give. */
+  idealSpeedup: z.number().positive(),
+  efficiency: z.number().nonnegative(),
+});
+
+export const okBenchmarkSchema = z.object({
+  ...benchmarkBase,
+  status: z.literal('ok'),
+  stats: statsSchema,
+  cpu: cpuSchema,
+  eventLoop: eventLoopSchema,
+  /** Null when the sequential baseline of the same workload has no figures. */
+  derived: derivedSchema.nullable(),
+  /** Pool start-up (threads online and warmed), ms; 0 for strategies without one. */
+  startupMs: ms,
+});
+
+export const failedBenchmarkSchema = z.object({
+  ...benchmarkBase,
+  status: z.enum(['error', 'timeout', 'crashed']),
+  error: errorSchema,
+  /** In the failing sample: how many of its tasks failed. */
+  failedTasks: count.optional(),
+  totalTasks: count.optional(),
+  /** Process exit code or signal, for `crashed`. */
+  exit: z.object({ code: z.int().nullable(), signal: z.string().nullable() }).optional(),
+});
+
+export const skippedBenchmarkSchema = z.object({
+  ...benchmarkBase,
+  status: z.literal('skipped'),
+  reason: z.string(),
+});
+
+export const benchmarkSchema = z.discriminatedUnion('status', [
+  okBenchmarkSchema,
+  failedBenchmarkSchema,
+  skippedBenchmarkSchema,
+]);
+
+export const environmentSchema = z.object({
+  node: z.string(),
+  v8: z.string(),
+  uv: z.string(),
+  platform: z.string(),
+  arch: z.string(),
+  cpuModel: z.string(),
+  logicalCpus: z.int().positive(),
+  availableParallelism: z.int().positive(),
+  /** CPUs allowed by the cgroup quota (cpu.max), or null when none is set. */
+  cgroupCpuLimit: z.number().positive().nullable(),
+  /** The core count this run assumed: availableParallelism capped by the cgroup quota. */
+  usableCores: z.int().positive(),
+  memoryBytes: z.number().positive(),
+  uvThreadpoolSize: z.int().positive(),
+  /** Which CI service ran this, or null outside CI. */
+  ci: z.string().nullable(),
+  hostname: z.string(),
+});
+
+export const configSchema = z.object({
+  workloads: z.array(z.string()),
+  strategies: z.array(z.string()),
+  threads: z.array(z.int().positive()),
+  /** Tasks per sample requested on the command line; null means each workload's default. */
+  tasks: z.int().positive().nullable(),
+  /** Size requested on the command line; null means each workload's default. */
+  size: z.number().positive().nullable(),
+  rounds: z.int().positive(),
+  warmupRounds: z.int().nonnegative(),
+  quick: z.boolean(),
+  taskTimeoutMs: z.int().positive(),
+  maxInFlight: z.int().positive().nullable(),
+});
+
+export const resultFileSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  tool: z.object({ name: z.literal('corescope'), version: z.string() }),
+  run: z.object({
+    startedAt: z.iso.datetime(),
+    /** Null while the run is still going. */
+    finishedAt: z.iso.datetime().nullable(),
+    label: z.string().nullable(),
+    argv: z.array(z.string()),
+    interrupted: z.boolean(),
+  }),
+  environment: environmentSchema,
+  config: configSchema,
+  benchmarks: z.array(benchmarkSchema),
+  warnings: z.array(z.string()),
+});
+
+export type ResultFile = z.infer<typeof resultFileSchema>;
+export type Benchmark = z.infer<typeof benchmarkSchema>;
+export type OkBenchmark = z.infer<typeof okBenchmarkSchema>;
+export type FailedBenchmark = z.infer<typeof failedBenchmarkSchema>;
+export type Environment = z.infer<typeof environmentSchema>;
+export type RunConfig = z.infer<typeof configSchema>;
+export type BenchmarkStatus = Benchmark['status'];
+
+export function benchmarkId(workloadId: string, strategy: string, threads: number): string {
+  return `${workloadId}/${strategy}/t${threads}`;
+}

@@ -1,0 +1,198 @@
+import { monitorEventLoopDelay, performance, type IntervalHistogram } from 'node:perf_hooks';
+import { Bench } from 'tinybench';
+import { serializeError, UsageError } from '../errors.js';
+import { prepareStrategy, type PreparedStrategy } from '../strategies/index.js';
+import { BatchFailure } from '../strategies/task-outcome.js';
+import { loadWorkload } from '../workload-source.js';
+import type { Workload } from '../workload.js';
+import type { CellJob, ChildMessage, MeasureJob, Phase, SampleReading } from './protocol.js';
+
+/** Generous budgets for steps whose length does not depend on the task: loading, setup, teardown. */
+const FIXED_PHASE_MS = 60_000;
+/** Slack on top of a batch's worst legitimate time, for scheduling and GC. */
+const BATCH_GRACE_MS = 5_000;
+
+interface LiveCell {
+  job: CellJob;
+  strategy: PreparedStrategy;
+  histogram: IntervalHistogram;
+  samplesLeft: number;
+}
+
+export type Emit = (message: ChildMessage) => void;
+
+/**
+ * Measures one workload's cells in the current process: load, setup once, prepare every cell (pools start and
+ * warm here), warm-up rounds, then interleaved rounds in which every cell takes one sample, order rotated
+ * each round so drift hits all cells alike. Readings stream out through `emit` as they are taken.
+ * Failures are reported per cell and never thrown across the runner.
+ */
+export async function measureJob(job: MeasureJob, emit: Emit, stopRequested: () => boolean): Promise<void> {
+  const phase = (name: Phase, cellId: string | null, deadlineMs: number): void =>
+    emit({ type: 'phase', phase: name, cellId, deadlineMs });
+
+  phase('load', null, FIXED_PHASE_MS);
+  let workload: Workload;
+  try {
+    workload = await loadWorkload(job.workloadUrl);
+  } catch (error) {
+    emit({ type: 'fatal', error: serializeError(error), usage: error instanceof UsageError });
+    return;
+  }
+  const size = job.size ?? workload.defaultSize;
+  const tasks = job.tasks ?? workload.defaultTasks ?? job.fallbackTasks;
+  emit({ type: 'workload', id: workload.id, kind: workload.kind, size, tasks });
+
+  phase('setup', null, FIXED_PHASE_MS);
+  let data: unknown;
+  try {
+    data = await workload.setup?.({ size, tasks });
+  } catch (error) {
+    emit({ type: 'fatal', error: serializeError(error), usage: false });
+    return;
+  }
+  emit({ type: 'setup-data', data });
+
+  const context = { workload, workloadUrl: job.workloadUrl, data, size, taskTimeoutMs: job.taskTimeoutMs };
+  const batchDeadlineMs = (cell: CellJob): number =>
+    waves(cell, tasks, job.maxInFlight) * job.taskTimeoutMs + BATCH_GRACE_MS;
+  const live: LiveCell[] = [];
+  const fail = (cell: LiveCell | CellJob, error: unknown): void => {
+    const cellJob = 'job' in cell ? cell.job : cell;
+    emit({
+      type: 'cell-failed',
+      cellId: cellJob.id,
+      status: error instanceof BatchFailure && error.timedOut ? 'timeout' : 'error',
+      error: error instanceof BatchFailure ? error.firstError : serializeError(error),
+      ...(error instanceof BatchFailure ? { failedTasks: error.failedTasks, totalTasks: error.totalTasks } : {}),
+    });
+  };
+
+  try {
+    for (const cell of job.cells) {
+      phase('startup', cell.id, FIXED_PHASE_MS + job.taskTimeoutMs);
+      try {
+        const strategy = await prepareStrategy(cell.strategy, context, {
+          threads: cell.threads,
+          ...(job.maxInFlight !== null ? { maxInFlight: job.maxInFlight } : {}),
+        });
+        emit({ type: 'cell-ready', cellId: cell.id, startupMs: strategy.startupMs });
+        live.push({ job: cell, strategy, histogram: monitorEventLoopDelay({ resolution: 5 }), samplesLeft: cell.samplesWanted });
+      } catch (error) {
+        fail(cell, error);
+      }
+    }
+
+    for (let round = 0; round < job.warmupRounds && !stopRequested(); round += 1) {
+      for (const cell of [...live]) {
+        phase('warmup', cell.job.id, batchDeadlineMs(cell.job));
+        try {
+          await cell.strategy.runBatch(tasks);
+        } catch (error) {
+          fail(cell, error);
+          await retire(live, cell);
+        }
+      }
+    }
+
+    for (let round = 0; live.some((cell) => cell.samplesLeft > 0) && !stopRequested(); round += 1) {
+      const due = rotate(live.filter((cell) => cell.samplesLeft > 0), round);
+      const readings = await measureRound(due, tasks, (cell) => phase('sample', cell.job.id, batchDeadlineMs(cell.job)), stopRequested);
+      for (const [cell, outcome] of readings) {
+        if (outcome.kind === 'sample') {
+          cell.samplesLeft -= 1;
+          emit({ type: 'sample', cellId: cell.job.id, reading: outcome.reading });
+        } else if (outcome.kind === 'failed') {
+          fail(cell, outcome.error);
+          await retire(live, cell);
+        }
+      }
+      emit({ type: 'round-done', round });
+    }
+  } finally {
+    for (const cell of [...live]) await retire(live, cell);
+    phase('teardown', null, FIXED_PHASE_MS);
+    await workload.teardown?.(data);
+  }
+  emit({ type: 'done' });
+}
+
+type Outcome = { kind: 'sample'; reading: SampleReading } | { kind: 'failed'; error: unknown } | { kind: 'skipped' };
+
+/**
+ * One sample of each due cell, timed by tinybench (one iteration each, no tinybench warm-up: ours ran already).
+ * CPU time and event-loop figures are read in tinybench's per-iteration hooks, just outside the timed call.
+ */
+async function measureRound(
+  due: LiveCell[],
+  tasks: number,
+  beforeSample: (cell: LiveCell) => void,
+  stopRequested: () => boolean,
+): Promise<Map<LiveCell, Outcome>> {
+  const abort = new AbortController();
+  const bench = new Bench({ iterations: 1, time: 0, warmup: false, retainSamples: true, throws: false, signal: abort.signal });
+  const readings = new Map<string, Omit<SampleReading, 'wallMs'>>();
+  for (const cell of due) {
+    let cpuBefore = process.cpuUsage();
+    let loopBefore = performance.eventLoopUtilization();
+    bench.add(cell.job.id, () => cell.strategy.runBatch(tasks), {
+      async: true,
+      beforeEach() {
+        if (stopRequested()) abort.abort();
+        beforeSample(cell);
+        cell.histogram.enable();
+        loopBefore = performance.eventLoopUtilization();
+        cpuBefore = process.cpuUsage();
+      },
+      afterEach() {
+        const cpu = process.cpuUsage(cpuBefore);
+        const loop = performance.eventLoopUtilization(loopBefore);
+        cell.histogram.disable();
+        readings.set(cell.job.id, {
+          cpuUserMs: cpu.user / 1000,
+          cpuSystemMs: cpu.system / 1000,
+          loopActiveMs: loop.active,
+          loopIdleMs: loop.idle,
+          delayP99Ms: cell.histogram.count > 0 ? cell.histogram.percentile(99) / 1e6 : 0,
+        });
+      },
+    });
+  }
+  await bench.run();
+
+  const outcomes = new Map<LiveCell, Outcome>();
+  for (const cell of due) {
+    const result = bench.getTask(cell.job.id)?.result;
+    const wallMs = result !== undefined && 'latency' in result ? result.latency.samples?.[0] : undefined;
+    const reading = readings.get(cell.job.id);
+    if (result?.state === 'errored') outcomes.set(cell, { kind: 'failed', error: result.error });
+    else if (wallMs !== undefined && reading !== undefined) outcomes.set(cell, { kind: 'sample', reading: { wallMs, ...reading } });
+    else outcomes.set(cell, { kind: 'skipped' });
+  }
+  return outcomes;
+}
+
+/** How many back-to-back waves a batch needs at worst: the multiplier for its deadline. */
+function waves(cell: CellJob, tasks: number, maxInFlight: number | null): number {
+  switch (cell.strategy) {
+    case 'sequential':
+      return tasks;
+    case 'concurrent':
+      return Math.ceil(tasks / Math.min(tasks, maxInFlight ?? tasks));
+    case 'parallel':
+      return Math.ceil(tasks / cell.threads);
+  }
+}
+
+function rotate<T>(items: T[], by: number): T[] {
+  if (items.length === 0) return items;
+  const shift = by % items.length;
+  return [...items.slice(shift), ...items.slice(0, shift)];
+}
+
+async function retire(live: LiveCell[], cell: LiveCell): Promise<void> {
+  const index = live.indexOf(cell);
+  if (index >= 0) live.splice(index, 1);
+  cell.histogram.disable();
+  await cell.strategy.close();
+}

@@ -1,0 +1,161 @@
+import { EXIT } from '../errors.js';
+import { probeEnvironment } from '../results/environment.js';
+import type { Benchmark, Environment, ResultFile, RunConfig } from '../results/schema.js';
+import { SCHEMA_VERSION } from '../results/schema.js';
+import { writeResultAtomic } from '../results/store.js';
+import type { StrategyName } from '../strategies/index.js';
+import { TOOL_VERSION } from '../version.js';
+import { resolveWorkloadUrl } from '../workload-source.js';
+import { aggregateWorkload } from './aggregate.js';
+import { planCells } from './plan.js';
+import { stopAllChildren, superviseWorkload, type WorkloadRecord } from './supervisor.js';
+
+export interface SuiteOptions {
+  /** Built-in ids or paths to workload files. */
+  workloads: string[];
+  strategies: StrategyName[];
+  threads: number[];
+  tasks: number | null;
+  size: number | null;
+  rounds: number;
+  warmupRounds: number;
+  quick: boolean;
+  taskTimeoutMs: number;
+  maxInFlight: number | null;
+  label: string | null;
+  argv: string[];
+  /** Written atomically after every round; null keeps the result in memory only. */
+  outPath: string | null;
+  environment?: Environment;
+  onProgress?: (progress: SuiteProgress) => void;
+}
+
+export interface SuiteProgress {
+  workload: string;
+  cellsDone: number;
+  cellsTotal: number;
+  samplesTaken: number;
+  samplesPlanned: number;
+}
+
+export interface SuiteOutcome {
+  result: ResultFile;
+  exitCode: number;
+  /** A user's workload file could not be used: the CLI reports it as bad input (exit 2). */
+  usageError: string | undefined;
+}
+
+/** Tasks per sample when neither the run nor the workload says. */
+export const DEFAULT_TASKS = 16;
+
+let stopRequested = false;
+
+/** Ctrl-C: finish the sample in progress, write what was measured, and stop. */
+export function requestStop(): void {
+  stopRequested = true;
+  stopAllChildren();
+}
+
+/**
+ * Runs the whole matrix (workloads × strategies × threads), one measuring child per workload, and keeps the
+ * result file current after every round so nothing measured is lost whatever happens next.
+ */
+export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
+  stopRequested = false;
+  const environment = options.environment ?? probeEnvironment();
+  const startedAt = new Date().toISOString();
+  const records: WorkloadRecord[] = options.workloads.map((spec) => ({
+    spec,
+    workloadUrl: resolveWorkloadUrl(spec),
+    cells: planCells(spec, options.strategies, options.threads).map((cell) => ({ ...cell, samples: [], startupMs: 0 })),
+  }));
+  const config: RunConfig = {
+    workloads: options.workloads,
+    strategies: options.strategies,
+    threads: options.threads,
+    tasks: options.tasks,
+    size: options.size,
+    rounds: options.rounds,
+    warmupRounds: options.warmupRounds,
+    quick: options.quick,
+    taskTimeoutMs: options.taskTimeoutMs,
+    maxInFlight: options.maxInFlight,
+  };
+
+  const snapshot = (finished: boolean): ResultFile => ({
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'corescope', version: TOOL_VERSION },
+    run: {
+      startedAt,
+      finishedAt: finished ? new Date().toISOString() : null,
+      label: options.label,
+      argv: options.argv,
+      interrupted: stopRequested,
+    },
+    environment,
+    config,
+    benchmarks: records.flatMap((record): Benchmark[] =>
+      record.info === undefined && record.fatal === undefined
+        ? []
+        : aggregateWorkload(record, { usableCores: environment.usableCores, maxInFlight: options.maxInFlight, interrupted: stopRequested }),
+    ),
+    warnings: runWarnings(records, environment),
+  });
+  const save = (finished: boolean): ResultFile => {
+    const result = snapshot(finished);
+    if (options.outPath !== null) writeResultAtomic(options.outPath, result);
+    return result;
+  };
+
+  const samplesPlanned = records.reduce((total, record) => total + record.cells.length * options.rounds, 0);
+  const report = (record: WorkloadRecord): void => {
+    const cells = records.flatMap((r) => r.cells);
+    options.onProgress?.({
+      workload: record.spec,
+      cellsDone: cells.filter((cell) => cell.failure !== undefined || cell.samples.length >= options.rounds).length,
+      cellsTotal: cells.length,
+      samplesTaken: cells.reduce((total, cell) => total + cell.samples.length, 0),
+      samplesPlanned,
+    });
+  };
+
+  for (const record of records) {
+    if (stopRequested) break;
+    await superviseWorkload(
+      record,
+      {
+        rounds: options.rounds,
+        size: options.size,
+        tasks: options.tasks,
+        fallbackTasks: DEFAULT_TASKS,
+        warmupRounds: options.warmupRounds,
+        taskTimeoutMs: options.taskTimeoutMs,
+        maxInFlight: options.maxInFlight,
+      },
+      {
+        onUpdate: () => {
+          save(false);
+          report(record);
+        },
+        stopRequested: () => stopRequested,
+      },
+    );
+  }
+
+  const result = save(true);
+  const usage = records.find((record) => record.fatal?.usage === true)?.fatal;
+  const failed = result.benchmarks.some((benchmark) => !['ok', 'skipped'].includes(benchmark.status));
+  const exitCode = usage !== undefined ? EXIT.usage : stopRequested ? EXIT.interrupted : failed ? EXIT.workloadFailed : EXIT.ok;
+  return { result, exitCode, usageError: usage?.error.message };
+}
+
+function runWarnings(records: WorkloadRecord[], environment: Environment): string[] {
+  const warnings: string[] = [];
+  if (environment.cgroupCpuLimit !== null && environment.cgroupCpuLimit < environment.availableParallelism) {
+    warnings.push(`a cgroup CPU quota of ${environment.cgroupCpuLimit} CPUs caps this run at ${environment.usableCores} usable cores`);
+  }
+  for (const record of records) {
+    if (record.fatal !== undefined) warnings.push(`${record.spec}: could not run: ${record.fatal.error.message}`);
+  }
+  return warnings;
+}

@@ -1,0 +1,211 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import type { SerializedError } from '../errors.js';
+import { distFileUrl } from '../paths.js';
+import type { StrategyName } from '../strategies/index.js';
+import type { WorkloadKind } from '../workload.js';
+import type { CellJob, ChildMessage, MeasureJob, ParentMessage, Phase, SampleReading } from './protocol.js';
+
+const CHILD_FILE = distFileUrl('src', 'runner', 'child.js');
+/** A child that said 'done' but keeps running (a leaked handle in a workload) is ended after this. */
+const EXIT_GRACE_MS = 5_000;
+
+export interface CellFailure {
+  status: 'error' | 'timeout' | 'crashed';
+  error: SerializedError;
+  failedTasks?: number;
+  totalTasks?: number;
+  exit?: { code: number | null; signal: string | null };
+}
+
+/** Everything that arrived for one cell, whatever became of the child that measured it. */
+export interface CellRecord {
+  id: string;
+  strategy: StrategyName;
+  threads: number;
+  samples: SampleReading[];
+  startupMs: number;
+  failure?: CellFailure;
+}
+
+export interface WorkloadRecord {
+  /** What the user named: a built-in id or a file path. */
+  spec: string;
+  workloadUrl: string;
+  info?: { id: string; kind: WorkloadKind; size: number; tasks: number };
+  cells: CellRecord[];
+  /** The workload could not run at all; `usage` when the user's file is at fault (exit 2). */
+  fatal?: { error: SerializedError; usage: boolean };
+  setupData?: unknown;
+}
+
+export interface SuperviseHooks {
+  /** Called whenever figures changed enough to be worth writing (a round ended, a cell failed, a child ended). */
+  onUpdate(): void;
+  stopRequested(): boolean;
+}
+
+export interface JobSettings {
+  rounds: number;
+  size: number | null;
+  tasks: number | null;
+  fallbackTasks: number;
+  warmupRounds: number;
+  taskTimeoutMs: number;
+  maxInFlight: number | null;
+}
+
+const activeChildren = new Set<ChildProcess>();
+const stopListeners = new Set<() => void>();
+
+/** Asks every measuring child to stop at its next sample boundary. */
+export function stopAllChildren(): void {
+  for (const listener of stopListeners) listener();
+}
+
+/** Ends every measuring child now (second Ctrl-C, or the CLI exiting). */
+export function killAllChildren(): void {
+  for (const child of activeChildren) child.kill('SIGKILL');
+}
+
+/**
+ * Runs one workload's cells in a forked measuring child. When the child dies (crash, out of memory) or is
+ * killed on a deadline, the cell it was in is marked and a fresh child measures the cells still missing
+ * samples. Failures are recorded, never thrown.
+ */
+export async function superviseWorkload(record: WorkloadRecord, settings: JobSettings, hooks: SuperviseHooks): Promise<void> {
+  const wanted = (cell: CellRecord): number => (cell.failure === undefined ? settings.rounds - cell.samples.length : 0);
+  // Each restart follows a cell failure, so there can be no more restarts than cells.
+  for (let attempt = 0; attempt <= record.cells.length; attempt += 1) {
+    const pending = record.cells.filter((cell) => wanted(cell) > 0);
+    if (pending.length === 0 || hooks.stopRequested() || record.fatal !== undefined) return;
+    const job: MeasureJob = {
+      workloadUrl: record.workloadUrl,
+      size: settings.size,
+      tasks: settings.tasks,
+      fallbackTasks: settings.fallbackTasks,
+      warmupRounds: settings.warmupRounds,
+      taskTimeoutMs: settings.taskTimeoutMs,
+      maxInFlight: settings.maxInFlight,
+      cells: pending.map((cell): CellJob => ({ id: cell.id, strategy: cell.strategy, threads: cell.threads, samplesWanted: wanted(cell) })),
+    };
+    await runChild(record, job, hooks);
+    hooks.onUpdate();
+  }
+}
+
+interface ChildState {
+  phase: Phase;
+  cellId: string | null;
+  timedOut: { deadlineMs: number } | undefined;
+  done: boolean;
+}
+
+function runChild(record: WorkloadRecord, job: MeasureJob, hooks: SuperviseHooks): Promise<void> {
+  const cells = new Map(record.cells.map((cell) => [cell.id, cell]));
+  const state: ChildState = { phase: 'load', cellId: null, timedOut: undefined, done: false };
+  // Workload output goes to stderr, so `--json` keeps stdout clean.
+  const child = fork(CHILD_FILE, [], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 2, 2, 'ipc'] });
+  activeChildren.add(child);
+  let deadline: NodeJS.Timeout | undefined;
+  const arm = (ms: number, onExpiry: () => void): void => {
+    clearTimeout(deadline);
+    deadline = setTimeout(onExpiry, ms);
+  };
+  const requestStop = (): void => {
+    if (child.connected) child.send({ type: 'stop' } satisfies ParentMessage);
+  };
+  stopListeners.add(requestStop);
+
+  child.on('message', (message: ChildMessage) => {
+    switch (message.type) {
+      case 'phase':
+        state.phase = message.phase;
+        state.cellId = message.cellId;
+        arm(message.deadlineMs, () => {
+          state.timedOut = { deadlineMs: message.deadlineMs };
+          child.kill('SIGKILL');
+        });
+        break;
+      case 'workload':
+        record.info = { id: message.id, kind: message.kind, size: message.size, tasks: message.tasks };
+        break;
+      case 'setup-data':
+        record.setupData = message.data;
+        break;
+      case 'cell-ready':
+        setIfPresent(cells, message.cellId, (cell) => (cell.startupMs = message.startupMs));
+        break;
+      case 'sample':
+        setIfPresent(cells, message.cellId, (cell) => cell.samples.push(message.reading));
+        break;
+      case 'cell-failed':
+        setIfPresent(cells, message.cellId, (cell) => {
+          const { status, error, failedTasks, totalTasks } = message;
+          cell.failure = { status, error, ...(failedTasks !== undefined ? { failedTasks, totalTasks } : {}) };
+        });
+        hooks.onUpdate();
+        break;
+      case 'round-done':
+        hooks.onUpdate();
+        break;
+      case 'fatal':
+        record.fatal = { error: message.error, usage: message.usage };
+        break;
+      case 'done':
+        state.done = true;
+        arm(EXIT_GRACE_MS, () => child.kill('SIGKILL'));
+        break;
+    }
+  });
+
+  return new Promise((resolve) => {
+    child.once('spawn', () => child.send({ type: 'job', job } satisfies ParentMessage));
+    child.once('exit', (code, signal) => {
+      clearTimeout(deadline);
+      activeChildren.delete(child);
+      stopListeners.delete(requestStop);
+      if (!state.done && record.fatal === undefined) recordDeath(record, cells, state, { code, signal });
+      resolve();
+    });
+  });
+}
+
+/** Charges a child's unexpected death to the cell it was measuring, or to the whole workload. */
+function recordDeath(
+  record: WorkloadRecord,
+  cells: Map<string, CellRecord>,
+  state: ChildState,
+  exit: { code: number | null; signal: NodeJS.Signals | null },
+): void {
+  const where = state.cellId === null ? `during ${state.phase}` : `during ${state.phase} of ${state.cellId}`;
+  const failure: CellFailure =
+    state.timedOut !== undefined
+      ? {
+          status: 'timeout',
+          error: {
+            name: 'Timeout',
+            code: 'ERR_CORESCOPE_DEADLINE',
+            message: `no progress ${where} within ${state.timedOut.deadlineMs} ms; the measuring process was killed (--task-timeout)`,
+          },
+        }
+      : {
+          status: 'crashed',
+          error: {
+            name: 'Crashed',
+            code: 'ERR_CORESCOPE_CHILD_EXIT',
+            message: `the measuring process exited ${exit.signal !== null ? `on ${exit.signal}` : `with code ${exit.code}`} ${where}`,
+          },
+          exit: { code: exit.code, signal: exit.signal },
+        };
+  const cell = state.cellId === null ? undefined : cells.get(state.cellId);
+  if (cell !== undefined && cell.failure === undefined) {
+    cell.failure = failure;
+  } else if (state.phase === 'load' || state.phase === 'setup') {
+    record.fatal = { error: failure.error, usage: false };
+  }
+}
+
+function setIfPresent(cells: Map<string, CellRecord>, id: string, update: (cell: CellRecord) => void): void {
+  const cell = cells.get(id);
+  if (cell !== undefined) update(cell);
+}

@@ -1,0 +1,46 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { UsageError } from './errors.js';
+import { distFileUrl } from './paths.js';
+import { findDefinitionProblem, type Workload } from './workload.js';
+
+/** Built-in workloads, compiled from `benchmarks/`. Order is the order they run and print in. */
+export const BUILTIN_WORKLOADS = ['io-timer', 'io-http', 'io-fs', 'cpu-hash', 'cpu-compute'] as const;
+
+export function isBuiltinWorkload(name: string): boolean {
+  return (BUILTIN_WORKLOADS as readonly string[]).includes(name);
+}
+
+/**
+ * Where a workload's module lives, as a URL both the measuring process and worker threads can import.
+ * `spec` is a built-in id or a path to a user's ESM file.
+ */
+export function resolveWorkloadUrl(spec: string, flag = '--workloads'): string {
+  if (isBuiltinWorkload(spec)) return distFileUrl('benchmarks', `${spec}.js`).href;
+  if (!/[/\\.]/.test(spec)) {
+    throw new UsageError(`${flag}: unknown workload "${spec}" (built-in: ${BUILTIN_WORKLOADS.join(', ')}; or give a path to a .js/.mjs file)`);
+  }
+  const path = resolve(spec);
+  if (!existsSync(path) || !statSync(path).isFile()) {
+    throw new UsageError(`${flag}: workload file ${spec} does not exist`);
+  }
+  return pathToFileURL(path).href;
+}
+
+/** Imports a workload module and checks what it exports. Errors name the file and the problem. */
+export async function loadWorkload(url: string): Promise<Workload> {
+  let moduleNamespace: Record<string, unknown>;
+  try {
+    moduleNamespace = (await import(url)) as Record<string, unknown>;
+  } catch (error) {
+    throw new UsageError(`${url}: cannot load workload module: ${(error as Error).message ?? String(error)}`);
+  }
+  const candidate = moduleNamespace.default ?? moduleNamespace.workload;
+  if (candidate === undefined) {
+    throw new UsageError(`${url}: exports no workload (export default defineWorkload({...}))`);
+  }
+  const problem = findDefinitionProblem(candidate);
+  if (problem !== undefined) throw new UsageError(`${url}: invalid workload: ${problem}`);
+  return candidate as Workload;
+}

@@ -1,0 +1,88 @@
+/**
+ * The Workload contract. One module serves every strategy: the measuring process imports it for
+ * `sequential` and `concurrent`, a worker thread imports the very same module for `parallel`.
+ * Built-in workloads and users' own files are written against this API alone.
+ */
+
+export const WORKLOAD_KINDS = ['io', 'cpu', 'mixed'] as const;
+export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
+
+export interface SetupContext {
+  /** The size the run uses (the workload's own unit, e.g. iterations or milliseconds). */
+  size: number;
+  /** How many tasks one sample runs. */
+  tasks: number;
+}
+
+export interface TaskInput<Data> {
+  /** Plain, cloneable data returned by `setup` (a URL, a directory): it crosses to worker threads. */
+  data: Data;
+  size: number;
+  /** 0-based index of the task within its batch. */
+  index: number;
+}
+
+export interface WorkloadDefinition<Data = undefined, Result = unknown> {
+  /** Stable id: lowercase letters, digits and dashes. Result ids are built from it. */
+  id: string;
+  kind: WorkloadKind;
+  description: string;
+  /** Size used when the run does not choose one; pick it so one task costs milliseconds. */
+  defaultSize: number;
+  /** Tasks per sample when the run does not choose; defaults to the run's `--tasks`. */
+  defaultTasks?: number;
+  /** Runs once per cell in the measuring process, never in a worker. Returns plain data. */
+  setup?: (context: SetupContext) => Data | Promise<Data>;
+  /** Runs once per cell after its last sample, with what `setup` returned. */
+  teardown?: (data: Data) => void | Promise<void>;
+  /** One unit of work. Its return value must be cloneable (it may cross a thread). */
+  task: (input: TaskInput<Data>) => Result | Promise<Result>;
+}
+
+// A global symbol, so a workload built against one copy of corescope is recognised by another.
+const WORKLOAD_BRAND = Symbol.for('corescope.workload');
+
+export type Workload<Data = unknown, Result = unknown> = Readonly<WorkloadDefinition<Data, Result>> & {
+  readonly [WORKLOAD_BRAND]: true;
+};
+
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/** Checks a definition and returns a frozen workload; throws an Error whose message names the field. */
+export function defineWorkload<Data = undefined, Result = unknown>(
+  definition: WorkloadDefinition<Data, Result>,
+): Workload<Data, Result> {
+  const problem = findDefinitionProblem(definition);
+  if (problem !== undefined) throw new TypeError(`invalid workload: ${problem}`);
+  return Object.freeze({ ...definition, [WORKLOAD_BRAND]: true as const });
+}
+
+/** The first thing wrong with a would-be workload definition, or undefined when it is valid. */
+export function findDefinitionProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return 'a workload must be an object';
+  const def = value as Record<string, unknown>;
+  if (typeof def.id !== 'string' || !ID_PATTERN.test(def.id)) {
+    return `"id" must be lowercase letters, digits and dashes (got ${JSON.stringify(def.id)})`;
+  }
+  if (typeof def.kind !== 'string' || !(WORKLOAD_KINDS as readonly string[]).includes(def.kind)) {
+    return `"kind" must be one of ${WORKLOAD_KINDS.join(', ')} (got ${JSON.stringify(def.kind)})`;
+  }
+  if (typeof def.description !== 'string') return '"description" must be a string';
+  if (!isPositiveFinite(def.defaultSize)) return '"defaultSize" must be a positive number';
+  if (def.defaultTasks !== undefined && !(Number.isInteger(def.defaultTasks) && isPositiveFinite(def.defaultTasks))) {
+    return '"defaultTasks" must be a positive integer';
+  }
+  if (typeof def.task !== 'function') return '"task" must be a function';
+  for (const hook of ['setup', 'teardown'] as const) {
+    if (def[hook] !== undefined && typeof def[hook] !== 'function') return `"${hook}" must be a function`;
+  }
+  return undefined;
+}
+
+export function isWorkload(value: unknown): value is Workload {
+  return typeof value === 'object' && value !== null && WORKLOAD_BRAND in value;
+}
+
+function isPositiveFinite(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0;
+}

@@ -1,0 +1,31 @@
+/**
+ * The piscina worker entry: tiny on purpose. It imports a workload module by URL (the same module the main
+ * thread uses for the other strategies), caches it, and runs one task per message. Errors are serialised
+ * here because piscina keeps neither an error's class nor its own properties across threads.
+ */
+import { threadId } from 'node:worker_threads';
+import { serializeError } from '../src/errors.js';
+import { loadWorkload } from '../src/workload-source.js';
+import type { Workload } from '../src/workload.js';
+import type { WorkerReply, WorkerTask } from '../src/pool/messages.js';
+
+const workloads = new Map<string, Promise<Workload>>();
+
+function workloadAt(url: string): Promise<Workload> {
+  let loaded = workloads.get(url);
+  if (loaded === undefined) {
+    loaded = loadWorkload(url);
+    workloads.set(url, loaded);
+  }
+  return loaded;
+}
+
+export default async function runTask(message: WorkerTask): Promise<WorkerReply> {
+  try {
+    const workload = await workloadAt(message.workloadUrl);
+    const value = await workload.task({ data: message.data, size: message.size, index: message.index });
+    return { ok: true, value, threadId };
+  } catch (error) {
+    return { ok: false, error: serializeError(error), threadId };
+  }
+}
