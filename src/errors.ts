@@ -25,25 +25,31 @@ export interface SerializedError {
 
 export function serializeError(value: unknown): SerializedError {
   if (value instanceof Error) {
-    const code = (value as { code?: unknown }).code;
+    const code = codeOf((value as { code?: unknown }).code);
     return {
       name: value.name,
       message: value.message,
-      ...(code !== undefined ? { code: String(code) } : {}),
+      ...(code !== undefined ? { code } : {}),
       ...(value.stack !== undefined ? { stack: value.stack } : {}),
     };
   }
   if (typeof value === 'object' && value !== null) {
     const record = value as { name?: unknown; message?: unknown; code?: unknown };
     if (typeof record.message === 'string') {
+      const code = codeOf(record.code);
       return {
         name: typeof record.name === 'string' ? record.name : 'Error',
         message: record.message,
-        ...(record.code !== undefined ? { code: String(record.code) } : {}),
+        ...(code !== undefined ? { code } : {}),
       };
     }
   }
   return { name: 'NonError', message: describeThrown(value) };
+}
+
+/** Error codes are strings (`ENOENT`) or sometimes numbers; anything else is not a code. */
+function codeOf(code: unknown): string | undefined {
+  return typeof code === 'string' || typeof code === 'number' ? String(code) : undefined;
 }
 
 function describeThrown(value: unknown): string {

@@ -21,7 +21,7 @@ import {
 /** Full profile: about a minute on 2 cores. Quick: seconds, for a first look or a smoke test. */
 const PROFILES = {
   full: { rounds: 10, warmupRounds: 1, tasks: null },
-  quick: { rounds: 3, warmupRounds: 1, tasks: 8 },
+  quick: { rounds: 5, warmupRounds: 1, tasks: 8 },
 } as const;
 
 const DEFAULT_TASK_TIMEOUT_MS = 10_000;
@@ -134,7 +134,7 @@ export function builder(yargs: Argv): Argv<RunArgs> {
     .option('label', {
       type: 'string',
       describe: 'A name for this run, kept in the file and used in its default name',
-    }) as unknown as Argv<RunArgs>;
+    });
 }
 
 export async function handler(args: RunArgs): Promise<void> {

@@ -39,9 +39,9 @@ export async function startPool(options: StartPoolOptions): Promise<TaskPool> {
     idleTimeout: Number.POSITIVE_INFINITY,
     concurrentTasksPerWorker: 1,
   });
-  let poolError: unknown;
+  let poolError: Error | undefined;
   piscina.on('error', (error: unknown) => {
-    poolError = error;
+    poolError = error instanceof Error ? error : new Error(String(error));
   });
 
   const run = async (task: WorkerTask, signal?: AbortSignal): Promise<unknown> => {

@@ -2,6 +2,7 @@ import { benchmarkId, type Benchmark, type OkBenchmark } from '../results/schema
 import { bootstrapMedianRatio } from '../stats/bootstrap.js';
 import { idealSpeedup } from '../stats/ideal.js';
 import { coefficientOfVariation, summarize } from '../stats/summary.js';
+import { strategyNamed } from '../strategies/index.js';
 import type { CellRecord, WorkloadRecord } from './supervisor.js';
 
 /** Over this coefficient of variation a cell's figures are flagged as unreliable. */
@@ -70,7 +71,8 @@ function okEntry(
   let derived: OkBenchmark['derived'] = null;
   if (baseline !== undefined) {
     const interval = bootstrapMedianRatio(baseline.samples.map((sample) => sample.wallMs), base.samplesMs);
-    const ideal = idealSpeedup(tasks, lanes(cell, tasks, options));
+    const lanes = strategyNamed(cell.strategy).lanes({ tasks, threads: cell.threads, usableCores: options.usableCores, maxInFlight: options.maxInFlight });
+    const ideal = idealSpeedup(tasks, lanes);
     derived = {
       speedup: interval.ratio,
       speedupCi95: [interval.low, interval.high],
@@ -92,21 +94,6 @@ function okEntry(
     derived,
     startupMs: cell.startupMs,
   };
-}
-
-/**
- * How many tasks a strategy can have progressing at once: the sequential baseline one, `concurrent` as many as
- * are in flight (waits overlap without limit on one core), `parallel` one per thread up to the usable cores.
- */
-function lanes(cell: CellRecord, tasks: number, options: AggregateOptions): number {
-  switch (cell.strategy) {
-    case 'sequential':
-      return 1;
-    case 'concurrent':
-      return Math.min(tasks, options.maxInFlight ?? tasks);
-    case 'parallel':
-      return Math.min(cell.threads, options.usableCores);
-  }
 }
 
 function sum(values: number[]): number {

@@ -32,7 +32,7 @@ process.on('message', (message: ParentMessage) => {
     stop = true;
     return;
   }
-  measureJob(message.job, emit, () => stop)
+  void measureJob(message.job, emit, () => stop)
     .catch((error: unknown) => emit({ type: 'fatal', error: serializeError(error), usage: false }))
     .then(flushed)
     .finally(() => process.disconnect());

@@ -1,7 +1,7 @@
 import { monitorEventLoopDelay, performance, type IntervalHistogram } from 'node:perf_hooks';
 import { Bench } from 'tinybench';
 import { serializeError, UsageError } from '../errors.js';
-import { prepareStrategy, type PreparedStrategy } from '../strategies/index.js';
+import { strategyNamed, type PreparedStrategy } from '../strategies/index.js';
 import { BatchFailure } from '../strategies/task-outcome.js';
 import { loadWorkload } from '../workload-source.js';
 import type { Workload } from '../workload.js';
@@ -54,8 +54,11 @@ export async function measureJob(job: MeasureJob, emit: Emit, stopRequested: () 
   emit({ type: 'setup-data', data });
 
   const context = { workload, workloadUrl: job.workloadUrl, data, size, taskTimeoutMs: job.taskTimeoutMs };
+  // The worst legitimate batch is `waves` back-to-back tasks, each allowed --task-timeout.
   const batchDeadlineMs = (cell: CellJob): number =>
-    waves(cell, tasks, job.maxInFlight) * job.taskTimeoutMs + BATCH_GRACE_MS;
+    strategyNamed(cell.strategy).waves({ tasks, threads: cell.threads, usableCores: job.usableCores, maxInFlight: job.maxInFlight }) *
+      job.taskTimeoutMs +
+    BATCH_GRACE_MS;
   const live: LiveCell[] = [];
   const fail = (cell: LiveCell | CellJob, error: unknown): void => {
     const cellJob = 'job' in cell ? cell.job : cell;
@@ -72,7 +75,7 @@ export async function measureJob(job: MeasureJob, emit: Emit, stopRequested: () 
     for (const cell of job.cells) {
       phase('startup', cell.id, FIXED_PHASE_MS + job.taskTimeoutMs);
       try {
-        const strategy = await prepareStrategy(cell.strategy, context, {
+        const strategy = await strategyNamed(cell.strategy).prepare(context, {
           threads: cell.threads,
           ...(job.maxInFlight !== null ? { maxInFlight: job.maxInFlight } : {}),
         });
@@ -170,18 +173,6 @@ async function measureRound(
     else outcomes.set(cell, { kind: 'skipped' });
   }
   return outcomes;
-}
-
-/** How many back-to-back waves a batch needs at worst: the multiplier for its deadline. */
-function waves(cell: CellJob, tasks: number, maxInFlight: number | null): number {
-  switch (cell.strategy) {
-    case 'sequential':
-      return tasks;
-    case 'concurrent':
-      return Math.ceil(tasks / Math.min(tasks, maxInFlight ?? tasks));
-    case 'parallel':
-      return Math.ceil(tasks / cell.threads);
-  }
 }
 
 function rotate<T>(items: T[], by: number): T[] {

@@ -1,4 +1,4 @@
-import type { StrategyName } from '../strategies/index.js';
+import { strategyNamed, type StrategyName } from '../strategies/index.js';
 import { benchmarkId } from '../results/schema.js';
 
 export interface PlannedCell {
@@ -26,7 +26,7 @@ export function planCells(workloadId: string, strategies: readonly StrategyName[
   const cells: PlannedCell[] = [{ id: benchmarkId(workloadId, 'sequential', 1), strategy: 'sequential', threads: 1 }];
   for (const strategy of strategies) {
     if (strategy === 'sequential') continue;
-    const counts = strategy === 'parallel' ? [...new Set(threadCounts)].sort((a, b) => a - b) : [1];
+    const counts = strategyNamed(strategy).usesThreads ? [...new Set(threadCounts)].sort((a, b) => a - b) : [1];
     for (const threads of counts) cells.push({ id: benchmarkId(workloadId, strategy, threads), strategy, threads });
   }
   return cells;

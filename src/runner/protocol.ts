@@ -23,6 +23,7 @@ export interface MeasureJob {
   warmupRounds: number;
   taskTimeoutMs: number;
   maxInFlight: number | null;
+  usableCores: number;
 }
 
 export type Phase = 'load' | 'setup' | 'startup' | 'warmup' | 'sample' | 'teardown';

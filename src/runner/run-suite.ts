@@ -131,6 +131,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
         warmupRounds: options.warmupRounds,
         taskTimeoutMs: options.taskTimeoutMs,
         maxInFlight: options.maxInFlight,
+        usableCores: environment.usableCores,
       },
       {
         onUpdate: () => {

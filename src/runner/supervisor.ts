@@ -52,6 +52,7 @@ export interface JobSettings {
   warmupRounds: number;
   taskTimeoutMs: number;
   maxInFlight: number | null;
+  usableCores: number;
 }
 
 const activeChildren = new Set<ChildProcess>();
@@ -86,6 +87,7 @@ export async function superviseWorkload(record: WorkloadRecord, settings: JobSet
       warmupRounds: settings.warmupRounds,
       taskTimeoutMs: settings.taskTimeoutMs,
       maxInFlight: settings.maxInFlight,
+      usableCores: settings.usableCores,
       cells: pending.map((cell): CellJob => ({ id: cell.id, strategy: cell.strategy, threads: cell.threads, samplesWanted: wanted(cell) })),
     };
     await runChild(record, job, hooks);

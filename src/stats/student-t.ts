@@ -4,8 +4,7 @@
  */
 
 const LANCZOS = [
-  76.18009172947146, -86.50532032941677, 24.01409824083091, -1.231739572450155, 0.1208650973866179e-2,
-  -0.5395239384953e-5,
+  76.18009172947146, -86.50532032941678, 24.01409824083091, -1.231739572450155, 0.001208650973866179, -0.000005395239384953,
 ];
 
 export function logGamma(x: number): number {
@@ -16,7 +15,7 @@ export function logGamma(x: number): number {
     y += 1;
     series += coefficient / y;
   }
-  return -tmp + Math.log((2.5066282746310005 * series) / x);
+  return -tmp + Math.log((2.5066282746310007 * series) / x);
 }
 
 /** Continued fraction for the incomplete beta function (modified Lentz). */

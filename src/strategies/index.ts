@@ -1,22 +1,18 @@
-import { prepareConcurrent } from './concurrent.js';
-import { prepareParallel } from './parallel.js';
-import { prepareSequential } from './sequential.js';
-import type { PreparedStrategy, StrategyContext, StrategyName, StrategyOptions } from './strategy.js';
+import { concurrent } from './concurrent.js';
+import { parallel } from './parallel.js';
+import { sequential } from './sequential.js';
+import type { StrategyDescriptor } from './strategy.js';
 
-export { STRATEGY_NAMES, type PreparedStrategy, type StrategyContext, type StrategyName } from './strategy.js';
+export type { LaneQuery, PreparedStrategy, StrategyContext, StrategyDescriptor, StrategyOptions } from './strategy.js';
 
-/** The one place that maps a strategy name to its implementation. */
-export async function prepareStrategy(
-  name: StrategyName,
-  context: StrategyContext,
-  options: StrategyOptions,
-): Promise<PreparedStrategy> {
-  switch (name) {
-    case 'sequential':
-      return prepareSequential(context);
-    case 'concurrent':
-      return prepareConcurrent(context, options.maxInFlight);
-    case 'parallel':
-      return prepareParallel(context, options.threads);
-  }
+/** Every strategy corescope knows, in the order cells run and print. `sequential` first: it is the baseline. */
+export const STRATEGIES: readonly StrategyDescriptor[] = [sequential, concurrent, parallel];
+
+export const STRATEGY_NAMES: readonly string[] = STRATEGIES.map((strategy) => strategy.name);
+export type StrategyName = string;
+
+export function strategyNamed(name: string): StrategyDescriptor {
+  const strategy = STRATEGIES.find((candidate) => candidate.name === name);
+  if (strategy === undefined) throw new Error(`unknown strategy "${name}" (known: ${STRATEGY_NAMES.join(', ')})`);
+  return strategy;
 }

@@ -1,8 +1,5 @@
 import type { Workload } from '../workload.js';
 
-export const STRATEGY_NAMES = ['sequential', 'concurrent', 'parallel'] as const;
-export type StrategyName = (typeof STRATEGY_NAMES)[number];
-
 /** What every strategy is given for one cell: the workload, where its module lives, and setup's data. */
 export interface StrategyContext {
   workload: Workload;
@@ -15,7 +12,7 @@ export interface StrategyContext {
 }
 
 export interface StrategyOptions {
-  /** Pool size, for `parallel`. */
+  /** Pool size, for strategies that use threads. */
   threads: number;
   /** Cap on tasks in flight, for `concurrent`; undefined starts them all at once. */
   maxInFlight?: number;
@@ -23,7 +20,7 @@ export interface StrategyOptions {
 
 /** One strategy, ready to run batches. One interface for all, so the runner never special-cases them. */
 export interface PreparedStrategy {
-  readonly name: StrategyName;
+  readonly name: string;
   /** Start-up cost paid once while preparing (a pool's threads coming online), ms; 0 when none. */
   readonly startupMs: number;
   /**
@@ -32,4 +29,29 @@ export interface PreparedStrategy {
    */
   runBatch(tasks: number): Promise<unknown[]>;
   close(): Promise<void>;
+}
+
+/** Figures the runner needs about a strategy without running it. */
+export interface LaneQuery {
+  tasks: number;
+  threads: number;
+  usableCores: number;
+  maxInFlight: number | null;
+}
+
+/**
+ * A strategy as the rest of corescope sees it. Adding a strategy means one file exporting one of these and
+ * one line in the registry (strategies/index.ts); nothing else switches on strategy names.
+ */
+export interface StrategyDescriptor {
+  name: string;
+  /** One line for --help and reports. */
+  summary: string;
+  /** Whether `threads` means something (a cell per thread count) or the strategy always runs as t1. */
+  usesThreads: boolean;
+  prepare(context: StrategyContext, options: StrategyOptions): PreparedStrategy | Promise<PreparedStrategy>;
+  /** How many tasks can progress at once: the basis of ideal speedup, tasks / ceil(tasks / lanes). */
+  lanes(query: LaneQuery): number;
+  /** Back-to-back waves of tasks a batch needs at worst: multiplies --task-timeout into a batch deadline. */
+  waves(query: LaneQuery): number;
 }
