@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { defaultResultPath, parseChoices, parseInteger, parsePositiveNumber, parseThreadCounts } from '../../src/commands/options.js';
+import { UsageError } from '../../src/errors.js';
+
+describe('flag parsers', () => {
+  it('parses thread lists, ranges and mixes, sorted and deduplicated', () => {
+    expect(parseThreadCounts('1,2,4')).toEqual([1, 2, 4]);
+    expect(parseThreadCounts('1-4')).toEqual([1, 2, 3, 4]);
+    expect(parseThreadCounts(['8', '1..2', '2'])).toEqual([1, 2, 8]);
+  });
+
+  it('names the flag and the rule when a thread count is bad', () => {
+    expect(() => parseThreadCounts('0')).toThrow(/--threads: 0 is out of range/);
+    expect(() => parseThreadCounts('1.5')).toThrow(/--threads: "1.5" is not an integer/);
+    expect(() => parseThreadCounts('4-2')).toThrow(/runs backwards/);
+    expect(() => parseThreadCounts('two')).toThrow(UsageError);
+  });
+
+  it('checks choices and integers', () => {
+    expect(parseChoices('a,b,a', '--x', ['a', 'b'])).toEqual(['a', 'b']);
+    expect(() => parseChoices('c', '--x', ['a', 'b'])).toThrow('--x: unknown value "c" (choose from a, b)');
+    expect(parseInteger('12', '--tasks', 1)).toBe(12);
+    expect(() => parseInteger('-1', '--tasks', 1)).toThrow(/--tasks/);
+    expect(parsePositiveNumber('0.5', '--size')).toBe(0.5);
+    expect(() => parsePositiveNumber('NaN', '--size')).toThrow(/--size/);
+  });
+
+  it('builds a filesystem-safe default result path', () => {
+    const path = defaultResultPath('my host/1', new Date('2026-11-26T07:31:41.123Z'));
+    expect(path).toBe('results/my-host-1-2026-11-26T07-31-41Z.json');
+  });
+});
