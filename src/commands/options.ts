@@ -69,13 +69,25 @@ export function ensureWritableFile(path: string, flag = '--out'): string {
   if (existsSync(absolute) && statSync(absolute).isDirectory()) throw new UsageError(`${flag}: ${path} is a directory`);
   const directory = dirname(absolute);
   try {
-    mkdirSync(directory, { recursive: true });
+    makeDirectories(directory);
+    if (!statSync(directory).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
     accessSync(directory, constants.W_OK);
     if (existsSync(absolute)) accessSync(absolute, constants.W_OK);
   } catch (error) {
     throw new UsageError(`${flag}: cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
   return absolute;
+}
+
+/**
+ * mkdir -p, one level at a time: Node's recursive mkdirSync never returns on some paths that cannot be created
+ * (under /proc, for one), and a benchmark tool must not hang on a bad --out.
+ */
+function makeDirectories(directory: string): void {
+  if (existsSync(directory)) return;
+  const parent = dirname(directory);
+  if (parent !== directory) makeDirectories(parent);
+  mkdirSync(directory);
 }
 
 /** Default result path: results/<label or host>-<UTC timestamp>.json. */

@@ -33,7 +33,11 @@ export function writeFileAtomic(path: string, content: string): void {
     }
     renameSync(temporary, path);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // The temporary file could not even be created; the original error is the one worth reporting.
+    }
     throw error;
   }
 }
