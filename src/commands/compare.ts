@@ -1,0 +1,113 @@
+import type { Argv } from 'yargs';
+import { compareResults, DEFAULT_ALPHA, DEFAULT_THRESHOLD, type Comparison } from '../compare/index.js';
+import { EXIT, UsageError } from '../errors.js';
+import { renderComparisonMarkdown } from '../report/compare-markdown.js';
+import { regressionLine, renderComparisonTerminal } from '../report/compare-terminal.js';
+import { MAX_RESULT_FILE_BYTES, readResultFile } from '../results/load.js';
+import { SUPPORTED_SCHEMA_VERSIONS } from '../results/schema.js';
+import { writeFileAtomic } from '../results/store.js';
+import { ensureWritableFile, parseChoices } from './options.js';
+
+const FORMATS = ['terminal', 'markdown', 'json'] as const;
+const FAIL_ON = ['regression', 'none'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface CompareArgs {
+  base: string;
+  head: string;
+  more: string[];
+  threshold: number;
+  alpha: number;
+  'fail-on': (typeof FAIL_ON)[number];
+  format: Format;
+  out?: string;
+}
+
+export const command = 'compare <base> <head> [more..]';
+export const describe = 'Compare result files: same machine → verdicts with a significance test; different machines → speedup and efficiency side by side';
+
+export function builder(yargs: Argv): Argv<CompareArgs> {
+  return yargs
+    .positional('base', { type: 'string', demandOption: true, describe: 'Result file to compare against (JSON from corescope run)' })
+    .positional('head', { type: 'string', demandOption: true, describe: 'Result file to judge against the base' })
+    .positional('more', { type: 'string', array: true, default: [], describe: 'More result files (e.g. one per machine)' })
+    .option('threshold', {
+      type: 'string',
+      default: DEFAULT_THRESHOLD,
+      defaultDescription: `${DEFAULT_THRESHOLD * 100} %`,
+      describe: 'Smallest change in median time worth a verdict, in percent ("5" or "5%")',
+      coerce: (value: unknown) => parsePercent(value, '--threshold'),
+    })
+    .option('alpha', {
+      type: 'string',
+      default: DEFAULT_ALPHA,
+      describe: 'Significance level of Welch\'s t-test on log times (also sets the interval: 1 - alpha)',
+      coerce: (value: unknown) => parseAlpha(value),
+    })
+    .option('fail-on', {
+      type: 'string',
+      default: 'regression',
+      describe: 'regression: exit 3 when a benchmark is significantly slower beyond the threshold; none: always exit 0',
+      coerce: (value: unknown) => only(parseChoices(value, '--fail-on', FAIL_ON), '--fail-on'),
+    })
+    .option('format', {
+      alias: 'f',
+      type: 'string',
+      default: 'terminal',
+      describe: 'terminal: tables; markdown: for a pull request or $GITHUB_STEP_SUMMARY; json: for machines',
+      coerce: (value: unknown) => only(parseChoices(value, '--format', FORMATS), '--format'),
+    })
+    .option('out', { alias: 'o', type: 'string', describe: 'Write the output to this file instead of stdout' })
+    .epilogue(
+      `Files over ${MAX_RESULT_FILE_BYTES / (1024 * 1024)} MiB are refused unread; schemaVersion ${SUPPORTED_SCHEMA_VERSIONS.join(', ')} is supported. ` +
+        'Same machine = same CPU model, usable cores and Node major: each file is judged against the first file from its machine. ' +
+        'Figures with a coefficient of variation over 10 % are marked unreliable, not judged. ' +
+        'Exit codes: 0 ok, 2 bad usage or bad file, 3 significant regression (with --fail-on regression).',
+    );
+}
+
+export function handler(args: CompareArgs): void {
+  const outPath = args.out === undefined ? null : ensureWritableFile(args.out);
+  const paths = [args.base, args.head, ...args.more];
+  const files = paths.map((path) => ({ name: path, result: readResultFile(path) }));
+  const comparison = compareResults(files, { threshold: args.threshold, alpha: args.alpha });
+  const text = render(comparison, args.format);
+  if (outPath === null) {
+    process.stdout.write(text);
+  } else {
+    writeFileAtomic(outPath, text);
+    process.stderr.write(`${regressionLine(comparison)}\ncomparison: ${outPath}\n`);
+  }
+  process.exitCode = comparison.regressions.length > 0 && args['fail-on'] === 'regression' ? EXIT.regression : EXIT.ok;
+}
+
+function render(comparison: Comparison, format: Format): string {
+  if (format === 'json') return `${JSON.stringify(comparison, null, 2)}\n`;
+  if (format === 'markdown') return renderComparisonMarkdown(comparison);
+  return `${renderComparisonTerminal(comparison)}\n`;
+}
+
+/** "5", "5%", "2.5 %" → 0.05, 0.05, 0.025. */
+export function parsePercent(value: unknown, flag: string): number {
+  if (typeof value === 'number') return value; // the default, already a fraction
+  const text = String(value).trim();
+  const number = Number(text.replace(/\s*%$/, ''));
+  if (text === '' || !Number.isFinite(number)) throw new UsageError(`${flag}: "${text}" is not a percentage (e.g. 5 or 5%)`);
+  if (number < 0 || number >= 100) throw new UsageError(`${flag}: ${number} % is out of range (0 to under 100)`);
+  return number / 100;
+}
+
+function parseAlpha(value: unknown): number {
+  if (typeof value === 'number') return value;
+  const text = String(value).trim();
+  const number = Number(text);
+  if (text === '' || !Number.isFinite(number) || number <= 0 || number >= 0.5) {
+    throw new UsageError(`--alpha: "${text}" is not a significance level between 0 and 0.5 (e.g. 0.05)`);
+  }
+  return number;
+}
+
+function only<T>(values: T[], flag: string): T {
+  if (values.length !== 1 || values[0] === undefined) throw new UsageError(`${flag}: give exactly one value`);
+  return values[0];
+}
