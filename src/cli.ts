@@ -2,6 +2,7 @@
 // Thin entry: parse, dispatch to one command module, turn usage errors into one line and exit code 2.
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import * as compareCommand from './commands/compare.js';
 import * as runCommand from './commands/run.js';
 import { EXIT, UsageError } from './errors.js';
 import { TOOL_VERSION } from './version.js';
@@ -16,6 +17,7 @@ try {
     .scriptName('corescope')
     .version(TOOL_VERSION)
     .command(runCommand)
+    .command(compareCommand)
     .demandCommand(1, 'name a command (run --help for the main one)')
     .strict()
     .recommendCommands()
