@@ -6,7 +6,7 @@ import { distFileUrl } from './paths.js';
 import { findDefinitionProblem, type Workload } from './workload.js';
 
 /** Built-in workloads, compiled from `benchmarks/`. Order is the order they run and print in. */
-export const BUILTIN_WORKLOADS = ['io-timer', 'io-http', 'io-fs', 'cpu-hash', 'cpu-compute'] as const;
+export const BUILTIN_WORKLOADS = ['io-timer', 'io-http', 'io-fs', 'cpu-hash', 'cpu-hash-async', 'cpu-compute'] as const;
 
 export function isBuiltinWorkload(name: string): boolean {
   return (BUILTIN_WORKLOADS as readonly string[]).includes(name);

@@ -40,6 +40,7 @@ interface RunArgs {
   label?: string;
   'task-timeout': number;
   'max-in-flight'?: number;
+  'uv-threadpool'?: number[];
 }
 
 export const command = 'run';
@@ -120,6 +121,14 @@ export function builder(yargs: Argv): Argv<RunArgs> {
       defaultDescription: 'no cap',
       coerce: (value: unknown) => parseInteger(value, '--max-in-flight', 1),
     })
+    .option('uv-threadpool', {
+      type: 'string',
+      describe:
+        'Sweep libuv\'s thread pool: run every workload once per UV_THREADPOOL_SIZE (1,2,4,8 or 1-8), each in its own process; ' +
+        'shows how much of concurrent\'s gain on async fs/crypto comes from libuv\'s threads (e.g. -w io-fs,cpu-hash-async)',
+      defaultDescription: 'no sweep: the inherited size (4 unless set)',
+      coerce: (value: unknown) => parseThreadCounts(value, '--uv-threadpool'),
+    })
     .option('out', {
       alias: 'o',
       type: 'string',
@@ -177,6 +186,7 @@ export async function handler(args: RunArgs): Promise<void> {
       taskTimeoutMs: args['task-timeout'],
       maxInFlight: args['max-in-flight'] ?? null,
       label: args.label ?? null,
+      ...(args['uv-threadpool'] !== undefined ? { uvThreadpoolSizes: args['uv-threadpool'] } : {}),
       argv: process.argv.slice(2),
       outPath,
       environment,

@@ -1,6 +1,8 @@
 import type { Benchmark, ResultFile } from '../results/schema.js';
 import { formatMs, formatPercent, formatRatio, renderTable } from './format.js';
 import { verdictLine } from './verdict.js';
+import { libuvVerdictLines, workloadGroupKey, workloadGroupLabel } from './libuv.js';
+import { renderScalingSection } from './scaling.js';
 
 const HEADER = ['strategy', 'threads', 'median', '±95% CI', 'speedup', '95% CI', 'ideal', 'efficiency', 'cores busy', 'loop busy', 'note'];
 
@@ -8,9 +10,11 @@ const HEADER = ['strategy', 'threads', 'median', '±95% CI', 'speedup', '95% CI'
 export function groupByWorkload(benchmarks: Benchmark[]): Map<string, Benchmark[]> {
   const groups = new Map<string, Benchmark[]>();
   for (const benchmark of benchmarks) {
-    const group = groups.get(benchmark.workload.id) ?? [];
+    // One group per workload, and per libuv pool size in a --uv-threadpool sweep (libuv.ts).
+    const key = workloadGroupKey(benchmark);
+    const group = groups.get(key) ?? [];
     group.push(benchmark);
-    groups.set(benchmark.workload.id, group);
+    groups.set(key, group);
   }
   return groups;
 }
@@ -44,13 +48,16 @@ export function renderRunSummary(result: ResultFile): string {
   const groups = groupByWorkload(result.benchmarks);
   for (const [id, benchmarks] of groups) {
     const workload = benchmarks[0]?.workload;
-    lines.push(`${id} (${workload?.kind ?? '?'}, ${workload?.tasks ?? '?'} tasks of size ${workload?.size ?? '?'} per sample)`);
+    lines.push(`${benchmarks[0] === undefined ? id : workloadGroupLabel(benchmarks[0])} (${workload?.kind ?? '?'}, ${workload?.tasks ?? '?'} tasks of size ${workload?.size ?? '?'} per sample)`);
     lines.push(renderTable(HEADER, benchmarks.map(row)), '');
   }
   if (groups.size > 0) {
     lines.push('Verdicts');
     for (const benchmarks of groups.values()) lines.push(`  ${verdictLine(benchmarks)}`);
+    for (const line of libuvVerdictLines(result)) lines.push(`  ${line}`);
   }
+  const scaling = renderScalingSection(result);
+  if (scaling.length > 0) lines.push('', ...scaling);
   for (const warning of result.warnings) lines.push(`warning: ${warning}`);
   return lines.join('\n');
 }

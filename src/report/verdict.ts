@@ -1,5 +1,6 @@
 import type { Benchmark, OkBenchmark } from '../results/schema.js';
 import { formatPercent, formatRatio } from './format.js';
+import { workloadGroupLabel } from './libuv.js';
 
 /** Below this a strategy "gains nothing"; the noise of a shared 2-core machine sits well inside it. */
 const GAIN_THRESHOLD = 1.25;
@@ -16,7 +17,7 @@ function isOk(benchmark: Benchmark): benchmark is OkBenchmark & { derived: NonNu
 export function verdictLine(benchmarks: Benchmark[]): string {
   const first = benchmarks[0];
   if (first === undefined) return '';
-  const id = first.workload.id;
+  const id = workloadGroupLabel(first);
   const measured = benchmarks.filter(isOk);
   const parts: string[] = [];
 

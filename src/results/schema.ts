@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { scalingEntrySchema } from './scaling-schema.js';
 
 /**
  * The result file, schemaVersion 1. This zod schema is the single source of truth: the published JSON Schema
@@ -50,6 +51,8 @@ const benchmarkBase = {
   /** Wall time of each sample (one batch of `tasks` tasks), ms, in the order taken. */
   samplesMs: z.array(ms),
   warnings: z.array(z.string()),
+  /** UV_THREADPOOL_SIZE of the process that measured this cell; present only when the run swept it (--uv-threadpool). */
+  uvThreadpoolSize: z.int().positive().optional(),
 };
 
 export const cpuSchema = z.object({
@@ -143,6 +146,8 @@ export const configSchema = z.object({
   quick: z.boolean(),
   taskTimeoutMs: z.int().positive(),
   maxInFlight: z.int().positive().nullable(),
+  /** libuv pool sizes swept (--uv-threadpool): every workload ran once per size, in a child with that UV_THREADPOOL_SIZE. */
+  uvThreadpoolSizes: z.array(z.int().positive()).optional(),
 });
 
 export const resultFileSchema = z.object({
@@ -160,6 +165,8 @@ export const resultFileSchema = z.object({
   config: configSchema,
   benchmarks: z.array(benchmarkSchema),
   warnings: z.array(z.string()),
+  /** Amdahl and USL fits per CPU-bound workload and thread-sweeping strategy (see scaling-schema.ts). */
+  scaling: z.array(scalingEntrySchema).optional(),
 });
 
 export type ResultFile = z.infer<typeof resultFileSchema>;

@@ -8,7 +8,9 @@ import { TOOL_VERSION } from '../version.js';
 import { resolveWorkloadUrl } from '../workload-source.js';
 import { aggregateWorkload } from './aggregate.js';
 import { planCells } from './plan.js';
+import { withScalingFits } from './scaling.js';
 import { stopAllChildren, superviseWorkload, type WorkloadRecord } from './supervisor.js';
+import { tagUvThreadpool } from './uv-threadpool.js';
 
 export interface SuiteOptions {
   /** Built-in ids or paths to workload files. */
@@ -23,6 +25,8 @@ export interface SuiteOptions {
   taskTimeoutMs: number;
   maxInFlight: number | null;
   label: string | null;
+  /** libuv pool sizes to sweep: each workload runs once per size, in a child with that UV_THREADPOOL_SIZE. */
+  uvThreadpoolSizes?: number[];
   argv: string[];
   /** Written atomically after every round; null keeps the result in memory only. */
   outPath: string | null;
@@ -64,11 +68,14 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   stopRequested = false;
   const environment = options.environment ?? probeEnvironment();
   const startedAt = new Date().toISOString();
-  const records: WorkloadRecord[] = options.workloads.map((spec) => ({
-    spec,
-    workloadUrl: resolveWorkloadUrl(spec),
-    cells: planCells(spec, options.strategies, options.threads).map((cell) => ({ ...cell, samples: [], startupMs: 0 })),
-  }));
+  const records: WorkloadRecord[] = options.workloads.flatMap((spec) =>
+    (options.uvThreadpoolSizes ?? [undefined]).map((uvThreadpoolSize) => ({
+      spec,
+      ...(uvThreadpoolSize !== undefined ? { uvThreadpoolSize } : {}),
+      workloadUrl: resolveWorkloadUrl(spec),
+      cells: planCells(spec, options.strategies, options.threads).map((cell) => ({ ...cell, samples: [], startupMs: 0 })),
+    })),
+  );
   const config: RunConfig = {
     workloads: options.workloads,
     strategies: options.strategies,
@@ -80,6 +87,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
     quick: options.quick,
     taskTimeoutMs: options.taskTimeoutMs,
     maxInFlight: options.maxInFlight,
+    ...(options.uvThreadpoolSizes !== undefined ? { uvThreadpoolSizes: options.uvThreadpoolSizes } : {}),
   };
 
   const snapshot = (finished: boolean): ResultFile => ({
@@ -97,12 +105,14 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
     benchmarks: records.flatMap((record): Benchmark[] =>
       record.info === undefined && record.fatal === undefined
         ? []
-        : aggregateWorkload(record, { usableCores: environment.usableCores, maxInFlight: options.maxInFlight, interrupted: stopRequested }),
+        : aggregateWorkload(record, { usableCores: environment.usableCores, maxInFlight: options.maxInFlight, interrupted: stopRequested }).map(
+            (benchmark) => tagUvThreadpool(benchmark, record.uvThreadpoolSize, environment.uvThreadpoolSize),
+          ),
     ),
     warnings: runWarnings(records, environment),
   });
   const save = (finished: boolean): ResultFile => {
-    const result = snapshot(finished);
+    const result = withScalingFits(snapshot(finished));
     if (options.outPath !== null) writeResultAtomic(options.outPath, result);
     return result;
   };

@@ -4,6 +4,7 @@ import { distFileUrl } from '../paths.js';
 import type { StrategyName } from '../strategies/index.js';
 import type { WorkloadKind } from '../workload.js';
 import type { CellJob, ChildMessage, MeasureJob, ParentMessage, Phase, SampleReading } from './protocol.js';
+import { uvThreadpoolEnv } from './uv-threadpool.js';
 
 const CHILD_FILE = distFileUrl('src', 'runner', 'child.js');
 /** A child that said 'done' but keeps running (a leaked handle in a workload) is ended after this. */
@@ -36,6 +37,8 @@ export interface WorkloadRecord {
   /** The workload could not run at all; `usage` when the user's file is at fault (exit 2). */
   fatal?: { error: SerializedError; usage: boolean };
   setupData?: unknown;
+  /** UV_THREADPOOL_SIZE for this record's measuring child (--uv-threadpool); unset inherits the CLI's environment. */
+  uvThreadpoolSize?: number;
 }
 
 export interface SuperviseHooks {
@@ -106,7 +109,13 @@ function runChild(record: WorkloadRecord, job: MeasureJob, hooks: SuperviseHooks
   const cells = new Map(record.cells.map((cell) => [cell.id, cell]));
   const state: ChildState = { phase: 'load', cellId: null, timedOut: undefined, done: false };
   // Workload output goes to stderr, so `--json` keeps stdout clean.
-  const child = fork(CHILD_FILE, [], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 2, 2, 'ipc'] });
+  const child = fork(CHILD_FILE, [], {
+    execArgv: [],
+    serialization: 'advanced',
+    stdio: ['ignore', 2, 2, 'ipc'],
+    // libuv reads UV_THREADPOOL_SIZE once, when the process first uses its pool: it must be set at fork.
+    ...(record.uvThreadpoolSize !== undefined ? { env: uvThreadpoolEnv(record.uvThreadpoolSize) } : {}),
+  });
   activeChildren.add(child);
   let deadline: NodeJS.Timeout | undefined;
   const arm = (ms: number, onExpiry: () => void): void => {

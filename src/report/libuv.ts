@@ -1,0 +1,106 @@
+import type { Benchmark, OkBenchmark, ResultFile } from '../results/schema.js';
+import { formatRatio } from './format.js';
+
+/** A change in speedup this large between pool sizes is the pool's doing, not noise (as in verdict.ts). */
+const POOL_EFFECT_RATIO = 1.25;
+/** A concurrent cell keeping more cores than this busy had threads besides its one event loop at work. */
+const BUSY_BEYOND_ONE_LOOP = 1.3;
+
+type Measured = OkBenchmark & { derived: NonNullable<OkBenchmark['derived']> };
+
+function isMeasured(benchmark: Benchmark): benchmark is Measured {
+  return benchmark.status === 'ok' && benchmark.derived !== null;
+}
+
+/**
+ * Groups a table and a verdict stand for: one per workload, and in a --uv-threadpool sweep one per workload and
+ * pool size. Cells measured at the run's default size keep the plain workload id as key (their ids carry no
+ * `/uv` suffix), so code that looks a workload up by id finds the cells an ordinary run would have.
+ */
+export function workloadGroupKey(benchmark: Benchmark): string {
+  const size = benchmark.uvThreadpoolSize;
+  return size !== undefined && benchmark.id.endsWith(`/uv${size}`) ? `${benchmark.workload.id}/uv${size}` : benchmark.workload.id;
+}
+
+/** How a group is named in headings and verdicts: the workload id, plus the libuv pool size in a sweep. */
+export function workloadGroupLabel(benchmark: Benchmark): string {
+  const size = benchmark.uvThreadpoolSize;
+  return size === undefined ? benchmark.workload.id : `${benchmark.workload.id} [libuv pool ${size}]`;
+}
+
+/**
+ * Verdict lines on libuv's thread pool, read off the measurements. Async fs and crypto calls under Promise.all
+ * run on libuv's threads, so `concurrent` can gain on CPU work and `cores busy` can pass 1 on a single event
+ * loop. With a --uv-threadpool sweep, the speedup at each pool size says how much of the gain is those threads;
+ * without one, a concurrent cell that kept more than one core busy is pointed out.
+ */
+export function libuvVerdictLines(result: Pick<ResultFile, 'benchmarks' | 'environment'>): string[] {
+  const swept = result.benchmarks.filter((benchmark) => benchmark.uvThreadpoolSize !== undefined);
+  if (swept.length === 0) return unsweptHints(result);
+  const lines: string[] = [];
+  for (const [workload, benchmarks] of byWorkload(swept)) {
+    const concurrent = bySize(benchmarks, 'concurrent', (cells) => cells[0]);
+    const parallel = bySize(benchmarks, 'parallel', (cells) => cells.reduce((best, cell) => (cell.derived.speedup > best.derived.speedup ? cell : best)));
+    if (concurrent.length < 2 && parallel.length < 2) continue;
+    const parts: string[] = [];
+    if (concurrent.length >= 2) parts.push(`concurrent ${series(concurrent)} — ${concurrentWhy(concurrent)}`);
+    if (parallel.length >= 2 && poolEffect(parallel) >= POOL_EFFECT_RATIO) {
+      parts.push(`parallel at best ${series(parallel)} — its worker threads all queue on the one libuv pool of their process`);
+    }
+    lines.push(`${workload} (libuv pool sweep): ${parts.join('; ')}`);
+  }
+  return lines;
+}
+
+function unsweptHints({ benchmarks, environment }: Pick<ResultFile, 'benchmarks' | 'environment'>): string[] {
+  return benchmarks
+    .filter((benchmark): benchmark is Measured => isMeasured(benchmark) && benchmark.strategy === 'concurrent')
+    .filter((benchmark) => benchmark.cpu.effectiveParallelism >= BUSY_BEYOND_ONE_LOOP)
+    .map(
+      (benchmark) =>
+        `${benchmark.workload.id} (libuv): concurrent kept ${benchmark.cpu.effectiveParallelism.toFixed(1)} cores busy from one event loop — ` +
+        `libuv's thread pool (${environment.uvThreadpoolSize} threads) ran its async calls in parallel, so part of the ${formatRatio(benchmark.derived.speedup)} ` +
+        `is threads, not the event loop; --uv-threadpool 1,${environment.uvThreadpoolSize} measures how much`,
+    );
+}
+
+function concurrentWhy(cells: Measured[]): string {
+  if (poolEffect(cells) >= POOL_EFFECT_RATIO) {
+    return "the gain grows with libuv's pool: it comes from libuv's threads running the fs/crypto calls in parallel, not from the event loop, which runs one callback at a time";
+  }
+  const least = Math.min(...cells.map((cell) => cell.derived.speedup));
+  return least >= POOL_EFFECT_RATIO
+    ? "the same with every pool size: the gain is waiting overlapped on the event loop, not libuv's threads"
+    : 'no gain with any pool size';
+}
+
+/** Speedup with the largest pool over speedup with the smallest. */
+function poolEffect(cells: Measured[]): number {
+  const first = cells[0];
+  const last = cells.at(-1);
+  return first === undefined || last === undefined ? 1 : last.derived.speedup / first.derived.speedup;
+}
+
+function series(cells: Measured[]): string {
+  return cells
+    .map((cell) => `${formatRatio(cell.derived.speedup)} with ${cell.uvThreadpoolSize} libuv thread${cell.uvThreadpoolSize === 1 ? '' : 's'}`)
+    .join(', ');
+}
+
+function byWorkload(benchmarks: Benchmark[]): Map<string, Benchmark[]> {
+  const groups = new Map<string, Benchmark[]>();
+  for (const benchmark of benchmarks) groups.set(benchmark.workload.id, [...(groups.get(benchmark.workload.id) ?? []), benchmark]);
+  return groups;
+}
+
+/** One chosen cell of `strategy` per libuv pool size, smallest pool first. */
+function bySize(benchmarks: Benchmark[], strategy: string, choose: (cells: [Measured, ...Measured[]]) => Measured): Measured[] {
+  const sizes = new Map<number, Measured[]>();
+  for (const benchmark of benchmarks) {
+    if (!isMeasured(benchmark) || benchmark.strategy !== strategy || benchmark.uvThreadpoolSize === undefined) continue;
+    sizes.set(benchmark.uvThreadpoolSize, [...(sizes.get(benchmark.uvThreadpoolSize) ?? []), benchmark]);
+  }
+  return [...sizes.entries()]
+    .sort(([a], [b]) => a - b)
+    .flatMap(([, cells]) => (cells.length > 0 ? [choose(cells as [Measured, ...Measured[]])] : []));
+}
