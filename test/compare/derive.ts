@@ -1,0 +1,68 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../src/paths.js';
+import { readResultFile } from '../../src/results/load.js';
+import type { Benchmark, OkBenchmark, ResultFile } from '../../src/results/schema.js';
+import { coefficientOfVariation, summarize } from '../../src/stats/summary.js';
+
+/**
+ * Test inputs derived from the real 2-core reference run. Planting a slowdown (samples × factor) on real samples
+ * keeps their real spread, and is deterministic. Files "from another machine" made here are SYNTHETIC: they
+ * exist only to exercise the cross-machine layout and are never written to results/reference/.
+ */
+export const REFERENCE_PATH = join(PACKAGE_ROOT, 'results', 'reference', 'dev-2core.json');
+
+export function loadReference(): ResultFile {
+  return readResultFile(REFERENCE_PATH);
+}
+
+function clone<T>(value: T): T {
+  return structuredClone(value);
+}
+
+/** Every sample and every time-valued statistic of one benchmark multiplied by `factor`. */
+export function scaleBenchmark(result: ResultFile, id: string, factor: number): ResultFile {
+  const copy = clone(result);
+  const benchmark = copy.benchmarks.find((candidate) => candidate.id === id);
+  if (benchmark === undefined) throw new Error(`no benchmark ${id}`);
+  benchmark.samplesMs = benchmark.samplesMs.map((sample) => sample * factor);
+  if (benchmark.status === 'ok') {
+    const { stats } = benchmark;
+    for (const key of ['mean', 'median', 'sd', 'min', 'max', 'p75', 'p99', 'ci95'] as const) stats[key] *= factor;
+  }
+  return copy;
+}
+
+/** The ok benchmarks whose samples vary least: the ones a planted change must be caught in. */
+export function stableIds(result: ResultFile, maxCv = 0.05): string[] {
+  return result.benchmarks
+    .filter((benchmark): benchmark is OkBenchmark => benchmark.status === 'ok' && benchmark.samplesMs.length >= 3)
+    .map((benchmark) => ({ id: benchmark.id, cv: coefficientOfVariation(summarize(benchmark.samplesMs)) }))
+    .filter((entry) => entry.cv <= maxCv)
+    .sort((a, b) => a.cv - b.cv)
+    .map((entry) => entry.id);
+}
+
+/** SYNTHETIC: the same figures, claimed to come from another machine. */
+export function onAnotherMachine(result: ResultFile, machine: { cpuModel: string; usableCores: number; node?: string; label: string }): ResultFile {
+  const copy = clone(result);
+  copy.environment.cpuModel = machine.cpuModel;
+  copy.environment.usableCores = machine.usableCores;
+  copy.environment.availableParallelism = machine.usableCores;
+  copy.environment.logicalCpus = machine.usableCores;
+  if (machine.node !== undefined) copy.environment.node = machine.node;
+  copy.run.label = machine.label;
+  return copy;
+}
+
+export function withoutBenchmarks(result: ResultFile, keep: (benchmark: Benchmark) => boolean): ResultFile {
+  const copy = clone(result);
+  copy.benchmarks = copy.benchmarks.filter(keep);
+  return copy;
+}
+
+export function writeJson(dir: string, name: string, value: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof value === 'string' ? value : `${JSON.stringify(value, null, 2)}\n`);
+  return path;
+}
