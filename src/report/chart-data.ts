@@ -1,0 +1,193 @@
+import type { Benchmark, OkBenchmark } from '../results/schema.js';
+import { formatMs, formatPercent, formatRatio } from './format.js';
+import type { ReportInput } from './report-input.js';
+import { cpuMsPerSample } from './results-table.js';
+
+/**
+ * What the charts show, computed once from the results and drawn by any renderer (terminal, SVG). Every point
+ * carries a tooltip with the exact figures, since a picture alone rounds everything.
+ */
+
+export const IDEAL = 'ideal';
+
+export interface ChartPoint {
+  x: number;
+  y: number;
+  tip: string;
+}
+
+export interface LineSeries {
+  label: string;
+  /** A strategy name, or IDEAL: decides colour and marker. */
+  strategy: string;
+  /** Index of the input (machine): decides the dash pattern when several files are shown. */
+  machineIndex: number;
+  points: ChartPoint[];
+}
+
+export interface BarValue {
+  value: number;
+  tip: string;
+}
+
+export interface BarSeries {
+  label: string;
+  strategy: string;
+  machineIndex: number;
+  /** One per category; null where this machine has no figure for it. */
+  values: Array<BarValue | null>;
+}
+
+export interface BarData {
+  categories: string[];
+  series: BarSeries[];
+}
+
+type Measured = OkBenchmark & { derived: NonNullable<OkBenchmark['derived']> };
+
+function isMeasured(benchmark: Benchmark): benchmark is Measured {
+  return benchmark.status === 'ok' && benchmark.derived !== null;
+}
+
+/** Workloads in the order first seen across the inputs, with the kind their first file gave. */
+export function workloadsOf(inputs: readonly ReportInput[]): Array<{ id: string; kind: string }> {
+  const seen = new Map<string, string>();
+  for (const input of inputs) for (const benchmark of input.result.benchmarks) if (!seen.has(benchmark.workload.id)) seen.set(benchmark.workload.id, benchmark.workload.kind);
+  return [...seen].map(([id, kind]) => ({ id, kind }));
+}
+
+function measuredCells(input: ReportInput, workloadId: string): Measured[] {
+  return input.result.benchmarks.filter((benchmark): benchmark is Measured => benchmark.workload.id === workloadId && isMeasured(benchmark));
+}
+
+function byStrategy(cells: Measured[]): Map<string, Measured[]> {
+  const groups = new Map<string, Measured[]>();
+  for (const cell of cells) groups.set(cell.strategy, [...(groups.get(cell.strategy) ?? []), cell]);
+  for (const group of groups.values()) group.sort((a, b) => a.threads - b.threads);
+  return groups;
+}
+
+const threadsText = (threads: number): string => `${threads} thread${threads === 1 ? '' : 's'}`;
+const seriesLabel = (name: string, input: ReportInput, many: boolean): string => (many ? `${name} · ${input.machine}` : name);
+
+function speedupTip(input: ReportInput, cell: Measured): string {
+  const [low, high] = cell.derived.speedupCi95;
+  return `${input.machine} · ${cell.strategy}, ${threadsText(cell.threads)}: speedup ${formatRatio(cell.derived.speedup)} (95% CI ${low.toFixed(2)}–${high.toFixed(2)}), ideal ${formatRatio(cell.derived.idealSpeedup)}, efficiency ${formatPercent(cell.derived.efficiency)}, median ${formatMs(cell.stats.median)}`;
+}
+
+/**
+ * Speedup against threads: one line per strategy and machine, and the ideal line of the pool's cells
+ * (one per machine, or a single one when every machine's ideal is the same).
+ */
+export function speedupSeries(inputs: readonly ReportInput[], workloadId: string): LineSeries[] {
+  const many = inputs.length > 1;
+  const lines: LineSeries[] = [];
+  const ideals: LineSeries[] = [];
+  inputs.forEach((input, machineIndex) => {
+    const groups = byStrategy(measuredCells(input, workloadId));
+    for (const [strategy, cells] of groups) {
+      lines.push({
+        label: seriesLabel(strategy, input, many),
+        strategy,
+        machineIndex,
+        points: cells.map((cell) => ({ x: cell.threads, y: cell.derived.speedup, tip: speedupTip(input, cell) })),
+      });
+    }
+    const pool = groups.get('parallel');
+    if (pool !== undefined) {
+      ideals.push({
+        label: seriesLabel(IDEAL, input, many),
+        strategy: IDEAL,
+        machineIndex,
+        points: pool.map((cell) => ({
+          x: cell.threads,
+          y: cell.derived.idealSpeedup,
+          tip: `${input.machine} · ideal for ${threadsText(cell.threads)} on ${input.result.environment.usableCores} usable cores, ${cell.workload.tasks} tasks: ${formatRatio(cell.derived.idealSpeedup)}`,
+        })),
+      });
+    }
+  });
+  const same = (a: LineSeries, b: LineSeries): boolean =>
+    a.points.length === b.points.length && a.points.every((point, index) => point.x === b.points[index]?.x && point.y === b.points[index]?.y);
+  const first = ideals[0];
+  if (first !== undefined && ideals.every((ideal) => same(ideal, first))) {
+    return [...lines, { ...first, label: IDEAL, machineIndex: 0, points: first.points.map((point) => ({ ...point, tip: point.tip.replace(/^[^·]*· /, '') })) }];
+  }
+  return [...lines, ...ideals];
+}
+
+/** Efficiency (speedup / ideal, %) against threads, one line per strategy and machine. */
+export function efficiencySeries(inputs: readonly ReportInput[], workloadId: string): LineSeries[] {
+  const many = inputs.length > 1;
+  return inputs.flatMap((input, machineIndex) =>
+    [...byStrategy(measuredCells(input, workloadId))].map(([strategy, cells]) => ({
+      label: seriesLabel(strategy, input, many),
+      strategy,
+      machineIndex,
+      points: cells.map((cell) => ({ x: cell.threads, y: cell.derived.efficiency * 100, tip: speedupTip(input, cell) })),
+    })),
+  );
+}
+
+/** `concurrent` against `sequential` for every I/O-bound workload: median wall time of one sample. */
+export function ioComparison(inputs: readonly ReportInput[]): BarData {
+  const categories = workloadsOf(inputs).filter((workload) => workload.kind === 'io').map((workload) => workload.id);
+  const many = inputs.length > 1;
+  const series = inputs.flatMap((input, machineIndex) =>
+    ['sequential', 'concurrent'].map((strategy): BarSeries => ({
+      label: seriesLabel(strategy, input, many),
+      strategy,
+      machineIndex,
+      values: categories.map((workloadId) => {
+        const cell = measuredCells(input, workloadId).find((candidate) => candidate.strategy === strategy);
+        if (cell === undefined) return null;
+        return {
+          value: cell.stats.median,
+          tip: `${input.machine} · ${workloadId}, ${strategy}: median ${formatMs(cell.stats.median)} per ${cell.workload.tasks} tasks (±${cell.stats.rme.toFixed(1)} %), speedup ${formatRatio(cell.derived.speedup)}`,
+        };
+      }),
+    })),
+  );
+  return { categories, series: series.filter((entry) => entry.values.some((value) => value !== null)) };
+}
+
+function cellLabel(benchmark: Benchmark): string {
+  return benchmark.strategy === 'parallel' ? `parallel ×${benchmark.threads}` : benchmark.threads === 1 ? benchmark.strategy : `${benchmark.strategy} ×${benchmark.threads}`;
+}
+
+/**
+ * A per-cell figure for one workload as bars, one series per machine: CPU time per sample or event-loop
+ * utilization. Categories are the cells (strategy and threads) of every machine, in run order.
+ */
+function perCellBars(inputs: readonly ReportInput[], workloadId: string, metric: (cell: OkBenchmark) => number, tip: (cell: OkBenchmark) => string): BarData {
+  const categories: string[] = [];
+  for (const input of inputs) {
+    for (const benchmark of input.result.benchmarks) {
+      if (benchmark.workload.id === workloadId && benchmark.status === 'ok' && !categories.includes(cellLabel(benchmark))) categories.push(cellLabel(benchmark));
+    }
+  }
+  const series = inputs.map((input, machineIndex): BarSeries => ({
+    label: input.machine,
+    strategy: 'measure',
+    machineIndex,
+    values: categories.map((category) => {
+      const cell = input.result.benchmarks.find(
+        (benchmark): benchmark is OkBenchmark => benchmark.workload.id === workloadId && benchmark.status === 'ok' && cellLabel(benchmark) === category,
+      );
+      return cell === undefined ? null : { value: metric(cell), tip: `${input.machine} · ${category}: ${tip(cell)}` };
+    }),
+  }));
+  return { categories, series: series.filter((entry) => entry.values.some((value) => value !== null)) };
+}
+
+export function cpuTimeBars(inputs: readonly ReportInput[], workloadId: string): BarData {
+  return perCellBars(inputs, workloadId, cpuMsPerSample, (cell) =>
+    `CPU ${formatMs(cpuMsPerSample(cell))} per sample (user ${formatMs(cell.cpu.userMs / cell.stats.n)}, system ${formatMs(cell.cpu.systemMs / cell.stats.n)}), ${cell.cpu.effectiveParallelism.toFixed(2)} cores busy, wall ${formatMs(cell.stats.median)}`,
+  );
+}
+
+export function eventLoopBars(inputs: readonly ReportInput[], workloadId: string): BarData {
+  return perCellBars(inputs, workloadId, (cell) => cell.eventLoop.utilization * 100, (cell) =>
+    `event loop busy ${(cell.eventLoop.utilization * 100).toFixed(1)} %, delay p99 ${formatMs(cell.eventLoop.delayP99Ms)}`,
+  );
+}

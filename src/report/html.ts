@@ -1,0 +1,109 @@
+import { TOOL_VERSION } from '../version.js';
+import { cpuTimeBars, efficiencySeries, eventLoopBars, ioComparison, speedupSeries, workloadsOf } from './chart-data.js';
+import type { Exporter } from './exporter.js';
+import { formatMs } from './format.js';
+import { renderBarChart } from './html/bar-chart.js';
+import { escapeHtml } from './html/escape.js';
+import { renderLineChart } from './html/line-chart.js';
+import { renderPage } from './html/page.js';
+import { allWarnings, machinesTable, resultsTable, warningsList } from './html/sections.js';
+import { StyleBook } from './html/series-style.js';
+import type { ReportInput } from './report-input.js';
+import { groupByWorkload } from './terminal.js';
+import { tableRows } from './results-table.js';
+import { verdictLine } from './verdict.js';
+
+function machineSummary(input: ReportInput): string {
+  const { environment, run } = input.result;
+  return `${input.machine}: ${environment.cpuModel}, ${environment.usableCores} usable cores, Node ${environment.node}, ${environment.platform}/${environment.arch}, ${run.startedAt}${run.interrupted ? ' (interrupted)' : ''}`;
+}
+
+/**
+ * One self-contained HTML file: charts as inline SVG drawn here (no chart library, nothing fetched), the
+ * tables, the machines' metadata and every warning. Every string from a result file is escaped.
+ */
+function renderReport(inputs: readonly ReportInput[]): string {
+  const styles = new StyleBook();
+  let chartCount = 0;
+  const chartId = (): string => `chart-${(chartCount += 1)}`;
+  const many = inputs.length > 1;
+  const workloads = workloadsOf(inputs);
+  const warningCount = allWarnings(inputs).length;
+  const body: string[] = [
+    '<header><h1>corescope report</h1>',
+    `<p class="sub">${escapeHtml(`${inputs.length} result file${many ? 's' : ''}: ${inputs.map((input) => input.machine).join(', ')} · ${workloads.length} workload${workloads.length === 1 ? '' : 's'} · `)}` +
+      `<a href="#warnings">${warningCount} warning${warningCount === 1 ? '' : 's'}</a>${escapeHtml(` · corescope ${TOOL_VERSION}`)}</p></header>`,
+    `<ul class="sub">${inputs.map((input) => `<li>${escapeHtml(machineSummary(input))}</li>`).join('')}</ul>`,
+  ];
+
+  const io = ioComparison(inputs);
+  if (io.categories.length > 0) {
+    body.push(
+      '<h2 id="io">I/O-bound work: concurrent against sequential</h2>',
+      '<p class="about">The same tasks, one after another and all at once with Promise.all, on one thread. Waits overlap, so concurrent time stays near one task\'s wait.</p>',
+      '<div class="charts">',
+      renderBarChart(
+        { kind: 'io-comparison', title: 'Wall time per sample: sequential vs concurrent', valueTitle: 'median wall time of one sample (ms)', data: io, colorBy: 'strategy', format: formatMs },
+        styles,
+        chartId(),
+      ),
+      '</div>',
+    );
+  }
+
+  workloads.forEach((workload, index) => {
+    const first = inputs.flatMap((input) => input.result.benchmarks).find((benchmark) => benchmark.workload.id === workload.id)?.workload;
+    body.push(
+      `<h2 id="workload-${index + 1}">${escapeHtml(workload.id)}</h2>`,
+      `<p class="about">${escapeHtml(`${workload.kind}-bound · ${first?.tasks ?? '?'} tasks of size ${first?.size ?? '?'} per sample`)}</p>`,
+    );
+    const verdicts = inputs.flatMap((input) => {
+      const benchmarks = groupByWorkload(input.result.benchmarks).get(workload.id);
+      return benchmarks === undefined ? [] : [`${many ? `${input.machine} · ` : ''}${verdictLine(benchmarks)}`];
+    });
+    body.push(`<ul class="verdicts">${verdicts.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`, '<div class="charts">');
+    body.push(
+      renderLineChart(
+        { kind: 'speedup', title: 'Speedup vs threads', xTitle: 'threads (pool size)', yTitle: 'speedup (× sequential)', series: speedupSeries(inputs, workload.id), guideY: 1 },
+        styles,
+      ),
+      renderLineChart(
+        { kind: 'efficiency', title: 'Efficiency vs threads', xTitle: 'threads (pool size)', yTitle: 'efficiency (% of ideal)', series: efficiencySeries(inputs, workload.id), guideY: 100 },
+        styles,
+      ),
+      renderBarChart(
+        { kind: 'cpu-time', title: 'CPU time per strategy', valueTitle: 'CPU time per sample, user + system (ms)', data: cpuTimeBars(inputs, workload.id), colorBy: 'machine', format: formatMs },
+        styles,
+        chartId(),
+      ),
+      renderBarChart(
+        {
+          kind: 'event-loop',
+          title: 'Event-loop utilization per strategy',
+          valueTitle: 'main thread event loop busy (% of wall time)',
+          data: eventLoopBars(inputs, workload.id),
+          colorBy: 'machine',
+          format: (value) => `${value.toFixed(0)} %`,
+          maxValue: 100,
+        },
+        styles,
+        chartId(),
+      ),
+      '</div>',
+    );
+    for (const input of inputs) {
+      const rows = tableRows([input]).filter((row) => row.benchmark.workload.id === workload.id);
+      if (rows.length === 0) continue;
+      body.push(`<details${many ? '' : ' open'}><summary>${escapeHtml(`All figures${many ? ` · ${input.machine}` : ''}`)}</summary>${resultsTable(rows)}</details>`);
+    }
+  });
+
+  body.push('<h2 id="machines">Machines</h2>', machinesTable(inputs), '<h2 id="warnings">Warnings</h2>', warningsList(inputs));
+  return renderPage(`corescope report: ${inputs.map((input) => input.machine).join(', ')}`, body.join('\n'));
+}
+
+export const htmlExporter: Exporter = {
+  format: 'html',
+  extensions: ['.html', '.htm'],
+  render: renderReport,
+};

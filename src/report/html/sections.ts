@@ -1,0 +1,76 @@
+import type { ReportInput } from '../report-input.js';
+import { type Column, type TableRow, rowNote, SUMMARY_COLUMNS } from '../results-table.js';
+import { escapeHtml } from './escape.js';
+
+/** The non-chart parts of the HTML report: machine metadata, results tables, warnings. */
+
+function gib(bytes: number): string {
+  return `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
+}
+
+/** One column per machine, one row per fact, so machines compare side by side. */
+export function machinesTable(inputs: readonly ReportInput[]): string {
+  const facts: Array<[string, (input: ReportInput) => string]> = [
+    ['file', (input) => input.path],
+    ['label', (input) => input.result.run.label ?? '—'],
+    ['host name', (input) => input.result.environment.hostname],
+    ['CPU model', (input) => input.result.environment.cpuModel],
+    ['logical CPUs', (input) => String(input.result.environment.logicalCpus)],
+    ['available parallelism', (input) => String(input.result.environment.availableParallelism)],
+    ['cgroup CPU limit (CPUs)', (input) => (input.result.environment.cgroupCpuLimit === null ? 'none' : String(input.result.environment.cgroupCpuLimit))],
+    ['usable cores (used)', (input) => String(input.result.environment.usableCores)],
+    ['memory', (input) => gib(input.result.environment.memoryBytes)],
+    ['platform / arch', (input) => `${input.result.environment.platform} / ${input.result.environment.arch}`],
+    ['Node.js / V8 / libuv', (input) => `${input.result.environment.node} / ${input.result.environment.v8} / ${input.result.environment.uv}`],
+    ['libuv thread pool (threads)', (input) => String(input.result.environment.uvThreadpoolSize)],
+    ['CI', (input) => input.result.environment.ci ?? 'no'],
+    ['corescope', (input) => input.result.tool.version],
+    ['started / finished (UTC)', (input) => `${input.result.run.startedAt} / ${input.result.run.finishedAt ?? 'not finished'}`],
+    ['interrupted', (input) => (input.result.run.interrupted ? 'yes' : 'no')],
+    ['rounds (+ warm-up)', (input) => `${input.result.config.rounds} (+ ${input.result.config.warmupRounds})`],
+    ['threads (pool sizes)', (input) => input.result.config.threads.join(', ')],
+    ['task timeout (ms)', (input) => String(input.result.config.taskTimeoutMs)],
+    ['command line', (input) => input.result.run.argv.join(' ')],
+  ];
+  const head = `<tr><th></th>${inputs.map((input) => `<th class="text">${escapeHtml(input.machine)}</th>`).join('')}</tr>`;
+  const rows = facts.map(([name, value]) => `<tr><th class="text">${escapeHtml(name)}</th>${inputs.map((input) => `<td class="text">${escapeHtml(value(input))}</td>`).join('')}</tr>`);
+  return `<div class="table-wrap"><table class="machines">${head}${rows.join('')}</table></div>`;
+}
+
+function cell(row: TableRow, column: Column): string {
+  const value = column.value(row);
+  if (value === null) return '<td>—</td>';
+  if (typeof value === 'number') return `<td>${column.decimals === undefined ? value : value.toFixed(column.decimals)}</td>`;
+  return `<td class="text">${escapeHtml(value)}</td>`;
+}
+
+export function resultsTable(rows: readonly TableRow[]): string {
+  const isText = (column: Column): boolean => rows.every((row) => typeof column.value(row) !== 'number');
+  const head = `<tr>${SUMMARY_COLUMNS.map((column) => `<th${isText(column) ? ' class="text"' : ''}>${escapeHtml(column.header)}</th>`).join('')}</tr>`;
+  const body = rows.map((row) => `<tr>${SUMMARY_COLUMNS.map((column) => cell(row, column)).join('')}</tr>`);
+  return `<div class="table-wrap"><table class="results">${head}${body.join('')}</table></div>`;
+}
+
+/** Every warning the files hold: the run's, each cell's, and every failure or skip with its reason. */
+export function allWarnings(inputs: readonly ReportInput[]): Array<{ machine: string; where: string; text: string }> {
+  const list: Array<{ machine: string; where: string; text: string }> = [];
+  for (const input of inputs) {
+    if (input.result.run.interrupted) list.push({ machine: input.machine, where: 'run', text: 'the run was interrupted: some cells have fewer samples or none' });
+    for (const text of input.result.warnings) list.push({ machine: input.machine, where: 'run', text });
+    for (const benchmark of input.result.benchmarks) {
+      const note = rowNote(benchmark);
+      if (note !== '') list.push({ machine: input.machine, where: benchmark.id, text: note });
+    }
+  }
+  return list;
+}
+
+export function warningsList(inputs: readonly ReportInput[]): string {
+  const warnings = allWarnings(inputs);
+  if (warnings.length === 0) return '<p class="sub">None: every cell ran, and no figure was flagged.</p>';
+  const many = inputs.length > 1;
+  const items = warnings.map(
+    (warning) => `<li><code>${escapeHtml(many ? `${warning.machine} · ${warning.where}` : warning.where)}</code>: ${escapeHtml(warning.text)}</li>`,
+  );
+  return `<ul class="warnings">${items.join('')}</ul>`;
+}

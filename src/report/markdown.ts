@@ -1,0 +1,64 @@
+import type { Exporter } from './exporter.js';
+import type { ReportInput } from './report-input.js';
+import { type CellValue, type Column, groupRows, SUMMARY_COLUMNS, tableRows } from './results-table.js';
+
+/**
+ * Text from a result file is untrusted. Characters Markdown or inline HTML act on anywhere (emphasis, code,
+ * links, tags, entities, the table's `|`) are backslash-escaped, as CommonMark allows for any ASCII
+ * punctuation; so is a leading marker that would start a list, quote or heading. Line breaks become spaces,
+ * so a value can never end a table row. Hyphens and dots inside words stay readable: `cpu-compute`.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[\\`*_{}[\]<>#|~&]/g, (character) => `\\${character}`)
+    .replace(/^[-+=!:]/, (character) => `\\${character}`)
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+function cell(value: CellValue, column: Column): string {
+  if (value === null) return '—';
+  if (typeof value === 'number') return column.decimals === undefined ? String(value) : value.toFixed(column.decimals);
+  return value === '' ? '' : escapeMarkdown(value);
+}
+
+function table(columns: readonly Column[], rows: ReturnType<typeof tableRows>): string[] {
+  const numeric = (column: Column): boolean => rows.some((row) => typeof column.value(row) === 'number');
+  return [
+    `| ${columns.map((column) => escapeMarkdown(column.header)).join(' | ')} |`,
+    `| ${columns.map((column) => (numeric(column) ? '---:' : '---')).join(' | ')} |`,
+    ...rows.map((row) => `| ${columns.map((column) => cell(column.value(row), column)).join(' | ')} |`),
+  ];
+}
+
+function machineLine(input: ReportInput): string {
+  const { environment, run } = input.result;
+  const facts = [
+    `Node ${environment.node}`,
+    environment.cpuModel,
+    `${environment.usableCores} usable cores of ${environment.logicalCpus}`,
+    `${environment.platform}/${environment.arch}`,
+    `started ${run.startedAt}`,
+    ...(run.interrupted ? ['INTERRUPTED'] : []),
+  ];
+  return facts.map(escapeMarkdown).join(' · ');
+}
+
+export const markdownExporter: Exporter = {
+  format: 'markdown',
+  extensions: ['.md', '.markdown'],
+  render(inputs) {
+    const lines: string[] = ['# corescope results', ''];
+    for (const [input, byWorkload] of groupRows(tableRows(inputs))) {
+      lines.push(`## ${escapeMarkdown(input.machine)}`, '', machineLine(input), '');
+      for (const [workloadId, rows] of byWorkload) {
+        const workload = rows[0]?.benchmark.workload;
+        const about = workload === undefined ? '' : ` (${workload.kind}, ${workload.tasks} tasks of size ${workload.size} per sample)`;
+        lines.push(`### ${escapeMarkdown(workloadId)}${escapeMarkdown(about)}`, '', ...table(SUMMARY_COLUMNS, rows), '');
+      }
+      const warnings = input.result.warnings;
+      if (warnings.length > 0) lines.push('Warnings:', '', ...warnings.map((warning) => `- ${escapeMarkdown(warning)}`), '');
+    }
+    return `${lines.join('\n').trimEnd()}\n`;
+  },
+};

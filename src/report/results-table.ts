@@ -1,0 +1,121 @@
+import type { Benchmark } from '../results/schema.js';
+import type { ReportInput } from './report-input.js';
+
+/** One row of the results table: a benchmark and the machine (file) it was measured on. */
+export interface TableRow {
+  input: ReportInput;
+  benchmark: Benchmark;
+}
+
+export type CellValue = number | string | null;
+
+/** A column of the exported table. The header carries the unit, so a spreadsheet column is never ambiguous. */
+export interface Column {
+  header: string;
+  value(row: TableRow): CellValue;
+  /** Decimals for human-readable formats (Markdown); CSV keeps more. */
+  decimals?: number;
+}
+
+/** Every benchmark of every input, in file order then run order. */
+export function tableRows(inputs: readonly ReportInput[]): TableRow[] {
+  return inputs.flatMap((input) => input.result.benchmarks.map((benchmark) => ({ input, benchmark })));
+}
+
+function ok(row: TableRow): Extract<Benchmark, { status: 'ok' }> | undefined {
+  return row.benchmark.status === 'ok' ? row.benchmark : undefined;
+}
+
+function derived(row: TableRow): NonNullable<Extract<Benchmark, { status: 'ok' }>['derived']> | undefined {
+  return ok(row)?.derived ?? undefined;
+}
+
+/** CPU time (user + system) per sample, ms: the totals in the file cover every sample of the cell. */
+export function cpuMsPerSample(benchmark: Extract<Benchmark, { status: 'ok' }>): number {
+  return (benchmark.cpu.userMs + benchmark.cpu.systemMs) / Math.max(1, benchmark.stats.n);
+}
+
+/** What a reader must know about a row besides its figures: why it has none, or why to doubt them. */
+export function rowNote(benchmark: Benchmark): string {
+  if (benchmark.status === 'skipped') return `skipped: ${benchmark.reason}`;
+  const failure = benchmark.status === 'ok' ? [] : [`${benchmark.status}: ${benchmark.error.message}`];
+  return [...failure, ...benchmark.warnings].join('; ');
+}
+
+const percent = (fraction: number | undefined): number | null => (fraction === undefined ? null : fraction * 100);
+
+/** The full, flat table: one row per benchmark and machine, every figure the file holds per cell. */
+export const FULL_COLUMNS: readonly Column[] = [
+  { header: 'machine', value: (row) => row.input.machine },
+  { header: 'file', value: (row) => row.input.path },
+  { header: 'workload', value: (row) => row.benchmark.workload.id },
+  { header: 'kind', value: (row) => row.benchmark.workload.kind },
+  { header: 'tasks per sample', value: (row) => row.benchmark.workload.tasks },
+  { header: 'task size (workload unit)', value: (row) => row.benchmark.workload.size },
+  { header: 'strategy', value: (row) => row.benchmark.strategy },
+  { header: 'threads', value: (row) => row.benchmark.threads },
+  { header: 'status', value: (row) => row.benchmark.status },
+  { header: 'samples', value: (row) => ok(row)?.stats.n ?? row.benchmark.samplesMs.length },
+  { header: 'median (ms)', value: (row) => ok(row)?.stats.median ?? null, decimals: 2 },
+  { header: 'mean (ms)', value: (row) => ok(row)?.stats.mean ?? null, decimals: 2 },
+  { header: 'sd (ms)', value: (row) => ok(row)?.stats.sd ?? null, decimals: 2 },
+  { header: 'min (ms)', value: (row) => ok(row)?.stats.min ?? null, decimals: 2 },
+  { header: 'max (ms)', value: (row) => ok(row)?.stats.max ?? null, decimals: 2 },
+  { header: 'p99 (ms)', value: (row) => ok(row)?.stats.p99 ?? null, decimals: 2 },
+  { header: '95% CI half-width (ms)', value: (row) => ok(row)?.stats.ci95 ?? null, decimals: 2 },
+  { header: '95% CI half-width (% of mean)', value: (row) => ok(row)?.stats.rme ?? null, decimals: 1 },
+  { header: 'speedup (×)', value: (row) => derived(row)?.speedup ?? null, decimals: 2 },
+  { header: 'speedup 95% CI low (×)', value: (row) => derived(row)?.speedupCi95[0] ?? null, decimals: 2 },
+  { header: 'speedup 95% CI high (×)', value: (row) => derived(row)?.speedupCi95[1] ?? null, decimals: 2 },
+  { header: 'ideal speedup (×)', value: (row) => derived(row)?.idealSpeedup ?? null, decimals: 2 },
+  { header: 'efficiency (%)', value: (row) => percent(derived(row)?.efficiency), decimals: 0 },
+  { header: 'CPU user, all samples (ms)', value: (row) => ok(row)?.cpu.userMs ?? null, decimals: 1 },
+  { header: 'CPU system, all samples (ms)', value: (row) => ok(row)?.cpu.systemMs ?? null, decimals: 1 },
+  { header: 'cores busy (cores)', value: (row) => ok(row)?.cpu.effectiveParallelism ?? null, decimals: 2 },
+  { header: 'event loop busy (%)', value: (row) => percent(ok(row)?.eventLoop.utilization), decimals: 0 },
+  { header: 'event loop delay p99 (ms)', value: (row) => ok(row)?.eventLoop.delayP99Ms ?? null, decimals: 2 },
+  { header: 'pool start-up (ms)', value: (row) => ok(row)?.startupMs ?? null, decimals: 1 },
+  { header: 'note', value: (row) => rowNote(row.benchmark) },
+];
+
+/** The readable subset for one workload on one machine (Markdown, HTML): context columns become headings. */
+export const SUMMARY_COLUMNS: readonly Column[] = [
+  { header: 'strategy', value: (row) => row.benchmark.strategy },
+  { header: 'threads', value: (row) => row.benchmark.threads },
+  { header: 'median (ms)', value: (row) => ok(row)?.stats.median ?? null, decimals: 2 },
+  { header: '±95% CI (%)', value: (row) => ok(row)?.stats.rme ?? null, decimals: 1 },
+  { header: 'speedup (×)', value: (row) => derived(row)?.speedup ?? null, decimals: 2 },
+  {
+    header: 'speedup 95% CI (×)',
+    value: (row) => {
+      const interval = derived(row)?.speedupCi95;
+      return interval === undefined ? null : `${interval[0].toFixed(2)}–${interval[1].toFixed(2)}`;
+    },
+  },
+  { header: 'ideal (×)', value: (row) => derived(row)?.idealSpeedup ?? null, decimals: 2 },
+  { header: 'efficiency (%)', value: (row) => percent(derived(row)?.efficiency), decimals: 0 },
+  {
+    header: 'CPU per sample (ms)',
+    value: (row) => {
+      const benchmark = ok(row);
+      return benchmark === undefined ? null : cpuMsPerSample(benchmark);
+    },
+    decimals: 1,
+  },
+  { header: 'cores busy', value: (row) => ok(row)?.cpu.effectiveParallelism ?? null, decimals: 2 },
+  { header: 'event loop busy (%)', value: (row) => percent(ok(row)?.eventLoop.utilization), decimals: 0 },
+  { header: 'note', value: (row) => rowNote(row.benchmark) },
+];
+
+/** Rows grouped by machine, then workload, each group in run order. */
+export function groupRows(rows: readonly TableRow[]): Map<ReportInput, Map<string, TableRow[]>> {
+  const groups = new Map<ReportInput, Map<string, TableRow[]>>();
+  for (const row of rows) {
+    const byWorkload = groups.get(row.input) ?? new Map<string, TableRow[]>();
+    const list = byWorkload.get(row.benchmark.workload.id) ?? [];
+    list.push(row);
+    byWorkload.set(row.benchmark.workload.id, list);
+    groups.set(row.input, byWorkload);
+  }
+  return groups;
+}
