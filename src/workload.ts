@@ -22,7 +22,17 @@ export interface TaskInput<Data> {
   index: number;
 }
 
-export interface WorkloadDefinition<Data = undefined, Result = unknown> {
+/** What the `compute` step of a split workload receives: the task's input plus what its `wait` step returned. */
+export interface ComputeInput<Data, Waited> extends TaskInput<Data> {
+  waited: Waited;
+}
+
+/** Facts about one cell, for workloads that can state a floor on a batch's wall time. */
+export interface BoundContext<Data> extends SetupContext {
+  data: Data;
+}
+
+export interface WorkloadDefinition<Data = undefined, Result = unknown, Waited = unknown> {
   /** Stable id: lowercase letters, digits and dashes. Result ids are built from it. */
   id: string;
   kind: WorkloadKind;
@@ -37,21 +47,36 @@ export interface WorkloadDefinition<Data = undefined, Result = unknown> {
   teardown?: (data: Data) => void | Promise<void>;
   /** One unit of work. Its return value must be cloneable (it may cross a thread). */
   task: (input: TaskInput<Data>) => Result | Promise<Result>;
+  /**
+   * Optional split of `task` into its two halves, for the `hybrid` strategy: `wait` (network, timers: runs
+   * concurrently on the measuring process's event loop) and `compute` (CPU work on what `wait` returned:
+   * runs on a worker thread). Give both or neither. `compute(wait(input))` must return what `task(input)`
+   * returns; `task` stays required because every other strategy runs it alone. `wait`'s value crosses to a
+   * worker thread, so it must be cloneable.
+   */
+  wait?: (input: TaskInput<Data>) => Waited | Promise<Waited>;
+  compute?: (input: ComputeInput<Data, Waited>) => Result | Promise<Result>;
+  /**
+   * Optional floor on one batch's wall time, ms, that no strategy can beat: for tasks that depend on each
+   * other, the critical path (the longest chain of dependent steps). Called once per cell after `setup`;
+   * reported beside the measured times.
+   */
+  criticalPathMs?: (context: BoundContext<Data>) => number | Promise<number>;
 }
 
 // A global symbol, so a workload built against one copy of corescope is recognised by another.
 const WORKLOAD_BRAND = Symbol.for('corescope.workload');
 
-export type Workload<Data = unknown, Result = unknown> = Readonly<WorkloadDefinition<Data, Result>> & {
+export type Workload<Data = unknown, Result = unknown, Waited = unknown> = Readonly<WorkloadDefinition<Data, Result, Waited>> & {
   readonly [WORKLOAD_BRAND]: true;
 };
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** Checks a definition and returns a frozen workload; throws an Error whose message names the field. */
-export function defineWorkload<Data = undefined, Result = unknown>(
-  definition: WorkloadDefinition<Data, Result>,
-): Workload<Data, Result> {
+export function defineWorkload<Data = undefined, Result = unknown, Waited = unknown>(
+  definition: WorkloadDefinition<Data, Result, Waited>,
+): Workload<Data, Result, Waited> {
   const problem = findDefinitionProblem(definition);
   if (problem !== undefined) throw new TypeError(`invalid workload: ${problem}`);
   return Object.freeze({ ...definition, [WORKLOAD_BRAND]: true as const });
@@ -73,10 +98,18 @@ export function findDefinitionProblem(value: unknown): string | undefined {
     return '"defaultTasks" must be a positive integer';
   }
   if (typeof def.task !== 'function') return '"task" must be a function';
-  for (const hook of ['setup', 'teardown'] as const) {
+  for (const hook of ['setup', 'teardown', 'wait', 'compute', 'criticalPathMs'] as const) {
     if (def[hook] !== undefined && typeof def[hook] !== 'function') return `"${hook}" must be a function`;
   }
+  if ((def.wait === undefined) !== (def.compute === undefined)) {
+    return `"wait" and "compute" split a task in two: give both or neither (got only "${def.wait === undefined ? 'compute' : 'wait'}")`;
+  }
   return undefined;
+}
+
+/** Whether a workload exposes the wait/compute split the `hybrid` strategy needs. */
+export function hasSplit(workload: Workload): workload is Workload & Required<Pick<Workload, 'wait' | 'compute'>> {
+  return typeof workload.wait === 'function' && typeof workload.compute === 'function';
 }
 
 export function isWorkload(value: unknown): value is Workload {

@@ -1,0 +1,57 @@
+import { startPool } from '../pool/pool.js';
+import { hasSplit } from '../workload.js';
+import type { StrategyDescriptor } from './strategy.js';
+import { collectBatch, invokeWithDeadline, taskTimeoutError } from './task-outcome.js';
+
+/** Start-up budget for a pool: worker boot and module import, independent of task size. */
+const POOL_STARTUP_TIMEOUT_MS = 30_000;
+
+/**
+ * Each task's `wait` half runs on the event loop, all tasks at once (waits overlap on one thread, as with
+ * `concurrent`); as each wait ends, its `compute` half goes to a warmed piscina pool of `threads` threads
+ * (computation spreads over cores, as with `parallel`). Needs workloads that split their task in two.
+ */
+export const hybrid: StrategyDescriptor = {
+  name: 'hybrid',
+  summary: 'waits overlap on the event loop while the CPU parts run on a piscina pool of T threads',
+  usesThreads: true,
+  optIn: true,
+  // The compute halves are what needs cores; waits overlap beyond them, so above 100 % of ideal is real.
+  lanes: ({ threads, usableCores }) => Math.min(threads, usableCores),
+  // All waits at once (one wave), then the compute halves queue for the threads.
+  waves: ({ tasks, threads }) => 1 + Math.ceil(tasks / threads),
+  unsupportedReason: (workload) =>
+    hasSplit(workload) ? undefined : 'the workload does not split its task into "wait" and "compute" steps (see README: hybrid)',
+  async prepare({ workload, workloadUrl, data, size, taskTimeoutMs }, { threads }) {
+    if (!hasSplit(workload)) throw new Error(`hybrid: workload "${workload.id}" has no wait/compute split`);
+    const wait = (index: number): Promise<unknown> => invokeWithDeadline(() => workload.wait({ data, size, index }), taskTimeoutMs);
+
+    // One real wait gives the warm-up a realistic value, so every thread runs (and JIT-compiles) `compute`.
+    const waited = await wait(0);
+    const pool = await startPool({
+      threads,
+      warmTask: { workloadUrl, data, size, index: 0, step: 'compute', waited },
+      startupTimeoutMs: POOL_STARTUP_TIMEOUT_MS + taskTimeoutMs,
+    });
+
+    const runOne = async (index: number): Promise<unknown> => {
+      const value = await wait(index);
+      const signal = AbortSignal.timeout(taskTimeoutMs);
+      try {
+        return await pool.run({ workloadUrl, data, size, index, step: 'compute', waited: value }, signal);
+      } catch (error) {
+        if (signal.aborted) throw taskTimeoutError(taskTimeoutMs);
+        throw error;
+      }
+    };
+
+    return {
+      name: 'hybrid',
+      startupMs: pool.startupMs,
+      async runBatch(tasks) {
+        return collectBatch(await Promise.allSettled(Array.from({ length: tasks }, (_, index) => runOne(index))));
+      },
+      close: () => pool.close(),
+    };
+  },
+};
