@@ -7,7 +7,7 @@ import { threadId } from 'node:worker_threads';
 import { serializeError } from '../src/errors.js';
 import { loadWorkload } from '../src/workload-source.js';
 import type { Workload } from '../src/workload.js';
-import type { WorkerReply, WorkerTask } from '../src/pool/messages.js';
+import type { WorkerBatch, WorkerReply, WorkerTask } from '../src/pool/messages.js';
 
 const workloads = new Map<string, Promise<Workload>>();
 
@@ -28,4 +28,16 @@ export default async function runTask(message: WorkerTask): Promise<WorkerReply>
   } catch (error) {
     return { ok: false, error: serializeError(error), threadId };
   }
+}
+
+/**
+ * `count` tasks from one message (`--batch`), one after another as a thread runs tasks, each answering for
+ * itself: one task's failure does not hide the others' results.
+ */
+export async function runBatch(batch: WorkerBatch): Promise<WorkerReply[]> {
+  const replies: WorkerReply[] = [];
+  for (let offset = 0; offset < batch.count; offset += 1) {
+    replies.push(await runTask({ workloadUrl: batch.workloadUrl, data: batch.data, size: batch.size, index: batch.firstIndex + offset }));
+  }
+  return replies;
 }

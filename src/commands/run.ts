@@ -7,7 +7,9 @@ import { defaultThreadCounts } from '../runner/plan.js';
 import { killAllChildren } from '../runner/supervisor.js';
 import { requestStop, runSuite, type SuiteProgress } from '../runner/run-suite.js';
 import { STRATEGY_NAMES, type StrategyName } from '../strategies/index.js';
+import type { BatchSetting } from '../strategies/batch-size.js';
 import { BUILTIN_WORKLOADS, resolveWorkloadUrl } from '../workload-source.js';
+import { parseBatch } from './batch-option.js';
 import {
   defaultResultPath,
   ensureWritableFile,
@@ -40,6 +42,7 @@ interface RunArgs {
   label?: string;
   'task-timeout': number;
   'max-in-flight'?: number;
+  batch: BatchSetting;
   'uv-threadpool'?: number[];
 }
 
@@ -129,6 +132,12 @@ export function builder(yargs: Argv): Argv<RunArgs> {
       defaultDescription: 'no sweep: the inherited size (4 unless set)',
       coerce: (value: unknown) => parseThreadCounts(value, '--uv-threadpool'),
     })
+    .option('batch', {
+      type: 'string',
+      default: 'auto',
+      describe: 'Tasks per message for parallel: a number (1 = one message per task, piscina as is) or auto (chosen per cell from the measured dispatch cost and task time)',
+      coerce: (value: unknown) => parseBatch(value, '--batch'),
+    })
     .option('out', {
       alias: 'o',
       type: 'string',
@@ -185,6 +194,7 @@ export async function handler(args: RunArgs): Promise<void> {
       quick: args.quick,
       taskTimeoutMs: args['task-timeout'],
       maxInFlight: args['max-in-flight'] ?? null,
+      batch: args.batch,
       label: args.label ?? null,
       ...(args['uv-threadpool'] !== undefined ? { uvThreadpoolSizes: args['uv-threadpool'] } : {}),
       argv: process.argv.slice(2),

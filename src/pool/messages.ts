@@ -8,6 +8,18 @@ export interface WorkerTask {
   index: number;
 }
 
+/**
+ * Several consecutive tasks in one message (`--batch`): indices firstIndex .. firstIndex + count - 1. One
+ * message instead of `count` divides the per-message dispatch cost among them.
+ */
+export interface WorkerBatch {
+  workloadUrl: string;
+  data: unknown;
+  size: number;
+  firstIndex: number;
+  count: number;
+}
+
 /** A worker's answer. Failures come back as data, so their name, message and code survive the thread hop. */
 export type WorkerReply =
   | { ok: true; value: unknown; threadId: number }

@@ -3,13 +3,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Piscina } from 'piscina';
 import { TaskError } from '../errors.js';
 import { distFileUrl } from '../paths.js';
-import type { WorkerReply, WorkerTask } from './messages.js';
+import type { WorkerBatch, WorkerReply, WorkerTask } from './messages.js';
 
 export interface TaskPool {
   readonly threads: number;
   /** Wall time from creating the pool until every thread was online and had run the task once, ms. */
   readonly startupMs: number;
   run(task: WorkerTask, signal?: AbortSignal): Promise<unknown>;
+  /** Several tasks in one message (--batch): one reply per task, in index order. */
+  runBatch(batch: WorkerBatch, signal?: AbortSignal): Promise<WorkerReply[]>;
   close(): Promise<void>;
 }
 
@@ -50,6 +52,12 @@ export async function startPool(options: StartPoolOptions): Promise<TaskPool> {
     return reply.value;
   };
 
+  // The worker file's named export `runBatch` takes the batch; piscina selects it by name per task.
+  const batchPiscina = piscina as unknown as Piscina<WorkerBatch, WorkerReply[]>;
+  const runBatch = async (batch: WorkerBatch, signal?: AbortSignal): Promise<WorkerReply[]> => {
+    return batchPiscina.run(batch, { name: 'runBatch', ...(signal !== undefined ? { signal } : {}) });
+  };
+
   try {
     while (piscina.threads.length < threads) {
       if (poolError !== undefined) throw poolError;
@@ -62,7 +70,7 @@ export async function startPool(options: StartPoolOptions): Promise<TaskPool> {
     throw error;
   }
   const startupMs = performance.now() - startedAt;
-  return { threads, startupMs, run, close: () => piscina.destroy() };
+  return { threads, startupMs, run, runBatch, close: () => piscina.destroy() };
 }
 
 /** Runs the warm task in waves of `threads` until every thread id has answered at least once. */

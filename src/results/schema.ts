@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { batchingSchema, grainSchema, overheadsSchema } from './overheads-schema.js';
 import { scalingEntrySchema } from './scaling-schema.js';
 
 /**
@@ -76,6 +77,8 @@ export const derivedSchema = z.object({
   /** tasks / ceil(tasks / lanes): what perfect lanes would give. */
   idealSpeedup: z.number().positive(),
   efficiency: z.number().nonnegative(),
+  /** For `parallel`: median(raw) / median(this cell) at the same thread count: the share of the raw floor reached. */
+  relativeToRaw: z.number().positive().optional(),
 });
 
 export const okBenchmarkSchema = z.object({
@@ -88,6 +91,8 @@ export const okBenchmarkSchema = z.object({
   derived: derivedSchema.nullable(),
   /** Pool start-up (threads online and warmed), ms; 0 for strategies without one. */
   startupMs: ms,
+  /** Tasks per message, for `parallel` run with --batch. */
+  batching: batchingSchema.optional(),
 });
 
 export const failedBenchmarkSchema = z.object({
@@ -148,6 +153,8 @@ export const configSchema = z.object({
   maxInFlight: z.int().positive().nullable(),
   /** libuv pool sizes swept (--uv-threadpool): every workload ran once per size, in a child with that UV_THREADPOOL_SIZE. */
   uvThreadpoolSizes: z.array(z.int().positive()).optional(),
+  /** --batch: tasks per message for `parallel`, or 'auto'. */
+  batch: z.union([z.literal('auto'), z.int().positive()]).optional(),
 });
 
 export const resultFileSchema = z.object({
@@ -167,6 +174,10 @@ export const resultFileSchema = z.object({
   warnings: z.array(z.string()),
   /** Amdahl and USL fits per CPU-bound workload and thread-sweeping strategy (see scaling-schema.ts). */
   scaling: z.array(scalingEntrySchema).optional(),
+  /** Overhead breakdown, from `corescope study overhead` (see overheads-schema.ts). */
+  overheads: overheadsSchema.optional(),
+  /** Grain sweep, from `corescope study grain` (see overheads-schema.ts). */
+  grain: grainSchema.optional(),
 });
 
 export type ResultFile = z.infer<typeof resultFileSchema>;

@@ -3,6 +3,7 @@ import { bootstrapMedianRatio } from '../stats/bootstrap.js';
 import { idealSpeedup } from '../stats/ideal.js';
 import { coefficientOfVariation, summarize } from '../stats/summary.js';
 import { strategyNamed } from '../strategies/index.js';
+import { relativeToRaw } from './raw-floor.js';
 import type { CellRecord, WorkloadRecord } from './supervisor.js';
 
 /** Over this coefficient of variation a cell's figures are flagged as unreliable. */
@@ -44,7 +45,7 @@ export function aggregateWorkload(record: WorkloadRecord, options: AggregateOpti
     if (cell.samples.length === 0) {
       return { ...base, status: 'skipped', reason: options.interrupted ? 'interrupted before its first sample' : 'no samples were taken' };
     }
-    return okEntry(base, cell, baseline, workload.tasks, options);
+    return okEntry(base, cell, baseline, workload.tasks, options, relativeToRaw(cell, record.cells));
   });
 }
 
@@ -54,6 +55,7 @@ function okEntry(
   baseline: CellRecord | undefined,
   tasks: number,
   options: AggregateOptions,
+  floorRatio: number | undefined,
 ): OkBenchmark {
   const stats = summarize(base.samplesMs);
   const wallMs = sum(cell.samples.map((sample) => sample.wallMs));
@@ -78,6 +80,7 @@ function okEntry(
       speedupCi95: [interval.low, interval.high],
       idealSpeedup: ideal,
       efficiency: interval.ratio / ideal,
+      ...(floorRatio !== undefined ? { relativeToRaw: floorRatio } : {}),
     };
   }
 
@@ -93,6 +96,7 @@ function okEntry(
     },
     derived,
     startupMs: cell.startupMs,
+    ...(cell.batching !== undefined ? { batching: cell.batching } : {}),
   };
 }
 

@@ -53,7 +53,7 @@ export async function measureJob(job: MeasureJob, emit: Emit, stopRequested: () 
   }
   emit({ type: 'setup-data', data });
 
-  const context = { workload, workloadUrl: job.workloadUrl, data, size, taskTimeoutMs: job.taskTimeoutMs };
+  const context = { workload, workloadUrl: job.workloadUrl, data, size, taskTimeoutMs: job.taskTimeoutMs, tasks };
   // The worst legitimate batch is `waves` back-to-back tasks, each allowed --task-timeout.
   const batchDeadlineMs = (cell: CellJob): number =>
     strategyNamed(cell.strategy).waves({ tasks, threads: cell.threads, usableCores: job.usableCores, maxInFlight: job.maxInFlight }) *
@@ -78,8 +78,9 @@ export async function measureJob(job: MeasureJob, emit: Emit, stopRequested: () 
         const strategy = await strategyNamed(cell.strategy).prepare(context, {
           threads: cell.threads,
           ...(job.maxInFlight !== null ? { maxInFlight: job.maxInFlight } : {}),
+          ...(job.batch !== undefined ? { batch: job.batch } : {}),
         });
-        emit({ type: 'cell-ready', cellId: cell.id, startupMs: strategy.startupMs });
+        emit({ type: 'cell-ready', cellId: cell.id, startupMs: strategy.startupMs, ...(strategy.batching !== undefined ? { batching: strategy.batching } : {}) });
         live.push({ job: cell, strategy, histogram: monitorEventLoopDelay({ resolution: 5 }), samplesLeft: cell.samplesWanted });
       } catch (error) {
         fail(cell, error);

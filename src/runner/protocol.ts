@@ -1,4 +1,5 @@
 import type { SerializedError } from '../errors.js';
+import type { BatchChoice, BatchSetting } from '../strategies/batch-size.js';
 import type { StrategyName } from '../strategies/index.js';
 import type { WorkloadKind } from '../workload.js';
 
@@ -24,6 +25,8 @@ export interface MeasureJob {
   taskTimeoutMs: number;
   maxInFlight: number | null;
   usableCores: number;
+  /** Tasks per message for `parallel` (--batch); absent: one task per message. */
+  batch?: BatchSetting;
 }
 
 export type Phase = 'load' | 'setup' | 'startup' | 'warmup' | 'sample' | 'teardown';
@@ -46,7 +49,7 @@ export type ChildMessage =
   /** Sent before each step that could hang, so the supervisor can kill the child past `deadlineMs`. */
   | { type: 'phase'; phase: Phase; cellId: string | null; deadlineMs: number }
   | { type: 'setup-data'; data: unknown }
-  | { type: 'cell-ready'; cellId: string; startupMs: number }
+  | { type: 'cell-ready'; cellId: string; startupMs: number; batching?: BatchChoice }
   | { type: 'sample'; cellId: string; reading: SampleReading }
   | {
       type: 'cell-failed';

@@ -3,6 +3,7 @@ import { probeEnvironment } from '../results/environment.js';
 import type { Benchmark, Environment, ResultFile, RunConfig } from '../results/schema.js';
 import { SCHEMA_VERSION } from '../results/schema.js';
 import { writeResultAtomic } from '../results/store.js';
+import type { BatchSetting } from '../strategies/batch-size.js';
 import type { StrategyName } from '../strategies/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { resolveWorkloadUrl } from '../workload-source.js';
@@ -24,6 +25,8 @@ export interface SuiteOptions {
   quick: boolean;
   taskTimeoutMs: number;
   maxInFlight: number | null;
+  /** Tasks per message for `parallel` (--batch); absent: one task per message. */
+  batch?: BatchSetting;
   label: string | null;
   /** libuv pool sizes to sweep: each workload runs once per size, in a child with that UV_THREADPOOL_SIZE. */
   uvThreadpoolSizes?: number[];
@@ -87,6 +90,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
     quick: options.quick,
     taskTimeoutMs: options.taskTimeoutMs,
     maxInFlight: options.maxInFlight,
+    ...(options.batch !== undefined ? { batch: options.batch } : {}),
     ...(options.uvThreadpoolSizes !== undefined ? { uvThreadpoolSizes: options.uvThreadpoolSizes } : {}),
   };
 
@@ -142,6 +146,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
         taskTimeoutMs: options.taskTimeoutMs,
         maxInFlight: options.maxInFlight,
         usableCores: environment.usableCores,
+        ...(options.batch !== undefined ? { batch: options.batch } : {}),
       },
       {
         onUpdate: () => {

@@ -1,6 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import type { SerializedError } from '../errors.js';
 import { distFileUrl } from '../paths.js';
+import type { BatchChoice, BatchSetting } from '../strategies/batch-size.js';
 import type { StrategyName } from '../strategies/index.js';
 import type { WorkloadKind } from '../workload.js';
 import type { CellJob, ChildMessage, MeasureJob, ParentMessage, Phase, SampleReading } from './protocol.js';
@@ -26,6 +27,8 @@ export interface CellRecord {
   samples: SampleReading[];
   startupMs: number;
   failure?: CellFailure;
+  /** Tasks per message the cell's strategy chose (--batch). */
+  batching?: BatchChoice;
 }
 
 export interface WorkloadRecord {
@@ -56,6 +59,8 @@ export interface JobSettings {
   taskTimeoutMs: number;
   maxInFlight: number | null;
   usableCores: number;
+  /** Tasks per message for `parallel` (--batch); absent: one task per message. */
+  batch?: BatchSetting;
 }
 
 const activeChildren = new Set<ChildProcess>();
@@ -91,6 +96,7 @@ export async function superviseWorkload(record: WorkloadRecord, settings: JobSet
       taskTimeoutMs: settings.taskTimeoutMs,
       maxInFlight: settings.maxInFlight,
       usableCores: settings.usableCores,
+      ...(settings.batch !== undefined ? { batch: settings.batch } : {}),
       cells: pending.map((cell): CellJob => ({ id: cell.id, strategy: cell.strategy, threads: cell.threads, samplesWanted: wanted(cell) })),
     };
     await runChild(record, job, hooks);
@@ -144,7 +150,10 @@ function runChild(record: WorkloadRecord, job: MeasureJob, hooks: SuperviseHooks
         record.setupData = message.data;
         break;
       case 'cell-ready':
-        setIfPresent(cells, message.cellId, (cell) => (cell.startupMs = message.startupMs));
+        setIfPresent(cells, message.cellId, (cell) => {
+          cell.startupMs = message.startupMs;
+          if (message.batching !== undefined) cell.batching = message.batching;
+        });
         break;
       case 'sample':
         setIfPresent(cells, message.cellId, (cell) => cell.samples.push(message.reading));

@@ -1,12 +1,13 @@
 import { concurrent } from './concurrent.js';
 import { parallel } from './parallel.js';
+import { raw } from './raw.js';
 import { sequential } from './sequential.js';
 import type { StrategyDescriptor } from './strategy.js';
 
 export type { LaneQuery, PreparedStrategy, StrategyContext, StrategyDescriptor, StrategyOptions } from './strategy.js';
 
 /** Every strategy corescope knows, in the order cells run and print. `sequential` first: it is the baseline. */
-export const STRATEGIES: readonly StrategyDescriptor[] = [sequential, concurrent, parallel];
+export const STRATEGIES: readonly StrategyDescriptor[] = [sequential, concurrent, parallel, raw];
 
 export const STRATEGY_NAMES: readonly string[] = STRATEGIES.map((strategy) => strategy.name);
 export type StrategyName = string;

@@ -1,4 +1,6 @@
+import { TaskError } from '../errors.js';
 import { startPool } from '../pool/pool.js';
+import { batchRanges, measureBatchFigures, resolveBatch } from './batch-size.js';
 import type { StrategyDescriptor } from './strategy.js';
 import { collectBatch, taskTimeoutError } from './task-outcome.js';
 
@@ -15,7 +17,7 @@ export const parallel: StrategyDescriptor = {
   usesThreads: true,
   lanes: ({ threads, usableCores }) => Math.min(threads, usableCores),
   waves: ({ tasks, threads }) => Math.ceil(tasks / threads),
-  async prepare({ workloadUrl, data, size, taskTimeoutMs }, { threads }) {
+  async prepare({ workloadUrl, data, size, taskTimeoutMs, tasks }, { threads, batch }) {
     const pool = await startPool({
       threads,
       warmTask: { workloadUrl, data, size, index: 0 },
@@ -33,11 +35,32 @@ export const parallel: StrategyDescriptor = {
       }
     };
 
+    // --batch: k consecutive tasks per message, each still answering for itself; the deadline grows with k.
+    const batching = await resolveBatch(batch, { tasks, threads }, () =>
+      measureBatchFigures((task) => pool.run(task), { workloadUrl, data, size, index: 0 }, threads),
+    );
+    const runRange = async (firstIndex: number, count: number): Promise<PromiseSettledResult<unknown>[]> => {
+      const signal = AbortSignal.timeout(taskTimeoutMs * count);
+      try {
+        const replies = await pool.runBatch({ workloadUrl, data, size, firstIndex, count }, signal);
+        return replies.map((reply) => (reply.ok ? { status: 'fulfilled', value: reply.value } : { status: 'rejected', reason: new TaskError(reply.error) }));
+      } catch (error) {
+        // The message was lost as a whole (timeout, worker exit): every task in it failed with it.
+        const reason: unknown = signal.aborted ? taskTimeoutError(taskTimeoutMs) : error;
+        return Array.from({ length: count }, () => ({ status: 'rejected', reason }));
+      }
+    };
+
     return {
       name: 'parallel',
       startupMs: pool.startupMs,
+      ...(batching !== undefined ? { batching } : {}),
       async runBatch(tasks) {
-        return collectBatch(await Promise.allSettled(Array.from({ length: tasks }, (_, index) => runOne(index))));
+        if (batching === undefined || batching.size === 1) {
+          return collectBatch(await Promise.allSettled(Array.from({ length: tasks }, (_, index) => runOne(index))));
+        }
+        const ranges = await Promise.all(batchRanges(tasks, batching.size).map(({ firstIndex, count }) => runRange(firstIndex, count)));
+        return collectBatch(ranges.flat());
       },
       close: () => pool.close(),
     };

@@ -1,4 +1,5 @@
 import type { Workload } from '../workload.js';
+import type { BatchChoice, BatchSetting } from './batch-size.js';
 
 /** What every strategy is given for one cell: the workload, where its module lives, and setup's data. */
 export interface StrategyContext {
@@ -9,6 +10,8 @@ export interface StrategyContext {
   size: number;
   /** A task that has not settled after this long fails the batch as a timeout. */
   taskTimeoutMs: number;
+  /** Tasks each batch of this cell will run, when known: lets `--batch auto` size its messages. */
+  tasks?: number;
 }
 
 export interface StrategyOptions {
@@ -16,6 +19,8 @@ export interface StrategyOptions {
   threads: number;
   /** Cap on tasks in flight, for `concurrent`; undefined starts them all at once. */
   maxInFlight?: number;
+  /** Tasks per message, for `parallel` (--batch); undefined sends one task per message. */
+  batch?: BatchSetting;
 }
 
 /** One strategy, ready to run batches. One interface for all, so the runner never special-cases them. */
@@ -29,6 +34,8 @@ export interface PreparedStrategy {
    */
   runBatch(tasks: number): Promise<unknown[]>;
   close(): Promise<void>;
+  /** Tasks per message this cell sends, for strategies that batch (recorded in the result file). */
+  readonly batching?: BatchChoice;
 }
 
 /** Figures the runner needs about a strategy without running it. */

@@ -1,0 +1,226 @@
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { TaskError } from '../errors.js';
+import { distFileUrl } from '../paths.js';
+import type { WorkerTask } from './messages.js';
+import type { RawRequest, RawResponse } from './raw-messages.js';
+
+const WORKER_FILE = distFileUrl('workers', 'raw-worker.js');
+
+export interface RawPool {
+  readonly threads: number;
+  /** Wall time from creating the pool until every thread was online and had run the task once, ms. */
+  readonly startupMs: number;
+  /** Threads started to replace one that died or was ended on an abort, since the pool started. */
+  readonly replacedThreads: number;
+  run(task: WorkerTask, signal?: AbortSignal): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export interface StartRawPoolOptions {
+  threads: number;
+  /** A task run once on every thread before timing starts (module import, JIT warm-up). */
+  warmTask: WorkerTask;
+  startupTimeoutMs: number;
+}
+
+/** A task lost because its thread died under it (an uncaught exception, `process.exit`, out of memory). */
+export class WorkerCrashError extends Error {
+  override readonly name = 'WorkerCrashed';
+  readonly code = 'ERR_CORESCOPE_WORKER_EXIT';
+}
+
+interface Pending {
+  id: number;
+  task: WorkerTask;
+  resolve: (value: unknown) => void;
+  reject: (reason: Error) => void;
+  detach: () => void;
+}
+
+interface Slot {
+  worker: Worker;
+  current: Pending | undefined;
+  /** The uncaught error a dying thread reported, kept for the message of the task it takes down. */
+  crash: Error | undefined;
+}
+
+/**
+ * The floor every pool is measured against: `threads` plain worker threads, a FIFO queue, one `postMessage`
+ * per task, one task per thread at a time (as piscina is configured here). No library between the caller
+ * and `worker_threads`, so whatever `parallel` costs beyond this is the pool's own overhead.
+ */
+class RawWorkerPool implements RawPool {
+  readonly slots: Slot[];
+  startupMs = 0;
+  replacedThreads = 0;
+  private readonly queue: Pending[] = [];
+  private nextId = 0;
+  private closed = false;
+
+  constructor(readonly threads: number) {
+    this.slots = Array.from({ length: threads }, () => {
+      const slot: Slot = { worker: new Worker(WORKER_FILE), current: undefined, crash: undefined };
+      this.listen(slot);
+      return slot;
+    });
+  }
+
+  run(task: WorkerTask, signal?: AbortSignal): Promise<unknown> {
+    if (this.closed) return Promise.reject(new Error('raw pool is closed'));
+    if (signal?.aborted === true) return Promise.reject(abortError());
+    return new Promise((resolve, reject) => {
+      const onAbort = (): void => this.abort(pending);
+      const pending: Pending = {
+        id: this.nextId++,
+        task,
+        resolve,
+        reject,
+        detach: () => signal?.removeEventListener('abort', onAbort),
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.queue.push(pending);
+      this.dispatch();
+    });
+  }
+
+  /** Resolves when every thread is online; rejects when one fails to start. */
+  online(): Promise<void> {
+    return Promise.all(
+      this.slots.map(
+        ({ worker }) =>
+          new Promise<void>((resolve, reject) => {
+            worker.once('online', resolve);
+            worker.once('error', reject);
+            worker.once('exit', (code) => reject(new Error(`raw pool thread exited with code ${code} while starting`)));
+          }),
+      ),
+    ).then(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const closedError = new Error('raw pool closed');
+    for (const pending of this.queue.splice(0)) settle(pending, () => pending.reject(closedError));
+    for (const slot of this.slots) {
+      const pending = slot.current;
+      slot.current = undefined;
+      if (pending !== undefined) settle(pending, () => pending.reject(closedError));
+    }
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+  }
+
+  /** Puts a fresh thread in `slot`; the old one's late events are ignored from now on. */
+  private replaceThread(slot: Slot): void {
+    slot.worker = new Worker(WORKER_FILE);
+    slot.crash = undefined;
+    this.replacedThreads += 1;
+    this.listen(slot);
+  }
+
+  private listen(slot: Slot): void {
+    const worker = slot.worker;
+    worker.on('message', (response: RawResponse) => this.onResponse(slot, worker, response));
+    worker.on('error', (error: Error) => {
+      if (slot.worker === worker) slot.crash = error;
+    });
+    worker.on('exit', (code) => this.onExit(slot, worker, code));
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (this.queue.length === 0 || this.closed) return;
+      if (slot.current !== undefined) continue;
+      const pending = this.queue.shift() as Pending;
+      slot.current = pending;
+      try {
+        slot.worker.postMessage({ id: pending.id, task: pending.task } satisfies RawRequest);
+      } catch (error) {
+        // Data that cannot be cloned fails this task; the thread never saw it and stays usable.
+        slot.current = undefined;
+        settle(pending, () => pending.reject(error instanceof Error ? error : new Error(String(error))));
+      }
+    }
+  }
+
+  private onResponse(slot: Slot, worker: Worker, response: RawResponse): void {
+    const pending = slot.current;
+    if (slot.worker !== worker || pending === undefined || pending.id !== response.id) return;
+    slot.current = undefined;
+    settle(pending, () => (response.ok ? pending.resolve(response.value) : pending.reject(new TaskError(response.error))));
+    this.dispatch();
+  }
+
+  /** A thread died: its task fails with the reason, a fresh thread takes its place, the queue goes on. */
+  private onExit(slot: Slot, worker: Worker, code: number): void {
+    if (slot.worker !== worker || this.closed) return;
+    const pending = slot.current;
+    const reason = slot.crash !== undefined ? `uncaught ${slot.crash.name}: ${slot.crash.message}` : `exit code ${code}`;
+    slot.current = undefined;
+    this.replaceThread(slot);
+    if (pending !== undefined) {
+      settle(pending, () => pending.reject(new WorkerCrashError(`worker thread died while running task ${pending.task.index} (${reason})`)));
+    }
+    this.dispatch();
+  }
+
+  /** A queued task is dropped; a running one cannot be interrupted, so its thread is ended and replaced. */
+  private abort(pending: Pending): void {
+    const queued = this.queue.indexOf(pending);
+    if (queued >= 0) {
+      this.queue.splice(queued, 1);
+    } else {
+      const slot = this.slots.find((candidate) => candidate.current === pending);
+      if (slot === undefined) return;
+      const old = slot.worker;
+      slot.current = undefined;
+      this.replaceThread(slot);
+      void old.terminate();
+    }
+    settle(pending, () => pending.reject(abortError()));
+    this.dispatch();
+  }
+}
+
+function settle(pending: Pending, action: () => void): void {
+  pending.detach();
+  action();
+}
+
+function abortError(): Error {
+  return Object.assign(new Error('the task was aborted'), { name: 'AbortError' });
+}
+
+/** Starts `threads` plain worker threads, waits until all are online and each has run the warm task once. */
+export async function startRawPool(options: StartRawPoolOptions): Promise<RawPool> {
+  const { threads, warmTask, startupTimeoutMs } = options;
+  const startedAt = performance.now();
+  const pool = new RawWorkerPool(threads);
+  try {
+    await withDeadline(pool.online(), startupTimeoutMs, `raw pool of ${threads} threads not online within ${startupTimeoutMs} ms`);
+    // Every thread is idle and the queue empty, so `threads` tasks submitted together land one per thread.
+    const remainingMs = Math.max(1, startupTimeoutMs - (performance.now() - startedAt));
+    await withDeadline(
+      Promise.all(Array.from({ length: threads }, () => pool.run(warmTask))),
+      remainingMs,
+      `raw pool warm-up did not finish within ${startupTimeoutMs} ms`,
+    );
+  } catch (error) {
+    await pool.close();
+    throw error;
+  }
+  pool.startupMs = performance.now() - startedAt;
+  return pool;
+}
+
+async function withDeadline<T>(promise: Promise<T>, timeoutMs: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), timeoutMs);
+  });
+  try {
+    return await Promise.race([promise, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

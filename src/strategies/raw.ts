@@ -1,0 +1,46 @@
+import { startRawPool } from '../pool/raw-pool.js';
+import type { StrategyDescriptor } from './strategy.js';
+import { collectBatch, taskTimeoutError } from './task-outcome.js';
+
+/** Start-up budget for a pool: worker boot and module import, independent of task size (as for `parallel`). */
+const POOL_STARTUP_TIMEOUT_MS = 30_000;
+
+/**
+ * The floor: the same tasks on `threads` plain worker threads, one message per task, no library. It runs
+ * beside `parallel` so every pool figure can be read against what this machine's threads allow, not only
+ * against the ideal. Same start-up rules as `parallel`: threads online and the task run once on each first.
+ */
+export const raw: StrategyDescriptor = {
+  name: 'raw',
+  summary: 'the floor: plain worker_threads, one postMessage per task, no pool library',
+  usesThreads: true,
+  lanes: ({ threads, usableCores }) => Math.min(threads, usableCores),
+  waves: ({ tasks, threads }) => Math.ceil(tasks / threads),
+  async prepare({ workloadUrl, data, size, taskTimeoutMs }, { threads }) {
+    const pool = await startRawPool({
+      threads,
+      warmTask: { workloadUrl, data, size, index: 0 },
+      startupTimeoutMs: POOL_STARTUP_TIMEOUT_MS + taskTimeoutMs,
+    });
+
+    const runOne = async (index: number): Promise<unknown> => {
+      const signal = AbortSignal.timeout(taskTimeoutMs);
+      try {
+        return await pool.run({ workloadUrl, data, size, index }, signal);
+      } catch (error) {
+        // The pool ended the thread of an aborted task and started a fresh one in its place.
+        if (signal.aborted) throw taskTimeoutError(taskTimeoutMs);
+        throw error;
+      }
+    };
+
+    return {
+      name: 'raw',
+      startupMs: pool.startupMs,
+      async runBatch(tasks) {
+        return collectBatch(await Promise.allSettled(Array.from({ length: tasks }, (_, index) => runOne(index))));
+      },
+      close: () => pool.close(),
+    };
+  },
+};

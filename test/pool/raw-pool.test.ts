@@ -1,0 +1,89 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { WorkerTask } from '../../src/pool/messages.js';
+import { startRawPool, type RawPool } from '../../src/pool/raw-pool.js';
+import { strategyNamed } from '../../src/strategies/index.js';
+import { BatchFailure } from '../../src/strategies/task-outcome.js';
+import { loadWorkload } from '../../src/workload-source.js';
+
+const FIXTURE_URL = pathToFileURL(resolve('test/fixtures/pool-probe-tasks.mjs')).href;
+const MISBEHAVING = { crashAt: 3, exitAt: 5, hangAt: 9 };
+
+interface ProbeResult {
+  index: number;
+  threadId: number;
+}
+
+const task = (index: number, data: unknown = MISBEHAVING): WorkerTask => ({ workloadUrl: FIXTURE_URL, data, size: 1, index });
+
+describe('raw pool', () => {
+  let pool: RawPool | undefined;
+  afterEach(async () => {
+    await pool?.close();
+    pool = undefined;
+  });
+
+  it('starts every thread, warms each once, and returns results to the right caller', async () => {
+    const started = await startRawPool({ threads: 2, warmTask: task(0), startupTimeoutMs: 20_000 });
+    pool = started;
+    expect(started.startupMs).toBeGreaterThan(0);
+    const indices = [0, 1, 2, 4, 6, 7, 8, 10];
+    const results = (await Promise.all(indices.map((index) => started.run(task(index))))) as ProbeResult[];
+    expect(results.map((result) => result.index)).toEqual(indices);
+    // Both threads did work: tasks queued together spread over the pool.
+    expect(new Set(results.map((result) => result.threadId)).size).toBe(2);
+  });
+
+  it('survives a task that kills its thread: that task fails, the others and later tasks succeed', async () => {
+    const started = await startRawPool({ threads: 2, warmTask: task(0), startupTimeoutMs: 20_000 });
+    pool = started;
+    const first = await Promise.allSettled(Array.from({ length: 8 }, (_, index) => started.run(task(index))));
+    const failed = first.flatMap((outcome, index) => (outcome.status === 'rejected' ? [{ index, reason: outcome.reason as Error }] : []));
+    expect(failed.map(({ index }) => index)).toEqual([MISBEHAVING.crashAt, MISBEHAVING.exitAt]);
+    expect(failed[0]?.reason.name).toBe('WorkerCrashed');
+    expect(failed[0]?.reason.message).toContain('boom');
+    expect(failed[1]?.reason.message).toContain('exit code 7');
+    expect(started.replacedThreads).toBe(2);
+
+    // The replacements carry on: a full batch afterwards succeeds on two threads.
+    const after = (await Promise.all([0, 1, 2, 4, 6, 7].map((index) => started.run(task(index))))) as ProbeResult[];
+    expect(after.map((result) => result.index)).toEqual([0, 1, 2, 4, 6, 7]);
+    expect(new Set(after.map((result) => result.threadId)).size).toBe(2);
+  });
+
+  it('ends a task that overruns its signal and replaces its thread', async () => {
+    pool = await startRawPool({ threads: 1, warmTask: task(0), startupTimeoutMs: 20_000 });
+    await expect(pool.run(task(MISBEHAVING.hangAt), AbortSignal.timeout(200))).rejects.toMatchObject({ name: 'AbortError' });
+    expect(pool.replacedThreads).toBe(1);
+    await expect(pool.run(task(4))).resolves.toMatchObject({ index: 4 });
+  });
+
+  it('passes a task\'s own error through with its name, message and code', async () => {
+    pool = await startRawPool({ threads: 1, warmTask: task(0, {}), startupTimeoutMs: 20_000 });
+    await expect(pool.run(task(2, { throwAt: 2 }))).rejects.toMatchObject({ message: 'task 2 failed on purpose', code: 'E_ON_PURPOSE' });
+    expect(pool.replacedThreads).toBe(0);
+  });
+});
+
+describe('raw strategy', () => {
+  it('records a crashing task as a failed batch and keeps running later batches', async () => {
+    const workload = await loadWorkload(FIXTURE_URL);
+    const strategy = await strategyNamed('raw').prepare(
+      { workload, workloadUrl: FIXTURE_URL, data: { crashAt: 3 }, size: 1, taskTimeoutMs: 10_000 },
+      { threads: 2 },
+    );
+    try {
+      const failure = await strategy.runBatch(6).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(failure).toBeInstanceOf(BatchFailure);
+      expect(failure).toMatchObject({ failedTasks: 1, totalTasks: 6 });
+      const results = (await strategy.runBatch(3)) as ProbeResult[];
+      expect(results.map((result) => result.index)).toEqual([0, 1, 2]);
+    } finally {
+      await strategy.close();
+    }
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * Entry of a raw pool thread: plain `worker_threads`, no library, one message in and one out per task. It
+ * receives the same task message a piscina worker gets and runs it the same way, so the difference between
+ * the `raw` and `parallel` strategies is the pool and nothing else.
+ */
+import { parentPort, threadId } from 'node:worker_threads';
+import { serializeError } from '../src/errors.js';
+import type { RawRequest, RawResponse } from '../src/pool/raw-messages.js';
+import { loadWorkload } from '../src/workload-source.js';
+import type { Workload } from '../src/workload.js';
+
+const port = parentPort;
+if (port === null) throw new Error('raw-worker.js must run as a worker thread');
+
+const workloads = new Map<string, Promise<Workload>>();
+
+function workloadAt(url: string): Promise<Workload> {
+  let loaded = workloads.get(url);
+  if (loaded === undefined) {
+    loaded = loadWorkload(url);
+    workloads.set(url, loaded);
+  }
+  return loaded;
+}
+
+async function answer({ id, task }: RawRequest): Promise<RawResponse> {
+  try {
+    const workload = await workloadAt(task.workloadUrl);
+    const value = await workload.task({ data: task.data, size: task.size, index: task.index });
+    return { id, ok: true, value, threadId };
+  } catch (error) {
+    return { id, ok: false, error: serializeError(error), threadId };
+  }
+}
+
+port.on('message', (request: RawRequest) => {
+  void answer(request).then((response) => {
+    try {
+      port.postMessage(response);
+    } catch (error) {
+      // A result that cannot be cloned fails its task, not the thread.
+      port.postMessage({ id: request.id, ok: false, error: serializeError(error), threadId } satisfies RawResponse);
+    }
+  });
+});
