@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { Comparison, SameMachineComparison } from '../compare/index.js';
 import type { CrossMachineCell, CrossMachineLayout } from '../compare/cross-machine.js';
 import { formatMs, formatPercent, formatRatio } from './format.js';
@@ -41,7 +42,13 @@ export function verdictCounts(comparison: SameMachineComparison): string {
 }
 
 export function crossMachineHeader(layout: CrossMachineLayout): string[] {
-  return ['benchmark', ...layout.columns.map((column) => column.label ?? column.file)];
+  return ['benchmark', ...columnNames(layout)];
+}
+
+/** A short name per column: the run's label, else the file's base name; the full path only where those clash. */
+export function columnNames(layout: CrossMachineLayout): string[] {
+  const short = layout.columns.map((column) => column.label ?? basename(column.file));
+  return short.map((name, index) => (short.indexOf(name) === short.lastIndexOf(name) ? name : (layout.columns[index]?.file ?? name)));
 }
 
 export function crossMachineRows(layout: CrossMachineLayout): string[][] {
@@ -50,7 +57,8 @@ export function crossMachineRows(layout: CrossMachineLayout): string[][] {
 
 /** One line per column naming the machine, so no header has to carry the CPU string. */
 export function machineLines(layout: CrossMachineLayout): string[] {
-  return layout.columns.map((column) => `${column.label ?? column.file}: ${column.description} (${column.node}) — ${column.file}`);
+  const names = columnNames(layout);
+  return layout.columns.map((column, index) => `${names[index] ?? column.file}: ${column.description} (${column.node}) — ${column.file}`);
 }
 
 export const CROSS_MACHINE_NOTE =
