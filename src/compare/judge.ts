@@ -54,6 +54,9 @@ export function judgePair(base: Benchmark, head: Benchmark, options: JudgeOption
   }
   const baseSamples = base.samplesMs;
   const headSamples = head.samplesMs;
+  if (baseSamples.length === 0 || headSamples.length === 0) {
+    return { ...empty, verdict: 'unreliable', reason: 'no samples to judge' };
+  }
   const figures = {
     id: base.id,
     baseMedianMs: median(baseSamples),

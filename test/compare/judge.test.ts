@@ -91,6 +91,11 @@ describe('judgePair rules', () => {
     expect(judgePair(withSamples(base), withSamples(head), { threshold: 0.15, alpha: 0.05 }).verdict).toBe('no significant change');
   });
 
+  it('cannot judge a cell with fewer than two samples, and says so', () => {
+    expect(judgePair(withSamples([10]), withSamples([11, 12]), DEFAULTS)).toMatchObject({ verdict: 'unreliable', reason: 'fewer than 2 samples: no test possible' });
+    expect(judgePair(withSamples([]), withSamples([11, 12]), DEFAULTS)).toMatchObject({ verdict: 'unreliable', reason: 'no samples to judge' });
+  });
+
   it('does not compare a failed cell, or a cell run with another shape', () => {
     const failed = syntheticResult().benchmarks[2];
     if (failed === undefined) throw new Error('fixture has no failed benchmark');
