@@ -13,7 +13,7 @@ export function escapeMarkdown(text: string): string {
     .replace(/[\r\n]+/g, ' ')
     .replace(/[\\`*_{}[\]<>#|~&]/g, (character) => `\\${character}`)
     .replace(/^[-+=!:]/, (character) => `\\${character}`)
-    .replace(/^(\d+)([.)])/, '$1\\$2');
+    .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
 
 function cell(value: CellValue, column: Column): string {

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { htmlExporter } from '../../src/report/html.js';
+import { escapeHtml } from '../../src/report/html/escape.js';
+import { toReportInputs } from '../../src/report/report-input.js';
+import type { ResultFile } from '../../src/results/schema.js';
+import { expectedCharts } from './expected-charts.js';
+import { HOSTILE, HOSTILE_WORKLOAD, hostileResult, realResult, secondMachineResult } from './fixtures.js';
+
+const render = (...results: ResultFile[]): string => htmlExporter.render(toReportInputs(results.map((result, index) => ({ path: `r${index}.json`, result }))));
+
+/** Charts as the markup has them: kind and the points in each series, by counting elements in the text. */
+function chartsIn(html: string): Array<{ kind: string; pointsPerSeries: number[] }> {
+  return [...html.matchAll(/<figure class="chart" data-chart="([^"]+)"[^>]*>([\s\S]*?)<\/figure>/g)].map((match) => {
+    const series = (match[2] ?? '').split('<g class="series"').slice(1);
+    return { kind: match[1] ?? '', pointsPerSeries: series.map((part) => part.split('<g class="point').length - 1).sort((a, b) => a - b) };
+  });
+}
+
+describe('html export', () => {
+  it('escapes the five characters that matter in text and attributes', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&#60;a href=&#34;x&#34;&#62;&#39;&#38;&#39;&#60;/a&#62;');
+  });
+
+  it('draws every chart with one series per strategy and machine and one point per measured cell', () => {
+    expect(chartsIn(render(realResult()))).toEqual(expectedCharts([realResult()]));
+    const two = [realResult(), secondMachineResult()];
+    expect(chartsIn(render(...two))).toEqual(expectedCharts(two));
+  });
+
+  it('is self-contained: no external resource, and a policy that allows only its own inline style and script', () => {
+    const html = render(realResult(), secondMachineResult());
+    expect(html).not.toMatch(/\s(src|href)="(?!#)/);
+    expect(html).not.toMatch(/url\((?!#)/);
+    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-[^']+'; script-src 'sha256-[^']+'/);
+    expect(html.match(/<script>/g)).toHaveLength(1);
+  });
+
+  it('gives axes units and every point its exact figures', () => {
+    const html = render(realResult());
+    for (const title of ['speedup (× sequential)', 'efficiency (% of ideal)', 'threads (pool size)', 'median wall time of one sample (ms)', 'CPU time per sample, user + system (ms)']) {
+      expect(html).toContain(escapeHtml(title));
+    }
+    const first = realResult().benchmarks.find((benchmark) => benchmark.status === 'ok' && benchmark.strategy === 'parallel' && benchmark.threads === 2);
+    expect(first?.status).toBe('ok');
+    if (first?.status === 'ok' && first.derived !== null) expect(html).toContain(`speedup ${first.derived.speedup.toFixed(2)}×`);
+  });
+
+  it('never lets a string from the file become markup, and shows every warning and failure', () => {
+    const html = render(hostileResult());
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain(HOSTILE_WORKLOAD);
+    expect(html).toContain(escapeHtml(HOSTILE_WORKLOAD));
+    expect(html).toContain(escapeHtml(`run warning ${HOSTILE}`));
+    expect(html).toContain(escapeHtml(`task failed ${HOSTILE}`));
+    // One script element: the report's own.
+    expect(html.match(/<script/g)).toHaveLength(1);
+    const cellWarnings = hostileResult().benchmarks.flatMap((benchmark) => benchmark.warnings);
+    for (const warning of cellWarnings) expect(html).toContain(escapeHtml(warning));
+  });
+});

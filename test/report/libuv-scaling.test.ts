@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { Benchmark } from '../../src/results/schema.js';
+import { libuvVerdictLines, workloadGroupKey } from '../../src/report/libuv.js';
+import { renderRunSummary } from '../../src/report/terminal.js';
+import { withScalingFits } from '../../src/runner/scaling.js';
+import { uslScaling } from '../../src/stats/usl.js';
+import { syntheticResult } from '../helpers/result-fixture.js';
+import { okCell } from '../helpers/synthetic-cell.js';
+
+const environment = syntheticResult().environment;
+
+/** A --uv-threadpool sweep of one workload: concurrent's speedup per pool size as given. */
+function uvSweep(workload: string, concurrentSpeedup: Record<number, number>): Benchmark[] {
+  return Object.entries(concurrentSpeedup).flatMap(([sizeText, speedup]) => {
+    const size = Number(sizeText);
+    const idSuffix = size === environment.uvThreadpoolSize ? '' : `/uv${size}`;
+    return [
+      okCell({ workload, strategy: 'sequential', threads: 1, medianMs: 100, speedup: 1, uvThreadpoolSize: size, idSuffix }),
+      okCell({ workload, strategy: 'concurrent', threads: 1, medianMs: 100 / speedup, speedup, uvThreadpoolSize: size, idSuffix }),
+    ];
+  });
+}
+
+describe('libuv verdict lines', () => {
+  it('credits libuv when concurrent gains grow with the pool', () => {
+    const [line] = libuvVerdictLines({ environment, benchmarks: uvSweep('cpu-hash-async', { 1: 1.02, 2: 1.8, 4: 1.95 }) });
+    expect(line).toContain('cpu-hash-async (libuv pool sweep): concurrent 1.02× with 1 libuv thread, 1.80× with 2 libuv threads, 1.95× with 4');
+    expect(line).toContain("comes from libuv's threads running the fs/crypto calls in parallel, not from the event loop");
+  });
+
+  it('credits the event loop when the gain does not depend on the pool', () => {
+    const [line] = libuvVerdictLines({ environment, benchmarks: uvSweep('io-timer', { 1: 15.2, 4: 15.6 }) });
+    expect(line).toContain('the gain is waiting overlapped on the event loop');
+    const [none] = libuvVerdictLines({ environment, benchmarks: uvSweep('cpu-compute', { 1: 0.98, 4: 1.01 }) });
+    expect(none).toContain('no gain with any pool size');
+  });
+
+  it('calls noisy, overlapping figures unclear instead of reading an effect into them', () => {
+    // Each synthetic cell's 95 % interval is ±5 %: 1.20 (1.14–1.26) and 1.30 (1.24–1.37) overlap.
+    const [line] = libuvVerdictLines({ environment, benchmarks: uvSweep('io-fs', { 1: 1.2, 4: 1.3 }) });
+    expect(line).toContain('too noisy to tell whether the pool size matters');
+  });
+
+  it('without a sweep, points out a concurrent cell that kept more than one core busy', () => {
+    const busy = okCell({ workload: 'io-fs', kind: 'io', strategy: 'concurrent', threads: 1, medianMs: 40, speedup: 2.5, coresBusy: 1.7 });
+    const idle = okCell({ workload: 'io-timer', kind: 'io', strategy: 'concurrent', threads: 1, medianMs: 20, speedup: 16, coresBusy: 0.05 });
+    const lines = libuvVerdictLines({ environment, benchmarks: [busy, idle] });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain("io-fs (libuv): concurrent kept 1.7 cores busy from one event loop — libuv's thread pool (4 threads)");
+    expect(lines[0]).toContain('--uv-threadpool 1,4');
+  });
+
+  it('keeps default-size cells under the plain workload key', () => {
+    const cells = uvSweep('io-fs', { 1: 1, 4: 2 });
+    expect(new Set(cells.map(workloadGroupKey))).toEqual(new Set(['io-fs/uv1', 'io-fs']));
+  });
+});
+
+describe('terminal summary', () => {
+  it('shows a table and a verdict per libuv pool size, then the libuv line', () => {
+    const base = syntheticResult();
+    const summary = renderRunSummary({ ...base, benchmarks: uvSweep('cpu-hash-async', { 1: 1, 4: 1.9 }) });
+    expect(summary).toContain('cpu-hash-async [libuv pool 1] (cpu');
+    expect(summary).toContain('cpu-hash-async [libuv pool 4] (cpu');
+    expect(summary).toMatch(/Verdicts\n {2}cpu-hash-async \[libuv pool 1\]: .*\n {2}cpu-hash-async \[libuv pool 4\]: .*\n {2}cpu-hash-async \(libuv pool sweep\)/);
+  });
+
+  it('shows scaling fits after the verdicts, or the reason there is no figure', () => {
+    const base = syntheticResult();
+    const sweep = [1, 2, 3, 4, 6, 8].map((n) =>
+      okCell({ strategy: 'parallel', threads: n, medianMs: 400 / uslScaling(0.05, 0.004, n) }),
+    );
+    const fitted = renderRunSummary(withScalingFits({ ...base, environment: { ...base.environment, usableCores: 8 }, benchmarks: sweep }));
+    expect(fitted.indexOf('Scaling fits')).toBeGreaterThan(fitted.indexOf('Verdicts'));
+    expect(fitted).toMatch(/USL: {4}σ 0\.050, κ 0\.0040, peak at 15 threads/);
+    expect(fitted).toMatch(/predicted [\d.]+× on 16 cores, [\d.]+× on 32 cores/);
+
+    const tooFew = renderRunSummary(withScalingFits({ ...base, benchmarks: sweep.slice(0, 3) }));
+    expect(tooFew).toContain('3 → ');
+    expect(tooFew).toContain('(oversubscribed, not fitted)');
+    expect(tooFew).toMatch(/Amdahl: no figure: Amdahl needs 3 thread counts/);
+  });
+});
