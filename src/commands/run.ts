@@ -2,7 +2,9 @@ import os from 'node:os';
 import type { Argv } from 'yargs';
 import { UsageError } from '../errors.js';
 import { probeEnvironment } from '../results/environment.js';
+import { progressLine } from '../report/progress.js';
 import { renderRunSummary } from '../report/terminal.js';
+import { renderRunCharts, shouldColor } from '../report/terminal-chart.js';
 import { defaultThreadCounts } from '../runner/plan.js';
 import { killAllChildren } from '../runner/supervisor.js';
 import { requestStop, runSuite, type SuiteProgress } from '../runner/run-suite.js';
@@ -39,6 +41,7 @@ interface RunArgs {
   quick: boolean;
   out?: string;
   json: boolean;
+  chart: boolean;
   label?: string;
   'task-timeout': number;
   'max-in-flight'?: number;
@@ -149,6 +152,11 @@ export function builder(yargs: Argv): Argv<RunArgs> {
       default: false,
       describe: 'Print the result JSON to stdout (tables go to stderr); no file unless --out is given',
     })
+    .option('chart', {
+      type: 'boolean',
+      default: true,
+      describe: 'Draw a speedup-vs-threads chart per CPU-bound workload under the tables (--no-chart: none)',
+    })
     .option('label', {
       type: 'string',
       describe: 'A name for this run, kept in the file and used in its default name',
@@ -181,6 +189,8 @@ export async function handler(args: RunArgs): Promise<void> {
   let sigintCount = 0;
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
+  // Progress is for a person watching: only on a terminal, never mixed into piped or redirected output.
+  const progress = process.stderr.isTTY ? progressLine(process.stderr) : undefined;
 
   try {
     const outcome = await runSuite({
@@ -200,11 +210,13 @@ export async function handler(args: RunArgs): Promise<void> {
       argv: process.argv.slice(2),
       outPath,
       environment,
-      ...(process.stderr.isTTY ? { onProgress: printProgress } : {}),
+      ...(progress !== undefined ? { onProgress: (update: SuiteProgress) => progress.update(update) } : {}),
     });
-    if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+    progress?.clear();
     if (outcome.usageError !== undefined) throw new UsageError(outcome.usageError);
     output.write(`${renderRunSummary(outcome.result)}\n`);
+    const charts = args.chart ? renderRunCharts(outcome.result, { color: shouldColor(output) }) : '';
+    if (charts !== '') output.write(`\n${charts}\n`);
     if (outPath !== null) output.write(`\nresults: ${outPath}\n`);
     if (args.json) process.stdout.write(`${JSON.stringify(outcome.result, null, 2)}\n`);
     process.exitCode = outcome.exitCode;
@@ -212,15 +224,4 @@ export async function handler(args: RunArgs): Promise<void> {
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigint);
   }
-}
-
-const startedAtMs = Date.now();
-
-function printProgress(progress: SuiteProgress): void {
-  const elapsedS = (Date.now() - startedAtMs) / 1000;
-  const fraction = progress.samplesTaken / Math.max(1, progress.samplesPlanned);
-  const remaining = fraction > 0 ? ` · ~${Math.round((elapsedS / fraction) * (1 - fraction))} s left` : '';
-  process.stderr.write(
-    `\r\x1b[K${progress.workload}: cell ${progress.cellsDone}/${progress.cellsTotal} · ${elapsedS.toFixed(0)} s elapsed${remaining}`,
-  );
 }
