@@ -44,7 +44,7 @@ export function libuvVerdictLines(result: Pick<ResultFile, 'benchmarks' | 'envir
     if (concurrent.length < 2 && parallel.length < 2) continue;
     const parts: string[] = [];
     if (concurrent.length >= 2) parts.push(`concurrent ${series(concurrent)} — ${concurrentWhy(concurrent)}`);
-    if (parallel.length >= 2 && poolEffect(parallel) >= POOL_EFFECT_RATIO) {
+    if (parallel.length >= 2 && trend(parallel) === 'grows') {
       parts.push(`parallel at best ${series(parallel)} — its worker threads all queue on the one libuv pool of their process`);
     }
     lines.push(`${workload} (libuv pool sweep): ${parts.join('; ')}`);
@@ -65,20 +65,32 @@ function unsweptHints({ benchmarks, environment }: Pick<ResultFile, 'benchmarks'
 }
 
 function concurrentWhy(cells: Measured[]): string {
-  if (poolEffect(cells) >= POOL_EFFECT_RATIO) {
-    return "the gain grows with libuv's pool: it comes from libuv's threads running the fs/crypto calls in parallel, not from the event loop, which runs one callback at a time";
+  switch (trend(cells)) {
+    case 'grows':
+      return "the gain grows with libuv's pool: it comes from libuv's threads running the fs/crypto calls in parallel, not from the event loop, which runs one callback at a time";
+    case 'same-gain':
+      return "the same with every pool size: the gain is waiting overlapped on the event loop, not libuv's threads";
+    case 'no-gain':
+      return 'no gain with any pool size';
+    case 'unclear':
+      return 'too noisy to tell whether the pool size matters (the 95 % intervals overlap): rerun with more --rounds on a quieter machine';
   }
-  const least = Math.min(...cells.map((cell) => cell.derived.speedup));
-  return least >= POOL_EFFECT_RATIO
-    ? "the same with every pool size: the gain is waiting overlapped on the event loop, not libuv's threads"
-    : 'no gain with any pool size';
 }
 
-/** Speedup with the largest pool over speedup with the smallest. */
-function poolEffect(cells: Measured[]): number {
+/**
+ * How speedup responds to the pool size. "grows" needs the largest pool's 95 % interval to sit wholly above the
+ * smallest pool's and the medians to differ by POOL_EFFECT_RATIO, so noise on a shared machine is not read as
+ * an effect; the flat verdicts need every cell on the same side of the gain threshold; anything else is unclear.
+ */
+function trend(cells: Measured[]): 'grows' | 'same-gain' | 'no-gain' | 'unclear' {
   const first = cells[0];
   const last = cells.at(-1);
-  return first === undefined || last === undefined ? 1 : last.derived.speedup / first.derived.speedup;
+  if (first === undefined || last === undefined) return 'unclear';
+  const separated = last.derived.speedupCi95[0] > first.derived.speedupCi95[1];
+  if (separated && last.derived.speedup / first.derived.speedup >= POOL_EFFECT_RATIO) return 'grows';
+  if (cells.every((cell) => cell.derived.speedup >= POOL_EFFECT_RATIO)) return 'same-gain';
+  if (cells.every((cell) => cell.derived.speedup < POOL_EFFECT_RATIO)) return 'no-gain';
+  return 'unclear';
 }
 
 function series(cells: Measured[]): string {

@@ -79,11 +79,11 @@ function tooFew(model: string, needed: number, fitted: ScalingPoint[], usableCor
   if (have.length >= needed) return undefined;
   const advice =
     usableCores < needed
-      ? `this machine has ${usableCores} usable cores, so no fit is possible here (thread counts above the cores measure oversubscription, not scaling)`
+      ? `not possible on ${usableCores} cores (above the cores, threads measure oversubscription, not scaling)`
       : `run with --threads 1-${usableCores}`;
   return {
     status: 'insufficient',
-    reason: `${model} needs at least ${needed} thread counts from 1 to the ${usableCores} usable cores, this run has ${have.length} (${have.join(', ') || 'none'}): ${advice}`,
+    reason: `${model} needs ${needed} thread counts from 1 to the ${usableCores} usable cores, this run has ${have.length} (${have.join(', ') || 'none'}): ${advice}`,
   };
 }
 

@@ -1,0 +1,52 @@
+import type { OkBenchmark } from '../../src/results/schema.js';
+import type { WorkloadKind } from '../../src/workload.js';
+
+export interface CellShape {
+  workload?: string;
+  kind?: WorkloadKind;
+  strategy: string;
+  threads: number;
+  medianMs: number;
+  /** Speedup over sequential; defaults to what the median implies against a 100 ms sequential cell. */
+  speedup?: number;
+  coresBusy?: number;
+  uvThreadpoolSize?: number;
+  /** Id suffix, as a --uv-threadpool sweep gives cells whose pool size is not the default. */
+  idSuffix?: string;
+}
+
+/**
+ * One `ok` result entry with a chosen median (synthetic figures for pure tests of fits and verdict text; real
+ * measurements come from real runs). Samples are the median ±1 %, so every summary figure is consistent.
+ */
+export function okCell(shape: CellShape): OkBenchmark {
+  const workload = shape.workload ?? 'cpu-compute';
+  const samplesMs = [0.99, 1, 1.01].map((factor) => shape.medianMs * factor);
+  const speedup = shape.speedup ?? 100 / shape.medianMs;
+  return {
+    id: `${workload}/${shape.strategy}/t${shape.threads}${shape.idSuffix ?? ''}`,
+    workload: { id: workload, kind: shape.kind ?? 'cpu', source: workload, size: 1, tasks: 64 },
+    strategy: shape.strategy,
+    threads: shape.threads,
+    status: 'ok',
+    samplesMs,
+    warnings: [],
+    ...(shape.uvThreadpoolSize !== undefined ? { uvThreadpoolSize: shape.uvThreadpoolSize } : {}),
+    stats: {
+      n: 3,
+      mean: shape.medianMs,
+      median: shape.medianMs,
+      sd: shape.medianMs * 0.01,
+      min: samplesMs[0] ?? shape.medianMs,
+      max: samplesMs[2] ?? shape.medianMs,
+      p75: shape.medianMs,
+      p99: shape.medianMs,
+      ci95: shape.medianMs * 0.025,
+      rme: 2.5,
+    },
+    cpu: { userMs: shape.medianMs * 3, systemMs: 0, effectiveParallelism: shape.coresBusy ?? 1 },
+    eventLoop: { utilization: 0.5, delayP99Ms: 1 },
+    derived: { speedup, speedupCi95: [speedup * 0.95, speedup * 1.05], idealSpeedup: 1, efficiency: speedup },
+    startupMs: 0,
+  };
+}
