@@ -51,9 +51,11 @@ const COLLECT_CHARTS = `[...document.querySelectorAll('figure.chart')].map((figu
     const r = point.getBoundingClientRect();
     return !box || r.width <= 0 || r.height <= 0 || r.left < box.left - 8 || r.right > box.right + 60 || r.top < box.top - 8 || r.bottom > box.bottom + 8;
   });
+  // Line charts: a series of two or more points must be drawn as a line of some length.
+  const isLineChart = ['speedup', 'efficiency'].includes(figure.getAttribute('data-chart'));
   const emptyLines = series.filter((group) => {
     const path = group.querySelector('path.line');
-    return group.querySelectorAll('g.point').length > 1 && (path === null || path.getTotalLength() <= 0);
+    return isLineChart && group.querySelectorAll('g.point').length > 1 && (path === null || path.getTotalLength() <= 0);
   });
   return {
     kind: figure.getAttribute('data-chart') || '',
