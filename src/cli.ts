@@ -5,6 +5,7 @@ import { hideBin } from 'yargs/helpers';
 import * as compareCommand from './commands/compare.js';
 import * as reportCommand from './commands/report.js';
 import * as runCommand from './commands/run.js';
+import * as studyCommand from './commands/study.js';
 import { EXIT, UsageError } from './errors.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -18,6 +19,7 @@ try {
     .scriptName('corescope')
     .version(TOOL_VERSION)
     .command(runCommand)
+    .command(studyCommand)
     .command(compareCommand)
     .command(reportCommand)
     .demandCommand(1, 'name a command (run --help for the main one)')

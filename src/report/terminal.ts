@@ -1,10 +1,11 @@
 import type { Benchmark, ResultFile } from '../results/schema.js';
 import { formatMs, formatPercent, formatRatio, renderTable } from './format.js';
+import { batchNote, vsRawCell } from './raw-floor.js';
 import { verdictLine } from './verdict.js';
 import { libuvVerdictLines, workloadGroupKey, workloadGroupLabel } from './libuv.js';
 import { renderScalingSection } from './scaling.js';
 
-const HEADER = ['strategy', 'threads', 'median', '±95% CI', 'speedup', '95% CI', 'ideal', 'efficiency', 'cores busy', 'loop busy', 'note'];
+const HEADER = ['strategy', 'threads', 'median', '±95% CI', 'speedup', '95% CI', 'ideal', 'efficiency', 'vs raw', 'cores busy', 'loop busy', 'note'];
 
 /** Benchmarks grouped by workload, in the order they ran. */
 export function groupByWorkload(benchmarks: Benchmark[]): Map<string, Benchmark[]> {
@@ -21,8 +22,8 @@ export function groupByWorkload(benchmarks: Benchmark[]): Map<string, Benchmark[
 
 function row(benchmark: Benchmark): string[] {
   const head = [benchmark.strategy, String(benchmark.threads)];
-  if (benchmark.status === 'skipped') return [...head, '—', '', '', '', '', '', '', '', `skipped: ${benchmark.reason}`];
-  if (benchmark.status !== 'ok') return [...head, '—', '', '', '', '', '', '', '', `${benchmark.status}: ${benchmark.error.message}`];
+  if (benchmark.status === 'skipped') return [...head, '—', '', '', '', '', '', '', '', '', `skipped: ${benchmark.reason}`];
+  if (benchmark.status !== 'ok') return [...head, '—', '', '', '', '', '', '', '', '', `${benchmark.status}: ${benchmark.error.message}`];
   const { stats, derived, cpu, eventLoop } = benchmark;
   return [
     ...head,
@@ -32,9 +33,10 @@ function row(benchmark: Benchmark): string[] {
     derived === null ? '' : `${derived.speedupCi95[0].toFixed(2)}–${derived.speedupCi95[1].toFixed(2)}`,
     derived === null ? '' : formatRatio(derived.idealSpeedup),
     derived === null ? '' : formatPercent(derived.efficiency),
+    vsRawCell(benchmark),
     cpu.effectiveParallelism.toFixed(2),
     formatPercent(eventLoop.utilization),
-    benchmark.warnings.length > 0 ? `! ${benchmark.warnings.join('; ')}` : '',
+    [batchNote(benchmark), benchmark.warnings.length > 0 ? `! ${benchmark.warnings.join('; ')}` : ''].filter((note) => note !== '').join(' '),
   ];
 }
 

@@ -1,5 +1,6 @@
 import type { Benchmark, OkBenchmark } from '../results/schema.js';
 import { formatPercent, formatRatio } from './format.js';
+import { rawFloorPhrase } from './raw-floor.js';
 import { workloadGroupLabel } from './libuv.js';
 
 /** Below this a strategy "gains nothing"; the noise of a shared 2-core machine sits well inside it. */
@@ -40,7 +41,7 @@ export function verdictLine(benchmarks: Benchmark[]): string {
     const threads = `${bestParallel.threads} thread${bestParallel.threads === 1 ? '' : 's'}`;
     parts.push(
       speedup >= GAIN_THRESHOLD
-        ? `parallel ${formatRatio(speedup)} on ${threads} (${formatPercent(efficiency)} of ideal)`
+        ? `parallel ${formatRatio(speedup)} on ${threads} (${formatPercent(efficiency)} of ideal${rawFloorPhrase(bestParallel)})`
         : `parallel at best ${formatRatio(speedup)} on ${threads} — no gain: dispatch and copying cost more than the pool saves`,
     );
   }

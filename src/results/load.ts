@@ -37,7 +37,10 @@ export function parseResultText(text: string, name: string): ResultFile {
     throw new UsageError(`${name}: ${jsonPath(issue?.path ?? [])}: ${issue?.message ?? 'invalid'}`);
   }
   const result = parsed.data;
-  if (result.benchmarks.length === 0) throw new UsageError(`${name}: $.benchmarks: holds no benchmark`);
+  // A study's file (`corescope study`) keeps its figures in `overheads` or `grain`, with no benchmarks.
+  if (result.benchmarks.length === 0 && result.overheads === undefined && result.grain === undefined) {
+    throw new UsageError(`${name}: $.benchmarks: holds no benchmark`);
+  }
   const seen = new Set<string>();
   for (const [index, benchmark] of result.benchmarks.entries()) {
     if (seen.has(benchmark.id)) throw new UsageError(`${name}: $.benchmarks[${index}].id: duplicate id "${benchmark.id}"`);

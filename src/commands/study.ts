@@ -1,0 +1,148 @@
+import os from 'node:os';
+import type { Argv } from 'yargs';
+import { EXIT, UsageError } from '../errors.js';
+import { distFileUrl } from '../paths.js';
+import { renderGrain, renderOverheads } from '../report/overheads.js';
+import { probeEnvironment } from '../results/environment.js';
+import type { Overheads } from '../results/overheads-schema.js';
+import { writeResultAtomic } from '../results/store.js';
+import { defaultThreadCounts } from '../runner/plan.js';
+import { killAllChildren, stopAllChildren } from '../runner/supervisor.js';
+import { DEFAULT_GRAINS_MS, runGrainSweep } from '../studies/grain-study.js';
+import { overheadConfig, type OverheadConfig } from '../studies/overhead-study.js';
+import { runInChild } from '../studies/study-child.js';
+import { studyResultFile, type StudyRecord } from '../studies/study-result.js';
+import { defaultResultPath, ensureWritableFile, parseInteger, parsePositiveNumber, parseThreadCounts, splitList } from './options.js';
+
+const STUDIES = ['overhead', 'grain'] as const;
+type Study = (typeof STUDIES)[number];
+
+/** A probe step that takes longer than this is hung (the slowest, 16 MiB payloads, takes about a second). */
+const OVERHEAD_STEP_TIMEOUT_MS = 120_000;
+const QUICK_GRAINS_MS = [0.1, 1, 10];
+
+interface StudyArgs {
+  kind: Study;
+  threads?: number[];
+  grains?: number[];
+  rounds?: number;
+  quick: boolean;
+  out?: string;
+  json: boolean;
+  label?: string;
+}
+
+export const command = 'study <kind>';
+export const describe = 'Explain the gap to ideal: "overhead" measures what a pool costs (start-up, round trip, dispatch, payload); "grain" sweeps task cost to find where parallel pays';
+
+export function builder(yargs: Argv): Argv<StudyArgs> {
+  return yargs
+    .positional('kind', {
+      type: 'string',
+      describe: 'overhead (about 20 s on 2 cores) or grain (about 2 minutes on 2 cores)',
+      coerce: (value: unknown) => {
+        if (!(STUDIES as readonly unknown[]).includes(value)) throw new UsageError(`study: unknown kind "${String(value)}" (choose from ${STUDIES.join(', ')})`);
+        return value as Study;
+      },
+    })
+    .option('threads', {
+      alias: 't',
+      type: 'string',
+      describe: 'Pool sizes to measure',
+      defaultDescription: 'overhead: powers of 2 up to the usable cores, plus 2× cores; grain: up to the usable cores',
+      coerce: (value: unknown) => parseThreadCounts(value, '--threads'),
+    })
+    .option('grains', {
+      type: 'string',
+      describe: 'grain: task costs to sweep, ms of calibrated CPU work (comma-separated)',
+      defaultDescription: DEFAULT_GRAINS_MS.join(','),
+      coerce: (value: unknown) => [...new Set(splitList(value, '--grains').map((item) => parsePositiveNumber(item, '--grains')))].sort((a, b) => a - b),
+    })
+    .option('rounds', {
+      alias: 'r',
+      type: 'string',
+      describe: 'grain: samples per point',
+      defaultDescription: '5; 3 with --quick',
+      coerce: (value: unknown) => parseInteger(value, '--rounds', 1, 1000),
+    })
+    .option('quick', { alias: 'q', type: 'boolean', default: false, describe: 'Fewer samples, sizes and grains: seconds, for a first look or a smoke test' })
+    .option('out', { alias: 'o', type: 'string', describe: 'Result file (JSON)', defaultDescription: 'results/<label or host>-<kind>-<timestamp>.json' })
+    .option('json', { type: 'boolean', default: false, describe: 'Print the result JSON to stdout (tables go to stderr); no file unless --out is given' })
+    .option('label', { type: 'string', describe: 'A name for this study, kept in the file and used in its default name' }) as unknown as Argv<StudyArgs>;
+}
+
+export async function handler(args: StudyArgs): Promise<void> {
+  if (args.label !== undefined && args.label.trim() === '') throw new UsageError('--label: must not be empty');
+  if (args.kind === 'overhead' && (args.grains !== undefined || args.rounds !== undefined)) {
+    throw new UsageError(`${args.grains !== undefined ? '--grains' : '--rounds'}: only "study grain" takes it`);
+  }
+  const environment = probeEnvironment();
+  const outPath =
+    args.out !== undefined ? ensureWritableFile(args.out) : args.json ? null : ensureWritableFile(defaultResultPath(`${args.label ?? os.hostname()}-${args.kind}`));
+  const output = args.json ? process.stderr : process.stdout;
+  const progress = (text: string): void => {
+    if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${text}`);
+  };
+  const base = { startedAt: new Date().toISOString(), label: args.label ?? null, argv: process.argv.slice(2), environment };
+
+  let record: StudyRecord;
+  let lines: string[];
+  let exitCode: number = EXIT.ok;
+  if (args.kind === 'overhead') {
+    const threads = args.threads ?? defaultThreadCounts(environment.usableCores);
+    const config = overheadConfig(threads, args.quick);
+    let overheads: Overheads;
+    try {
+      overheads = await runInChild<Overheads>(distFileUrl('src', 'studies', 'overhead-child.js'), config satisfies OverheadConfig, {
+        stepTimeoutMs: OVERHEAD_STEP_TIMEOUT_MS,
+        onStep: (step) => progress(`study overhead: ${step}…`),
+      });
+    } catch (error) {
+      // A probe that failed (a pool that would not start) is a measurement failure, not bad usage: exit 1.
+      progress('');
+      process.stderr.write(`corescope: study overhead failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = EXIT.workloadFailed;
+      return;
+    }
+    record = { ...base, interrupted: false, config: { workloads: [], strategies: ['parallel', 'raw'], threads, rounds: config.samples, warmupRounds: 1, quick: args.quick }, warnings: [], overheads };
+    lines = renderOverheads(overheads);
+  } else {
+    const threads = args.threads ?? defaultThreadCounts(environment.usableCores).filter((count) => count <= environment.usableCores);
+    const rounds = args.rounds ?? (args.quick ? 3 : 5);
+    let stop = false;
+    const onSigint = (): void => {
+      if (stop) {
+        killAllChildren();
+        process.exit(EXIT.interrupted);
+      }
+      stop = true;
+      stopAllChildren();
+    };
+    process.on('SIGINT', onSigint);
+    try {
+      const sweep = await runGrainSweep(
+        { grainsMs: args.grains ?? (args.quick ? QUICK_GRAINS_MS : [...DEFAULT_GRAINS_MS]), threads, rounds, warmupRounds: 1, usableCores: environment.usableCores },
+        { onProgress: (grainMs, done, total) => progress(`study grain: ${grainMs} ms (${done}/${total})…`), stopRequested: () => stop },
+      );
+      record = {
+        ...base,
+        interrupted: stop,
+        config: { workloads: ['cpu-spin'], strategies: ['sequential', 'parallel', 'raw'], threads, rounds, warmupRounds: 1, quick: args.quick },
+        warnings: sweep.warnings,
+        grain: sweep.grain,
+      };
+      lines = renderGrain(sweep.grain);
+      exitCode = stop ? EXIT.interrupted : sweep.warnings.length > 0 ? EXIT.workloadFailed : EXIT.ok;
+    } finally {
+      process.off('SIGINT', onSigint);
+    }
+  }
+  progress('');
+  const result = studyResultFile(record);
+  if (outPath !== null) writeResultAtomic(outPath, result);
+  const header = `corescope ${result.tool.version} · Node ${environment.node} · ${environment.cpuModel} · ${environment.usableCores} usable cores`;
+  output.write(`${[header, '', ...lines, ...result.warnings.map((warning) => `warning: ${warning}`)].join('\n')}\n`);
+  if (outPath !== null) output.write(`\nresults: ${outPath}\n`);
+  if (args.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  process.exitCode = exitCode;
+}
