@@ -25,9 +25,11 @@ export async function callModel(url: string, request: CompletionRequest): Promis
     body: JSON.stringify(request),
   });
   if (!response.ok || response.body === null) throw new Error(`model server: HTTP ${response.status} for agent ${request.agent}`);
+  // Read as the tokens arrive, as an agent consuming a stream would.
   const decoder = new TextDecoder();
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   let raw = '';
-  for await (const chunk of response.body) raw += decoder.decode(chunk, { stream: true });
+  for (let read = await reader.read(); !read.done; read = await reader.read()) raw += decoder.decode(read.value, { stream: true });
   raw += decoder.decode();
   if (!raw.endsWith('data: [DONE]\n\n')) throw new Error(`model server: stream for agent ${request.agent} ended before [DONE]`);
   return raw;

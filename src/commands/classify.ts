@@ -1,0 +1,142 @@
+import type { Argv } from 'yargs';
+import { classifyWorkload, type Classification, type Recommendation } from '../classify/classify.js';
+import { EXIT, UsageError } from '../errors.js';
+import { formatMs } from '../report/format.js';
+import { probeEnvironment } from '../results/environment.js';
+import { runSuite } from '../runner/run-suite.js';
+import { killAllChildren } from '../runner/supervisor.js';
+import { resolveWorkloadUrl } from '../workload-source.js';
+import { ensureWritableFile, parseInteger, parsePositiveNumber } from './options.js';
+
+interface ClassifyArgs {
+  workload: string;
+  tasks?: number;
+  size?: number;
+  rounds: number;
+  json: boolean;
+  out?: string;
+}
+
+/** Brief on purpose: a few samples per cell tell the classes apart; `run` is for figures to keep. */
+const DEFAULT_ROUNDS = 3;
+const WARMUP_ROUNDS = 1;
+const TASK_TIMEOUT_MS = 10_000;
+
+export const command = 'classify <workload>';
+export const describe = 'Measure a workload briefly and recommend concurrency, a worker pool, or hybrid, with the evidence';
+
+export function builder(yargs: Argv): Argv<ClassifyArgs> {
+  return yargs
+    .positional('workload', {
+      type: 'string',
+      demandOption: true,
+      describe: 'A built-in id or the path to your workload file',
+      coerce: (value: unknown) => {
+        const spec = String(value);
+        resolveWorkloadUrl(spec, 'workload');
+        return spec;
+      },
+    })
+    .option('tasks', {
+      alias: 'n',
+      type: 'string',
+      describe: 'Tasks per sample',
+      defaultDescription: 'the workload\'s own, else 16',
+      coerce: (value: unknown) => parseInteger(value, '--tasks', 1, 100_000),
+    })
+    .option('size', {
+      type: 'string',
+      describe: 'Task size in the workload\'s own unit',
+      defaultDescription: 'the workload\'s defaultSize',
+      coerce: (value: unknown) => parsePositiveNumber(value, '--size'),
+    })
+    .option('rounds', {
+      alias: 'r',
+      type: 'string',
+      default: DEFAULT_ROUNDS,
+      describe: 'Samples per strategy',
+      coerce: (value: unknown) => parseInteger(value, '--rounds', 1, 1000),
+    })
+    .option('json', { type: 'boolean', default: false, describe: 'Print the classification as JSON on stdout' })
+    .option('out', { alias: 'o', type: 'string', describe: 'Also keep the measurements as a result file (JSON)' });
+}
+
+export async function handler(args: ClassifyArgs): Promise<void> {
+  const environment = probeEnvironment();
+  const outPath = args.out === undefined ? null : ensureWritableFile(args.out);
+  // Parallel at 2 threads and at the core count: where a pool starts to pay, and its ceiling here.
+  const threads = [...new Set([2, environment.usableCores])].sort((a, b) => a - b);
+  const onSigint = (): void => {
+    killAllChildren();
+    process.exit(EXIT.interrupted);
+  };
+  process.once('SIGINT', onSigint);
+  try {
+    const outcome = await runSuite({
+      workloads: [args.workload],
+      strategies: ['sequential', 'concurrent', 'parallel', 'hybrid'],
+      threads,
+      tasks: args.tasks ?? null,
+      size: args.size ?? null,
+      rounds: args.rounds,
+      warmupRounds: WARMUP_ROUNDS,
+      quick: true,
+      taskTimeoutMs: TASK_TIMEOUT_MS,
+      maxInFlight: null,
+      label: 'classify',
+      argv: process.argv.slice(2),
+      outPath,
+      environment,
+    });
+    if (outcome.usageError !== undefined) throw new UsageError(outcome.usageError);
+    let classification: Classification;
+    try {
+      classification = classifyWorkload(outcome.result.benchmarks, environment.usableCores);
+    } catch (error) {
+      process.stderr.write(`corescope: ${args.workload}: ${(error as Error).message}\n`);
+      process.exitCode = EXIT.workloadFailed;
+      return;
+    }
+    if (args.json) {
+      const text = recommendationText(classification.recommendation);
+      process.stdout.write(`${JSON.stringify({ ...classification, recommendation: { ...classification.recommendation, text }, usableCores: environment.usableCores, resultFile: outPath }, null, 2)}\n`);
+    } else {
+      process.stdout.write(`${renderClassification(classification, environment.usableCores)}\n`);
+      if (outPath !== null) process.stdout.write(`\nresults: ${outPath}\n`);
+    }
+    // A cell that failed (not the baseline) does not void the classification, but the user should know.
+    process.exitCode = outcome.exitCode;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
+
+const CLASS_NAMES = { io: 'I/O-bound', cpu: 'CPU-bound', mixed: 'mixed (waits and computing)' } as const;
+
+export function recommendationText(recommendation: Recommendation): string {
+  const threads = `${recommendation.threads ?? 1} thread${recommendation.threads === 1 ? '' : 's'}`;
+  switch (recommendation.strategy) {
+    case 'concurrent':
+      return 'use concurrency: start the tasks together (Promise.all, or a capped number in flight); a worker pool only adds overhead';
+    case 'parallel':
+      return `use a worker pool of ${threads} (e.g. piscina); Promise.all gains nothing for computing`;
+    case 'hybrid':
+      return `overlap the waits on the event loop and send the computing to a worker pool of ${threads} (hybrid)`;
+  }
+}
+
+export function renderClassification(classification: Classification, usableCores: number): string {
+  const { workload, evidence } = classification;
+  const lines = [
+    `${workload.id}: ${evidence.tasks} tasks per sample, sequential median ${formatMs(evidence.sequentialMedianMs)}, ${usableCores} usable cores`,
+    '',
+    `${CLASS_NAMES[classification.class]} → ${recommendationText(classification.recommendation)}`,
+    '',
+    'evidence:',
+    ...classification.reasons.map((reason) => `  - ${reason}`),
+  ];
+  if (workload.declaredKind !== classification.class) {
+    lines.push('', `note: the workload declares kind "${workload.declaredKind}"; measured, it behaves as "${classification.class}"`);
+  }
+  return lines.join('\n');
+}
