@@ -12,11 +12,19 @@ export function renderScalingSection(result: Pick<ResultFile, 'scaling'>): strin
   const first = entries[0];
   if (first === undefined) return [];
   const lines = [`Scaling fits (throughput relative to 1 thread; fitted on thread counts up to the ${first.usableCores} usable cores)`];
+  // The reasons a fit is missing repeat from entry to entry (they depend on the run, not the workload): say each once.
+  const reasons = new Set<string>();
   for (const entry of entries) {
     const name = `${entry.workload}/${entry.strategy}${entry.uvThreadpoolSize !== undefined ? ` [libuv pool ${entry.uvThreadpoolSize}]` : ''}`;
+    for (const fit of [entry.amdahl, entry.usl]) if (fit.status === 'insufficient') reasons.add(fit.reason);
+    if (entry.amdahl.status !== 'ok' && entry.usl.status !== 'ok') {
+      lines.push(`  ${name}: ${pointsText(entry)} — no fit`);
+      continue;
+    }
     lines.push(`  ${name}: ${pointsText(entry)}`);
     lines.push(`    Amdahl: ${amdahlText(entry)}`, `    USL:    ${uslText(entry)}`);
   }
+  for (const reason of reasons) lines.push(`  no figure: ${reason}`);
   return lines;
 }
 
@@ -29,14 +37,14 @@ function pointsText(entry: ScalingEntry): string {
 
 function amdahlText(entry: ScalingEntry): string {
   const fit = entry.amdahl;
-  if (fit.status !== 'ok') return `no figure: ${fit.reason}`;
+  if (fit.status !== 'ok') return 'no figure (why: below)';
   const ceiling = fit.maxScaling === null ? 'no ceiling' : `ceiling ${formatRatio(fit.maxScaling)}`;
   return `serial fraction ${formatPercent(fit.serialFraction)}, ${ceiling} (R² ${fit.rSquared.toFixed(2)}); ${predictionText(entry, 'amdahl')}`;
 }
 
 function uslText(entry: ScalingEntry): string {
   const fit = entry.usl;
-  if (fit.status !== 'ok') return `no figure: ${fit.reason}`;
+  if (fit.status !== 'ok') return 'no figure (why: below)';
   const peak =
     fit.peakThreads === null || fit.peakScaling === null
       ? 'no peak (κ = 0: throughput keeps rising)'

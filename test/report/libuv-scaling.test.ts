@@ -78,6 +78,13 @@ describe('terminal summary', () => {
     const tooFew = renderRunSummary(withScalingFits({ ...base, benchmarks: sweep.slice(0, 3) }));
     expect(tooFew).toContain('3 → ');
     expect(tooFew).toContain('(oversubscribed, not fitted)');
-    expect(tooFew).toMatch(/Amdahl: no figure: Amdahl needs 3 thread counts/);
+    expect(tooFew).toMatch(/cpu-compute\/parallel: 1 → 1\.00×, 2 → [\d.]+×, 3 → [\d.]+× \(oversubscribed, not fitted\) — no fit/);
+    expect(tooFew).toMatch(/ {2}no figure: Amdahl needs 3 thread counts .*\n {2}no figure: USL needs 6 thread counts/);
+
+    // Amdahl fits five points within 16 cores; the USL, which needs six, gives its reason once, below.
+    const five = renderRunSummary(withScalingFits({ ...base, environment: { ...base.environment, usableCores: 16 }, benchmarks: sweep.slice(0, 5) }));
+    expect(five).toMatch(/Amdahl: serial fraction \d+ %/);
+    expect(five).toContain('USL:    no figure (why: below)');
+    expect(five.match(/no figure: USL needs 6/g)).toHaveLength(1);
   });
 });
