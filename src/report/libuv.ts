@@ -52,6 +52,16 @@ export function libuvVerdictLines(result: Pick<ResultFile, 'benchmarks' | 'envir
   return lines;
 }
 
+/**
+ * Why a concurrent cell gained, when libuv's threads are the likely reason: it kept more than one core busy from
+ * its single event loop, which only other threads of the process can do. Undefined otherwise.
+ */
+export function libuvGainReason(concurrent: Pick<OkBenchmark, 'cpu'>): string | undefined {
+  return concurrent.cpu.effectiveParallelism >= BUSY_BEYOND_ONE_LOOP
+    ? `${concurrent.cpu.effectiveParallelism.toFixed(1)} cores busy on one event loop: libuv's thread pool ran the async calls in parallel`
+    : undefined;
+}
+
 function unsweptHints({ benchmarks, environment }: Pick<ResultFile, 'benchmarks' | 'environment'>): string[] {
   return benchmarks
     .filter((benchmark): benchmark is Measured => isMeasured(benchmark) && benchmark.strategy === 'concurrent')

@@ -1,7 +1,7 @@
 import type { Benchmark, OkBenchmark } from '../results/schema.js';
 import { formatPercent, formatRatio } from './format.js';
 import { rawFloorPhrase } from './raw-floor.js';
-import { workloadGroupLabel } from './libuv.js';
+import { libuvGainReason, workloadGroupLabel } from './libuv.js';
 
 /** Below this a strategy "gains nothing"; the noise of a shared 2-core machine sits well inside it. */
 const GAIN_THRESHOLD = 1.25;
@@ -27,7 +27,7 @@ export function verdictLine(benchmarks: Benchmark[]): string {
     const speedup = concurrent.derived.speedup;
     const why =
       speedup >= GAIN_THRESHOLD
-        ? 'the waits overlap on one thread'
+        ? (libuvGainReason(concurrent) ?? 'the waits overlap on one thread')
         : speedup < LOSS_THRESHOLD
           ? 'slower: the tasks compete for one thread and add scheduling cost'
           : 'no gain: the work keeps the one thread busy, so Promise.all only takes turns';

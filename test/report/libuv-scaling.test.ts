@@ -88,3 +88,17 @@ describe('terminal summary', () => {
     expect(five.match(/no figure: USL needs 6/g)).toHaveLength(1);
   });
 });
+
+describe('verdict line', () => {
+  it('credits libuv, not the event loop, when concurrent kept more than one core busy', () => {
+    const sequential = okCell({ workload: 'cpu-hash-async', strategy: 'sequential', threads: 1, medianMs: 100, speedup: 1 });
+    const busy = okCell({ workload: 'cpu-hash-async', strategy: 'concurrent', threads: 1, medianMs: 52, speedup: 1.9, coresBusy: 1.8 });
+    const waiting = okCell({ workload: 'io-timer', kind: 'io', strategy: 'concurrent', threads: 1, medianMs: 7, speedup: 15, coresBusy: 0.05 });
+    expect(renderRunSummary({ ...syntheticResult(), benchmarks: [sequential, busy] })).toContain(
+      "cpu-hash-async: concurrent 1.90× — 1.8 cores busy on one event loop: libuv's thread pool ran the async calls in parallel",
+    );
+    expect(renderRunSummary({ ...syntheticResult(), benchmarks: [{ ...sequential, workload: waiting.workload, id: 'io-timer/sequential/t1' }, waiting] })).toContain(
+      'io-timer: concurrent 15.0× — the waits overlap on one thread',
+    );
+  });
+});
