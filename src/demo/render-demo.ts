@@ -3,6 +3,8 @@ import type { DemoReport, DemoRun } from './run-demo.js';
 import { LEGEND, renderTimeline } from './timeline.js';
 
 const TIMELINE_WIDTH = 60;
+/** Agents this much slower than calibrated a moment before: the cores are shared with other work. */
+const BUSY_MACHINE_FACTOR = 1.5;
 
 /** The demo as a story: three numbered parts, each figure measured, then the lesson. */
 export function renderDemo(report: DemoReport, node: string): string {
@@ -37,6 +39,11 @@ export function renderDemo(report: DemoReport, node: string): string {
       agentPool.wallMs,
       `${formatRatio(poolGain)} — ideal here ${formatRatio(agents.idealSpeedup)} (${agents.agents} agents on ${Math.min(agents.threads, report.usableCores)} cores); start-up ${formatMs(agents.poolStartupMs)}, paid once`,
     ),
+    ...(agents.cpuMsPerAgent > BUSY_MACHINE_FACTOR * agents.calibratedMsPerAgent
+      ? [
+          `   note: the agents took ${formatRatio(agents.cpuMsPerAgent / agents.calibratedMsPerAgent)} longer than calibrated: other work is using the cores, so the pool cannot gain its ideal now`,
+        ]
+      : []),
     ...(agents.sameResults ? [] : ['   warning: the runs computed different checksums — this is a bug, please report it']),
     '',
     '3. Who ran when, and on which thread (real timestamps)',

@@ -36,6 +36,8 @@ export interface DemoReport {
     agents: number;
     /** Computing time of one agent, measured in the sequential run (its slices' total, averaged). */
     cpuMsPerAgent: number;
+    /** What the calibration on this thread predicted; far below `cpuMsPerAgent` means other work took the cores. */
+    calibratedMsPerAgent: number;
     threads: number;
     /** Pool start-up (threads online and warmed), ms: paid once, not counted in the pool's time. */
     poolStartupMs: number;
@@ -124,6 +126,7 @@ async function agentsDemo(usableCores: number): Promise<DemoReport['agents']> {
   const [reference, ...others] = checksums;
   return {
     agents: AGENTS,
+    calibratedMsPerAgent: SLICES_PER_AGENT * SLICE_MS,
     cpuMsPerAgent: sequential.spans.reduce((total, span) => total + span.endMs - span.startMs, 0) / AGENTS,
     threads,
     poolStartupMs: pool.startupMs,
