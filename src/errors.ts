@@ -20,16 +20,24 @@ export interface SerializedError {
   name: string;
   message: string;
   code?: string;
+  /** Exit code of a thread or process that died (`crashed`). */
+  exitCode?: number;
   stack?: string;
 }
 
 export function serializeError(value: unknown): SerializedError {
+  if (value instanceof TaskError) return value.serialized;
   if (value instanceof Error) {
-    const code = codeOf((value as { code?: unknown }).code);
+    // fetch() and other wrappers hide the system error (EMFILE, ECONNRESET) in `cause`: lift its code and say it.
+    const cause = (value as { cause?: unknown }).cause;
+    const causeCode = cause instanceof Error ? codeOf((cause as { code?: unknown }).code) : undefined;
+    const code = codeOf((value as { code?: unknown }).code) ?? causeCode;
+    const exitCode = (value as { exitCode?: unknown }).exitCode;
     return {
       name: value.name,
-      message: value.message,
+      message: causeCode !== undefined && cause instanceof Error ? `${value.message}: ${cause.message}` : value.message,
       ...(code !== undefined ? { code } : {}),
+      ...(typeof exitCode === 'number' ? { exitCode } : {}),
       ...(value.stack !== undefined ? { stack: value.stack } : {}),
     };
   }

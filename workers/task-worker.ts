@@ -5,11 +5,15 @@
  */
 import { threadId } from 'node:worker_threads';
 import { serializeError } from '../src/errors.js';
+import { assertCloneableResult } from '../src/pool/cloneable.js';
+import { reportWorkerExit } from '../src/pool/worker-exit.js';
 import { loadWorkload } from '../src/workload-source.js';
 import type { Workload } from '../src/workload.js';
 import type { WorkerBatch, WorkerReply, WorkerTask } from '../src/pool/messages.js';
 
 const workloads = new Map<string, Promise<Workload>>();
+
+reportWorkerExit();
 
 function workloadAt(url: string): Promise<Workload> {
   let loaded = workloads.get(url);
@@ -24,6 +28,7 @@ export default async function runTask(message: WorkerTask): Promise<WorkerReply>
   try {
     const workload = await workloadAt(message.workloadUrl);
     const value = await workload.task({ data: message.data, size: message.size, index: message.index });
+    assertCloneableResult(value, message.workloadUrl);
     return { ok: true, value, threadId };
   } catch (error) {
     return { ok: false, error: serializeError(error), threadId };

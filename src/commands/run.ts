@@ -45,6 +45,8 @@ interface RunArgs {
   label?: string;
   'task-timeout': number;
   'max-in-flight'?: number;
+  'worker-max-old-space-mb'?: number;
+  'child-max-old-space-mb'?: number;
   batch: BatchSetting;
   'uv-threadpool'?: number[];
 }
@@ -127,6 +129,18 @@ export function builder(yargs: Argv): Argv<RunArgs> {
       defaultDescription: 'no cap',
       coerce: (value: unknown) => parseInteger(value, '--max-in-flight', 1),
     })
+    .option('worker-max-old-space-mb', {
+      type: 'string',
+      describe: 'Heap cap per worker thread (MiB): a worker over it fails its task with ERR_WORKER_OUT_OF_MEMORY',
+      defaultDescription: 'Node\'s default',
+      coerce: (value: unknown) => parseInteger(value, '--worker-max-old-space-mb', 8, 1_048_576),
+    })
+    .option('child-max-old-space-mb', {
+      type: 'string',
+      describe: 'Heap cap of each measuring process (MiB): past it the process dies and its cell is "crashed"; the rest goes on',
+      defaultDescription: 'Node\'s default',
+      coerce: (value: unknown) => parseInteger(value, '--child-max-old-space-mb', 16, 1_048_576),
+    })
     .option('uv-threadpool', {
       type: 'string',
       describe:
@@ -207,6 +221,8 @@ export async function handler(args: RunArgs): Promise<void> {
       batch: args.batch,
       label: args.label ?? null,
       ...(args['uv-threadpool'] !== undefined ? { uvThreadpoolSizes: args['uv-threadpool'] } : {}),
+      ...(args['worker-max-old-space-mb'] !== undefined ? { workerMaxOldSpaceMb: args['worker-max-old-space-mb'] } : {}),
+      ...(args['child-max-old-space-mb'] !== undefined ? { childMaxOldSpaceMb: args['child-max-old-space-mb'] } : {}),
       argv: process.argv.slice(2),
       outPath,
       environment,
@@ -217,7 +233,8 @@ export async function handler(args: RunArgs): Promise<void> {
     output.write(`${renderRunSummary(outcome.result)}\n`);
     const charts = args.chart ? renderRunCharts(outcome.result, { color: shouldColor(output) }) : '';
     if (charts !== '') output.write(`\n${charts}\n`);
-    if (outPath !== null) output.write(`\nresults: ${outPath}\n`);
+    if (outcome.writeError !== undefined) process.stderr.write(`corescope: ${outcome.writeError}\n`);
+    else if (outPath !== null) output.write(`\nresults: ${outPath}\n`);
     if (args.json) process.stdout.write(`${JSON.stringify(outcome.result, null, 2)}\n`);
     process.exitCode = outcome.exitCode;
   } finally {

@@ -4,6 +4,7 @@ import { Piscina } from 'piscina';
 import { TaskError } from '../errors.js';
 import { distFileUrl } from '../paths.js';
 import type { WorkerBatch, WorkerReply, WorkerTask } from './messages.js';
+import { exitCodeOfPiscinaError, isWorkerExitReport, workerExitError, workerLostError, type WorkerExitReport } from './worker-exit.js';
 
 export interface TaskPool {
   readonly threads: number;
@@ -21,6 +22,8 @@ export interface StartPoolOptions {
   warmTask: WorkerTask;
   /** Give up starting the pool after this long (a worker that cannot load would otherwise hang). */
   startupTimeoutMs: number;
+  /** Heap cap per worker (--worker-max-old-space-mb): a worker over it fails its task with ERR_WORKER_OUT_OF_MEMORY. */
+  maxOldGenerationSizeMb?: number;
 }
 
 const WORKER_FILE = distFileUrl('workers', 'task-worker.js').href;
@@ -40,14 +43,32 @@ export async function startPool(options: StartPoolOptions): Promise<TaskPool> {
     maxThreads: threads,
     idleTimeout: Number.POSITIVE_INFINITY,
     concurrentTasksPerWorker: 1,
+    ...(options.maxOldGenerationSizeMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: options.maxOldGenerationSizeMb } } : {}),
   });
   let poolError: Error | undefined;
   piscina.on('error', (error: unknown) => {
     poolError = error instanceof Error ? error : new Error(String(error));
   });
 
+  // Exits reported by workers; one seen as a task's own failure is taken off, the rest died between tasks.
+  const exits: WorkerExitReport[] = [];
+  piscina.on('message', (message: unknown) => {
+    if (isWorkerExitReport(message)) exits.push(message);
+  });
   const run = async (task: WorkerTask, signal?: AbortSignal): Promise<unknown> => {
-    const reply = await piscina.run(task, signal === undefined ? undefined : { signal });
+    const idleExit = exits.shift();
+    if (idleExit !== undefined) throw workerExitError(idleExit.exitCode, 'between tasks', idleExit.threadId);
+    let reply: WorkerReply;
+    try {
+      reply = await piscina.run(task, signal === undefined ? undefined : { signal });
+    } catch (error) {
+      // Task failures come back as replies; a throw here means the worker itself died (or the task was aborted).
+      const exitCode = exitCodeOfPiscinaError(error);
+      const reported = exits.findIndex((report) => exitCode === undefined || report.exitCode === exitCode);
+      const report = reported >= 0 ? exits.splice(reported, 1)[0] : undefined;
+      if (exitCode !== undefined) throw workerExitError(exitCode, 'during a task', report?.threadId);
+      throw error instanceof Error ? error : workerLostError(error);
+    }
     if (!reply.ok) throw new TaskError(reply.error);
     return reply.value;
   };

@@ -31,6 +31,8 @@ export const errorSchema = z.object({
   name: z.string(),
   message: z.string(),
   code: z.string().optional(),
+  /** Exit code of the worker thread or process that died (`crashed`). */
+  exitCode: z.int().optional(),
   stack: z.string().optional(),
 });
 
@@ -102,6 +104,10 @@ export const failedBenchmarkSchema = z.object({
   /** In the failing sample: how many of its tasks failed. */
   failedTasks: count.optional(),
   totalTasks: count.optional(),
+  /** The distinct errors of the failing sample's tasks and how many tasks each failed, commonest first (at most 5). */
+  taskErrors: z
+    .array(z.object({ name: z.string(), code: z.string().optional(), exitCode: z.int().optional(), message: z.string(), tasks: count }))
+    .optional(),
   /** Process exit code or signal, for `crashed`. */
   exit: z.object({ code: z.int().nullable(), signal: z.string().nullable() }).optional(),
 });
@@ -151,6 +157,9 @@ export const configSchema = z.object({
   quick: z.boolean(),
   taskTimeoutMs: z.int().positive(),
   maxInFlight: z.int().positive().nullable(),
+  /** Heap caps, MiB (--worker-max-old-space-mb, --child-max-old-space-mb); absent: Node's defaults. */
+  workerMaxOldSpaceMb: z.int().positive().optional(),
+  childMaxOldSpaceMb: z.int().positive().optional(),
   /** libuv pool sizes swept (--uv-threadpool): every workload ran once per size, in a child with that UV_THREADPOOL_SIZE. */
   uvThreadpoolSizes: z.array(z.int().positive()).optional(),
   /** --batch: tasks per message for `parallel`, or 'auto'. */

@@ -2,10 +2,12 @@ import { monitorEventLoopDelay, performance, type IntervalHistogram } from 'node
 import { Bench } from 'tinybench';
 import { serializeError, UsageError } from '../errors.js';
 import { strategyNamed, type PreparedStrategy } from '../strategies/index.js';
-import { BatchFailure } from '../strategies/task-outcome.js';
 import { loadWorkload } from '../workload-source.js';
 import type { Workload } from '../workload.js';
 import type { CellJob, ChildMessage, MeasureJob, Phase, SampleReading } from './protocol.js';
+import { assertCloneable } from '../pool/cloneable.js';
+import { cellFailureOf } from './cell-failure.js';
+import { startWatchdog, WATCHDOG_GRACE_MS } from './watchdog.js';
 
 /** Generous budgets for steps whose length does not depend on the task: loading, setup, teardown. */
 const FIXED_PHASE_MS = 60_000;
@@ -53,7 +55,10 @@ export async function measureJob(job: MeasureJob, emit: Emit, stopRequested: () 
   }
   emit({ type: 'setup-data', data });
 
-  const context = { workload, workloadUrl: job.workloadUrl, data, size, taskTimeoutMs: job.taskTimeoutMs, tasks };
+  // A task stuck on this thread cannot be timed out from this thread: the watchdog sees every task start.
+  const watchdog = job.watchdogFd !== undefined ? startWatchdog(job.taskTimeoutMs + WATCHDOG_GRACE_MS, job.watchdogFd) : undefined;
+  const watched: Workload = watchdog === undefined ? workload : { ...workload, task: (input) => (watchdog.beat(), workload.task(input)) };
+  const context = { workload: watched, workloadUrl: job.workloadUrl, data, size, taskTimeoutMs: job.taskTimeoutMs, tasks };
   // The worst legitimate batch is `waves` back-to-back tasks, each allowed --task-timeout.
   const batchDeadlineMs = (cell: CellJob): number =>
     strategyNamed(cell.strategy).waves({ tasks, threads: cell.threads, usableCores: job.usableCores, maxInFlight: job.maxInFlight }) *
@@ -62,13 +67,7 @@ export async function measureJob(job: MeasureJob, emit: Emit, stopRequested: () 
   const live: LiveCell[] = [];
   const fail = (cell: LiveCell | CellJob, error: unknown): void => {
     const cellJob = 'job' in cell ? cell.job : cell;
-    emit({
-      type: 'cell-failed',
-      cellId: cellJob.id,
-      status: error instanceof BatchFailure && error.timedOut ? 'timeout' : 'error',
-      error: error instanceof BatchFailure ? error.firstError : serializeError(error),
-      ...(error instanceof BatchFailure ? { failedTasks: error.failedTasks, totalTasks: error.totalTasks } : {}),
-    });
+    emit({ type: 'cell-failed', cellId: cellJob.id, ...cellFailureOf(error) });
   };
 
   try {
@@ -79,6 +78,7 @@ export async function measureJob(job: MeasureJob, emit: Emit, stopRequested: () 
           threads: cell.threads,
           ...(job.maxInFlight !== null ? { maxInFlight: job.maxInFlight } : {}),
           ...(job.batch !== undefined ? { batch: job.batch } : {}),
+          ...(job.workerMaxOldSpaceMb !== undefined ? { workerMaxOldSpaceMb: job.workerMaxOldSpaceMb } : {}),
         });
         emit({ type: 'cell-ready', cellId: cell.id, startupMs: strategy.startupMs, ...(strategy.batching !== undefined ? { batching: strategy.batching } : {}) });
         live.push({ job: cell, strategy, histogram: monitorEventLoopDelay({ resolution: 5 }), samplesLeft: cell.samplesWanted });
@@ -87,11 +87,13 @@ export async function measureJob(job: MeasureJob, emit: Emit, stopRequested: () 
       }
     }
 
+    watchdog?.arm();
     for (let round = 0; round < job.warmupRounds && !stopRequested(); round += 1) {
       for (const cell of [...live]) {
         phase('warmup', cell.job.id, batchDeadlineMs(cell.job));
         try {
-          await cell.strategy.runBatch(tasks);
+          // Results must be able to cross threads under every strategy (the Workload contract); warm-up is untimed.
+          assertCloneable(await cell.strategy.runBatch(tasks));
         } catch (error) {
           fail(cell, error);
           await retire(live, cell);
@@ -114,6 +116,7 @@ export async function measureJob(job: MeasureJob, emit: Emit, stopRequested: () 
       emit({ type: 'round-done', round });
     }
   } finally {
+    await watchdog?.close();
     for (const cell of [...live]) await retire(live, cell);
     phase('teardown', null, FIXED_PHASE_MS);
     await workload.teardown?.(data);

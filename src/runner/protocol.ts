@@ -1,5 +1,6 @@
 import type { SerializedError } from '../errors.js';
 import type { BatchChoice, BatchSetting } from '../strategies/batch-size.js';
+import type { TaskErrorCount } from '../strategies/error-tally.js';
 import type { StrategyName } from '../strategies/index.js';
 import type { WorkloadKind } from '../workload.js';
 
@@ -25,6 +26,10 @@ export interface MeasureJob {
   taskTimeoutMs: number;
   maxInFlight: number | null;
   usableCores: number;
+  /** Heap cap of each pool worker (--worker-max-old-space-mb); absent: Node's default. */
+  workerMaxOldSpaceMb?: number;
+  /** Where the watchdog reports a stalled main thread (a pipe the supervisor reads); absent: no watchdog. */
+  watchdogFd?: number;
   /** Tasks per message for `parallel` (--batch); absent: one task per message. */
   batch?: BatchSetting;
 }
@@ -54,10 +59,13 @@ export type ChildMessage =
   | {
       type: 'cell-failed';
       cellId: string;
-      status: 'error' | 'timeout';
+      status: 'error' | 'timeout' | 'crashed';
       error: SerializedError;
       failedTasks?: number;
       totalTasks?: number;
+      taskErrors?: TaskErrorCount[];
+      /** For `crashed`: the exit of the pool worker that died. */
+      exit?: { code: number | null; signal: string | null };
     }
   | { type: 'round-done'; round: number }
   /** The workload as a whole cannot run (it would not load, or setup threw). `usage`: the user's file is at fault. */

@@ -30,6 +30,10 @@ export interface SuiteOptions {
   label: string | null;
   /** libuv pool sizes to sweep: each workload runs once per size, in a child with that UV_THREADPOOL_SIZE. */
   uvThreadpoolSizes?: number[];
+  /** Heap cap per pool worker, MiB (--worker-max-old-space-mb). */
+  workerMaxOldSpaceMb?: number;
+  /** Heap cap of each measuring process, MiB (--child-max-old-space-mb). */
+  childMaxOldSpaceMb?: number;
   argv: string[];
   /** Written atomically after every round; null keeps the result in memory only. */
   outPath: string | null;
@@ -50,6 +54,8 @@ export interface SuiteOutcome {
   exitCode: number;
   /** A user's workload file could not be used: the CLI reports it as bad input (exit 2). */
   usageError: string | undefined;
+  /** The result file could not be written (disk full, file too large...): one line; the run stopped there. */
+  writeError?: string;
 }
 
 /** Tasks per sample when neither the run nor the workload says. */
@@ -92,6 +98,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
     maxInFlight: options.maxInFlight,
     ...(options.batch !== undefined ? { batch: options.batch } : {}),
     ...(options.uvThreadpoolSizes !== undefined ? { uvThreadpoolSizes: options.uvThreadpoolSizes } : {}),
+    ...(options.workerMaxOldSpaceMb !== undefined ? { workerMaxOldSpaceMb: options.workerMaxOldSpaceMb } : {}),
+    ...(options.childMaxOldSpaceMb !== undefined ? { childMaxOldSpaceMb: options.childMaxOldSpaceMb } : {}),
   };
 
   const snapshot = (finished: boolean): ResultFile => ({
@@ -115,9 +123,15 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
     ),
     warnings: runWarnings(records, environment),
   });
+  let writeError: string | undefined;
   const save = (finished: boolean): ResultFile => {
     const result = withScalingFits(snapshot(finished));
-    if (options.outPath !== null) writeResultAtomic(options.outPath, result);
+    if (options.outPath !== null && writeError === undefined) {
+      // The store writes a temporary file and renames it, so a failed write leaves the last good file in place.
+      // Nothing more could be saved: stop measuring, keep the figures for the terminal summary.
+      writeError = tryWrite(options.outPath, result);
+      if (writeError !== undefined) requestStop();
+    }
     return result;
   };
 
@@ -147,6 +161,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
         maxInFlight: options.maxInFlight,
         usableCores: environment.usableCores,
         ...(options.batch !== undefined ? { batch: options.batch } : {}),
+        ...(options.workerMaxOldSpaceMb !== undefined ? { workerMaxOldSpaceMb: options.workerMaxOldSpaceMb } : {}),
+        ...(options.childMaxOldSpaceMb !== undefined ? { childMaxOldSpaceMb: options.childMaxOldSpaceMb } : {}),
       },
       {
         onUpdate: () => {
@@ -161,8 +177,21 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   const result = save(true);
   const usage = records.find((record) => record.fatal?.usage === true)?.fatal;
   const failed = result.benchmarks.some((benchmark) => !['ok', 'skipped'].includes(benchmark.status));
-  const exitCode = usage !== undefined ? EXIT.usage : stopRequested ? EXIT.interrupted : failed ? EXIT.workloadFailed : EXIT.ok;
-  return { result, exitCode, usageError: usage?.error.message };
+  const exitCode =
+    usage !== undefined || writeError !== undefined ? EXIT.usage : stopRequested ? EXIT.interrupted : failed ? EXIT.workloadFailed : EXIT.ok;
+  return { result, exitCode, usageError: usage?.error.message, ...(writeError !== undefined ? { writeError } : {}) };
+}
+
+/** Writes the result file; returns a one-line reason instead of throwing, so a full disk cannot crash the run. */
+function tryWrite(path: string, result: ResultFile): string | undefined {
+  try {
+    writeResultAtomic(path, result);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code !== undefined ? `${code}: ${(error as Error).message}` : error instanceof Error ? error.message : String(error);
+    return `cannot write results to ${path} (${reason}); the file there is the last complete write, measuring stopped`;
+  }
 }
 
 function runWarnings(records: WorkloadRecord[], environment: Environment): string[] {

@@ -6,6 +6,8 @@ import type { StrategyName } from '../strategies/index.js';
 import type { WorkloadKind } from '../workload.js';
 import type { CellJob, ChildMessage, MeasureJob, ParentMessage, Phase, SampleReading } from './protocol.js';
 import { uvThreadpoolEnv } from './uv-threadpool.js';
+import type { TaskErrorCount } from '../strategies/error-tally.js';
+import { WATCHDOG_FD, WATCHDOG_GRACE_MS } from './watchdog.js';
 
 const CHILD_FILE = distFileUrl('src', 'runner', 'child.js');
 /** A child that said 'done' but keeps running (a leaked handle in a workload) is ended after this. */
@@ -16,6 +18,8 @@ export interface CellFailure {
   error: SerializedError;
   failedTasks?: number;
   totalTasks?: number;
+  /** The distinct task errors of the failing batch and how many tasks each failed, commonest first. */
+  taskErrors?: TaskErrorCount[];
   exit?: { code: number | null; signal: string | null };
 }
 
@@ -61,6 +65,10 @@ export interface JobSettings {
   usableCores: number;
   /** Tasks per message for `parallel` (--batch); absent: one task per message. */
   batch?: BatchSetting;
+  /** Heap cap of each pool worker, MiB (--worker-max-old-space-mb). */
+  workerMaxOldSpaceMb?: number;
+  /** Heap cap of the measuring process, MiB (--child-max-old-space-mb): past it, the child dies and its cell is `crashed`. */
+  childMaxOldSpaceMb?: number;
 }
 
 const activeChildren = new Set<ChildProcess>();
@@ -97,9 +105,11 @@ export async function superviseWorkload(record: WorkloadRecord, settings: JobSet
       maxInFlight: settings.maxInFlight,
       usableCores: settings.usableCores,
       ...(settings.batch !== undefined ? { batch: settings.batch } : {}),
+      ...(settings.workerMaxOldSpaceMb !== undefined ? { workerMaxOldSpaceMb: settings.workerMaxOldSpaceMb } : {}),
+      watchdogFd: WATCHDOG_FD,
       cells: pending.map((cell): CellJob => ({ id: cell.id, strategy: cell.strategy, threads: cell.threads, samplesWanted: wanted(cell) })),
     };
-    await runChild(record, job, hooks);
+    await runChild(record, job, hooks, settings.childMaxOldSpaceMb);
     hooks.onUpdate();
   }
 }
@@ -107,18 +117,20 @@ export async function superviseWorkload(record: WorkloadRecord, settings: JobSet
 interface ChildState {
   phase: Phase;
   cellId: string | null;
-  timedOut: { deadlineMs: number } | undefined;
+  /** Killed on a deadline: the phase's own, or the watchdog's report of a blocked main thread (`stalledMs`). */
+  timedOut: { deadlineMs: number; stalledMs?: number } | undefined;
   done: boolean;
 }
 
-function runChild(record: WorkloadRecord, job: MeasureJob, hooks: SuperviseHooks): Promise<void> {
+function runChild(record: WorkloadRecord, job: MeasureJob, hooks: SuperviseHooks, childMaxOldSpaceMb?: number): Promise<void> {
   const cells = new Map(record.cells.map((cell) => [cell.id, cell]));
   const state: ChildState = { phase: 'load', cellId: null, timedOut: undefined, done: false };
   // Workload output goes to stderr, so `--json` keeps stdout clean.
   const child = fork(CHILD_FILE, [], {
-    execArgv: [],
+    execArgv: childMaxOldSpaceMb !== undefined ? [`--max-old-space-size=${childMaxOldSpaceMb}`] : [],
     serialization: 'advanced',
-    stdio: ['ignore', 2, 2, 'ipc'],
+    // fd 4 (WATCHDOG_FD): the child's watchdog thread reports a blocked main thread here, where IPC cannot.
+    stdio: ['ignore', 2, 2, 'ipc', 'pipe'],
     // libuv reads UV_THREADPOOL_SIZE once, when the process first uses its pool: it must be set at fork.
     ...(record.uvThreadpoolSize !== undefined ? { env: uvThreadpoolEnv(record.uvThreadpoolSize) } : {}),
   });
@@ -132,6 +144,12 @@ function runChild(record: WorkloadRecord, job: MeasureJob, hooks: SuperviseHooks
     if (child.connected) child.send({ type: 'stop' } satisfies ParentMessage);
   };
   stopListeners.add(requestStop);
+  child.stdio[WATCHDOG_FD]?.on('data', (chunk: Buffer) => {
+    const stalledMs = Number(/stalled (\d+)/.exec(chunk.toString())?.[1]);
+    if (state.done || !Number.isFinite(stalledMs)) return;
+    state.timedOut = { deadlineMs: job.taskTimeoutMs + WATCHDOG_GRACE_MS, stalledMs };
+    child.kill('SIGKILL');
+  });
 
   child.on('message', (message: ChildMessage) => {
     switch (message.type) {
@@ -160,8 +178,14 @@ function runChild(record: WorkloadRecord, job: MeasureJob, hooks: SuperviseHooks
         break;
       case 'cell-failed':
         setIfPresent(cells, message.cellId, (cell) => {
-          const { status, error, failedTasks, totalTasks } = message;
-          cell.failure = { status, error, ...(failedTasks !== undefined ? { failedTasks, totalTasks } : {}) };
+          const { status, error, failedTasks, totalTasks, taskErrors, exit } = message;
+          cell.failure = {
+            status,
+            error,
+            ...(failedTasks !== undefined ? { failedTasks, totalTasks } : {}),
+            ...(taskErrors !== undefined ? { taskErrors } : {}),
+            ...(exit !== undefined ? { exit } : {}),
+          };
         });
         hooks.onUpdate();
         break;
@@ -205,7 +229,10 @@ function recordDeath(
           error: {
             name: 'Timeout',
             code: 'ERR_CORESCOPE_DEADLINE',
-            message: `no progress ${where} within ${state.timedOut.deadlineMs} ms; the measuring process was killed (--task-timeout)`,
+            message:
+              state.timedOut.stalledMs !== undefined
+                ? `a task blocked the measuring process's main thread ${where} for over ${state.timedOut.deadlineMs} ms (--task-timeout plus ${WATCHDOG_GRACE_MS} ms grace); the process was killed`
+                : `no progress ${where} within ${state.timedOut.deadlineMs} ms; the measuring process was killed (--task-timeout)`,
           },
         }
       : {

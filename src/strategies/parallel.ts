@@ -17,11 +17,12 @@ export const parallel: StrategyDescriptor = {
   usesThreads: true,
   lanes: ({ threads, usableCores }) => Math.min(threads, usableCores),
   waves: ({ tasks, threads }) => Math.ceil(tasks / threads),
-  async prepare({ workloadUrl, data, size, taskTimeoutMs, tasks }, { threads, batch }) {
+  async prepare({ workloadUrl, data, size, taskTimeoutMs, tasks }, { threads, batch, workerMaxOldSpaceMb }) {
     const pool = await startPool({
       threads,
       warmTask: { workloadUrl, data, size, index: 0 },
       startupTimeoutMs: POOL_STARTUP_TIMEOUT_MS + taskTimeoutMs,
+      ...(workerMaxOldSpaceMb !== undefined ? { maxOldGenerationSizeMb: workerMaxOldSpaceMb } : {}),
     });
 
     const runOne = async (index: number): Promise<unknown> => {

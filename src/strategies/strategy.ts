@@ -19,6 +19,8 @@ export interface StrategyOptions {
   threads: number;
   /** Cap on tasks in flight, for `concurrent`; undefined starts them all at once. */
   maxInFlight?: number;
+  /** Heap cap per worker thread, MiB (--worker-max-old-space-mb), for strategies that use threads. */
+  workerMaxOldSpaceMb?: number;
   /** Tasks per message, for `parallel` (--batch); undefined sends one task per message. */
   batch?: BatchSetting;
 }

@@ -1,4 +1,5 @@
 import { type SerializedError, serializeError } from '../errors.js';
+import { tallyErrors, type TaskErrorCount } from './error-tally.js';
 
 export const TASK_TIMEOUT_CODE = 'ERR_CORESCOPE_TASK_TIMEOUT';
 
@@ -9,6 +10,8 @@ export class BatchFailure extends Error {
     readonly failedTasks: number,
     readonly totalTasks: number,
     readonly firstError: SerializedError,
+    /** The distinct errors and how many tasks each failed, commonest first. */
+    readonly errorCounts: TaskErrorCount[] = [],
   ) {
     super(`${failedTasks} of ${totalTasks} tasks failed; first: ${firstError.name}: ${firstError.message}`);
   }
@@ -21,8 +24,10 @@ export class BatchFailure extends Error {
 /** Results in index order, or a BatchFailure when any settled result is a rejection. */
 export function collectBatch(settled: PromiseSettledResult<unknown>[]): unknown[] {
   const failures = settled.filter((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
-  const first = failures[0];
-  if (first !== undefined) throw new BatchFailure(failures.length, settled.length, serializeError(first.reason));
+  if (failures.length > 0) {
+    const errors = failures.map((failure) => serializeError(failure.reason));
+    throw new BatchFailure(failures.length, settled.length, errors[0] as SerializedError, tallyErrors(errors));
+  }
   return settled.map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value);
 }
 
