@@ -2,7 +2,9 @@
 // Thin entry: parse, dispatch to one command module, turn usage errors into one line and exit code 2.
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import * as classifyCommand from './commands/classify.js';
 import * as compareCommand from './commands/compare.js';
+import * as demoCommand from './commands/demo.js';
 import * as reportCommand from './commands/report.js';
 import * as runCommand from './commands/run.js';
 import * as studyCommand from './commands/study.js';
@@ -22,12 +24,15 @@ try {
     .command(studyCommand)
     .command(compareCommand)
     .command(reportCommand)
+    .command(classifyCommand)
+    .command(demoCommand)
     .demandCommand(1, 'name a command (run --help for the main one)')
     .strict()
     .recommendCommands()
     .wrap(Math.min(110, process.stdout.columns || 110))
     .fail((message: string | null, error: Error | undefined) => {
-      if (error !== undefined && !(error instanceof UsageError)) throw error;
+      // yargs wraps what a flag's coerce() throws in a YError: both are the user's input, not our bug.
+      if (error !== undefined && !(error instanceof UsageError) && error.name !== 'YError') throw error;
       fail(error?.message ?? message ?? 'bad usage');
     })
     .parseAsync();

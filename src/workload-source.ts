@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { UsageError } from './errors.js';
 import { distFileUrl } from './paths.js';
 import { findDefinitionProblem, type Workload } from './workload.js';
@@ -8,8 +8,11 @@ import { findDefinitionProblem, type Workload } from './workload.js';
 /** Built-in workloads, compiled from `benchmarks/`. Order is the order they run and print in. */
 export const BUILTIN_WORKLOADS = ['io-timer', 'io-http', 'io-fs', 'cpu-hash', 'cpu-hash-async', 'cpu-compute'] as const;
 
+/** Built in but run only when named (`-w agents`): each takes seconds, too long for the default suite. */
+export const NAMED_BUILTIN_WORKLOADS = ['agents', 'agents-dag', 'cpu-spin'] as const;
+
 export function isBuiltinWorkload(name: string): boolean {
-  return (BUILTIN_WORKLOADS as readonly string[]).includes(name);
+  return ([...BUILTIN_WORKLOADS, ...NAMED_BUILTIN_WORKLOADS] as readonly string[]).includes(name);
 }
 
 /**
@@ -19,7 +22,7 @@ export function isBuiltinWorkload(name: string): boolean {
 export function resolveWorkloadUrl(spec: string, flag = '--workloads'): string {
   if (isBuiltinWorkload(spec)) return distFileUrl('benchmarks', `${spec}.js`).href;
   if (!/[/\\.]/.test(spec)) {
-    throw new UsageError(`${flag}: unknown workload "${spec}" (built-in: ${BUILTIN_WORKLOADS.join(', ')}; or give a path to a .js/.mjs file)`);
+    throw new UsageError(`${flag}: unknown workload "${spec}" (built-in: ${[...BUILTIN_WORKLOADS, ...NAMED_BUILTIN_WORKLOADS].join(', ')}; or give a path to a .js/.mjs file)`);
   }
   const path = resolve(spec);
   if (!existsSync(path) || !statSync(path).isFile()) {
@@ -30,17 +33,20 @@ export function resolveWorkloadUrl(spec: string, flag = '--workloads'): string {
 
 /** Imports a workload module and checks what it exports. Errors name the file and the problem. */
 export async function loadWorkload(url: string): Promise<Workload> {
+  // Messages name the file as the user knows it (a path), on one line.
+  const name = url.startsWith('file:') ? fileURLToPath(url) : url;
   let moduleNamespace: Record<string, unknown>;
   try {
     moduleNamespace = (await import(url)) as Record<string, unknown>;
   } catch (error) {
-    throw new UsageError(`${url}: cannot load workload module: ${(error as Error).message ?? String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`${name}: cannot load workload module: ${message.split('\n')[0] ?? ''}`);
   }
   const candidate = moduleNamespace.default ?? moduleNamespace.workload;
   if (candidate === undefined) {
-    throw new UsageError(`${url}: exports no workload (export default defineWorkload({...}))`);
+    throw new UsageError(`${name}: exports no workload (export default defineWorkload({...}))`);
   }
   const problem = findDefinitionProblem(candidate);
-  if (problem !== undefined) throw new UsageError(`${url}: invalid workload: ${problem}`);
+  if (problem !== undefined) throw new UsageError(`${name}: invalid workload: ${problem}`);
   return candidate as Workload;
 }

@@ -6,6 +6,12 @@ export interface WorkerTask {
   data: unknown;
   size: number;
   index: number;
+  /**
+   * Which part of the workload to run: the whole `task` (the default), or only its `compute` half on
+   * `waited`, what its `wait` half returned on the main thread (the `hybrid` strategy).
+   */
+  step?: 'task' | 'compute';
+  waited?: unknown;
 }
 
 /**

@@ -50,7 +50,7 @@ export function renderRunSummary(result: ResultFile): string {
   const groups = groupByWorkload(result.benchmarks);
   for (const [id, benchmarks] of groups) {
     const workload = benchmarks[0]?.workload;
-    lines.push(`${benchmarks[0] === undefined ? id : workloadGroupLabel(benchmarks[0])} (${workload?.kind ?? '?'}, ${workload?.tasks ?? '?'} tasks of size ${workload?.size ?? '?'} per sample)`);
+    lines.push(`${benchmarks[0] === undefined ? id : workloadGroupLabel(benchmarks[0])} (${workload?.kind ?? '?'}, ${workload?.tasks ?? '?'} tasks of size ${workload?.size ?? '?'} per sample${workload?.criticalPathMs !== undefined ? `; critical path ${formatMs(workload.criticalPathMs)}: no strategy can beat it` : ''})`);
     lines.push(renderTable(HEADER, benchmarks.map(row)), '');
   }
   if (groups.size > 0) {

@@ -1,6 +1,7 @@
 import type { Benchmark, OkBenchmark } from '../results/schema.js';
 import { formatPercent, formatRatio } from './format.js';
 import { rawFloorPhrase } from './raw-floor.js';
+import { hybridVerdictParts } from './hybrid-verdict.js';
 import { libuvGainReason, workloadGroupLabel } from './libuv.js';
 
 /** Below this a strategy "gains nothing"; the noise of a shared 2-core machine sits well inside it. */
@@ -46,6 +47,7 @@ export function verdictLine(benchmarks: Benchmark[]): string {
     );
   }
 
+  parts.push(...hybridVerdictParts(benchmarks));
   const fastest = maxBy(measured, (benchmark) => benchmark.derived.speedup);
   if (fastest !== undefined && fastest.strategy !== 'sequential') {
     parts.push(`fastest: ${fastest.strategy}${fastest.strategy === 'parallel' ? ` on ${fastest.threads} threads` : ''}`);

@@ -43,6 +43,11 @@ export const workloadRefSchema = z.object({
   source: z.string().min(1),
   size: z.number().positive(),
   tasks: z.int().positive(),
+  /**
+   * Floor on one sample's wall time that no strategy can beat, ms, stated by workloads whose tasks depend on
+   * each other: the critical path (longest chain of dependent steps). Absent when the workload states none.
+   */
+  criticalPathMs: ms.optional(),
 });
 
 const benchmarkBase = {

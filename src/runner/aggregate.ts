@@ -28,6 +28,7 @@ export function aggregateWorkload(record: WorkloadRecord, options: AggregateOpti
     source: record.spec,
     size: record.info?.size ?? 1,
     tasks: record.info?.tasks ?? 1,
+    ...(record.info?.criticalPathMs !== undefined ? { criticalPathMs: record.info.criticalPathMs } : {}),
   } as const;
   const baseline = record.cells.find((cell) => cell.strategy === 'sequential' && cell.failure === undefined && cell.samples.length > 0);
 
@@ -42,6 +43,7 @@ export function aggregateWorkload(record: WorkloadRecord, options: AggregateOpti
     };
     const failure = cell.failure ?? (record.fatal !== undefined ? { status: 'error' as const, error: record.fatal.error } : undefined);
     if (failure !== undefined) return { ...base, ...failure, status: failure.status };
+    if (cell.skipReason !== undefined) return { ...base, status: 'skipped', reason: cell.skipReason };
     if (cell.samples.length === 0) {
       return { ...base, status: 'skipped', reason: options.interrupted ? 'interrupted before its first sample' : 'no samples were taken' };
     }

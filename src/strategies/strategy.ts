@@ -58,9 +58,16 @@ export interface StrategyDescriptor {
   summary: string;
   /** Whether `threads` means something (a cell per thread count) or the strategy always runs as t1. */
   usesThreads: boolean;
+  /** Runs only when named in --strategies, not by default (it suits only some workloads). */
+  optIn?: boolean;
   prepare(context: StrategyContext, options: StrategyOptions): PreparedStrategy | Promise<PreparedStrategy>;
   /** How many tasks can progress at once: the basis of ideal speedup, tasks / ceil(tasks / lanes). */
   lanes(query: LaneQuery): number;
   /** Back-to-back waves of tasks a batch needs at worst: multiplies --task-timeout into a batch deadline. */
   waves(query: LaneQuery): number;
+  /**
+   * Why this strategy cannot run `workload` (e.g. `hybrid` needs the wait/compute split), or undefined when
+   * it can. A cell it cannot run is recorded as `skipped` with this reason, not as a failure.
+   */
+  unsupportedReason?(workload: Workload): string | undefined;
 }
