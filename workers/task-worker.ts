@@ -27,7 +27,14 @@ function workloadAt(url: string): Promise<Workload> {
 export default async function runTask(message: WorkerTask): Promise<WorkerReply> {
   try {
     const workload = await workloadAt(message.workloadUrl);
-    const value = await workload.task({ data: message.data, size: message.size, index: message.index });
+    const input = { data: message.data, size: message.size, index: message.index };
+    let value: unknown;
+    if (message.step === 'compute') {
+      if (workload.compute === undefined) throw new Error(`${message.workloadUrl}: the workload has no "compute" step`);
+      value = await workload.compute({ ...input, waited: message.waited });
+    } else {
+      value = await workload.task(input);
+    }
     assertCloneableResult(value, message.workloadUrl);
     return { ok: true, value, threadId };
   } catch (error) {

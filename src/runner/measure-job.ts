@@ -54,6 +54,14 @@ export async function measureJob(job: MeasureJob, emit: Emit, stopRequested: () 
     return;
   }
   emit({ type: 'setup-data', data });
+  if (workload.criticalPathMs !== undefined) {
+    try {
+      const criticalPathMs = await workload.criticalPathMs({ data, size, tasks });
+      if (Number.isFinite(criticalPathMs) && criticalPathMs >= 0) emit({ type: 'workload', id: workload.id, kind: workload.kind, size, tasks, criticalPathMs });
+    } catch {
+      // A floor is a nicety beside the figures; failing to state one must not cost the measurements.
+    }
+  }
 
   // A task stuck on this thread cannot be timed out from this thread: the watchdog sees every task start.
   const watchdog = job.watchdogFd !== undefined ? startWatchdog(job.taskTimeoutMs + WATCHDOG_GRACE_MS, job.watchdogFd) : undefined;
@@ -73,6 +81,11 @@ export async function measureJob(job: MeasureJob, emit: Emit, stopRequested: () 
   try {
     for (const cell of job.cells) {
       phase('startup', cell.id, FIXED_PHASE_MS + job.taskTimeoutMs);
+      const unsupported = strategyNamed(cell.strategy).unsupportedReason?.(workload);
+      if (unsupported !== undefined) {
+        emit({ type: 'cell-skipped', cellId: cell.id, reason: unsupported });
+        continue;
+      }
       try {
         const strategy = await strategyNamed(cell.strategy).prepare(context, {
           threads: cell.threads,

@@ -50,7 +50,8 @@ export interface SampleReading {
 export type ParentMessage = { type: 'job'; job: MeasureJob } | { type: 'stop' };
 
 export type ChildMessage =
-  | { type: 'workload'; id: string; kind: WorkloadKind; size: number; tasks: number }
+  /** Sent after loading, and again after setup when the workload states a critical path (`criticalPathMs`). */
+  | { type: 'workload'; id: string; kind: WorkloadKind; size: number; tasks: number; criticalPathMs?: number }
   /** Sent before each step that could hang, so the supervisor can kill the child past `deadlineMs`. */
   | { type: 'phase'; phase: Phase; cellId: string | null; deadlineMs: number }
   | { type: 'setup-data'; data: unknown }
@@ -67,6 +68,8 @@ export type ChildMessage =
       /** For `crashed`: the exit of the pool worker that died. */
       exit?: { code: number | null; signal: string | null };
     }
+  /** The strategy cannot run this workload (e.g. hybrid without a wait/compute split): not a failure. */
+  | { type: 'cell-skipped'; cellId: string; reason: string }
   | { type: 'round-done'; round: number }
   /** The workload as a whole cannot run (it would not load, or setup threw). `usage`: the user's file is at fault. */
   | { type: 'fatal'; error: SerializedError; usage: boolean }

@@ -31,6 +31,8 @@ export interface CellRecord {
   samples: SampleReading[];
   startupMs: number;
   failure?: CellFailure;
+  /** The strategy cannot run this workload: recorded as `skipped` with this reason. */
+  skipReason?: string;
   /** Tasks per message the cell's strategy chose (--batch). */
   batching?: BatchChoice;
 }
@@ -39,7 +41,7 @@ export interface WorkloadRecord {
   /** What the user named: a built-in id or a file path. */
   spec: string;
   workloadUrl: string;
-  info?: { id: string; kind: WorkloadKind; size: number; tasks: number };
+  info?: { id: string; kind: WorkloadKind; size: number; tasks: number; criticalPathMs?: number };
   cells: CellRecord[];
   /** The workload could not run at all; `usage` when the user's file is at fault (exit 2). */
   fatal?: { error: SerializedError; usage: boolean };
@@ -90,7 +92,8 @@ export function killAllChildren(): void {
  * samples. Failures are recorded, never thrown.
  */
 export async function superviseWorkload(record: WorkloadRecord, settings: JobSettings, hooks: SuperviseHooks): Promise<void> {
-  const wanted = (cell: CellRecord): number => (cell.failure === undefined ? settings.rounds - cell.samples.length : 0);
+  const wanted = (cell: CellRecord): number =>
+    cell.failure === undefined && cell.skipReason === undefined ? settings.rounds - cell.samples.length : 0;
   // Each restart follows a cell failure, so there can be no more restarts than cells.
   for (let attempt = 0; attempt <= record.cells.length; attempt += 1) {
     const pending = record.cells.filter((cell) => wanted(cell) > 0);
@@ -162,7 +165,13 @@ function runChild(record: WorkloadRecord, job: MeasureJob, hooks: SuperviseHooks
         });
         break;
       case 'workload':
-        record.info = { id: message.id, kind: message.kind, size: message.size, tasks: message.tasks };
+        record.info = {
+          id: message.id,
+          kind: message.kind,
+          size: message.size,
+          tasks: message.tasks,
+          ...(message.criticalPathMs !== undefined ? { criticalPathMs: message.criticalPathMs } : {}),
+        };
         break;
       case 'setup-data':
         record.setupData = message.data;
@@ -188,6 +197,9 @@ function runChild(record: WorkloadRecord, job: MeasureJob, hooks: SuperviseHooks
           };
         });
         hooks.onUpdate();
+        break;
+      case 'cell-skipped':
+        setIfPresent(cells, message.cellId, (cell) => (cell.skipReason = message.reason));
         break;
       case 'round-done':
         hooks.onUpdate();
