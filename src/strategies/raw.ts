@@ -14,6 +14,9 @@ export const raw: StrategyDescriptor = {
   name: 'raw',
   summary: 'the floor: plain worker_threads, one postMessage per task, no pool library',
   usesThreads: true,
+  // Not in the default list: measured on 2 cores, it adds about 60 % to `npm run bench` (every parallel cell
+  // measured twice). Name it (`-s sequential,concurrent,parallel,raw`); `study grain` always runs it.
+  optIn: true,
   lanes: ({ threads, usableCores }) => Math.min(threads, usableCores),
   waves: ({ tasks, threads }) => Math.ceil(tasks / threads),
   async prepare({ workloadUrl, data, size, taskTimeoutMs }, { threads }) {
