@@ -35,7 +35,10 @@ export function scalingFits(benchmarks: readonly Benchmark[], usableCores: numbe
 
 function scalingEntry(group: Benchmark[], usableCores: number): ScalingEntry {
   const first = group[0] as Benchmark;
-  const measured = group.filter((benchmark): benchmark is OkBenchmark => benchmark.status === 'ok').sort((a, b) => a.threads - b.threads);
+  // A zero median (a no-op workload under a coarse clock) has no finite ratio: such a cell cannot be a point.
+  const measured = group
+    .filter((benchmark): benchmark is OkBenchmark => benchmark.status === 'ok' && benchmark.stats.median > 0)
+    .sort((a, b) => a.threads - b.threads);
   const reference = measured.find((benchmark) => benchmark.threads === 1);
   const points =
     reference === undefined

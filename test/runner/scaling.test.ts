@@ -95,3 +95,12 @@ describe('scalingFits', () => {
     expect(scalingFits(swept, 2).map((entry) => entry.uvThreadpoolSize)).toEqual([1, 4]);
   });
 });
+
+describe('scalingFits on degenerate cells', () => {
+  it('leaves out a cell with a zero median instead of writing an infinite ratio', () => {
+    const cells = sweep([1, 2, 4], (n) => n).map((cell) => (cell.threads === 2 && cell.strategy === 'parallel' ? { ...cell, stats: { ...cell.stats, median: 0 } } : cell));
+    const [entry] = scalingFits(cells, 8);
+    expect(entry?.points.map((point) => point.threads)).toEqual([1, 4]);
+    expect(entry?.points.every((point) => Number.isFinite(point.scaling))).toBe(true);
+  });
+});
