@@ -11,7 +11,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the compiled CLI as a user would (`node dist/src/cli.js ...`) and collects its output. */
+/**
+ * Runs the compiled CLI as a user would (`node dist/src/cli.js ...`) and collects its output. The default kill
+ * timeout sits below vitest's test timeout, so a hanging CLI never outlives the test that started it.
+ */
 export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(DIST_ROOT, 'src', 'cli.js'), ...args], {
@@ -23,7 +26,7 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 55_000);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
