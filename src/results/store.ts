@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { type ResultFile, resultFileSchema } from './schema.js';
 
@@ -26,7 +26,9 @@ export function writeFileAtomic(path: string, content: string): void {
   try {
     const fd = openSync(temporary, 'w');
     try {
-      writeSync(fd, content);
+      // writeFileSync loops until every byte is written: a bare writeSync may write part of the content and
+      // return (a full disk, a file size limit), and that half file would then be renamed over a good one.
+      writeFileSync(fd, content);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -189,7 +189,8 @@ function tryWrite(path: string, result: ResultFile): string | undefined {
     return undefined;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code !== undefined ? `${code}: ${(error as Error).message}` : error instanceof Error ? error.message : String(error);
+    const message = error instanceof Error ? error.message : String(error);
+    const reason = code !== undefined && !message.startsWith(code) ? `${code}: ${message}` : message;
     return `cannot write results to ${path} (${reason}); the file there is the last complete write, measuring stopped`;
   }
 }

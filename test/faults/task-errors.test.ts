@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { EXIT } from '../../src/errors.js';
+import { concurrent } from '../../src/strategies/concurrent.js';
+import { sequential } from '../../src/strategies/sequential.js';
+import { BatchFailure } from '../../src/strategies/task-outcome.js';
+import { defineWorkload } from '../../src/workload.js';
+import { failureOf, fixture, runFaulty, STRATEGIES } from './fault-run.js';
+
+describe('tasks that throw, or return what cannot cross a thread', () => {
+  it('records name, message and code of every kind of thrown value, in every strategy, and runs the rest', async () => {
+    const run = await runFaulty(
+      [fixture('throws'), fixture('returns-function'), fixture('ok')],
+      ['-s', STRATEGIES.join(','), '-t', '2', '--tasks', '5', '--rounds', '2'],
+    );
+    expect(run.cli.code, run.cli.stderr).toBe(EXIT.workloadFailed);
+
+    for (const strategy of STRATEGIES) {
+      const threads = strategy === 'parallel' ? 2 : 1;
+      const thrown = failureOf(run.cell(`throws/${strategy}/t${threads}`));
+      expect(thrown.status).toBe('error');
+      // Tasks 1-3 of 5 failed: the cell says how many and how, never passes for a fast one.
+      expect(thrown.failedTasks).toBe(3);
+      expect(thrown.totalTasks).toBe(5);
+      expect(thrown.samplesMs).toEqual([]);
+      expect(thrown.error).toMatchObject({ name: 'QuotaError', message: 'quota of 3 exceeded', code: 'E_QUOTA' });
+      expect(thrown.taskErrors).toEqual([
+        { name: 'QuotaError', code: 'E_QUOTA', message: 'quota of 3 exceeded', tasks: 1 },
+        { name: 'NonError', message: 'a plain string', tasks: 1 },
+        { name: 'NonError', message: 'thrown value: 42', tasks: 1 },
+      ]);
+
+      const uncloneable = failureOf(run.cell(`returns-function/${strategy}/t${threads}`));
+      expect(uncloneable.status).toBe('error');
+      expect(uncloneable.error.code).toBe('ERR_CORESCOPE_UNCLONEABLE_RESULT');
+      expect(uncloneable.error.message).toMatch(/returned a (function|value) that cannot be cloned/);
+
+      const healthy = run.cell(`ok/${strategy}/t${threads}`);
+      expect(healthy.status).toBe('ok');
+      expect(healthy.samplesMs).toHaveLength(2);
+    }
+  });
+
+  it.each([
+    ['sequential', sequential],
+    ['concurrent', concurrent],
+  ])('%s: one failed task fails the batch only after every other task has finished', async (_name, strategy) => {
+    let finished = 0;
+    const SLOW_MS = 100;
+    const workload = defineWorkload<unknown>({
+      id: 'one-fails',
+      kind: 'io',
+      description: 'task 0 rejects at once, the others finish after SLOW_MS',
+      defaultSize: 1,
+      task: async ({ index }) => {
+        if (index === 0) throw Object.assign(new Error('first task failed'), { code: 'E_FIRST' });
+        await new Promise((resolve) => setTimeout(resolve, SLOW_MS));
+        finished += 1;
+        return index;
+      },
+    });
+    const prepared = await strategy.prepare(
+      { workload, workloadUrl: 'memory:one-fails', data: undefined, size: 1, taskTimeoutMs: 5_000, tasks: 4 },
+      { threads: 1 },
+    );
+    const failure = await prepared.runBatch(4).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    // Nothing left running to bleed into the next sample.
+    expect(finished).toBe(3);
+    expect(failure).toBeInstanceOf(BatchFailure);
+    expect(failure).toMatchObject({ failedTasks: 1, totalTasks: 4, firstError: { code: 'E_FIRST' } });
+  });
+});

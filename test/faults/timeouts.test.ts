@@ -1,0 +1,47 @@
+import { performance } from 'node:perf_hooks';
+import { describe, expect, it } from 'vitest';
+import { EXIT } from '../../src/errors.js';
+import { failureOf, fixture, runFaulty, STRATEGIES } from './fault-run.js';
+
+const TASK_TIMEOUT_MS = 500;
+// Enough tasks that the old bound for a main-thread spin, the batch deadline (tasks x timeout + 5 s grace),
+// would be 35 s per cell: the watchdog must end each spinning cell in about timeout + 2 s instead.
+const TASKS = 60;
+const BATCH_DEADLINE_MS = TASKS * TASK_TIMEOUT_MS + 5_000;
+
+describe('tasks that never finish', () => {
+  it('a never-settling task and a synchronous spin time out in every strategy, within about --task-timeout', async () => {
+    const startedAt = performance.now();
+    const run = await runFaulty(
+      [fixture('never-settles'), fixture('spins'), fixture('ok')],
+      ['-s', STRATEGIES.join(','), '-t', '2', '--tasks', String(TASKS), '--rounds', '1', '--warmup', '0', '--batch', '1', '--task-timeout', String(TASK_TIMEOUT_MS)],
+    );
+    const wallMs = performance.now() - startedAt;
+    expect(run.cli.code, run.cli.stderr).toBe(EXIT.workloadFailed);
+
+    for (const strategy of STRATEGIES) {
+      const id = (workload: string): string => `${workload}/${strategy}/t${strategy === 'parallel' ? 2 : 1}`;
+      const hung = failureOf(run.cell(id('never-settles')));
+      expect(hung.status).toBe('timeout');
+      expect(hung.error.code).toBe('ERR_CORESCOPE_TASK_TIMEOUT');
+      // Under parallel, --batch auto may send several tasks per message: a message lost to the deadline fails all of them.
+      if (strategy === 'parallel') expect(hung.failedTasks).toBeGreaterThanOrEqual(1);
+      else expect(hung.failedTasks).toBe(1);
+      expect(hung.totalTasks).toBe(TASKS);
+
+      const spun = failureOf(run.cell(id('spins')));
+      expect(spun.status).toBe('timeout');
+      if (strategy === 'parallel') {
+        // piscina terminates the spinning worker when the task's abort signal fires.
+        expect(spun.error.code).toBe('ERR_CORESCOPE_TASK_TIMEOUT');
+      } else {
+        // The main thread cannot stop itself: the watchdog reports it and the supervisor kills the process.
+        expect(spun.error.code).toBe('ERR_CORESCOPE_DEADLINE');
+        expect(spun.error.message).toMatch(/blocked the measuring process's main thread/);
+      }
+      expect(run.cell(id('ok')).status).toBe('ok');
+    }
+    // Two main-thread spins at the old bound would take 2 x 35 s; the whole run, both included, must fit in one.
+    expect(wallMs).toBeLessThan(BATCH_DEADLINE_MS);
+  });
+});
