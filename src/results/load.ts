@@ -16,14 +16,20 @@ export function readResultFile(path: string, maxBytes = MAX_RESULT_FILE_BYTES): 
 export function parseResultText(text: string, name: string): ResultFile {
   let value: unknown;
   try {
-    value = JSON.parse(text, rejectPrototypeKeys);
+    // JSON.parse makes "__proto__" an own property (no pollution); it is refused below, with its path.
+    value = JSON.parse(text);
   } catch (error) {
-    if (error instanceof PrototypeKeyError) throw new UsageError(`${name}: ${error.message}`);
-    const truncated = text.trim() === '' ? 'empty file' : `not valid JSON (${(error as Error).message}); truncated?`;
+    // V8 quotes the offending text, raw newlines and all: fold it so the error stays one line.
+    const reason = (error as Error).message.replace(/\s+/g, ' ');
+    const truncated = text.trim() === '' ? 'empty file' : `not valid JSON (${reason}); truncated?`;
     throw new UsageError(`${name}: ${truncated}`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new UsageError(`${name}: $: expected a JSON object (a corescope result file)`);
+  }
+  const forbidden = findPrototypeKey(value, []);
+  if (forbidden !== undefined) {
+    throw new UsageError(`${name}: ${jsonPath(forbidden)}: key "${String(forbidden.at(-1))}" is not allowed in a result file`);
   }
   const version = (value as { schemaVersion?: unknown }).schemaVersion;
   if (!(SUPPORTED_SCHEMA_VERSIONS as readonly unknown[]).includes(version)) {
@@ -57,14 +63,25 @@ export function jsonPath(path: ReadonlyArray<PropertyKey>): string {
   );
 }
 
-class PrototypeKeyError extends Error {}
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-// A key like "__proto__" is never part of a result and is a classic prototype-pollution vector: refuse it.
-function rejectPrototypeKeys(this: unknown, key: string, value: unknown): unknown {
-  if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
-    throw new PrototypeKeyError(`key "${key}" is not allowed in a result file`);
+// A key like "__proto__" is never part of a result and is a classic prototype-pollution vector: refuse it,
+// naming where it is. Iterative, so a deeply nested file cannot overflow the stack.
+function findPrototypeKey(root: object, rootPath: (string | number)[]): (string | number)[] | undefined {
+  const pending: [unknown, (string | number)[]][] = [[root, rootPath]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [value, path] = next;
+    if (typeof value !== 'object' || value === null) continue;
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => pending.push([item, [...path, index]]));
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      if (PROTOTYPE_KEYS.has(key)) return [...path, key];
+      pending.push([(value as Record<string, unknown>)[key], [...path, key]]);
+    }
   }
-  return value;
+  return undefined;
 }
 
 function readCapped(path: string, maxBytes: number): string {
