@@ -4,7 +4,7 @@ import { Piscina } from 'piscina';
 import { TaskError } from '../errors.js';
 import { distFileUrl } from '../paths.js';
 import type { WorkerBatch, WorkerReply, WorkerTask } from './messages.js';
-import { exitCodeOfPiscinaError, isWorkerExitReport, workerExitError, workerLostError, type WorkerExitReport } from './worker-exit.js';
+import { exitCodeOfPiscinaError, isWorkerExitReport, rethrowWorkerDeath, workerExitError, workerLostError, type WorkerExitReport } from './worker-exit.js';
 
 export interface TaskPool {
   readonly threads: number;
@@ -104,7 +104,7 @@ async function warmEveryThread(
   const warmed = new Set<number>();
   while (warmed.size < threads) {
     if (performance.now() > deadline) throw new Error(`pool warm-up reached ${warmed.size} of ${threads} threads in time`);
-    const replies = await Promise.all(Array.from({ length: threads }, () => piscina.run(warmTask)));
+    const replies = await Promise.all(Array.from({ length: threads }, () => piscina.run(warmTask).catch(rethrowWorkerDeath)));
     for (const reply of replies) {
       if (!reply.ok) throw new TaskError(reply.error);
       warmed.add(reply.threadId);

@@ -38,6 +38,15 @@ describe('a task that ends its thread or process', () => {
     }
   });
 
+  it('a worker that exits during the pool warm-up fails the start with the exit code, not a bare piscina message', async () => {
+    const workloadUrl = pathToFileURL(fixture('exit-in-task')).href;
+    const failure = await startPool({ threads: 1, warmTask: { workloadUrl, data: undefined, size: 1, index: 1 }, startupTimeoutMs: 20_000 }).then(
+      async (pool) => pool.close(),
+      (error: unknown) => error,
+    );
+    expect(failure).toMatchObject({ name: 'WorkerExit', code: WORKER_EXIT_CODE, exitCode: 7 });
+  });
+
   it('the pool replaces a worker that exited and keeps every thread working', async () => {
     const workloadUrl = pathToFileURL(fixture('exit-in-task')).href;
     const task = (index: number) => ({ workloadUrl, data: undefined, size: 1, index });
