@@ -1,5 +1,6 @@
 import type { Benchmark } from '../results/schema.js';
 import type { ReportInput } from './report-input.js';
+import { failureNote } from './failure-note.js';
 
 /** One row of the results table: a benchmark and the machine (file) it was measured on. */
 export interface TableRow {
@@ -38,7 +39,7 @@ export function cpuMsPerSample(benchmark: Extract<Benchmark, { status: 'ok' }>):
 /** What a reader must know about a row besides its figures: why it has none, or why to doubt them. */
 export function rowNote(benchmark: Benchmark): string {
   if (benchmark.status === 'skipped') return `skipped: ${benchmark.reason}`;
-  const failure = benchmark.status === 'ok' ? [] : [`${benchmark.status}: ${benchmark.error.message}`];
+  const failure = benchmark.status === 'ok' ? [] : [failureNote(benchmark)];
   return [...failure, ...benchmark.warnings].join('; ');
 }
 

@@ -4,6 +4,7 @@ import { batchNote, vsRawCell } from './raw-floor.js';
 import { verdictLine } from './verdict.js';
 import { libuvVerdictLines, workloadGroupKey, workloadGroupLabel } from './libuv.js';
 import { renderScalingSection } from './scaling.js';
+import { failureNote } from './failure-note.js';
 
 const HEADER = ['strategy', 'threads', 'median', '±95% CI', 'speedup', '95% CI', 'ideal', 'efficiency', 'vs raw', 'cores busy', 'loop busy', 'note'];
 
@@ -23,7 +24,7 @@ export function groupByWorkload(benchmarks: Benchmark[]): Map<string, Benchmark[
 function row(benchmark: Benchmark): string[] {
   const head = [benchmark.strategy, String(benchmark.threads)];
   if (benchmark.status === 'skipped') return [...head, '—', '', '', '', '', '', '', '', '', `skipped: ${benchmark.reason}`];
-  if (benchmark.status !== 'ok') return [...head, '—', '', '', '', '', '', '', '', '', `${benchmark.status}: ${benchmark.error.message}`];
+  if (benchmark.status !== 'ok') return [...head, '—', '', '', '', '', '', '', '', '', failureNote(benchmark)];
   const { stats, derived, cpu, eventLoop } = benchmark;
   return [
     ...head,

@@ -13,6 +13,8 @@ describe('tasks that throw, or return what cannot cross a thread', () => {
       ['-s', STRATEGIES.join(','), '-t', '2', '--tasks', '5', '--rounds', '2'],
     );
     expect(run.cli.code, run.cli.stderr).toBe(EXIT.workloadFailed);
+    // The table says how much of the batch failed and how, beside the missing figures.
+    expect(run.cli.stdout).toContain('error: 3 of 5 tasks failed; QuotaError [E_QUOTA]: quota of 3 exceeded (+2 other errors)');
 
     for (const strategy of STRATEGIES) {
       const threads = strategy === 'parallel' ? 2 : 1;
