@@ -39,7 +39,7 @@ export function builder(yargs: Argv): Argv<StudyArgs> {
   return yargs
     .positional('kind', {
       type: 'string',
-      describe: 'overhead (about 20 s on 2 cores) or grain (about 2 minutes on 2 cores)',
+      describe: 'overhead (about 20 s on 2 cores) or grain (about a minute on 2 cores)',
       coerce: (value: unknown) => {
         if (!(STUDIES as readonly unknown[]).includes(value)) throw new UsageError(`study: unknown kind "${String(value)}" (choose from ${STUDIES.join(', ')})`);
         return value as Study;
