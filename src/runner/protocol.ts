@@ -1,8 +1,8 @@
 import type { SerializedError } from '../errors.js';
 import type { BatchChoice, BatchSetting } from '../strategies/batch-size.js';
-import type { TaskErrorCount } from '../strategies/error-tally.js';
 import type { StrategyName } from '../strategies/index.js';
 import type { WorkloadKind } from '../workload.js';
+import type { CellFailureReport } from './cell-failure.js';
 
 /** One cell as the measuring child sees it. */
 export interface CellJob {
@@ -57,17 +57,7 @@ export type ChildMessage =
   | { type: 'setup-data'; data: unknown }
   | { type: 'cell-ready'; cellId: string; startupMs: number; batching?: BatchChoice }
   | { type: 'sample'; cellId: string; reading: SampleReading }
-  | {
-      type: 'cell-failed';
-      cellId: string;
-      status: 'error' | 'timeout' | 'crashed';
-      error: SerializedError;
-      failedTasks?: number;
-      totalTasks?: number;
-      taskErrors?: TaskErrorCount[];
-      /** For `crashed`: the exit of the pool worker that died. */
-      exit?: { code: number | null; signal: string | null };
-    }
+  | ({ type: 'cell-failed'; cellId: string } & CellFailureReport)
   /** The strategy cannot run this workload (e.g. hybrid without a wait/compute split): not a failure. */
   | { type: 'cell-skipped'; cellId: string; reason: string }
   | { type: 'round-done'; round: number }

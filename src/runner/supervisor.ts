@@ -4,24 +4,17 @@ import { distFileUrl } from '../paths.js';
 import type { BatchChoice, BatchSetting } from '../strategies/batch-size.js';
 import type { StrategyName } from '../strategies/index.js';
 import type { WorkloadKind } from '../workload.js';
+import type { CellFailureReport } from './cell-failure.js';
 import type { CellJob, ChildMessage, MeasureJob, ParentMessage, Phase, SampleReading } from './protocol.js';
 import { uvThreadpoolEnv } from './uv-threadpool.js';
-import type { TaskErrorCount } from '../strategies/error-tally.js';
 import { WATCHDOG_FD, WATCHDOG_GRACE_MS } from './watchdog.js';
 
 const CHILD_FILE = distFileUrl('src', 'runner', 'child.js');
 /** A child that said 'done' but keeps running (a leaked handle in a workload) is ended after this. */
 const EXIT_GRACE_MS = 5_000;
 
-export interface CellFailure {
-  status: 'error' | 'timeout' | 'crashed';
-  error: SerializedError;
-  failedTasks?: number;
-  totalTasks?: number;
-  /** The distinct task errors of the failing batch and how many tasks each failed, commonest first. */
-  taskErrors?: TaskErrorCount[];
-  exit?: { code: number | null; signal: string | null };
-}
+/** A failed cell, as the child reported it or as the supervisor judged the child's death. */
+export type CellFailure = CellFailureReport;
 
 /** Everything that arrived for one cell, whatever became of the child that measured it. */
 export interface CellRecord {
@@ -187,14 +180,8 @@ function runChild(record: WorkloadRecord, job: MeasureJob, hooks: SuperviseHooks
         break;
       case 'cell-failed':
         setIfPresent(cells, message.cellId, (cell) => {
-          const { status, error, failedTasks, totalTasks, taskErrors, exit } = message;
-          cell.failure = {
-            status,
-            error,
-            ...(failedTasks !== undefined ? { failedTasks, totalTasks } : {}),
-            ...(taskErrors !== undefined ? { taskErrors } : {}),
-            ...(exit !== undefined ? { exit } : {}),
-          };
+          const { type: _type, cellId: _cellId, ...failure } = message;
+          cell.failure = failure;
         });
         hooks.onUpdate();
         break;
