@@ -1,5 +1,6 @@
 import type { Benchmark, OkBenchmark } from '../results/schema.js';
 import { formatMs, formatPercent, formatRatio } from './format.js';
+import { workloadGroupKey, workloadGroupLabel } from './libuv.js';
 import type { ReportInput } from './report-input.js';
 import { cpuMsPerSample } from './results-table.js';
 
@@ -23,6 +24,13 @@ export interface LineSeries {
   /** Index of the input (machine): decides the dash pattern when several files are shown. */
   machineIndex: number;
   points: ChartPoint[];
+  /**
+   * A model, not a measurement (a scaling fit): drawn dashed through `curve` (sampled densely, so it bends
+   * between thread counts), with hollow markers only at `points`.
+   */
+  fit?: { curve: Array<{ x: number; y: number }> };
+  /** Markers only, no connecting line (thresholds marked on a sweep). */
+  marksOnly?: boolean;
 }
 
 export interface BarValue {
@@ -49,15 +57,32 @@ function isMeasured(benchmark: Benchmark): benchmark is Measured {
   return benchmark.status === 'ok' && benchmark.derived !== null;
 }
 
-/** Workloads in the order first seen across the inputs, with the kind their first file gave. */
-export function workloadsOf(inputs: readonly ReportInput[]): Array<{ id: string; kind: string }> {
-  const seen = new Map<string, string>();
-  for (const input of inputs) for (const benchmark of input.result.benchmarks) if (!seen.has(benchmark.workload.id)) seen.set(benchmark.workload.id, benchmark.workload.kind);
-  return [...seen].map(([id, kind]) => ({ id, kind }));
+/** A workload's cells, or in a --uv-threadpool sweep one pool size's cells of it: what one chart stands for. */
+export interface WorkloadGroup {
+  /** workloadGroupKey (libuv.ts): the workload id, plus `/uv<size>` for a swept pool size. */
+  key: string;
+  /** Heading text: the id, plus `[libuv pool N]` in a sweep. */
+  label: string;
+  kind: string;
+  /** The first cell of the group, for its workload facts and libuv pool size. */
+  first: Benchmark;
 }
 
-function measuredCells(input: ReportInput, workloadId: string): Measured[] {
-  return input.result.benchmarks.filter((benchmark): benchmark is Measured => benchmark.workload.id === workloadId && isMeasured(benchmark));
+/** Workload groups in the order first seen across the inputs, with the kind their first file gave. */
+export function workloadsOf(inputs: readonly ReportInput[]): WorkloadGroup[] {
+  const seen = new Map<string, WorkloadGroup>();
+  for (const input of inputs) {
+    for (const benchmark of input.result.benchmarks) {
+      const key = workloadGroupKey(benchmark);
+      if (!seen.has(key)) seen.set(key, { key, label: workloadGroupLabel(benchmark), kind: benchmark.workload.kind, first: benchmark });
+    }
+  }
+  return [...seen.values()];
+}
+
+/** The ok cells with derived figures of one group (see workloadGroupKey; a plain workload id outside a sweep). */
+function measuredCells(input: ReportInput, groupKey: string): Measured[] {
+  return input.result.benchmarks.filter((benchmark): benchmark is Measured => workloadGroupKey(benchmark) === groupKey && isMeasured(benchmark));
 }
 
 function byStrategy(cells: Measured[]): Map<string, Measured[]> {
@@ -72,19 +97,24 @@ const seriesLabel = (name: string, input: ReportInput, many: boolean): string =>
 
 function speedupTip(input: ReportInput, cell: Measured): string {
   const [low, high] = cell.derived.speedupCi95;
-  return `${input.machine} · ${cell.strategy}, ${threadsText(cell.threads)}: speedup ${formatRatio(cell.derived.speedup)} (95% CI ${low.toFixed(2)}–${high.toFixed(2)}), ideal ${formatRatio(cell.derived.idealSpeedup)}, efficiency ${formatPercent(cell.derived.efficiency)}, median ${formatMs(cell.stats.median)}`;
+  const extras = [
+    cell.derived.relativeToRaw === undefined ? '' : `, ${formatPercent(cell.derived.relativeToRaw)} of the raw floor`,
+    cell.batching === undefined ? '' : `, ${cell.batching.size} task${cell.batching.size === 1 ? '' : 's'} per message${cell.batching.requested === 'auto' ? ' (auto)' : ''}`,
+    cell.uvThreadpoolSize === undefined ? '' : `, libuv pool ${cell.uvThreadpoolSize}`,
+  ].join('');
+  return `${input.machine} · ${cell.strategy}, ${threadsText(cell.threads)}: speedup ${formatRatio(cell.derived.speedup)} (95% CI ${low.toFixed(2)}–${high.toFixed(2)}), ideal ${formatRatio(cell.derived.idealSpeedup)}, efficiency ${formatPercent(cell.derived.efficiency)}, median ${formatMs(cell.stats.median)}${extras}`;
 }
 
 /**
  * Speedup against threads: one line per strategy and machine, and the ideal line of the pool's cells
  * (one per machine, or a single one when every machine's ideal is the same).
  */
-export function speedupSeries(inputs: readonly ReportInput[], workloadId: string): LineSeries[] {
+export function speedupSeries(inputs: readonly ReportInput[], groupKey: string): LineSeries[] {
   const many = inputs.length > 1;
   const lines: LineSeries[] = [];
   const ideals: LineSeries[] = [];
   inputs.forEach((input, machineIndex) => {
-    const groups = byStrategy(measuredCells(input, workloadId));
+    const groups = byStrategy(measuredCells(input, groupKey));
     for (const [strategy, cells] of groups) {
       lines.push({
         label: seriesLabel(strategy, input, many),
@@ -117,10 +147,10 @@ export function speedupSeries(inputs: readonly ReportInput[], workloadId: string
 }
 
 /** Efficiency (speedup / ideal, %) against threads, one line per strategy and machine. */
-export function efficiencySeries(inputs: readonly ReportInput[], workloadId: string): LineSeries[] {
+export function efficiencySeries(inputs: readonly ReportInput[], groupKey: string): LineSeries[] {
   const many = inputs.length > 1;
   return inputs.flatMap((input, machineIndex) =>
-    [...byStrategy(measuredCells(input, workloadId))].map(([strategy, cells]) => ({
+    [...byStrategy(measuredCells(input, groupKey))].map(([strategy, cells]) => ({
       label: seriesLabel(strategy, input, many),
       strategy,
       machineIndex,
@@ -131,19 +161,20 @@ export function efficiencySeries(inputs: readonly ReportInput[], workloadId: str
 
 /** `concurrent` against `sequential` for every I/O-bound workload: median wall time of one sample. */
 export function ioComparison(inputs: readonly ReportInput[]): BarData {
-  const categories = workloadsOf(inputs).filter((workload) => workload.kind === 'io').map((workload) => workload.id);
+  const groups = workloadsOf(inputs).filter((workload) => workload.kind === 'io');
+  const categories = groups.map((group) => group.label);
   const many = inputs.length > 1;
   const series = inputs.flatMap((input, machineIndex) =>
     ['sequential', 'concurrent'].map((strategy): BarSeries => ({
       label: seriesLabel(strategy, input, many),
       strategy,
       machineIndex,
-      values: categories.map((workloadId) => {
-        const cell = measuredCells(input, workloadId).find((candidate) => candidate.strategy === strategy);
+      values: groups.map((group) => {
+        const cell = measuredCells(input, group.key).find((candidate) => candidate.strategy === strategy);
         if (cell === undefined) return null;
         return {
           value: cell.stats.median,
-          tip: `${input.machine} · ${workloadId}, ${strategy}: median ${formatMs(cell.stats.median)} per ${cell.workload.tasks} tasks (±${cell.stats.rme.toFixed(1)} %), speedup ${formatRatio(cell.derived.speedup)}`,
+          tip: `${input.machine} · ${group.label}, ${strategy}: median ${formatMs(cell.stats.median)} per ${cell.workload.tasks} tasks (±${cell.stats.rme.toFixed(1)} %), speedup ${formatRatio(cell.derived.speedup)}`,
         };
       }),
     })),
@@ -152,18 +183,18 @@ export function ioComparison(inputs: readonly ReportInput[]): BarData {
 }
 
 function cellLabel(benchmark: Benchmark): string {
-  return benchmark.strategy === 'parallel' ? `parallel ×${benchmark.threads}` : benchmark.threads === 1 ? benchmark.strategy : `${benchmark.strategy} ×${benchmark.threads}`;
+  return benchmark.strategy === 'parallel' || benchmark.strategy === 'raw' ? `${benchmark.strategy} ×${benchmark.threads}` : benchmark.threads === 1 ? benchmark.strategy : `${benchmark.strategy} ×${benchmark.threads}`;
 }
 
 /**
  * A per-cell figure for one workload as bars, one series per machine: CPU time per sample or event-loop
  * utilization. Categories are the cells (strategy and threads) of every machine, in run order.
  */
-function perCellBars(inputs: readonly ReportInput[], workloadId: string, metric: (cell: OkBenchmark) => number, tip: (cell: OkBenchmark) => string): BarData {
+function perCellBars(inputs: readonly ReportInput[], groupKey: string, metric: (cell: OkBenchmark) => number, tip: (cell: OkBenchmark) => string): BarData {
   const categories: string[] = [];
   for (const input of inputs) {
     for (const benchmark of input.result.benchmarks) {
-      if (benchmark.workload.id === workloadId && benchmark.status === 'ok' && !categories.includes(cellLabel(benchmark))) categories.push(cellLabel(benchmark));
+      if (workloadGroupKey(benchmark) === groupKey && benchmark.status === 'ok' && !categories.includes(cellLabel(benchmark))) categories.push(cellLabel(benchmark));
     }
   }
   const series = inputs.map((input, machineIndex): BarSeries => ({
@@ -172,7 +203,7 @@ function perCellBars(inputs: readonly ReportInput[], workloadId: string, metric:
     machineIndex,
     values: categories.map((category) => {
       const cell = input.result.benchmarks.find(
-        (benchmark): benchmark is OkBenchmark => benchmark.workload.id === workloadId && benchmark.status === 'ok' && cellLabel(benchmark) === category,
+        (benchmark): benchmark is OkBenchmark => workloadGroupKey(benchmark) === groupKey && benchmark.status === 'ok' && cellLabel(benchmark) === category,
       );
       return cell === undefined ? null : { value: metric(cell), tip: `${input.machine} · ${category}: ${tip(cell)}` };
     }),
@@ -180,14 +211,14 @@ function perCellBars(inputs: readonly ReportInput[], workloadId: string, metric:
   return { categories, series: series.filter((entry) => entry.values.some((value) => value !== null)) };
 }
 
-export function cpuTimeBars(inputs: readonly ReportInput[], workloadId: string): BarData {
-  return perCellBars(inputs, workloadId, cpuMsPerSample, (cell) =>
+export function cpuTimeBars(inputs: readonly ReportInput[], groupKey: string): BarData {
+  return perCellBars(inputs, groupKey, cpuMsPerSample, (cell) =>
     `CPU ${formatMs(cpuMsPerSample(cell))} per sample (user ${formatMs(cell.cpu.userMs / cell.stats.n)}, system ${formatMs(cell.cpu.systemMs / cell.stats.n)}), ${cell.cpu.effectiveParallelism.toFixed(2)} cores busy, wall ${formatMs(cell.stats.median)}`,
   );
 }
 
-export function eventLoopBars(inputs: readonly ReportInput[], workloadId: string): BarData {
-  return perCellBars(inputs, workloadId, (cell) => cell.eventLoop.utilization * 100, (cell) =>
+export function eventLoopBars(inputs: readonly ReportInput[], groupKey: string): BarData {
+  return perCellBars(inputs, groupKey, (cell) => cell.eventLoop.utilization * 100, (cell) =>
     `event loop busy ${(cell.eventLoop.utilization * 100).toFixed(1)} %, delay p99 ${formatMs(cell.eventLoop.delayP99Ms)}`,
   );
 }

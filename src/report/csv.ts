@@ -1,5 +1,6 @@
 import type { Exporter } from './exporter.js';
 import { type CellValue, FULL_COLUMNS, tableRows } from './results-table.js';
+import { isStudyFile, STUDY_CSV_HEADER, studyCsvRecords } from './study-tables.js';
 
 /**
  * RFC 4180 CSV: CRLF line ends; a field holding a comma, a quote or a line break is quoted, quotes doubled.
@@ -22,6 +23,11 @@ export const csvExporter: Exporter = {
   format: 'csv',
   extensions: ['.csv'],
   render(inputs) {
+    // Study files hold no benchmarks: when every input is one, the table is their figures (study-tables.ts).
+    if (inputs.length > 0 && inputs.every((input) => isStudyFile(input.result))) {
+      const records = [[...STUDY_CSV_HEADER].map(csvField), ...inputs.flatMap((input) => studyCsvRecords(input).map((record) => record.map(csvField)))];
+      return `${records.map((fields) => fields.join(',')).join('\r\n')}\r\n`;
+    }
     const lines = [FULL_COLUMNS.map((column) => csvField(column.header))];
     for (const row of tableRows(inputs)) lines.push(FULL_COLUMNS.map((column) => csvField(column.value(row))));
     return `${lines.map((fields) => fields.join(',')).join('\r\n')}\r\n`;

@@ -10,7 +10,11 @@ import { allWarnings, machinesTable, resultsTable, warningsList } from './html/s
 import { StyleBook } from './html/series-style.js';
 import type { ReportInput } from './report-input.js';
 import { groupByWorkload } from './terminal.js';
+import { workloadGroupKey } from './libuv.js';
 import { tableRows } from './results-table.js';
+import { fitSeries } from './scaling-fit-series.js';
+import { scalingFitsBlock } from './html/scaling-fits.js';
+import { studySections } from './html/study-sections.js';
 import { verdictLine } from './verdict.js';
 
 function machineSummary(input: ReportInput): string {
@@ -51,28 +55,29 @@ function renderReport(inputs: readonly ReportInput[]): string {
     );
   }
 
+  // One section per workload, and per libuv pool size in a --uv-threadpool sweep (workloadGroupKey).
   workloads.forEach((workload, index) => {
-    const first = inputs.flatMap((input) => input.result.benchmarks).find((benchmark) => benchmark.workload.id === workload.id)?.workload;
+    const first = workload.first.workload;
     body.push(
-      `<h2 id="workload-${index + 1}">${escapeHtml(workload.id)}</h2>`,
+      `<h2 id="workload-${index + 1}">${escapeHtml(workload.label)}</h2>`,
       `<p class="about">${escapeHtml(`${workload.kind}-bound · ${first?.tasks ?? '?'} tasks of size ${first?.size ?? '?'} per sample`)}</p>`,
     );
     const verdicts = inputs.flatMap((input) => {
-      const benchmarks = groupByWorkload(input.result.benchmarks).get(workload.id);
+      const benchmarks = groupByWorkload(input.result.benchmarks).get(workload.key);
       return benchmarks === undefined ? [] : [`${many ? `${input.machine} · ` : ''}${verdictLine(benchmarks)}`];
     });
     body.push(`<ul class="verdicts">${verdicts.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`, '<div class="charts">');
     body.push(
       renderLineChart(
-        { kind: 'speedup', title: 'Speedup vs threads', xTitle: 'threads (pool size)', yTitle: 'speedup (× sequential)', series: speedupSeries(inputs, workload.id), guideY: 1 },
+        { kind: 'speedup', title: 'Speedup vs threads', xTitle: 'threads (pool size)', yTitle: 'speedup (× sequential)', series: [...speedupSeries(inputs, workload.key), ...fitSeries(inputs, workload.key)], guideY: 1 },
         styles,
       ),
       renderLineChart(
-        { kind: 'efficiency', title: 'Efficiency vs threads', xTitle: 'threads (pool size)', yTitle: 'efficiency (% of ideal)', series: efficiencySeries(inputs, workload.id), guideY: 100 },
+        { kind: 'efficiency', title: 'Efficiency vs threads', xTitle: 'threads (pool size)', yTitle: 'efficiency (% of ideal)', series: efficiencySeries(inputs, workload.key), guideY: 100 },
         styles,
       ),
       renderBarChart(
-        { kind: 'cpu-time', title: 'CPU time per strategy', valueTitle: 'CPU time per sample, user + system (ms)', data: cpuTimeBars(inputs, workload.id), colorBy: 'machine', format: formatMs },
+        { kind: 'cpu-time', title: 'CPU time per strategy', valueTitle: 'CPU time per sample, user + system (ms)', data: cpuTimeBars(inputs, workload.key), colorBy: 'machine', format: formatMs },
         styles,
         chartId(),
       ),
@@ -81,7 +86,7 @@ function renderReport(inputs: readonly ReportInput[]): string {
           kind: 'event-loop',
           title: 'Event-loop utilization per strategy',
           valueTitle: 'main thread event loop busy (% of wall time)',
-          data: eventLoopBars(inputs, workload.id),
+          data: eventLoopBars(inputs, workload.key),
           colorBy: 'machine',
           format: (value) => `${value.toFixed(0)} %`,
           maxValue: 100,
@@ -90,14 +95,16 @@ function renderReport(inputs: readonly ReportInput[]): string {
         chartId(),
       ),
       '</div>',
+      scalingFitsBlock(inputs, workload.key),
     );
     for (const input of inputs) {
-      const rows = tableRows([input]).filter((row) => row.benchmark.workload.id === workload.id);
+      const rows = tableRows([input]).filter((row) => workloadGroupKey(row.benchmark) === workload.key);
       if (rows.length === 0) continue;
       body.push(`<details${many ? '' : ' open'}><summary>${escapeHtml(`All figures${many ? ` · ${input.machine}` : ''}`)}</summary>${resultsTable(rows)}</details>`);
     }
   });
 
+  body.push(...studySections(inputs, styles, chartId));
   body.push('<h2 id="machines">Machines</h2>', machinesTable(inputs), '<h2 id="warnings">Warnings</h2>', warningsList(inputs));
   return renderPage(`corescope report: ${inputs.map((input) => input.machine).join(', ')}`, body.join('\n'));
 }

@@ -47,7 +47,8 @@ export function libuvVerdictLines(result: Pick<ResultFile, 'benchmarks' | 'envir
     if (parallel.length >= 2 && trend(parallel) === 'grows') {
       parts.push(`parallel at best ${series(parallel)} — its worker threads all queue on the one libuv pool of their process`);
     }
-    lines.push(`${workload} (libuv pool sweep): ${parts.join('; ')}`);
+    // A parallel line that does not grow with the pool says nothing about libuv: no verdict without a part.
+    if (parts.length > 0) lines.push(`${workload} (libuv pool sweep): ${parts.join('; ')}`);
   }
   return lines;
 }

@@ -1,6 +1,8 @@
 import type { Exporter } from './exporter.js';
 import type { ReportInput } from './report-input.js';
-import { type CellValue, type Column, groupRows, SUMMARY_COLUMNS, tableRows } from './results-table.js';
+import { workloadGroupLabel } from './libuv.js';
+import { type CellValue, type Column, groupRows, summaryColumns, tableRows } from './results-table.js';
+import { type StudyTable, studyTables } from './study-tables.js';
 
 /**
  * Text from a result file is untrusted. Characters Markdown or inline HTML act on anywhere (emphasis, code,
@@ -31,6 +33,14 @@ function table(columns: readonly Column[], rows: ReturnType<typeof tableRows>): 
   ];
 }
 
+function plainTable(study: StudyTable): string[] {
+  return [
+    `| ${study.header.map(escapeMarkdown).join(' | ')} |`,
+    `| ${study.header.map((_, index) => (index === 0 ? '---' : '---:')).join(' | ')} |`,
+    ...study.rows.map((row) => `| ${row.map((value) => (value === '' ? '' : escapeMarkdown(value))).join(' | ')} |`),
+  ];
+}
+
 function machineLine(input: ReportInput): string {
   const { environment, run } = input.result;
   const facts = [
@@ -49,12 +59,16 @@ export const markdownExporter: Exporter = {
   extensions: ['.md', '.markdown'],
   render(inputs) {
     const lines: string[] = ['# corescope results', ''];
-    for (const [input, byWorkload] of groupRows(tableRows(inputs))) {
+    for (const input of inputs) {
       lines.push(`## ${escapeMarkdown(input.machine)}`, '', machineLine(input), '');
-      for (const [workloadId, rows] of byWorkload) {
-        const workload = rows[0]?.benchmark.workload;
-        const about = workload === undefined ? '' : ` (${workload.kind}, ${workload.tasks} tasks of size ${workload.size} per sample)`;
-        lines.push(`### ${escapeMarkdown(workloadId)}${escapeMarkdown(about)}`, '', ...table(SUMMARY_COLUMNS, rows), '');
+      for (const [key, rows] of groupRows(tableRows([input])).get(input) ?? []) {
+        const first = rows[0]?.benchmark;
+        const about = first === undefined ? '' : ` (${first.workload.kind}, ${first.workload.tasks} tasks of size ${first.workload.size} per sample)`;
+        lines.push(`### ${escapeMarkdown(first === undefined ? key : workloadGroupLabel(first))}${escapeMarkdown(about)}`, '', ...table(summaryColumns(rows), rows), '');
+      }
+      // Study files (corescope study overhead|grain) carry their figures outside `benchmarks`.
+      for (const study of studyTables(input.result)) {
+        lines.push(`### ${escapeMarkdown(study.title)}`, '', ...plainTable(study), '');
       }
       const warnings = input.result.warnings;
       if (warnings.length > 0) lines.push('Warnings:', '', ...warnings.map((warning) => `- ${escapeMarkdown(warning)}`), '');

@@ -1,6 +1,7 @@
 import type { Benchmark } from '../results/schema.js';
 import type { ReportInput } from './report-input.js';
 import { failureNote } from './failure-note.js';
+import { workloadGroupKey } from './libuv.js';
 
 /** One row of the results table: a benchmark and the machine (file) it was measured on. */
 export interface TableRow {
@@ -45,6 +46,16 @@ export function rowNote(benchmark: Benchmark): string {
 
 const percent = (fraction: number | undefined): number | null => (fraction === undefined ? null : fraction * 100);
 
+/** Tasks per message of a `parallel` cell run with --batch, "(auto)" when chosen from measured costs. */
+const batchingText = (row: TableRow): string | null => {
+  const batching = ok(row)?.batching;
+  return batching === undefined ? null : `${batching.size}${batching.requested === 'auto' ? ' (auto)' : ''}`;
+};
+
+/** parallel's share of the raw floor at the same thread count (--strategies …,raw). */
+const VS_RAW: Column = { header: 'vs raw floor (%)', value: (row) => percent(derived(row)?.relativeToRaw), decimals: 0 };
+const TASKS_PER_MESSAGE: Column = { header: 'tasks per message', value: batchingText };
+
 /** The full, flat table: one row per benchmark and machine, every figure the file holds per cell. */
 export const FULL_COLUMNS: readonly Column[] = [
   { header: 'machine', value: (row) => row.input.machine },
@@ -76,6 +87,10 @@ export const FULL_COLUMNS: readonly Column[] = [
   { header: 'event loop busy (%)', value: (row) => percent(ok(row)?.eventLoop.utilization), decimals: 0 },
   { header: 'event loop delay p99 (ms)', value: (row) => ok(row)?.eventLoop.delayP99Ms ?? null, decimals: 2 },
   { header: 'pool start-up (ms)', value: (row) => ok(row)?.startupMs ?? null, decimals: 1 },
+  VS_RAW,
+  { header: 'tasks per message', value: (row) => ok(row)?.batching?.size ?? null },
+  { header: 'tasks per message chosen', value: (row) => ok(row)?.batching?.requested ?? null },
+  { header: 'libuv thread pool (threads)', value: (row) => row.benchmark.uvThreadpoolSize ?? null },
   { header: 'note', value: (row) => rowNote(row.benchmark) },
 ];
 
@@ -108,14 +123,25 @@ export const SUMMARY_COLUMNS: readonly Column[] = [
   { header: 'note', value: (row) => rowNote(row.benchmark) },
 ];
 
-/** Rows grouped by machine, then workload, each group in run order. */
+/**
+ * The summary columns a set of rows needs: "vs raw floor" only when a row has one (a run with raw cells), and
+ * "tasks per message" only when a cell was batched (--batch), before the note. A run without them shows no
+ * column that would be empty in every row.
+ */
+export function summaryColumns(rows: readonly TableRow[]): Column[] {
+  const optional = [VS_RAW, TASKS_PER_MESSAGE].filter((column) => rows.some((row) => column.value(row) !== null));
+  return [...SUMMARY_COLUMNS.slice(0, -1), ...optional, ...SUMMARY_COLUMNS.slice(-1)];
+}
+
+/** Rows grouped by machine, then workload (and libuv pool size in a --uv-threadpool sweep), each in run order. */
 export function groupRows(rows: readonly TableRow[]): Map<ReportInput, Map<string, TableRow[]>> {
   const groups = new Map<ReportInput, Map<string, TableRow[]>>();
   for (const row of rows) {
     const byWorkload = groups.get(row.input) ?? new Map<string, TableRow[]>();
-    const list = byWorkload.get(row.benchmark.workload.id) ?? [];
+    const key = workloadGroupKey(row.benchmark);
+    const list = byWorkload.get(key) ?? [];
     list.push(row);
-    byWorkload.set(row.benchmark.workload.id, list);
+    byWorkload.set(key, list);
     groups.set(row.input, byWorkload);
   }
   return groups;

@@ -1,5 +1,5 @@
 import type { ResultFile } from '../results/schema.js';
-import { type ChartPoint, IDEAL, speedupSeries } from './chart-data.js';
+import { type ChartPoint, IDEAL, speedupSeries, workloadsOf } from './chart-data.js';
 
 /** Compact Unicode charts for the terminal: speedup against threads for each CPU-bound workload. */
 
@@ -16,7 +16,11 @@ const PARALLEL_MARK = '●';
 const PARALLEL_LINE = '•';
 const IDEAL_MARK = '○';
 const IDEAL_LINE = '·';
-const ANSI = { parallel: '\x1b[36m', ideal: '\x1b[2m', reset: '\x1b[0m' } as const;
+const RAW_MARK = '◆';
+const RAW_LINE = '∘';
+const ANSI = { parallel: '\x1b[36m', raw: '\x1b[33m', ideal: '\x1b[2m', reset: '\x1b[0m' } as const;
+/** Where two lines meet, the higher rank is drawn: the pool measured, then the raw floor, then the ideal. */
+const RANK = { parallel: 2, raw: 1, ideal: 0 } as const;
 
 /**
  * Colour only when the stream is a terminal and NO_COLOR (https://no-color.org) is unset or empty: anything
@@ -28,7 +32,7 @@ export function shouldColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv 
 
 interface Cell {
   char: string;
-  kind: 'parallel' | 'ideal';
+  kind: 'parallel' | 'raw' | 'ideal';
 }
 
 /** The smallest of 1, 2, 2.5, 5 × 10^k that is at least `value`, so axis labels are round. */
@@ -39,13 +43,22 @@ export function niceCeiling(value: number): number {
   return 10 * magnitude;
 }
 
-/** One chart: the measured pool's speedup (●) and the ideal (○), threads evenly spaced along the bottom. */
-export function renderSpeedupChart(title: string, measured: readonly ChartPoint[], ideal: readonly ChartPoint[], options: TerminalChartOptions): string {
+/**
+ * One chart: the measured pool's speedup (●), the ideal (○) and, when the run had raw cells, the raw
+ * worker_threads floor (◆), threads evenly spaced along the bottom.
+ */
+export function renderSpeedupChart(
+  title: string,
+  measured: readonly ChartPoint[],
+  ideal: readonly ChartPoint[],
+  options: TerminalChartOptions,
+  raw: readonly ChartPoint[] = [],
+): string {
   const heightRows = Math.max(3, options.heightRows ?? 9);
   const gap = Math.max(3, options.gapColumns ?? 6);
-  const threads = [...new Set([...measured, ...ideal].map((point) => point.x))].sort((a, b) => a - b);
+  const threads = [...new Set([...measured, ...ideal, ...raw].map((point) => point.x))].sort((a, b) => a - b);
   if (threads.length === 0) return '';
-  const yMax = niceCeiling(Math.max(1, ...measured.map((point) => point.y), ...ideal.map((point) => point.y)));
+  const yMax = niceCeiling(Math.max(1, ...measured.map((point) => point.y), ...ideal.map((point) => point.y), ...raw.map((point) => point.y)));
   const width = (threads.length - 1) * gap + 1;
   const grid: Array<Array<Cell | undefined>> = Array.from({ length: heightRows }, () => new Array<Cell | undefined>(width));
   const rowOf = (y: number): number => Math.min(heightRows - 1, Math.max(0, Math.round((1 - y / yMax) * (heightRows - 1))));
@@ -77,12 +90,13 @@ export function renderSpeedupChart(title: string, measured: readonly ChartPoint[
     const line = grid[row];
     if (line === undefined || column < 0 || column >= width) return;
     const existing = line[column];
-    // Measured beats ideal where they meet, and a marker beats a connecting dot.
-    if (existing !== undefined && existing.kind === 'parallel' && cell.kind === 'ideal') return;
-    if (existing !== undefined && existing.kind === cell.kind && (existing.char === PARALLEL_MARK || existing.char === IDEAL_MARK)) return;
+    // Measured beats the raw floor beats ideal where they meet, and a marker beats a connecting dot.
+    if (existing !== undefined && RANK[existing.kind] > RANK[cell.kind]) return;
+    if (existing !== undefined && existing.kind === cell.kind && (existing.char === PARALLEL_MARK || existing.char === IDEAL_MARK || existing.char === RAW_MARK)) return;
     line[column] = cell;
   };
   draw(ideal, 'ideal', IDEAL_MARK, IDEAL_LINE);
+  draw(raw, 'raw', RAW_MARK, RAW_LINE);
   draw(measured, 'parallel', PARALLEL_MARK, PARALLEL_LINE);
 
   const paint = (text: string, kind: Cell['kind']): string => (options.color ? `${ANSI[kind]}${text}${ANSI.reset}` : text);
@@ -96,7 +110,7 @@ export function renderSpeedupChart(title: string, measured: readonly ChartPoint[
   const labels = grid.map((_, row) => labelOf(row));
   const labelWidth = Math.max(...labels.map((label) => label?.length ?? 0));
   const lines = [
-    `${title}   ${paint(`${PARALLEL_MARK} parallel`, 'parallel')}  ${paint(`${IDEAL_MARK}${IDEAL_LINE} ideal`, 'ideal')}`,
+    `${title}   ${paint(`${PARALLEL_MARK} parallel`, 'parallel')}${raw.length > 0 ? `  ${paint(`${RAW_MARK} raw floor`, 'raw')}` : ''}  ${paint(`${IDEAL_MARK}${IDEAL_LINE} ideal`, 'ideal')}`,
     ...grid.map((cells, row) => {
       const label = labels[row];
       const plot = Array.from(cells, (cell) => (cell === undefined ? ' ' : paint(cell.char, cell.kind))).join('');
@@ -118,17 +132,21 @@ function axisLabels(labels: string[], gap: number): string {
   return text;
 }
 
-/** Under the run's tables: one chart per CPU-bound workload that has pool cells with a speedup. */
+/**
+ * Under the run's tables: one chart per CPU-bound workload that has pool cells with a speedup, and per libuv
+ * pool size in a --uv-threadpool sweep (each size is its own measurement, not a point on one line).
+ */
 export function renderRunCharts(result: ResultFile, options: TerminalChartOptions): string {
   const input = { path: '', result, machine: result.run.label ?? result.environment.hostname };
-  const workloads = [...new Set(result.benchmarks.filter((benchmark) => benchmark.workload.kind === 'cpu').map((benchmark) => benchmark.workload.id))];
+  const groups = workloadsOf([input]).filter((group) => group.kind === 'cpu');
   const charts: string[] = [];
-  for (const workloadId of workloads) {
-    const series = speedupSeries([input], workloadId);
+  for (const group of groups) {
+    const series = speedupSeries([input], group.key);
     const measured = series.find((line) => line.strategy === 'parallel')?.points ?? [];
     const ideal = series.find((line) => line.strategy === IDEAL)?.points ?? [];
+    const raw = series.find((line) => line.strategy === 'raw')?.points ?? [];
     if (measured.length === 0) continue;
-    charts.push(renderSpeedupChart(`${workloadId}: speedup vs threads`, measured, ideal, options));
+    charts.push(renderSpeedupChart(`${group.label}: speedup vs threads`, measured, ideal, options, raw));
   }
   return charts.join('\n\n');
 }

@@ -7,6 +7,7 @@ import { renderScalingSection } from './scaling.js';
 import { failureNote } from './failure-note.js';
 
 const HEADER = ['strategy', 'threads', 'median', '±95% CI', 'speedup', '95% CI', 'ideal', 'efficiency', 'vs raw', 'cores busy', 'loop busy', 'note'];
+const VS_RAW_COLUMN = HEADER.indexOf('vs raw');
 
 /** Benchmarks grouped by workload, in the order they ran. */
 export function groupByWorkload(benchmarks: Benchmark[]): Map<string, Benchmark[]> {
@@ -49,10 +50,13 @@ export function renderRunSummary(result: ResultFile): string {
     '',
   ];
   const groups = groupByWorkload(result.benchmarks);
+  // "vs raw" is empty in every row unless the run had raw cells (--strategies …,raw): leave it out then.
+  const hasRaw = result.benchmarks.some((benchmark) => benchmark.strategy === 'raw');
+  const columns = (cells: string[]): string[] => (hasRaw ? cells : cells.filter((_, index) => index !== VS_RAW_COLUMN));
   for (const [id, benchmarks] of groups) {
     const workload = benchmarks[0]?.workload;
     lines.push(`${benchmarks[0] === undefined ? id : workloadGroupLabel(benchmarks[0])} (${workload?.kind ?? '?'}, ${workload?.tasks ?? '?'} tasks of size ${workload?.size ?? '?'} per sample${workload?.criticalPathMs !== undefined ? `; critical path ${formatMs(workload.criticalPathMs)}: no strategy can beat it` : ''})`);
-    lines.push(renderTable(HEADER, benchmarks.map(row)), '');
+    lines.push(renderTable(columns(HEADER), benchmarks.map((benchmark) => columns(row(benchmark)))), '');
   }
   if (groups.size > 0) {
     lines.push('Verdicts');

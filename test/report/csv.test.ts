@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { csvExporter, csvField } from '../../src/report/csv.js';
 import { toReportInputs } from '../../src/report/report-input.js';
 import { FULL_COLUMNS } from '../../src/report/results-table.js';
-import { HOSTILE, hostileResult, realResult } from './fixtures.js';
+import { STUDY_CSV_HEADER } from '../../src/report/study-tables.js';
+import { grainStudy, HOSTILE, hostileResult, overheadStudy, rawUvResult, realResult } from './fixtures.js';
 
 /** A strict RFC 4180 reader, written independently of the exporter, to read back what it wrote. */
 function parseCsv(text: string): string[][] {
@@ -72,6 +73,32 @@ describe('csv export', () => {
     const first = result.benchmarks[0];
     expect(first?.status).toBe('ok');
     if (first?.status === 'ok') expect(Number(records[0]?.[median])).toBeCloseTo(first.stats.median, 9);
+  });
+
+  it('has a record per measured study figure, and the sweep and raw columns for a run', () => {
+    const overhead = overheadStudy();
+    const grain = grainStudy();
+    const rows = parseCsv(csvExporter.render(toReportInputs([{ path: 'o.json', result: overhead }, { path: 'g.json', result: grain }])));
+    const [header, ...records] = rows;
+    expect(header).toEqual([...STUDY_CSV_HEADER]);
+    const o = overhead.overheads;
+    const g = grain.grain;
+    const expected = (o?.startup.length ?? 0) + (o?.roundTrip.length ?? 0) + (o?.dispatch.length ?? 0) + (o?.payload.length ?? 0) + (g?.points.length ?? 0) + (g?.thresholds.length ?? 0);
+    expect(expected).toBeGreaterThan(10);
+    expect(records).toHaveLength(expected);
+    for (const record of records) expect(record).toHaveLength(STUDY_CSV_HEADER.length);
+    const median = header?.indexOf('median (µs)') ?? -1;
+    const clone16 = records.find((record) => record[2] === 'payload clone' && record[7] === String(16 * 1024 * 1024));
+    const figure = o?.payload.find((candidate) => candidate.mode === 'clone' && candidate.bytes === 16 * 1024 * 1024);
+    expect(Number(clone16?.[median])).toBeCloseTo(figure?.medianUs ?? NaN, 6);
+
+    const sweep = rawUvResult();
+    const [runHeader, ...runRecords] = parseCsv(csvExporter.render(toReportInputs([{ path: 'uv.json', result: sweep }])));
+    const uv = runHeader?.indexOf('libuv thread pool (threads)') ?? -1;
+    const vsRaw = runHeader?.indexOf('vs raw floor (%)') ?? -1;
+    expect(new Set(runRecords.map((record) => record[uv]))).toEqual(new Set(sweep.config.uvThreadpoolSizes?.map(String)));
+    const parallel = sweep.benchmarks.filter((benchmark) => benchmark.status === 'ok' && benchmark.derived?.relativeToRaw !== undefined);
+    expect(runRecords.filter((record) => record[vsRaw] !== '')).toHaveLength(parallel.length);
   });
 
   it('carries hostile strings through intact (bar the formula guard) without breaking the table', () => {

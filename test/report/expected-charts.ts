@@ -10,14 +10,59 @@ export interface ExpectedChart {
   pointsPerSeries: number[];
 }
 
-const measured = (result: ResultFile, workloadId: string): OkBenchmark[] =>
-  result.benchmarks.filter((benchmark: Benchmark): benchmark is OkBenchmark => benchmark.workload.id === workloadId && benchmark.status === 'ok' && benchmark.derived !== null);
-const okCells = (result: ResultFile, workloadId: string) => result.benchmarks.filter((benchmark) => benchmark.workload.id === workloadId && benchmark.status === 'ok');
+/**
+ * A chart group: one workload, and in a --uv-threadpool sweep one libuv pool size of it (each size is measured
+ * apart). Cells at the run's default size carry no `/uvN` id suffix and share a chart with unswept runs.
+ */
+const groupOf = (benchmark: Benchmark): string => {
+  const last = benchmark.id.split('/').at(-1) ?? '';
+  return /^uv\d+$/.test(last) ? `${benchmark.workload.id}/${last}` : benchmark.workload.id;
+};
+const measured = (result: ResultFile, group: string): OkBenchmark[] =>
+  result.benchmarks.filter((benchmark: Benchmark): benchmark is OkBenchmark => groupOf(benchmark) === group && benchmark.status === 'ok' && benchmark.derived !== null);
+const okCells = (result: ResultFile, group: string) => result.benchmarks.filter((benchmark) => groupOf(benchmark) === group && benchmark.status === 'ok');
+
+/** Fit lines: one per scaling entry of the group with a fitted model, a marker per prediction that model made. */
+function fitLines(result: ResultFile, group: string): number[] {
+  const cell = result.benchmarks.find((benchmark) => groupOf(benchmark) === group);
+  if (cell === undefined) return [];
+  return (result.scaling ?? [])
+    .filter((entry) => entry.workload === cell.workload.id && entry.uvThreadpoolSize === cell.uvThreadpoolSize && entry.t1Speedup !== null)
+    .flatMap((entry) => {
+      const model = entry.usl.status === 'ok' ? 'usl' : entry.amdahl.status === 'ok' ? 'amdahl' : undefined;
+      return model === undefined ? [] : [entry.predictions.filter((prediction) => prediction[model] !== null).length];
+    });
+}
+
+const distinct = <T>(items: readonly T[], key: (item: T) => string): T[][] => {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return [...groups.values()];
+};
+
+/** Charts of a study file: overheads (start-up, round trip, dispatch, payload), then the grain sweep. */
+function studyCharts(result: ResultFile): ExpectedChart[] {
+  const charts: ExpectedChart[] = [];
+  const sorted = (counts: number[]): number[] => counts.filter((count) => count > 0).sort((a, b) => a - b);
+  const { overheads, grain } = result;
+  if (overheads !== undefined) {
+    charts.push({ kind: 'startup', pointsPerSeries: sorted(distinct(overheads.startup, (figure) => figure.pool).map((list) => list.length)) });
+    charts.push({ kind: 'round-trip', pointsPerSeries: sorted([overheads.roundTrip.length]) });
+    charts.push({ kind: 'dispatch', pointsPerSeries: sorted(distinct(overheads.dispatch, (figure) => `${figure.pool}/${figure.batch}`).map((list) => list.length)) });
+    charts.push({ kind: 'payload', pointsPerSeries: sorted(distinct(overheads.payload, (figure) => figure.mode).map((list) => list.length)) });
+  }
+  if (grain !== undefined) {
+    const lines = distinct(grain.points, (point) => `${point.series}/${point.threads}`).map((list) => list.length);
+    const marks = grain.thresholds.map((threshold) => Number(threshold.breakEvenMs !== null) + Number(threshold.efficient90Ms !== null));
+    charts.push({ kind: 'grain', pointsPerSeries: sorted([...lines, ...marks]) });
+  }
+  return charts;
+}
 
 export function expectedCharts(results: readonly ResultFile[]): ExpectedChart[] {
   const workloads: Array<{ id: string; kind: string }> = [];
   for (const result of results) {
-    for (const benchmark of result.benchmarks) if (!workloads.some((workload) => workload.id === benchmark.workload.id)) workloads.push({ id: benchmark.workload.id, kind: benchmark.workload.kind });
+    for (const benchmark of result.benchmarks) if (!workloads.some((workload) => workload.id === groupOf(benchmark))) workloads.push({ id: groupOf(benchmark), kind: benchmark.workload.kind });
   }
   const sorted = (counts: number[]): number[] => counts.filter((count) => count > 0).sort((a, b) => a - b);
   const charts: ExpectedChart[] = [];
@@ -39,11 +84,12 @@ export function expectedCharts(results: readonly ResultFile[]): ExpectedChart[] 
       .map((result) => measured(result, workload.id).filter((cell) => cell.strategy === 'parallel').map((cell) => `${cell.threads}:${cell.derived?.idealSpeedup}`).sort().join(' '))
       .filter((ideal) => ideal !== '');
     const idealLines = new Set(ideals).size === 1 ? [ideals[0] ?? ''] : ideals;
-    charts.push({ kind: 'speedup', pointsPerSeries: sorted([...lines, ...idealLines.map((ideal) => ideal.split(' ').length)]) });
+    const fits = results.flatMap((result) => fitLines(result, workload.id));
+    charts.push({ kind: 'speedup', pointsPerSeries: sorted([...lines, ...idealLines.map((ideal) => ideal.split(' ').length), ...fits]) });
     charts.push({ kind: 'efficiency', pointsPerSeries: sorted(lines) });
     const perMachine = sorted(results.map((result) => okCells(result, workload.id).length));
     charts.push({ kind: 'cpu-time', pointsPerSeries: perMachine });
     charts.push({ kind: 'event-loop', pointsPerSeries: perMachine });
   }
-  return charts;
+  return [...charts, ...results.flatMap(studyCharts)];
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readResultFile } from '../../src/results/load.js';
 import type { Benchmark, ResultFile } from '../../src/results/schema.js';
+import { withScalingFits } from '../../src/runner/scaling.js';
 import { idealSpeedup } from '../../src/stats/ideal.js';
 
 /**
@@ -68,4 +69,32 @@ export function writeResult(directory: string, name: string, result: ResultFile)
   const path = join(directory, name);
   writeFileSync(path, `${JSON.stringify(result, null, 2)}\n`);
   return path;
+}
+
+const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+
+/**
+ * Real runs on the same 2-core VM (Node 20.20.2), kept small:
+ * - raw + uv sweep: `run -w cpu-compute -s sequential,parallel,raw --quick -t 1,2,4 --uv-threadpool 1,4` (batch auto);
+ * - `study overhead --quick`;
+ * - `study grain --quick --grains 0.1,0.5,2,10 --rounds 3`.
+ */
+export const RAW_UV_RESULT_PATH = fixture('two-core-raw-uv.json');
+export const STUDY_OVERHEAD_PATH = fixture('two-core-study-overhead.json');
+export const STUDY_GRAIN_PATH = fixture('two-core-study-grain.json');
+
+export const rawUvResult = (): ResultFile => readResultFile(RAW_UV_RESULT_PATH);
+export const overheadStudy = (): ResultFile => readResultFile(STUDY_OVERHEAD_PATH);
+export const grainStudy = (): ResultFile => readResultFile(STUDY_GRAIN_PATH);
+
+/**
+ * A 2-core machine can never give a scaling fit (Amdahl needs 3 thread counts within the cores, the USL 6). So
+ * the real 1-3 thread run is re-read as if from a 3-core machine and its fits computed by the real code: Amdahl
+ * fits, the USL has too few points and says why. Derived, not measured: only for drawing the fit.
+ */
+export function fittedResult(): ResultFile {
+  const result = structuredClone(realResult());
+  result.run.label = 'as-if-3-core';
+  result.environment.usableCores = 3;
+  return withScalingFits(result);
 }

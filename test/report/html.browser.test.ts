@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResultFile } from '../../src/results/schema.js';
 import { runCli, scratchDir } from '../helpers/cli.js';
 import { expectedCharts } from './expected-charts.js';
-import { HOSTILE_WORKLOAD, hostileResult, realResult, secondMachineResult, writeResult } from './fixtures.js';
+import { fittedResult, grainStudy, HOSTILE_WORKLOAD, hostileResult, overheadStudy, rawUvResult, realResult, secondMachineResult, writeResult } from './fixtures.js';
 
 /**
  * The HTML report in a real browser: headless Chromium (Debian's `chromium` package), the file opened from a
@@ -52,8 +52,9 @@ const COLLECT_CHARTS = `[...document.querySelectorAll('figure.chart')].map((figu
     return !box || r.width <= 0 || r.height <= 0 || r.left < box.left - 8 || r.right > box.right + 60 || r.top < box.top - 8 || r.bottom > box.bottom + 8;
   });
   // Line charts: a series of two or more points must be drawn as a line of some length.
-  const isLineChart = ['speedup', 'efficiency'].includes(figure.getAttribute('data-chart'));
+  const isLineChart = ['speedup', 'efficiency', 'startup', 'dispatch', 'payload', 'grain'].includes(figure.getAttribute('data-chart'));
   const emptyLines = series.filter((group) => {
+    if (group.getAttribute('data-role') === 'marks') return false;
     const path = group.querySelector('path.line');
     return isLineChart && group.querySelectorAll('g.point').length > 1 && (path === null || path.getTotalLength() <= 0);
   });
@@ -127,6 +128,27 @@ describe('HTML report in headless Chromium', () => {
       expect(out).toMatch(/\.html$/);
     } finally {
       await page.close();
+    }
+  });
+
+  it('renders a uv sweep with raw cells, a scaling fit, and study files with the expected charts', async () => {
+    for (const [name, results] of [
+      ['raw-uv-fit', [rawUvResult(), fittedResult()]],
+      ['studies', [overheadStudy(), grainStudy()]],
+    ] as const) {
+      const { page, charts, problems } = await openReport([...results], name);
+      try {
+        expect(problems).toEqual([]);
+        expect(charts.map(({ kind, pointsPerSeries }) => ({ kind, pointsPerSeries }))).toEqual(expectedCharts(results));
+        for (const chart of charts) {
+          expect(chart.plotWidthPx, chart.kind).toBeGreaterThan(300);
+          expect(chart.invisiblePoints, chart.kind).toBe(0);
+          expect(chart.emptyLines, chart.kind).toBe(0);
+        }
+        await page.screenshot({ path: join(SCREENSHOT_DIR, `report-${name}.png`), fullPage: true });
+      } finally {
+        await page.close();
+      }
     }
   });
 

@@ -4,7 +4,7 @@ import { escapeHtml } from '../../src/report/html/escape.js';
 import { toReportInputs } from '../../src/report/report-input.js';
 import type { ResultFile } from '../../src/results/schema.js';
 import { expectedCharts } from './expected-charts.js';
-import { HOSTILE, HOSTILE_WORKLOAD, hostileResult, realResult, secondMachineResult } from './fixtures.js';
+import { fittedResult, grainStudy, HOSTILE, HOSTILE_WORKLOAD, hostileResult, overheadStudy, rawUvResult, realResult, secondMachineResult } from './fixtures.js';
 
 const render = (...results: ResultFile[]): string => htmlExporter.render(toReportInputs(results.map((result, index) => ({ path: `r${index}.json`, result }))));
 
@@ -25,6 +25,33 @@ describe('html export', () => {
     expect(chartsIn(render(realResult()))).toEqual(expectedCharts([realResult()]));
     const two = [realResult(), secondMachineResult()];
     expect(chartsIn(render(...two))).toEqual(expectedCharts(two));
+  });
+
+  it('draws a chart group per libuv pool size, the raw line, the fit line and the study charts', () => {
+    for (const files of [[rawUvResult()], [fittedResult()], [overheadStudy(), grainStudy()], [rawUvResult(), fittedResult(), overheadStudy()]]) {
+      expect(chartsIn(render(...files))).toEqual(expectedCharts(files));
+    }
+    const sweep = render(rawUvResult());
+    for (const size of rawUvResult().config.uvThreadpoolSizes ?? []) expect(sweep).toContain(escapeHtml(`cpu-compute [libuv pool ${size}]`));
+    // Raw floor and batching reach the table and the tooltips.
+    expect(sweep).toContain('vs raw floor (%)');
+    expect(sweep).toContain('tasks per message');
+    expect(sweep).toMatch(/of the raw floor, 1 task per message \(auto\)/);
+    expect(render(realResult())).not.toContain('vs raw floor');
+  });
+
+  it('states the fitted figures, or why there is no fit, beside the speedup chart', () => {
+    const fitted = fittedResult();
+    const html = render(fitted);
+    const entry = fitted.scaling?.[0];
+    expect(entry?.amdahl.status).toBe('ok');
+    if (entry?.amdahl.status === 'ok') expect(html).toContain(`serial fraction ${(entry.amdahl.serialFraction * 100).toFixed(0)} %`);
+    if (entry?.usl.status === 'insufficient') expect(html).toContain(escapeHtml(`No fit: ${entry.usl.reason}`));
+    expect(html).toContain('parallel · Amdahl fit');
+    // A 2-core run has no fit at all: its reasons are shown, and no fit line is drawn.
+    const real = render(rawUvResult());
+    expect(real).toContain('No fit: Amdahl needs 3 thread counts');
+    expect(real).not.toContain('data-role="fit"');
   });
 
   it('is self-contained: no external resource, and a policy that allows only its own inline style and script', () => {

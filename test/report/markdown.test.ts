@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, markdownExporter } from '../../src/report/markdown.js';
 import { toReportInputs } from '../../src/report/report-input.js';
 import { SUMMARY_COLUMNS } from '../../src/report/results-table.js';
-import { hostileResult, realResult, secondMachineResult } from './fixtures.js';
+import { grainStudy, hostileResult, overheadStudy, rawUvResult, realResult, secondMachineResult } from './fixtures.js';
 
 /** Cells of a Markdown table row, splitting on pipes that are not backslash-escaped. */
 function cells(line: string): string[] {
@@ -37,6 +37,29 @@ describe('markdown export', () => {
     for (const line of tableLines) expect(cells(line)).toHaveLength(SUMMARY_COLUMNS.length);
     expect(tableLines.length).toBe(headers.length * 2 + 2 * realResult().benchmarks.length);
     expect(text).toContain('## big-box');
+  });
+
+  it('writes a table per libuv pool size with the raw floor and batching, and the tables of study files', () => {
+    const sweep = rawUvResult();
+    const text = markdownExporter.render(toReportInputs([{ path: 'uv.json', result: sweep }]));
+    for (const size of sweep.config.uvThreadpoolSizes ?? []) expect(text).toContain(`### cpu-compute \\[libuv pool ${size}\\]`);
+    const headers = text.split('\n').filter((line) => line.startsWith('| strategy |'));
+    expect(headers).toHaveLength(sweep.config.uvThreadpoolSizes?.length ?? 0);
+    for (const header of headers) expect(header).toMatch(/vs raw floor \(%\) \| tasks per message \| note \|$/);
+    expect(markdownExporter.render(toReportInputs([{ path: 'r.json', result: realResult() }]))).not.toContain('vs raw floor');
+
+    const overhead = overheadStudy();
+    const grain = grainStudy();
+    const studies = markdownExporter.render(toReportInputs([{ path: 'o.json', result: overhead }, { path: 'g.json', result: grain }]));
+    expect(studies).toContain('### Pool start-up per pool size');
+    expect(studies).toContain('### Thresholds');
+    // Every study table row is as wide as its header, and there is one row per measured size, variant and grain.
+    const tables = studies.split(/\n### /).slice(1).map((block) => block.split('\n').filter((line) => line.startsWith('| ')));
+    for (const table of tables) for (const line of table) expect(cells(line)).toHaveLength(cells(table[0] ?? '').length);
+    const rowCount = (title: string): number => (tables.find((table, index) => studies.split(/\n### /)[index + 1]?.startsWith(title)) ?? []).length - 2;
+    expect(rowCount('Payload')).toBe(new Set(overhead.overheads?.payload.map((figure) => figure.bytes)).size);
+    expect(rowCount('Grain sweep')).toBe(grain.grain?.grainsMs.length);
+    expect(rowCount('Thresholds')).toBe(grain.grain?.thresholds.length);
   });
 
   it('lets no hostile string open a tag or split a row', () => {

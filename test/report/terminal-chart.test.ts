@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { niceCeiling, renderRunCharts, renderSpeedupChart, shouldColor } from '../../src/report/terminal-chart.js';
-import { realResult } from './fixtures.js';
+import { renderRunSummary } from '../../src/report/terminal.js';
+import { rawUvResult, realResult } from './fixtures.js';
 
 // Every ANSI/VT escape sequence starts with ESC.
 const hasEscape = (text: string): boolean => text.includes('\x1b');
@@ -44,6 +45,30 @@ describe('terminal speedup chart', () => {
     expect(niceCeiling(2.1)).toBe(2.5);
     expect(niceCeiling(13)).toBe(20);
     expect(niceCeiling(0.4)).toBe(0.5);
+  });
+
+  it('draws the raw floor when the run has raw cells, and a chart per libuv pool size of a sweep', () => {
+    const sweep = rawUvResult();
+    const text = renderRunCharts(sweep, { color: false });
+    const sizes = sweep.config.uvThreadpoolSizes ?? [];
+    expect(sizes.length).toBe(2);
+    for (const size of sizes) expect(text).toContain(`cpu-compute [libuv pool ${size}]: speedup vs threads`);
+    expect(text.split('\n').filter((line) => line.includes('◆ raw floor'))).toHaveLength(sizes.length);
+    // Every raw cell's thread count has its marker in the plot (where it does not sit under a parallel marker).
+    expect(text).toContain('◆');
+    expect(renderRunCharts(realResult(), { color: false })).not.toContain('raw floor');
+    const chart = renderSpeedupChart('w', points([[1, 1], [2, 1.5]]), points([[1, 1], [2, 2]]), { color: false }, points([[1, 1], [2, 1.9]]));
+    const plot = chart.split('\n').slice(1, 10);
+    const rowOf = (mark: string): number => plot.findIndex((line) => line.includes(mark));
+    // The raw floor (1.9×) sits above parallel (1.5×) and below the ideal (2×) on the same column.
+    expect(rowOf('◆')).toBeLessThan(plot.findLastIndex((line) => line.includes('●')));
+  });
+
+  it('shows the "vs raw" column only for a run with raw cells', () => {
+    const header = (text: string): string => text.split('\n').find((line) => line.startsWith('strategy')) ?? '';
+    expect(header(renderRunSummary(rawUvResult()))).toContain('vs raw');
+    expect(header(renderRunSummary(realResult()))).not.toContain('vs raw');
+    expect(header(renderRunSummary(realResult()))).toContain('efficiency');
   });
 
   it('draws one chart per CPU-bound workload of a real run, none for I/O work', () => {

@@ -40,6 +40,8 @@ th:first-child, td:first-child, th.text, td.text { text-align: left; }
 .table-wrap { overflow-x: auto; }
 .warnings li { color: var(--warn); margin: 2px 0; }
 .warnings code, td code { color: var(--ink); }
+table caption, .table-title { caption-side: top; text-align: left; color: var(--muted); padding: 2px 0 4px; margin: 10px 0 0; }
+table.fits td.no-fit { color: var(--muted); font-style: italic; max-width: 760px; }
 details summary { cursor: pointer; color: var(--muted); margin: 6px 0; }
 #tooltip { position: fixed; z-index: 10; max-width: 420px; padding: 6px 9px; border-radius: 4px; background: #1d2125; color: #fff; font-size: 12.5px; line-height: 1.35; pointer-events: none; box-shadow: 0 2px 8px rgba(0,0,0,.25); }
 #tooltip[hidden] { display: none; }

@@ -1,5 +1,5 @@
 import type { ReportInput } from '../report-input.js';
-import { type Column, type TableRow, rowNote, SUMMARY_COLUMNS } from '../results-table.js';
+import { type Column, type TableRow, rowNote, summaryColumns } from '../results-table.js';
 import { escapeHtml } from './escape.js';
 
 /** The non-chart parts of the HTML report: machine metadata, results tables, warnings. */
@@ -45,9 +45,10 @@ function cell(row: TableRow, column: Column): string {
 }
 
 export function resultsTable(rows: readonly TableRow[]): string {
+  const columns = summaryColumns(rows);
   const isText = (column: Column): boolean => rows.every((row) => typeof column.value(row) !== 'number');
-  const head = `<tr>${SUMMARY_COLUMNS.map((column) => `<th${isText(column) ? ' class="text"' : ''}>${escapeHtml(column.header)}</th>`).join('')}</tr>`;
-  const body = rows.map((row) => `<tr>${SUMMARY_COLUMNS.map((column) => cell(row, column)).join('')}</tr>`);
+  const head = `<tr>${columns.map((column) => `<th${isText(column) ? ' class="text"' : ''}>${escapeHtml(column.header)}</th>`).join('')}</tr>`;
+  const body = rows.map((row) => `<tr>${columns.map((column) => cell(row, column)).join('')}</tr>`);
   return `<div class="table-wrap"><table class="results">${head}${body.join('')}</table></div>`;
 }
 

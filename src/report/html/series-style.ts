@@ -17,7 +17,13 @@ const KNOWN: Record<string, StrategyStyle> = {
   sequential: { color: '#6b6b6b', marker: 'square' },
   concurrent: { color: '#e69f00', marker: 'triangle' },
   parallel: { color: '#0072b2', marker: 'circle' },
+  raw: { color: '#009e73', marker: 'cross' },
   [IDEAL]: { color: '#999999', marker: 'diamond' },
+  // Study charts: batched dispatch, and the three ways of passing a payload (each in a chart of its own).
+  batched: { color: '#cc79a7', marker: 'triangle-down' },
+  'payload clone': { color: '#d55e00', marker: 'diamond' },
+  'payload transfer': { color: '#0072b2', marker: 'square' },
+  'payload shared': { color: '#009e73', marker: 'triangle' },
 };
 
 // Strategies added later (and each machine in per-machine bar charts) take these in order of appearance.

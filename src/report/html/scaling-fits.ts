@@ -1,0 +1,53 @@
+import type { ScalingEntry } from '../../results/scaling-schema.js';
+import { formatPercent, formatRatio } from '../format.js';
+import type { ReportInput } from '../report-input.js';
+import { drawnModel, scalingEntriesFor } from '../scaling-fit-series.js';
+import { escapeHtml } from './escape.js';
+
+/**
+ * The scaling fits of one chart group as a small table beside its speedup chart: per strategy, Amdahl's serial
+ * fraction and the USL's σ, κ and peak, with the speedup each predicts on 2× and 4× the cores — or, where a
+ * model could not be fitted, the reason in the file's own words instead of a number.
+ */
+export function scalingFitsBlock(inputs: readonly ReportInput[], groupKey: string): string {
+  const many = inputs.length > 1;
+  const blocks = inputs.flatMap((input) => {
+    const entries = scalingEntriesFor(input, groupKey);
+    if (entries.length === 0) return [];
+    const cores = entries[0]?.usableCores ?? input.result.environment.usableCores;
+    const predictedAt = [...new Set(entries.flatMap((entry) => entry.predictions.map((prediction) => prediction.threads)))].sort((a, b) => a - b);
+    const head = `<tr><th class="text">strategy</th><th class="text">model</th><th class="text">fitted</th><th>R²</th>${predictedAt
+      .map((threads) => `<th>predicted on ${threads} cores (× sequential)</th>`)
+      .join('')}</tr>`;
+    const rows = entries.flatMap((entry) => [modelRow(entry, 'amdahl', predictedAt), modelRow(entry, 'usl', predictedAt)]);
+    const caption = `Scaling fits${many ? ` · ${input.machine}` : ''}: on thread counts up to the ${cores} usable cores, throughput relative to each strategy's 1-thread cell`;
+    return [`<div class="table-wrap fits"><table class="fits"><caption>${escapeHtml(caption)}</caption>${head}${rows.join('')}</table></div>`];
+  });
+  return blocks.join('');
+}
+
+function modelRow(entry: ScalingEntry, model: 'amdahl' | 'usl', predictedAt: readonly number[]): string {
+  const drawn = drawnModel(entry) === model ? ' (dashed "fit" line)' : '';
+  const name = `${model === 'usl' ? 'USL' : 'Amdahl'}${drawn}`;
+  const strategy = `<td class="text">${escapeHtml(entry.strategy)}</td><td class="text">${escapeHtml(name)}</td>`;
+  const fit = entry[model];
+  if (fit.status !== 'ok') return `<tr>${strategy}<td class="text no-fit" colspan="${2 + predictedAt.length}">${escapeHtml(`No fit: ${fit.reason}`)}</td></tr>`;
+  let figures: string;
+  if (entry.amdahl.status === 'ok' && model === 'amdahl') {
+    const ceiling = entry.amdahl.maxScaling === null ? 'no ceiling' : `ceiling ${formatRatio(entry.amdahl.maxScaling)} over 1 thread`;
+    figures = `serial fraction ${formatPercent(entry.amdahl.serialFraction)}, ${ceiling}`;
+  } else if (entry.usl.status === 'ok') {
+    const peak =
+      entry.usl.peakThreads === null || entry.usl.peakScaling === null
+        ? 'no peak (κ = 0: throughput keeps rising)'
+        : `peak N* ≈ ${entry.usl.peakThreads.toFixed(0)} threads at ${formatRatio(entry.usl.peakScaling)} over 1 thread`;
+    figures = `σ ${entry.usl.sigma.toPrecision(2)} (contention), κ ${entry.usl.kappa.toPrecision(2)} (coherency), ${peak}`;
+  } else {
+    figures = '';
+  }
+  const predictions = predictedAt.map((threads) => {
+    const scaling = entry.predictions.find((prediction) => prediction.threads === threads)?.[model] ?? null;
+    return `<td>${scaling === null || entry.t1Speedup === null ? '—' : escapeHtml(formatRatio(scaling * entry.t1Speedup))}</td>`;
+  });
+  return `<tr>${strategy}<td class="text">${escapeHtml(figures)}</td><td>${fit.rSquared.toFixed(2)}</td>${predictions.join('')}</tr>`;
+}
