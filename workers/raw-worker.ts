@@ -5,6 +5,7 @@
  */
 import { parentPort, threadId } from 'node:worker_threads';
 import { serializeError } from '../src/errors.js';
+import { assertCloneable, assertCloneableResult } from '../src/pool/cloneable.js';
 import type { RawRequest, RawResponse } from '../src/pool/raw-messages.js';
 import { loadWorkload } from '../src/workload-source.js';
 import type { Workload } from '../src/workload.js';
@@ -27,6 +28,8 @@ async function answer({ id, task }: RawRequest): Promise<RawResponse> {
   try {
     const workload = await workloadAt(task.workloadUrl);
     const value = await workload.task({ data: task.data, size: task.size, index: task.index });
+    // The same check as the piscina worker's, so an uncloneable result fails with the same message under both.
+    assertCloneableResult(value, task.workloadUrl);
     return { id, ok: true, value, threadId };
   } catch (error) {
     return { id, ok: false, error: serializeError(error), threadId };
@@ -38,8 +41,15 @@ port.on('message', (request: RawRequest) => {
     try {
       port.postMessage(response);
     } catch (error) {
-      // A result that cannot be cloned fails its task, not the thread.
-      port.postMessage({ id: request.id, ok: false, error: serializeError(error), threadId } satisfies RawResponse);
+      // A result that cannot be cloned fails its task, not the thread. The cheap check above runs a full clone
+      // only once per workload, so a later result can still get here: describe it as that check would.
+      let reason: unknown = error;
+      try {
+        assertCloneable(response.ok ? response.value : undefined);
+      } catch (described) {
+        reason = described;
+      }
+      port.postMessage({ id: request.id, ok: false, error: serializeError(reason), threadId } satisfies RawResponse);
     }
   });
 });

@@ -55,28 +55,49 @@ export async function startPool(options: StartPoolOptions): Promise<TaskPool> {
   piscina.on('message', (message: unknown) => {
     if (isWorkerExitReport(message)) exits.push(message);
   });
-  const run = async (task: WorkerTask, signal?: AbortSignal): Promise<unknown> => {
+  const throwIfExitedBetweenTasks = (): void => {
     const idleExit = exits.shift();
     if (idleExit !== undefined) throw workerExitError(idleExit.exitCode, 'between tasks', idleExit.threadId);
+  };
+  // Task failures come back as replies; a throw from piscina means the worker itself died (or the message was
+  // aborted). The dead worker's own report is taken off here, so it is not raised again as a later exit.
+  const workerDeathOf = (error: unknown): Error => {
+    const exitCode = exitCodeOfPiscinaError(error);
+    const reported = exits.findIndex((report) => exitCode === undefined || report.exitCode === exitCode);
+    const report = reported >= 0 ? exits.splice(reported, 1)[0] : undefined;
+    if (exitCode !== undefined) return workerExitError(exitCode, 'during a task', report?.threadId);
+    if (!(error instanceof Error)) return workerLostError(error);
+    // An uncaught error kills the thread too (exit code 1, reported just before piscina passes the error on):
+    // `crashed` with that code, as the raw pool records it. Out of memory stays the task's own error.
+    const code = (error as { code?: unknown }).code;
+    if (report !== undefined && error.name !== 'AbortError' && code !== 'ERR_WORKER_OUT_OF_MEMORY') {
+      return workerExitError(report.exitCode, 'during a task', report.threadId, `uncaught ${error.name}: ${error.message}`);
+    }
+    return error;
+  };
+
+  const run = async (task: WorkerTask, signal?: AbortSignal): Promise<unknown> => {
+    throwIfExitedBetweenTasks();
     let reply: WorkerReply;
     try {
       reply = await piscina.run(task, signal === undefined ? undefined : { signal });
     } catch (error) {
-      // Task failures come back as replies; a throw here means the worker itself died (or the task was aborted).
-      const exitCode = exitCodeOfPiscinaError(error);
-      const reported = exits.findIndex((report) => exitCode === undefined || report.exitCode === exitCode);
-      const report = reported >= 0 ? exits.splice(reported, 1)[0] : undefined;
-      if (exitCode !== undefined) throw workerExitError(exitCode, 'during a task', report?.threadId);
-      throw error instanceof Error ? error : workerLostError(error);
+      throw workerDeathOf(error);
     }
     if (!reply.ok) throw new TaskError(reply.error);
     return reply.value;
   };
 
-  // The worker file's named export `runBatch` takes the batch; piscina selects it by name per task.
+  // The worker file's named export `runBatch` takes the batch; piscina selects it by name per task. A batched
+  // message meets a dying worker exactly as a single task does, so it gets the same mapping.
   const batchPiscina = piscina as unknown as Piscina<WorkerBatch, WorkerReply[]>;
   const runBatch = async (batch: WorkerBatch, signal?: AbortSignal): Promise<WorkerReply[]> => {
-    return batchPiscina.run(batch, { name: 'runBatch', ...(signal !== undefined ? { signal } : {}) });
+    throwIfExitedBetweenTasks();
+    try {
+      return await batchPiscina.run(batch, { name: 'runBatch', ...(signal !== undefined ? { signal } : {}) });
+    } catch (error) {
+      throw workerDeathOf(error);
+    }
   };
 
   try {

@@ -4,6 +4,7 @@ import { TaskError } from '../errors.js';
 import { distFileUrl } from '../paths.js';
 import type { WorkerTask } from './messages.js';
 import type { RawRequest, RawResponse } from './raw-messages.js';
+import { workerExitError } from './worker-exit.js';
 
 const WORKER_FILE = distFileUrl('workers', 'raw-worker.js');
 
@@ -22,12 +23,15 @@ export interface StartRawPoolOptions {
   /** A task run once on every thread before timing starts (module import, JIT warm-up). */
   warmTask: WorkerTask;
   startupTimeoutMs: number;
+  /** Heap cap per thread (--worker-max-old-space-mb), as for `parallel`: over it the task fails with ERR_WORKER_OUT_OF_MEMORY. */
+  maxOldGenerationSizeMb?: number;
 }
 
-/** A task lost because its thread died under it (an uncaught exception, `process.exit`, out of memory). */
-export class WorkerCrashError extends Error {
-  override readonly name = 'WorkerCrashed';
-  readonly code = 'ERR_CORESCOPE_WORKER_EXIT';
+/** What a thread that died without a task reported: raised by the next `run`, as the piscina pool does. */
+interface IdleExit {
+  exitCode: number;
+  threadId: number;
+  cause: string | undefined;
 }
 
 interface Pending {
@@ -40,6 +44,8 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
+  /** Kept apart from `worker.threadId`, which reads -1 once the thread has stopped. */
+  threadId: number;
   current: Pending | undefined;
   /** The uncaught error a dying thread reported, kept for the message of the task it takes down. */
   crash: Error | undefined;
@@ -55,12 +61,17 @@ class RawWorkerPool implements RawPool {
   startupMs = 0;
   replacedThreads = 0;
   private readonly queue: Pending[] = [];
+  private readonly idleExits: IdleExit[] = [];
   private nextId = 0;
   private closed = false;
 
-  constructor(readonly threads: number) {
+  constructor(
+    readonly threads: number,
+    private readonly maxOldGenerationSizeMb?: number,
+  ) {
     this.slots = Array.from({ length: threads }, () => {
-      const slot: Slot = { worker: new Worker(WORKER_FILE), current: undefined, crash: undefined };
+      const worker = this.newWorker();
+      const slot: Slot = { worker, threadId: worker.threadId, current: undefined, crash: undefined };
       this.listen(slot);
       return slot;
     });
@@ -69,6 +80,9 @@ class RawWorkerPool implements RawPool {
   run(task: WorkerTask, signal?: AbortSignal): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('raw pool is closed'));
     if (signal?.aborted === true) return Promise.reject(abortError());
+    // A thread that died since the last task: its replacement's start-up may land in this sample, so say so.
+    const idleExit = this.idleExits.shift();
+    if (idleExit !== undefined) return Promise.reject(workerExitError(idleExit.exitCode, 'between tasks', idleExit.threadId, idleExit.cause));
     return new Promise((resolve, reject) => {
       const onAbort = (): void => this.abort(pending);
       const pending: Pending = {
@@ -112,10 +126,16 @@ class RawWorkerPool implements RawPool {
 
   /** Puts a fresh thread in `slot`; the old one's late events are ignored from now on. */
   private replaceThread(slot: Slot): void {
-    slot.worker = new Worker(WORKER_FILE);
+    slot.worker = this.newWorker();
+    slot.threadId = slot.worker.threadId;
     slot.crash = undefined;
     this.replacedThreads += 1;
     this.listen(slot);
+  }
+
+  private newWorker(): Worker {
+    const limit = this.maxOldGenerationSizeMb;
+    return new Worker(WORKER_FILE, limit === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: limit } });
   }
 
   private listen(slot: Slot): void {
@@ -151,15 +171,23 @@ class RawWorkerPool implements RawPool {
     this.dispatch();
   }
 
-  /** A thread died: its task fails with the reason, a fresh thread takes its place, the queue goes on. */
+  /**
+   * A thread died: its task fails, a fresh thread takes its place, the queue goes on. The failure is the one
+   * `parallel` records for the same death — a `WorkerExit` with the thread's exit code (`crashed`), except a
+   * thread over its heap cap, whose ERR_WORKER_OUT_OF_MEMORY is the task's `error` — so the floor and the pool
+   * read alike. A death with no task running is raised by the next `run`.
+   */
   private onExit(slot: Slot, worker: Worker, code: number): void {
     if (slot.worker !== worker || this.closed) return;
-    const pending = slot.current;
-    const reason = slot.crash !== undefined ? `uncaught ${slot.crash.name}: ${slot.crash.message}` : `exit code ${code}`;
+    const { current: pending, crash, threadId } = slot;
+    const cause = crash !== undefined ? `uncaught ${crash.name}: ${crash.message}` : undefined;
     slot.current = undefined;
     this.replaceThread(slot);
-    if (pending !== undefined) {
-      settle(pending, () => pending.reject(new WorkerCrashError(`worker thread died while running task ${pending.task.index} (${reason})`)));
+    if (pending === undefined) {
+      this.idleExits.push({ exitCode: code, threadId, cause });
+    } else {
+      const failure = isOutOfMemory(crash) ? crash : workerExitError(code, 'during a task', threadId, cause);
+      settle(pending, () => pending.reject(failure));
     }
     this.dispatch();
   }
@@ -182,6 +210,10 @@ class RawWorkerPool implements RawPool {
   }
 }
 
+function isOutOfMemory(error: Error | undefined): error is Error {
+  return (error as { code?: unknown } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+}
+
 function settle(pending: Pending, action: () => void): void {
   pending.detach();
   action();
@@ -195,7 +227,7 @@ function abortError(): Error {
 export async function startRawPool(options: StartRawPoolOptions): Promise<RawPool> {
   const { threads, warmTask, startupTimeoutMs } = options;
   const startedAt = performance.now();
-  const pool = new RawWorkerPool(threads);
+  const pool = new RawWorkerPool(threads, options.maxOldGenerationSizeMb);
   try {
     await withDeadline(pool.online(), startupTimeoutMs, `raw pool of ${threads} threads not online within ${startupTimeoutMs} ms`);
     // Every thread is idle and the queue empty, so `threads` tasks submitted together land one per thread.

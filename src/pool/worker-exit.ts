@@ -36,9 +36,10 @@ export function exitCodeOfPiscinaError(error: unknown): number | undefined {
   return match?.[1] === undefined ? undefined : Number(match[1]);
 }
 
-export function workerExitError(exitCode: number, when: 'during a task' | 'between tasks', exitThreadId?: number): Error {
+/** `cause`: what ended the thread when it is known (the raw pool sees a dying thread's uncaught error). */
+export function workerExitError(exitCode: number, when: 'during a task' | 'between tasks', exitThreadId?: number, cause?: string): Error {
   const thread = exitThreadId === undefined ? 'a worker thread' : `worker thread ${exitThreadId}`;
-  return Object.assign(new Error(`${thread} exited with code ${exitCode} ${when} (process.exit() or a fatal error in the workload)`), {
+  return Object.assign(new Error(`${thread} exited with code ${exitCode} ${when} (${cause ?? 'process.exit() or a fatal error in the workload'})`), {
     name: 'WorkerExit',
     code: WORKER_EXIT_CODE,
     exitCode,

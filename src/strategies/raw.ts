@@ -19,11 +19,13 @@ export const raw: StrategyDescriptor = {
   optIn: true,
   lanes: ({ threads, usableCores }) => Math.min(threads, usableCores),
   waves: ({ tasks, threads }) => Math.ceil(tasks / threads),
-  async prepare({ workloadUrl, data, size, taskTimeoutMs }, { threads }) {
+  async prepare({ workloadUrl, data, size, taskTimeoutMs }, { threads, workerMaxOldSpaceMb }) {
     const pool = await startRawPool({
       threads,
       warmTask: { workloadUrl, data, size, index: 0 },
       startupTimeoutMs: POOL_STARTUP_TIMEOUT_MS + taskTimeoutMs,
+      // The same heap cap as `parallel`'s workers, so a leaking task fails alike under the floor and the pool.
+      ...(workerMaxOldSpaceMb !== undefined ? { maxOldGenerationSizeMb: workerMaxOldSpaceMb } : {}),
     });
 
     const runOne = async (index: number): Promise<unknown> => {

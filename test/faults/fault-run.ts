@@ -50,7 +50,35 @@ export function expectOneCleanLine(stderr: string): void {
   expect(stderr).not.toMatch(/^\s+at /m);
 }
 
-export const STRATEGIES = ['sequential', 'concurrent', 'parallel'] as const;
+export const STRATEGIES = ['sequential', 'concurrent', 'parallel', 'raw'] as const;
+export type StrategyName = (typeof STRATEGIES)[number];
+
+/** Strategies whose cells take the thread count; the others always run as t1. */
+export function threadsFor(strategy: StrategyName, threads: number): number {
+  return strategy === 'parallel' || strategy === 'raw' ? threads : 1;
+}
+
+/**
+ * The ways each fault is provoked: every strategy with one message per task, then `parallel` sending 4 tasks
+ * per message, where a fault meets a whole message (piscina's batched path). `sequential` always runs, so the
+ * second row also takes its (cheap to check, already covered) cells along.
+ */
+export interface FaultVariant {
+  label: string;
+  strategies: readonly StrategyName[];
+  /** `--batch` for the run: a number, so --batch auto cannot pick one per message behind the test's back. */
+  batch: number;
+}
+
+export const FAULT_VARIANTS: readonly FaultVariant[] = [
+  { label: 'every strategy, one task per message', strategies: STRATEGIES, batch: 1 },
+  { label: 'parallel --batch 4', strategies: ['parallel'], batch: 4 },
+];
+
+/** `-s` and `--batch` flags for one variant. */
+export function variantFlags(variant: FaultVariant): string[] {
+  return ['-s', variant.strategies.join(','), '--batch', String(variant.batch)];
+}
 
 /** Text of a file, for checks on what is on disk. */
 export function readText(path: string): string {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/errors.js';
 import { runCli, scratchDir } from '../helpers/cli.js';
-import { expectOneCleanLine, failureOf, fixture, runFaulty } from './fault-run.js';
+import { expectOneCleanLine, FAULT_VARIANTS, failureOf, fixture, runFaulty, variantFlags } from './fault-run.js';
 
 describe('workloads that cannot be loaded', () => {
   it('a workload file that does not exist: exit 2 before any work, one line naming the file', async () => {
@@ -25,12 +25,16 @@ describe('workloads that cannot be loaded', () => {
     expect(cli.stderr).toMatch(/cannot load workload module: .*SyntaxError|Unexpected token/);
   });
 
-  it('a module that loads on the main thread but fails in a worker: an error for the parallel cell, never a hang or exit 0', async () => {
-    const run = await runFaulty([fixture('fails-in-worker')], ['-s', 'sequential,parallel', '-t', '1', '--tasks', '2', '--rounds', '2'], 60_000);
+  it.each(FAULT_VARIANTS)('a module that loads on the main thread but fails in a worker: an error for each pool cell, never a hang or exit 0 ($label)', async (variant) => {
+    const run = await runFaulty([fixture('fails-in-worker')], [...variantFlags(variant), '-t', '1', '--tasks', '2', '--rounds', '2'], 60_000);
     expect(run.cli.code, run.cli.stderr).toBe(EXIT.workloadFailed);
-    expect(run.cell('fails-in-worker/sequential/t1').status).toBe('ok');
-    const parallel = failureOf(run.cell('fails-in-worker/parallel/t1'));
-    expect(parallel.status).toBe('error');
-    expect(parallel.error.message).toMatch(/fails-in-worker\.mjs: cannot load workload module: this module cannot load in a worker thread/);
+    for (const strategy of new Set(['sequential', ...variant.strategies.filter((name) => name !== 'parallel' && name !== 'raw')])) {
+      expect(run.cell(`fails-in-worker/${strategy}/t1`).status).toBe('ok');
+    }
+    for (const strategy of variant.strategies.filter((name) => name === 'parallel' || name === 'raw')) {
+      const pool = failureOf(run.cell(`fails-in-worker/${strategy}/t1`));
+      expect(pool.status).toBe('error');
+      expect(pool.error.message).toMatch(/fails-in-worker\.mjs: cannot load workload module: this module cannot load in a worker thread/);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/errors.js';
-import { failureOf, fixture, runFaulty, STRATEGIES } from './fault-run.js';
+import { FAULT_VARIANTS, failureOf, fixture, runFaulty, type StrategyName, threadsFor, variantFlags } from './fault-run.js';
 
 const TASK_TIMEOUT_MS = 500;
 // Enough tasks that the old bound for a main-thread spin, the batch deadline (tasks x timeout + 5 s grace),
@@ -10,29 +10,30 @@ const TASKS = 60;
 const BATCH_DEADLINE_MS = TASKS * TASK_TIMEOUT_MS + 5_000;
 
 describe('tasks that never finish', () => {
-  it('a never-settling task and a synchronous spin time out in every strategy, within about --task-timeout', async () => {
+  it.each(FAULT_VARIANTS)('a never-settling task and a synchronous spin time out within about --task-timeout ($label)', async (variant) => {
+    // A batched message's deadline is k x --task-timeout: a shorter timeout keeps that row's two lost messages short.
+    const taskTimeoutMs = variant.batch === 1 ? TASK_TIMEOUT_MS : TASK_TIMEOUT_MS / 2;
     const startedAt = performance.now();
     const run = await runFaulty(
       [fixture('never-settles'), fixture('spins'), fixture('ok')],
-      ['-s', STRATEGIES.join(','), '-t', '2', '--tasks', String(TASKS), '--rounds', '1', '--warmup', '0', '--batch', '1', '--task-timeout', String(TASK_TIMEOUT_MS)],
+      [...variantFlags(variant), '-t', '2', '--tasks', String(TASKS), '--rounds', '1', '--warmup', '0', '--task-timeout', String(taskTimeoutMs)],
     );
     const wallMs = performance.now() - startedAt;
     expect(run.cli.code, run.cli.stderr).toBe(EXIT.workloadFailed);
 
-    for (const strategy of STRATEGIES) {
-      const id = (workload: string): string => `${workload}/${strategy}/t${strategy === 'parallel' ? 2 : 1}`;
+    for (const strategy of new Set<StrategyName>(['sequential', ...variant.strategies])) {
+      const id = (workload: string): string => `${workload}/${strategy}/t${threadsFor(strategy, 2)}`;
       const hung = failureOf(run.cell(id('never-settles')));
       expect(hung.status).toBe('timeout');
       expect(hung.error.code).toBe('ERR_CORESCOPE_TASK_TIMEOUT');
-      // Under parallel, --batch auto may send several tasks per message: a message lost to the deadline fails all of them.
-      if (strategy === 'parallel') expect(hung.failedTasks).toBeGreaterThanOrEqual(1);
-      else expect(hung.failedTasks).toBe(1);
+      // A batched message lost to its deadline fails every task it carried.
+      expect(hung.failedTasks).toBe(strategy === 'parallel' ? variant.batch : 1);
       expect(hung.totalTasks).toBe(TASKS);
 
       const spun = failureOf(run.cell(id('spins')));
       expect(spun.status).toBe('timeout');
-      if (strategy === 'parallel') {
-        // piscina terminates the spinning worker when the task's abort signal fires.
+      if (strategy === 'parallel' || strategy === 'raw') {
+        // The pool terminates the spinning worker when the task's abort signal fires.
         expect(spun.error.code).toBe('ERR_CORESCOPE_TASK_TIMEOUT');
       } else {
         // The main thread cannot stop itself: the watchdog reports it and the supervisor kills the process.

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WorkerTask } from '../../src/pool/messages.js';
 import { startRawPool, type RawPool } from '../../src/pool/raw-pool.js';
+import { WORKER_EXIT_CODE } from '../../src/pool/worker-exit.js';
 import { strategyNamed } from '../../src/strategies/index.js';
 import { BatchFailure } from '../../src/strategies/task-outcome.js';
 import { loadWorkload } from '../../src/workload-source.js';
@@ -41,9 +42,11 @@ describe('raw pool', () => {
     const first = await Promise.allSettled(Array.from({ length: 8 }, (_, index) => started.run(task(index))));
     const failed = first.flatMap((outcome, index) => (outcome.status === 'rejected' ? [{ index, reason: outcome.reason as Error }] : []));
     expect(failed.map(({ index }) => index)).toEqual([MISBEHAVING.crashAt, MISBEHAVING.exitAt]);
-    expect(failed[0]?.reason.name).toBe('WorkerCrashed');
+    // Both deaths read as parallel's: a WorkerExit with the thread's exit code (1 after an uncaught error).
+    expect(failed[0]?.reason).toMatchObject({ name: 'WorkerExit', code: WORKER_EXIT_CODE, exitCode: 1 });
     expect(failed[0]?.reason.message).toContain('boom');
-    expect(failed[1]?.reason.message).toContain('exit code 7');
+    expect(failed[1]?.reason).toMatchObject({ name: 'WorkerExit', code: WORKER_EXIT_CODE, exitCode: 7 });
+    expect(failed[1]?.reason.message).toContain('exited with code 7 during a task');
     expect(started.replacedThreads).toBe(2);
 
     // The replacements carry on: a full batch afterwards succeeds on two threads.
@@ -57,6 +60,24 @@ describe('raw pool', () => {
     await expect(pool.run(task(MISBEHAVING.hangAt), AbortSignal.timeout(200))).rejects.toMatchObject({ name: 'AbortError' });
     expect(pool.replacedThreads).toBe(1);
     await expect(pool.run(task(4))).resolves.toMatchObject({ index: 4 });
+  });
+
+  it('a thread that exits between tasks fails the next task as a WorkerExit with its code, once', async () => {
+    const exitAfterTask = pathToFileURL(resolve('test/fixtures/faults/exit-after-task.mjs')).href;
+    const exitTask = (index: number): WorkerTask => ({ workloadUrl: exitAfterTask, data: undefined, size: 1, index });
+    const started = await startRawPool({ threads: 1, warmTask: exitTask(0), startupTimeoutMs: 20_000 });
+    pool = started;
+    // Task 1 succeeds and its thread exits with code 9 right after: nothing is running then.
+    await expect(started.run(exitTask(1))).resolves.toBe(1);
+    while (started.replacedThreads === 0) await new Promise((settled) => setTimeout(settled, 5));
+    const failure = await started.run(exitTask(2)).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toMatchObject({ name: 'WorkerExit', code: WORKER_EXIT_CODE, exitCode: 9 });
+    expect((failure as Error).message).toMatch(/exited with code 9 between tasks/);
+    // Reported once: the replacement thread runs the next task.
+    await expect(started.run(exitTask(2))).resolves.toBe(2);
   });
 
   it('passes a task\'s own error through with its name, message and code', async () => {
