@@ -7,26 +7,14 @@ import { parentPort, threadId } from 'node:worker_threads';
 import { serializeError } from '../src/errors.js';
 import { assertCloneable, assertCloneableResult } from '../src/pool/cloneable.js';
 import type { RawRequest, RawResponse } from '../src/pool/raw-messages.js';
-import { loadWorkload } from '../src/workload-source.js';
-import type { Workload } from '../src/workload.js';
+import { loadWorkloadOnce } from '../src/workload-source.js';
 
 const port = parentPort;
 if (port === null) throw new Error('raw-worker.js must run as a worker thread');
 
-const workloads = new Map<string, Promise<Workload>>();
-
-function workloadAt(url: string): Promise<Workload> {
-  let loaded = workloads.get(url);
-  if (loaded === undefined) {
-    loaded = loadWorkload(url);
-    workloads.set(url, loaded);
-  }
-  return loaded;
-}
-
 async function answer({ id, task }: RawRequest): Promise<RawResponse> {
   try {
-    const workload = await workloadAt(task.workloadUrl);
+    const workload = await loadWorkloadOnce(task.workloadUrl);
     const value = await workload.task({ data: task.data, size: task.size, index: task.index });
     // The same check as the piscina worker's, so an uncloneable result fails with the same message under both.
     assertCloneableResult(value, task.workloadUrl);

@@ -7,26 +7,14 @@ import { threadId } from 'node:worker_threads';
 import { serializeError } from '../src/errors.js';
 import { assertCloneableResult } from '../src/pool/cloneable.js';
 import { reportWorkerExit } from '../src/pool/worker-exit.js';
-import { loadWorkload } from '../src/workload-source.js';
-import type { Workload } from '../src/workload.js';
+import { loadWorkloadOnce } from '../src/workload-source.js';
 import type { WorkerBatch, WorkerReply, WorkerTask } from '../src/pool/messages.js';
-
-const workloads = new Map<string, Promise<Workload>>();
 
 reportWorkerExit();
 
-function workloadAt(url: string): Promise<Workload> {
-  let loaded = workloads.get(url);
-  if (loaded === undefined) {
-    loaded = loadWorkload(url);
-    workloads.set(url, loaded);
-  }
-  return loaded;
-}
-
 export default async function runTask(message: WorkerTask): Promise<WorkerReply> {
   try {
-    const workload = await workloadAt(message.workloadUrl);
+    const workload = await loadWorkloadOnce(message.workloadUrl);
     const input = { data: message.data, size: message.size, index: message.index };
     let value: unknown;
     if (message.step === 'compute') {

@@ -1,7 +1,7 @@
 import { startPool } from '../pool/pool.js';
 import { hasSplit } from '../workload.js';
 import type { StrategyDescriptor } from './strategy.js';
-import { collectBatch, invokeWithDeadline, taskTimeoutError } from './task-outcome.js';
+import { collectBatch, invokeWithDeadline, runOnPoolWithDeadline } from './task-outcome.js';
 
 /** Start-up budget for a pool: worker boot and module import, independent of task size. */
 const POOL_STARTUP_TIMEOUT_MS = 30_000;
@@ -35,14 +35,8 @@ export const hybrid: StrategyDescriptor = {
     });
 
     const runOne = async (index: number): Promise<unknown> => {
-      const value = await wait(index);
-      const signal = AbortSignal.timeout(taskTimeoutMs);
-      try {
-        return await pool.run({ workloadUrl, data, size, index, step: 'compute', waited: value }, signal);
-      } catch (error) {
-        if (signal.aborted) throw taskTimeoutError(taskTimeoutMs);
-        throw error;
-      }
+      const waited = await wait(index);
+      return runOnPoolWithDeadline((signal) => pool.run({ workloadUrl, data, size, index, step: 'compute', waited }, signal), taskTimeoutMs);
     };
 
     return {

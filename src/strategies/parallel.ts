@@ -2,7 +2,7 @@ import { TaskError } from '../errors.js';
 import { startPool } from '../pool/pool.js';
 import { batchRanges, measureBatchFigures, resolveBatch } from './batch-size.js';
 import type { StrategyDescriptor } from './strategy.js';
-import { collectBatch, taskTimeoutError } from './task-outcome.js';
+import { collectBatch, runOnPoolWithDeadline, taskTimeoutError } from './task-outcome.js';
 
 /** Start-up budget for a pool: worker boot and module import, independent of task size. */
 const POOL_STARTUP_TIMEOUT_MS = 30_000;
@@ -25,16 +25,8 @@ export const parallel: StrategyDescriptor = {
       ...(workerMaxOldSpaceMb !== undefined ? { maxOldGenerationSizeMb: workerMaxOldSpaceMb } : {}),
     });
 
-    const runOne = async (index: number): Promise<unknown> => {
-      const signal = AbortSignal.timeout(taskTimeoutMs);
-      try {
-        return await pool.run({ workloadUrl, data, size, index }, signal);
-      } catch (error) {
-        // piscina ends the worker of an aborted task and starts a fresh one in its place.
-        if (signal.aborted) throw taskTimeoutError(taskTimeoutMs);
-        throw error;
-      }
-    };
+    const runOne = (index: number): Promise<unknown> =>
+      runOnPoolWithDeadline((signal) => pool.run({ workloadUrl, data, size, index }, signal), taskTimeoutMs);
 
     // --batch: k consecutive tasks per message, each still answering for itself; the deadline grows with k.
     const batching = await resolveBatch(batch, { tasks, threads }, () =>

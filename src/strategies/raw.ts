@@ -1,6 +1,6 @@
 import { startRawPool } from '../pool/raw-pool.js';
 import type { StrategyDescriptor } from './strategy.js';
-import { collectBatch, taskTimeoutError } from './task-outcome.js';
+import { collectBatch, runOnPoolWithDeadline } from './task-outcome.js';
 
 /** Start-up budget for a pool: worker boot and module import, independent of task size (as for `parallel`). */
 const POOL_STARTUP_TIMEOUT_MS = 30_000;
@@ -28,16 +28,8 @@ export const raw: StrategyDescriptor = {
       ...(workerMaxOldSpaceMb !== undefined ? { maxOldGenerationSizeMb: workerMaxOldSpaceMb } : {}),
     });
 
-    const runOne = async (index: number): Promise<unknown> => {
-      const signal = AbortSignal.timeout(taskTimeoutMs);
-      try {
-        return await pool.run({ workloadUrl, data, size, index }, signal);
-      } catch (error) {
-        // The pool ended the thread of an aborted task and started a fresh one in its place.
-        if (signal.aborted) throw taskTimeoutError(taskTimeoutMs);
-        throw error;
-      }
-    };
+    const runOne = (index: number): Promise<unknown> =>
+      runOnPoolWithDeadline((signal) => pool.run({ workloadUrl, data, size, index }, signal), taskTimeoutMs);
 
     return {
       name: 'raw',

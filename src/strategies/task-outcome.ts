@@ -31,6 +31,20 @@ export function collectBatch(settled: PromiseSettledResult<unknown>[]): unknown[
   return settled.map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value);
 }
 
+/**
+ * Runs one task on a pool with an abort deadline. A pool ends the thread of an aborted task and starts a fresh
+ * one in its place; the caller sees a task timeout (its status), not the pool's abort error.
+ */
+export async function runOnPoolWithDeadline<T>(run: (signal: AbortSignal) => Promise<T>, timeoutMs: number): Promise<T> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  try {
+    return await run(signal);
+  } catch (error) {
+    if (signal.aborted) throw taskTimeoutError(timeoutMs);
+    throw error;
+  }
+}
+
 export function taskTimeoutError(timeoutMs: number): Error {
   return Object.assign(new Error(`task did not settle within ${timeoutMs} ms (--task-timeout)`), {
     name: 'TaskTimeout',
