@@ -33,9 +33,12 @@ function renderReport(inputs: readonly ReportInput[]): string {
   const many = inputs.length > 1;
   const workloads = workloadsOf(inputs);
   const warningCount = allWarnings(inputs).length;
+  // Study files hold no workloads: name what they do hold instead of "0 workloads".
+  const studies = [...new Set(inputs.flatMap((input) => [...(input.result.overheads !== undefined ? ['overhead study'] : []), ...(input.result.grain !== undefined ? ['grain study'] : [])]))];
+  const contents = [...(workloads.length > 0 || studies.length === 0 ? [`${workloads.length} workload${workloads.length === 1 ? '' : 's'}`] : []), ...studies].join(' · ');
   const body: string[] = [
     '<header><h1>corescope report</h1>',
-    `<p class="sub">${escapeHtml(`${inputs.length} result file${many ? 's' : ''}: ${inputs.map((input) => input.machine).join(', ')} · ${workloads.length} workload${workloads.length === 1 ? '' : 's'} · `)}` +
+    `<p class="sub">${escapeHtml(`${inputs.length} result file${many ? 's' : ''}: ${inputs.map((input) => input.machine).join(', ')} · ${contents} · `)}` +
       `<a href="#warnings">${warningCount} warning${warningCount === 1 ? '' : 's'}</a>${escapeHtml(` · corescope ${TOOL_VERSION}`)}</p></header>`,
     `<ul class="sub">${inputs.map((input) => `<li>${escapeHtml(machineSummary(input))}</li>`).join('')}</ul>`,
   ];

@@ -38,6 +38,10 @@ describe('html export', () => {
     expect(sweep).toContain('tasks per message');
     expect(sweep).toMatch(/of the raw floor, 1 task per message \(auto\)/);
     expect(render(realResult())).not.toContain('vs raw floor');
+    // A study file's header names the study, not "0 workloads".
+    const study = render(overheadStudy(), grainStudy());
+    expect(study).toContain(escapeHtml('overhead study · grain study'));
+    expect(study).not.toContain('0 workloads');
   });
 
   it('states the fitted figures, or why there is no fit, beside the speedup chart', () => {
