@@ -2,6 +2,7 @@ import type { Exporter } from './exporter.js';
 import type { ReportInput } from './report-input.js';
 import { workloadGroupLabel } from './libuv.js';
 import { type CellValue, type Column, groupRows, summaryColumns, tableRows } from './results-table.js';
+import { renderScalingSection } from './scaling.js';
 import { type StudyTable, studyTables } from './study-tables.js';
 
 /**
@@ -65,6 +66,11 @@ export const markdownExporter: Exporter = {
         const first = rows[0]?.benchmark;
         const about = first === undefined ? '' : ` (${first.workload.kind}, ${first.workload.tasks} tasks of size ${first.workload.size} per sample)`;
         lines.push(`### ${escapeMarkdown(first === undefined ? key : workloadGroupLabel(first))}${escapeMarkdown(about)}`, '', ...table(summaryColumns(rows), rows), '');
+      }
+      // The same scaling-fit lines the terminal prints after the verdicts: figures, or why there are none.
+      const [scalingTitle, ...scalingLines] = renderScalingSection(input.result);
+      if (scalingTitle !== undefined) {
+        lines.push(`### ${escapeMarkdown(scalingTitle)}`, '', ...scalingLines.map((line) => `- ${escapeMarkdown(line.trim())}`), '');
       }
       // Study files (corescope study overhead|grain) carry their figures outside `benchmarks`.
       for (const study of studyTables(input.result)) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, markdownExporter } from '../../src/report/markdown.js';
 import { toReportInputs } from '../../src/report/report-input.js';
 import { SUMMARY_COLUMNS } from '../../src/report/results-table.js';
-import { grainStudy, hostileResult, overheadStudy, rawUvResult, realResult, secondMachineResult } from './fixtures.js';
+import { fittedResult, grainStudy, hostileResult, overheadStudy, rawUvResult, realResult, secondMachineResult } from './fixtures.js';
 
 /** Cells of a Markdown table row, splitting on pipes that are not backslash-escaped. */
 function cells(line: string): string[] {
@@ -60,6 +60,16 @@ describe('markdown export', () => {
     expect(rowCount('Payload')).toBe(new Set(overhead.overheads?.payload.map((figure) => figure.bytes)).size);
     expect(rowCount('Grain sweep')).toBe(grain.grain?.grainsMs.length);
     expect(rowCount('Thresholds')).toBe(grain.grain?.thresholds.length);
+  });
+
+  it('lists the scaling fits, or why there are none', () => {
+    const fitted = markdownExporter.render(toReportInputs([{ path: 'f.json', result: fittedResult() }]));
+    expect(fitted).toContain('### Scaling fits');
+    expect(fitted).toMatch(/- Amdahl: serial fraction \d+ %/);
+    const twoCore = markdownExporter.render(toReportInputs([{ path: 'uv.json', result: rawUvResult() }]));
+    expect(twoCore).toMatch(/- no figure: Amdahl needs 3 thread counts/);
+    const study = markdownExporter.render(toReportInputs([{ path: 'o.json', result: overheadStudy() }]));
+    expect(study).not.toContain('Scaling fits');
   });
 
   it('lets no hostile string open a tag or split a row', () => {
