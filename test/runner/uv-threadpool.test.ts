@@ -12,7 +12,7 @@ describe('--uv-threadpool', () => {
   it("runs each workload in a child with that libuv pool size: async hashing under Promise.all slows with 1 thread", async () => {
     const out = join(scratchDir(), 'uv.json');
     const args = ['run', '-w', 'cpu-hash-async', '-s', 'sequential,concurrent,parallel', '-t', '1,2', '--uv-threadpool', '4,1'];
-    const result = await runCli([...args, '--rounds', '5', '--warmup', '1', '--tasks', '8', '--size', '20000', '--out', out], { env: CLEAN_ENV });
+    const result = await runCli([...args, '--rounds', '9', '--warmup', '1', '--tasks', '8', '--size', '20000', '--out', out], { env: CLEAN_ENV });
     expect(result.code, result.stderr).toBe(0);
     const file = readResultFile(out);
     expect(file.config.uvThreadpoolSizes).toEqual([1, 4]);
@@ -32,7 +32,8 @@ describe('--uv-threadpool', () => {
     // measured beside it (same process, interleaved rounds): drift on a shared machine cancels out.
     const speedup = (id: string): number => (file.benchmarks.find((benchmark) => benchmark.id === id) as OkBenchmark).derived?.speedup ?? 0;
     // 8 hashes on one libuv thread take turns (speedup near 1); four threads share both cores (near 2 on 2 cores).
-    expect(speedup('cpu-hash-async/concurrent/t1') / speedup('cpu-hash-async/concurrent/t1/uv1')).toBeGreaterThan(1.3);
+    // Measured on the idle 2-core VM the ratio was 1.6–1.9 in most runs and 1.27 once: 1.2 still tells them apart.
+    expect(speedup('cpu-hash-async/concurrent/t1') / speedup('cpu-hash-async/concurrent/t1/uv1')).toBeGreaterThan(1.2);
 
     expect(result.stdout).toMatch(/cpu-hash-async \(libuv pool sweep\): concurrent [\d.]+× with 1 libuv thread, [\d.]+× with 4 libuv threads/);
     expect(file.scaling?.map((entry) => [entry.workload, entry.strategy, entry.uvThreadpoolSize, entry.usl.status])).toEqual([
