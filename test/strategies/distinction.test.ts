@@ -40,7 +40,6 @@ async function prepareAll(context: StrategyContext, specs: Array<[string, number
 
 describe('CPU-bound work (cpu-compute)', () => {
   let strategies: PreparedStrategy[] = [];
-  let timesMs: number[] = [];
 
   beforeAll(async () => {
     strategies = await prepareAll(await contextFor('cpu-compute', 120_000), [
@@ -48,21 +47,26 @@ describe('CPU-bound work (cpu-compute)', () => {
       ['concurrent', 1],
       ['parallel', 2],
     ]);
-    timesMs = await medianBatchMs(strategies);
   });
   afterAll(async () => {
     for (const strategy of strategies) await strategy.close();
   });
 
-  it('gains nothing from concurrent (within 0.8–1.25× of sequential)', () => {
-    const [sequentialMs = 0, concurrentMs = 0] = timesMs;
+  it('gains nothing from concurrent (within 0.8–1.25× of sequential)', async () => {
+    const [sequentialMs = 0, concurrentMs = 0] = await medianBatchMs(strategies.slice(0, 2));
     const speedup = sequentialMs / concurrentMs;
     expect(speedup).toBeGreaterThan(0.8);
     expect(speedup).toBeLessThan(1.25);
   });
 
-  it('gains more than 1.3× from parallel on 2 threads', () => {
-    const [sequentialMs = 0, , parallelMs = 1] = timesMs;
+  // The development VM's second vCPU now and then delivers almost nothing for a second or two (a hand-written
+  // two-thread check outside corescope saw 1.05× in such a spell, 1.5–1.8× otherwise, with no steal time
+  // reported): measure again, up to twice, before calling the pool serial. A pool that never runs two tasks at
+  // once fails all three tries.
+  it('gains more than 1.3× from parallel on 2 threads', { retry: 2 }, async () => {
+    const [sequential, , parallel] = strategies;
+    if (sequential === undefined || parallel === undefined) throw new Error('strategies were not prepared');
+    const [sequentialMs = 0, parallelMs = 1] = await medianBatchMs([sequential, parallel]);
     expect(sequentialMs / parallelMs).toBeGreaterThan(1.3);
   });
 });
