@@ -7,6 +7,7 @@ import { measureJob } from './measure-job.js';
 import type { ChildMessage, ParentMessage } from './protocol.js';
 
 let stop = false;
+let finished = false;
 let unsent = 0;
 let allSent: (() => void) | undefined;
 
@@ -14,7 +15,19 @@ let allSent: (() => void) | undefined;
 process.on('SIGINT', () => undefined);
 process.on('SIGTERM', () => undefined);
 
+/** Time an orphaned child gets to finish its sample and tear down (remove fixtures, close servers). */
+const ORPHAN_GRACE_MS = 2_000;
+
+// The supervisor died (SIGKILL, a crash): nobody will read another figure, so stop at the next sample boundary
+// and clean up, and exit regardless after a grace period: a task spinning on this thread must not outlive it.
+process.on('disconnect', () => {
+  if (finished) return;
+  stop = true;
+  setTimeout(() => process.exit(1), ORPHAN_GRACE_MS);
+});
+
 function emit(message: ChildMessage): void {
+  if (!process.connected) return;
   unsent += 1;
   process.send?.(message, undefined, {}, () => {
     unsent -= 1;
@@ -35,5 +48,8 @@ process.on('message', (message: ParentMessage) => {
   void measureJob(message.job, emit, () => stop)
     .catch((error: unknown) => emit({ type: 'fatal', error: serializeError(error), usage: false }))
     .then(flushed)
-    .finally(() => process.disconnect());
+    .finally(() => {
+      finished = true;
+      process.disconnect();
+    });
 });
