@@ -4,7 +4,7 @@ import { Piscina } from 'piscina';
 import { TaskError } from '../errors.js';
 import { distFileUrl } from '../paths.js';
 import type { WorkerBatch, WorkerReply, WorkerTask } from './messages.js';
-import { exitCodeOfPiscinaError, isWorkerExitReport, rethrowWorkerDeath, workerExitError, workerLostError, type WorkerExitReport } from './worker-exit.js';
+import { exitCodeOfPiscinaError, isWorkerExitReport, workerExitError, workerLostError, type WorkerExitReport } from './worker-exit.js';
 
 export interface TaskPool {
   readonly threads: number;
@@ -106,7 +106,12 @@ export async function startPool(options: StartPoolOptions): Promise<TaskPool> {
       if (performance.now() > deadline) throw new Error(`pool of ${threads} threads not online within ${startupTimeoutMs} ms`);
       await sleep(POLL_MS);
     }
-    await warmEveryThread(piscina, warmTask, threads, deadline);
+    // Warm-up meets a dying worker like any task does, so its exit report is consumed the same way.
+    const warmOnce = (): Promise<WorkerReply> =>
+      piscina.run(warmTask).catch((error: unknown) => {
+        throw workerDeathOf(error);
+      });
+    await warmEveryThread(warmOnce, threads, deadline);
   } catch (error) {
     await piscina.destroy();
     throw error;
@@ -116,16 +121,11 @@ export async function startPool(options: StartPoolOptions): Promise<TaskPool> {
 }
 
 /** Runs the warm task in waves of `threads` until every thread id has answered at least once. */
-async function warmEveryThread(
-  piscina: Piscina<WorkerTask, WorkerReply>,
-  warmTask: WorkerTask,
-  threads: number,
-  deadline: number,
-): Promise<void> {
+async function warmEveryThread(warmOnce: () => Promise<WorkerReply>, threads: number, deadline: number): Promise<void> {
   const warmed = new Set<number>();
   while (warmed.size < threads) {
     if (performance.now() > deadline) throw new Error(`pool warm-up reached ${warmed.size} of ${threads} threads in time`);
-    const replies = await Promise.all(Array.from({ length: threads }, () => piscina.run(warmTask).catch(rethrowWorkerDeath)));
+    const replies = await Promise.all(Array.from({ length: threads }, warmOnce));
     for (const reply of replies) {
       if (!reply.ok) throw new TaskError(reply.error);
       warmed.add(reply.threadId);

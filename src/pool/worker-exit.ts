@@ -62,10 +62,3 @@ export function workerLostError(thrown: unknown): Error {
     { name: 'WorkerLost', code: 'ERR_CORESCOPE_WORKER_LOST' },
   );
 }
-
-/** For a promise's catch: piscina's errors for a dead worker, turned into the two errors above. */
-export function rethrowWorkerDeath(error: unknown): never {
-  const exitCode = exitCodeOfPiscinaError(error);
-  if (exitCode !== undefined) throw workerExitError(exitCode, 'during a task');
-  throw error instanceof Error ? error : workerLostError(error);
-}

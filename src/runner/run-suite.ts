@@ -114,18 +114,24 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
     },
     environment,
     config,
-    benchmarks: records.flatMap((record): Benchmark[] =>
-      record.info === undefined && record.fatal === undefined
-        ? []
-        : aggregateWorkload(record, { usableCores: environment.usableCores, maxInFlight: options.maxInFlight, interrupted: stopRequested }).map(
-            (benchmark) => tagUvThreadpool(benchmark, record.uvThreadpoolSize, environment.uvThreadpoolSize),
-          ),
-    ),
+    benchmarks: records.flatMap((record) => aggregated.get(record) ?? []),
     warnings: runWarnings(records, environment),
   });
+  // Entries per workload, recomputed only for the workload whose figures changed: the supervisor shares the
+  // cores with the measuring child, so it must not re-derive every finished workload (bootstrap intervals
+  // included) after every round.
+  const aggregated = new Map<WorkloadRecord, Benchmark[]>();
+  const refresh = (record: WorkloadRecord): void => {
+    if (record.info === undefined && record.fatal === undefined) return;
+    const entries = aggregateWorkload(record, { usableCores: environment.usableCores, maxInFlight: options.maxInFlight, interrupted: stopRequested });
+    aggregated.set(record, entries.map((benchmark) => tagUvThreadpool(benchmark, record.uvThreadpoolSize, environment.uvThreadpoolSize)));
+  };
   let writeError: string | undefined;
-  const save = (finished: boolean): ResultFile => {
-    const result = withScalingFits(snapshot(finished));
+  /** `changed`: the workload whose figures moved; none at the end, when every entry is derived once more. */
+  const save = (changed?: WorkloadRecord): ResultFile => {
+    if (changed !== undefined) refresh(changed);
+    else records.forEach(refresh);
+    const result = withScalingFits(snapshot(changed === undefined));
     if (options.outPath !== null && writeError === undefined) {
       // The store writes a temporary file and renames it, so a failed write leaves the last good file in place.
       // Nothing more could be saved: stop measuring, keep the figures for the terminal summary.
@@ -166,7 +172,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
       },
       {
         onUpdate: () => {
-          save(false);
+          save(record);
           report(record);
         },
         stopRequested: () => stopRequested,
@@ -174,7 +180,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
     );
   }
 
-  const result = save(true);
+  const result = save();
   const usage = records.find((record) => record.fatal?.usage === true)?.fatal;
   const failed = result.benchmarks.some((benchmark) => !['ok', 'skipped'].includes(benchmark.status));
   const exitCode =
