@@ -1,6 +1,7 @@
 import type { Benchmark, OkBenchmark } from '../results/schema.js';
 import { formatMs, formatPercent, formatRatio } from './format.js';
 import { workloadGroupKey, workloadGroupLabel } from './libuv.js';
+import { isMeasured, type Measured } from './measured.js';
 import type { ReportInput } from './report-input.js';
 import { cpuMsPerSample } from './results-table.js';
 
@@ -49,12 +50,6 @@ export interface BarSeries {
 export interface BarData {
   categories: string[];
   series: BarSeries[];
-}
-
-type Measured = OkBenchmark & { derived: NonNullable<OkBenchmark['derived']> };
-
-function isMeasured(benchmark: Benchmark): benchmark is Measured {
-  return benchmark.status === 'ok' && benchmark.derived !== null;
 }
 
 /** A workload's cells, or in a --uv-threadpool sweep one pool size's cells of it: what one chart stands for. */

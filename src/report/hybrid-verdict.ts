@@ -1,11 +1,6 @@
-import type { Benchmark, OkBenchmark } from '../results/schema.js';
+import type { Benchmark } from '../results/schema.js';
 import { formatMs, formatRatio } from './format.js';
-
-type Measured = OkBenchmark & { derived: NonNullable<OkBenchmark['derived']> };
-
-function isMeasured(benchmark: Benchmark): benchmark is Measured {
-  return benchmark.status === 'ok' && benchmark.derived !== null;
-}
+import { isMeasured, type Measured, maxBy } from './measured.js';
 
 /**
  * The verdict's parts about `hybrid` and about a stated floor: what hybrid bought against the best pure
@@ -36,8 +31,7 @@ export function hybridVerdictParts(benchmarks: Benchmark[]): string[] {
   return parts;
 }
 
+/** The cell with the lowest median, the first of equals. */
 function fastestOf(benchmarks: Measured[]): Measured | undefined {
-  let best: Measured | undefined;
-  for (const benchmark of benchmarks) if (best === undefined || benchmark.stats.median < best.stats.median) best = benchmark;
-  return best;
+  return maxBy(benchmarks, (benchmark) => -benchmark.stats.median);
 }

@@ -1,16 +1,11 @@
 import type { Benchmark, OkBenchmark, ResultFile } from '../results/schema.js';
 import { formatRatio } from './format.js';
+import { isMeasured, type Measured } from './measured.js';
 
 /** A change in speedup this large between pool sizes is the pool's doing, not noise (as in verdict.ts). */
 const POOL_EFFECT_RATIO = 1.25;
 /** A concurrent cell keeping more cores than this busy had threads besides its one event loop at work. */
 const BUSY_BEYOND_ONE_LOOP = 1.3;
-
-type Measured = OkBenchmark & { derived: NonNullable<OkBenchmark['derived']> };
-
-function isMeasured(benchmark: Benchmark): benchmark is Measured {
-  return benchmark.status === 'ok' && benchmark.derived !== null;
-}
 
 /**
  * Groups a table and a verdict stand for: one per workload, and in a --uv-threadpool sweep one per workload and

@@ -1,16 +1,13 @@
-import type { Benchmark, OkBenchmark } from '../results/schema.js';
+import type { Benchmark } from '../results/schema.js';
 import { formatPercent, formatRatio } from './format.js';
 import { rawFloorPhrase } from './raw-floor.js';
 import { hybridVerdictParts } from './hybrid-verdict.js';
 import { libuvGainReason, workloadGroupLabel } from './libuv.js';
+import { isMeasured, maxBy } from './measured.js';
 
 /** Below this a strategy "gains nothing"; the noise of a shared 2-core machine sits well inside it. */
 const GAIN_THRESHOLD = 1.25;
 const LOSS_THRESHOLD = 0.8;
-
-function isOk(benchmark: Benchmark): benchmark is OkBenchmark & { derived: NonNullable<OkBenchmark['derived']> } {
-  return benchmark.status === 'ok' && benchmark.derived !== null;
-}
 
 /**
  * One plain-language line per workload, read off the measurements (not off the workload's declared kind):
@@ -20,7 +17,7 @@ export function verdictLine(benchmarks: Benchmark[]): string {
   const first = benchmarks[0];
   if (first === undefined) return '';
   const id = workloadGroupLabel(first);
-  const measured = benchmarks.filter(isOk);
+  const measured = benchmarks.filter(isMeasured);
   const parts: string[] = [];
 
   const concurrent = measured.find((benchmark) => benchmark.strategy === 'concurrent');
@@ -57,10 +54,4 @@ export function verdictLine(benchmarks: Benchmark[]): string {
   const failed = benchmarks.filter((benchmark) => benchmark.status !== 'ok' && benchmark.status !== 'skipped');
   if (failed.length > 0) parts.push(`${failed.length} cell(s) failed: ${failed.map((benchmark) => `${benchmark.id} ${benchmark.status}`).join(', ')}`);
   return `${id}: ${parts.join('; ')}`;
-}
-
-function maxBy<T>(items: T[], score: (item: T) => number): T | undefined {
-  let best: T | undefined;
-  for (const item of items) if (best === undefined || score(item) > score(best)) best = item;
-  return best;
 }
