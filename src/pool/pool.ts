@@ -27,6 +27,8 @@ export interface StartPoolOptions {
 }
 
 const WORKER_FILE = distFileUrl('workers', 'task-worker.js').href;
+/** Start-up budget for any pool, on top of --task-timeout: worker boot and module import, whatever the task size. */
+export const POOL_STARTUP_TIMEOUT_MS = 30_000;
 const POLL_MS = 1;
 
 /**

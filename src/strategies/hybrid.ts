@@ -1,10 +1,8 @@
-import { startPool } from '../pool/pool.js';
+import { POOL_STARTUP_TIMEOUT_MS, startPool } from '../pool/pool.js';
 import { hasSplit } from '../workload.js';
 import type { StrategyDescriptor } from './strategy.js';
 import { collectBatch, invokeWithDeadline, runOnPoolWithDeadline } from './task-outcome.js';
 
-/** Start-up budget for a pool: worker boot and module import, independent of task size. */
-const POOL_STARTUP_TIMEOUT_MS = 30_000;
 
 /**
  * Each task's `wait` half runs on the event loop, all tasks at once (waits overlap on one thread, as with
@@ -22,7 +20,7 @@ export const hybrid: StrategyDescriptor = {
   waves: ({ tasks, threads }) => 1 + Math.ceil(tasks / threads),
   unsupportedReason: (workload) =>
     hasSplit(workload) ? undefined : 'the workload does not split its task into "wait" and "compute" steps (see README: hybrid)',
-  async prepare({ workload, workloadUrl, data, size, taskTimeoutMs }, { threads }) {
+  async prepare({ workload, workloadUrl, data, size, taskTimeoutMs }, { threads, workerMaxOldSpaceMb }) {
     if (!hasSplit(workload)) throw new Error(`hybrid: workload "${workload.id}" has no wait/compute split`);
     const wait = (index: number): Promise<unknown> => invokeWithDeadline(() => workload.wait({ data, size, index }), taskTimeoutMs);
 
@@ -32,6 +30,7 @@ export const hybrid: StrategyDescriptor = {
       threads,
       warmTask: { workloadUrl, data, size, index: 0, step: 'compute', waited },
       startupTimeoutMs: POOL_STARTUP_TIMEOUT_MS + taskTimeoutMs,
+      ...(workerMaxOldSpaceMb !== undefined ? { maxOldGenerationSizeMb: workerMaxOldSpaceMb } : {}),
     });
 
     const runOne = async (index: number): Promise<unknown> => {

@@ -1,11 +1,9 @@
 import { TaskError } from '../errors.js';
-import { startPool } from '../pool/pool.js';
+import { POOL_STARTUP_TIMEOUT_MS, startPool } from '../pool/pool.js';
 import { batchRanges, measureBatchFigures, resolveBatch } from './batch-size.js';
 import type { StrategyDescriptor } from './strategy.js';
 import { collectBatch, runOnPoolWithDeadline, taskTimeoutError } from './task-outcome.js';
 
-/** Start-up budget for a pool: worker boot and module import, independent of task size. */
-const POOL_STARTUP_TIMEOUT_MS = 30_000;
 
 /**
  * Tasks dispatched to a warmed piscina pool of `threads` threads. Start-up (threads online and the task

@@ -1,9 +1,8 @@
+import { POOL_STARTUP_TIMEOUT_MS } from '../pool/pool.js';
 import { startRawPool } from '../pool/raw-pool.js';
 import type { StrategyDescriptor } from './strategy.js';
 import { collectBatch, runOnPoolWithDeadline } from './task-outcome.js';
 
-/** Start-up budget for a pool: worker boot and module import, independent of task size (as for `parallel`). */
-const POOL_STARTUP_TIMEOUT_MS = 30_000;
 
 /**
  * The floor: the same tasks on `threads` plain worker threads, one message per task, no library. It runs
