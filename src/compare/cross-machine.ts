@@ -50,8 +50,8 @@ export function machineColumns(files: readonly NamedResult[]): MachineColumn[] {
   });
 }
 
-export function crossMachineLayout(files: readonly NamedResult[], matching: Matching): CrossMachineLayout {
-  const columns = machineColumns(files);
+/** `columns` are machineColumns() of the files `matching` was made from, in the same order. */
+export function crossMachineLayout(columns: readonly MachineColumn[], matching: Matching): CrossMachineLayout {
   const rows: CrossMachineRow[] = [];
   const warnings: string[] = [];
   const shapeWarned = new Set<string>();
@@ -76,7 +76,7 @@ export function crossMachineLayout(files: readonly NamedResult[], matching: Matc
   if (nodeVersions.size > 1) {
     warnings.push(`Node versions differ (${columns.map((column) => `${column.file}: ${column.node}`).join(', ')}): part of any difference may be V8's, not the hardware's`);
   }
-  return { columns, rows, warnings };
+  return { columns: [...columns], rows, warnings };
 }
 
 function cellOf(entry: Benchmark | undefined, usableCores: number): CrossMachineCell {

@@ -74,7 +74,7 @@ export function compareResults(files: readonly NamedResult[], options: Partial<J
   });
 
   const machines = new Set(columns.map((column) => column.machine.key));
-  const crossMachine = machines.size > 1 ? crossMachineLayout(files, matching) : null;
+  const crossMachine = machines.size > 1 ? crossMachineLayout(columns, matching) : null;
   const warnings: string[] = [];
   if (crossMachine === null) {
     const versions = new Set(columns.map((column) => column.node));
