@@ -7,11 +7,11 @@ import {
   JUDGEMENT_TEXT_COLUMNS,
   judgementRows,
   machineLines,
+  regressionLine,
   sameMachineTitle,
   VERDICT_COLUMN,
   verdictCounts,
 } from './compare-rows.js';
-import { regressionLine } from './compare-terminal.js';
 
 /** GitHub-flavoured Markdown for a pull-request comment or `$GITHUB_STEP_SUMMARY`. */
 export function renderComparisonMarkdown(comparison: Comparison): string {

@@ -61,6 +61,16 @@ export function machineLines(layout: CrossMachineLayout): string[] {
   return layout.columns.map((column, index) => `${names[index] ?? column.file}: ${column.description} (${column.node}) — ${column.file}`);
 }
 
+/** The headline: the regressions `--fail-on regression` exits 3 on, or why there are none. */
+export function regressionLine(comparison: Comparison): string {
+  if (comparison.regressions.length === 0) {
+    return comparison.sameMachine.length === 0
+      ? 'No same-machine pair: nothing judged for regressions.'
+      : `No significant regression beyond ${Number((comparison.options.threshold * 100).toFixed(2))} %.`;
+  }
+  return `REGRESSION: ${comparison.regressions.map((regression) => `${regression.id} (${regression.head}, ×${regression.ratio.toFixed(3)})`).join(', ')}`;
+}
+
 export const CROSS_MACHINE_NOTE =
   'Each cell: speedup over the same file\'s sequential run (efficiency = speedup / ideal). Absolute times are not compared across machines. † more threads than the machine\'s usable cores.';
 

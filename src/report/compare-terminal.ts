@@ -7,6 +7,7 @@ import {
   JUDGEMENT_TEXT_COLUMNS,
   judgementRows,
   machineLines,
+  regressionLine,
   sameMachineTitle,
   verdictCounts,
 } from './compare-rows.js';
@@ -33,15 +34,6 @@ export function renderComparisonTerminal(comparison: Comparison): string {
   for (const warning of comparison.warnings) lines.push(`warning: ${warning}`);
   lines.push(regressionLine(comparison));
   return lines.join('\n');
-}
-
-export function regressionLine(comparison: Comparison): string {
-  if (comparison.regressions.length === 0) {
-    return comparison.sameMachine.length === 0
-      ? 'No same-machine pair: nothing judged for regressions.'
-      : `No significant regression beyond ${Number((comparison.options.threshold * 100).toFixed(2))} %.`;
-  }
-  return `REGRESSION: ${comparison.regressions.map((regression) => `${regression.id} (${regression.head}, ×${regression.ratio.toFixed(3)})`).join(', ')}`;
 }
 
 /** Like format.ts's renderTable, but words (verdicts, reasons) stay left-aligned next to right-aligned figures. */
