@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import { UV_THREADPOOL_MAX } from '../runner/uv-threadpool.js';
 import type { Environment } from './schema.js';
 
 /** CPUs the cgroup (v2 `cpu.max`, else v1 cfs quota) allows this process, or null when unlimited. */
@@ -72,8 +73,8 @@ export function probeEnvironment(): Environment {
     cgroupCpuLimit,
     usableCores: usableCores(available, cgroupCpuLimit),
     memoryBytes: os.totalmem(),
-    // libuv's default pool is 4 threads; it clamps the variable to 1..1024.
-    uvThreadpoolSize: Number.isInteger(threadpool) && threadpool > 0 ? Math.min(threadpool, 1024) : 4,
+    // libuv's default pool is 4 threads; it clamps the variable to 1..UV_THREADPOOL_MAX.
+    uvThreadpoolSize: Number.isInteger(threadpool) && threadpool > 0 ? Math.min(threadpool, UV_THREADPOOL_MAX) : 4,
     ci: detectCi(),
     hostname: os.hostname(),
   };

@@ -3,7 +3,6 @@ import { startRawPool } from '../pool/raw-pool.js';
 import type { StrategyDescriptor } from './strategy.js';
 import { collectBatch, runOnPoolWithDeadline } from './task-outcome.js';
 
-
 /**
  * The floor: the same tasks on `threads` plain worker threads, one message per task, no library. It runs
  * beside `parallel` so every pool figure can be read against what this machine's threads allow, not only

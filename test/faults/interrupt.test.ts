@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -8,6 +8,7 @@ import { EXIT } from '../../src/errors.js';
 import { DIST_ROOT } from '../../src/paths.js';
 import { type ResultFile, resultFileSchema } from '../../src/results/schema.js';
 import { scratchDir } from '../helpers/cli.js';
+import { childPids, isAlive, until } from '../helpers/processes.js';
 import { fixture } from './fault-run.js';
 
 interface Watched {
@@ -64,14 +65,6 @@ function startWatched(args: string[]): Watched {
   return watched;
 }
 
-async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!condition()) {
-    if (performance.now() > deadline) throw new Error('condition not met in time');
-    await sleep(10);
-  }
-}
-
 const samplesTaken = (result: ResultFile | undefined): number =>
   result?.benchmarks.reduce((total, benchmark) => total + benchmark.samplesMs.length, 0) ?? 0;
 
@@ -114,27 +107,7 @@ describe('interrupting a run', () => {
     const exit = await run.exited;
     expect(exit.code).toBe(EXIT.interrupted);
     expect(exit.atMs - secondAt).toBeLessThan(2_000);
-    await until(() => measuring.every((pid) => !alive(pid)), 5_000);
+    await until(() => measuring.every((pid) => !isAlive(pid)), 5_000, 'the measuring process gone');
     expect(run.invalid).toEqual([]);
   });
 });
-
-function childPids(pid: number): number[] {
-  try {
-    return execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' })
-      .split('\n')
-      .map((line) => Number(line.trim()))
-      .filter((child) => child > 0);
-  } catch {
-    return []; // ps exits 1 when there is none
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -39,3 +39,4 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
 export function scratchDir(prefix = 'corescope-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
+
