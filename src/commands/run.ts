@@ -182,13 +182,13 @@ export async function handler(args: RunArgs): Promise<void> {
   const environment = probeEnvironment();
   const profile = args.quick ? PROFILES.quick : PROFILES.full;
   const threads = args.threads ?? (args.quick ? [...new Set([1, environment.usableCores])] : defaultThreadCounts(environment.usableCores));
+  if (args.label !== undefined && args.label.trim() === '') throw new UsageError('--label: must not be empty');
   const outPath =
     args.out !== undefined
       ? ensureWritableFile(args.out)
       : args.json
         ? null
         : ensureWritableFile(defaultResultPath(args.label ?? os.hostname()));
-  if (args.label !== undefined && args.label.trim() === '') throw new UsageError('--label: must not be empty');
 
   const output = args.json ? process.stderr : process.stdout;
   const onSigint = (): void => {
