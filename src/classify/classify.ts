@@ -1,3 +1,4 @@
+import { formatPercent } from '../report/format.js';
 import type { Benchmark, OkBenchmark } from '../results/schema.js';
 
 /**
@@ -88,7 +89,7 @@ export function classifyWorkload(benchmarks: Benchmark[], usableCores: number): 
     hybridSpeedup: hybridSkipped || hybridCells.length === 0 ? null : hybridCells.map(speedupAt),
   };
 
-  const busy = pct(evidence.eventLoopUtilization);
+  const busy = formatPercent(evidence.eventLoopUtilization);
   const reasons: string[] = [];
   let workClass: WorkClass;
   if (evidence.eventLoopUtilization >= CPU_BOUND_BUSY) {
@@ -98,13 +99,13 @@ export function classifyWorkload(benchmarks: Benchmark[], usableCores: number): 
     workClass = 'mixed';
     reasons.push(
       `run one at a time, the main thread is busy only ${busy} of the time: the tasks wait`,
-      `run concurrently, the waits overlap and the one thread is busy ${pct(evidence.concurrentEventLoopUtilization ?? 0)} of the time: computing is now the bottleneck`,
+      `run concurrently, the waits overlap and the one thread is busy ${formatPercent(evidence.concurrentEventLoopUtilization ?? 0)} of the time: computing is now the bottleneck`,
     );
   } else {
     workClass = 'io';
     reasons.push(`run one at a time, the main thread is busy only ${busy} of the time: the tasks mostly wait`);
     if (evidence.concurrentEventLoopUtilization !== null) {
-      reasons.push(`run concurrently, the thread is still idle ${pct(1 - evidence.concurrentEventLoopUtilization)} of the time: it has room for more`);
+      reasons.push(`run concurrently, the thread is still idle ${formatPercent(1 - evidence.concurrentEventLoopUtilization)} of the time: it has room for more`);
     }
   }
 
@@ -150,10 +151,6 @@ function fewestNearBest(points: SpeedupAt[]): number | undefined {
 
 function speedupAt(benchmark: Measured): SpeedupAt {
   return { threads: benchmark.threads, speedup: benchmark.derived.speedup };
-}
-
-function pct(fraction: number): string {
-  return `${Math.round(fraction * 100)} %`;
 }
 
 function ratio(value: number): string {
