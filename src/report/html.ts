@@ -9,9 +9,7 @@ import { renderPage } from './html/page.js';
 import { allWarnings, machinesTable, resultsTable, warningsList } from './html/sections.js';
 import { StyleBook } from './html/series-style.js';
 import type { ReportInput } from './report-input.js';
-import { groupByWorkload } from './terminal.js';
-import { workloadGroupKey } from './libuv.js';
-import { tableRows } from './results-table.js';
+import { groupRows, tableRows } from './results-table.js';
 import { fitSeries } from './scaling-fit-series.js';
 import { scalingFitsBlock } from './html/scaling-fits.js';
 import { studySections } from './html/study-sections.js';
@@ -32,7 +30,8 @@ function renderReport(inputs: readonly ReportInput[]): string {
   const chartId = (): string => `chart-${(chartCount += 1)}`;
   const many = inputs.length > 1;
   const workloads = workloadsOf(inputs);
-  const warningCount = allWarnings(inputs).length;
+  const warnings = allWarnings(inputs);
+  const warningCount = warnings.length;
   // Study files hold no workloads: name what they do hold instead of "0 workloads".
   const studies = [...new Set(inputs.flatMap((input) => [...(input.result.overheads !== undefined ? ['overhead study'] : []), ...(input.result.grain !== undefined ? ['grain study'] : [])]))];
   const contents = [...(workloads.length > 0 || studies.length === 0 ? [`${workloads.length} workload${workloads.length === 1 ? '' : 's'}`] : []), ...studies].join(' · ');
@@ -58,7 +57,9 @@ function renderReport(inputs: readonly ReportInput[]): string {
     );
   }
 
-  // One section per workload, and per libuv pool size in a --uv-threadpool sweep (workloadGroupKey).
+  // One section per workload, and per libuv pool size in a --uv-threadpool sweep (workloadGroupKey): each
+  // machine's rows of it, grouped once for the verdicts and the tables.
+  const grouped = groupRows(tableRows(inputs));
   workloads.forEach((workload, index) => {
     const first = workload.first.workload;
     body.push(
@@ -66,8 +67,8 @@ function renderReport(inputs: readonly ReportInput[]): string {
       `<p class="about">${escapeHtml(`${workload.kind}-bound · ${first?.tasks ?? '?'} tasks of size ${first?.size ?? '?'} per sample`)}</p>`,
     );
     const verdicts = inputs.flatMap((input) => {
-      const benchmarks = groupByWorkload(input.result.benchmarks).get(workload.key);
-      return benchmarks === undefined ? [] : [`${many ? `${input.machine} · ` : ''}${verdictLine(benchmarks)}`];
+      const rows = grouped.get(input)?.get(workload.key);
+      return rows === undefined ? [] : [`${many ? `${input.machine} · ` : ''}${verdictLine(rows.map((row) => row.benchmark))}`];
     });
     body.push(`<ul class="verdicts">${verdicts.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`, '<div class="charts">');
     body.push(
@@ -101,14 +102,14 @@ function renderReport(inputs: readonly ReportInput[]): string {
       scalingFitsBlock(inputs, workload.key),
     );
     for (const input of inputs) {
-      const rows = tableRows([input]).filter((row) => workloadGroupKey(row.benchmark) === workload.key);
-      if (rows.length === 0) continue;
+      const rows = grouped.get(input)?.get(workload.key);
+      if (rows === undefined) continue;
       body.push(`<details${many ? '' : ' open'}><summary>${escapeHtml(`All figures${many ? ` · ${input.machine}` : ''}`)}</summary>${resultsTable(rows)}</details>`);
     }
   });
 
   body.push(...studySections(inputs, styles, chartId));
-  body.push('<h2 id="machines">Machines</h2>', machinesTable(inputs), '<h2 id="warnings">Warnings</h2>', warningsList(inputs));
+  body.push('<h2 id="machines">Machines</h2>', machinesTable(inputs), '<h2 id="warnings">Warnings</h2>', warningsList(warnings, many));
   return renderPage(`corescope report: ${inputs.map((input) => input.machine).join(', ')}`, body.join('\n'));
 }
 

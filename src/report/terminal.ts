@@ -10,7 +10,7 @@ const HEADER = ['strategy', 'threads', 'median', '±95% CI', 'speedup', '95% CI'
 const VS_RAW_COLUMN = HEADER.indexOf('vs raw');
 
 /** Benchmarks grouped by workload, in the order they ran. */
-export function groupByWorkload(benchmarks: Benchmark[]): Map<string, Benchmark[]> {
+function groupByWorkload(benchmarks: Benchmark[]): Map<string, Benchmark[]> {
   const groups = new Map<string, Benchmark[]>();
   for (const benchmark of benchmarks) {
     // One group per workload, and per libuv pool size in a --uv-threadpool sweep (libuv.ts).

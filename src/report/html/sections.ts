@@ -52,9 +52,16 @@ export function resultsTable(rows: readonly TableRow[]): string {
   return `<div class="table-wrap"><table class="results">${head}${body.join('')}</table></div>`;
 }
 
+/** One warning of the report: the machine (file), the run or the cell's id it concerns, and what it says. */
+export interface ReportWarning {
+  machine: string;
+  where: string;
+  text: string;
+}
+
 /** Every warning the files hold: the run's, each cell's, and every failure or skip with its reason. */
-export function allWarnings(inputs: readonly ReportInput[]): Array<{ machine: string; where: string; text: string }> {
-  const list: Array<{ machine: string; where: string; text: string }> = [];
+export function allWarnings(inputs: readonly ReportInput[]): ReportWarning[] {
+  const list: ReportWarning[] = [];
   for (const input of inputs) {
     if (input.result.run.interrupted) list.push({ machine: input.machine, where: 'run', text: 'the run was interrupted: some cells have fewer samples or none' });
     for (const text of input.result.warnings) list.push({ machine: input.machine, where: 'run', text });
@@ -66,10 +73,9 @@ export function allWarnings(inputs: readonly ReportInput[]): Array<{ machine: st
   return list;
 }
 
-export function warningsList(inputs: readonly ReportInput[]): string {
-  const warnings = allWarnings(inputs);
+/** The warnings allWarnings found, each under its cell's id (and its machine when `many` files are shown). */
+export function warningsList(warnings: readonly ReportWarning[], many: boolean): string {
   if (warnings.length === 0) return '<p class="sub">None: every cell ran, and no figure was flagged.</p>';
-  const many = inputs.length > 1;
   const items = warnings.map(
     (warning) => `<li><code>${escapeHtml(many ? `${warning.machine} · ${warning.where}` : warning.where)}</code>: ${escapeHtml(warning.text)}</li>`,
   );
