@@ -64,12 +64,11 @@ export interface WorkloadDefinition<Data = undefined, Result = unknown, Waited =
   criticalPathMs?: (context: BoundContext<Data>) => number | Promise<number>;
 }
 
-// A global symbol, so a workload built against one copy of corescope is recognised by another.
-const WORKLOAD_BRAND = Symbol.for('corescope.workload');
-
-export type Workload<Data = unknown, Result = unknown, Waited = unknown> = Readonly<WorkloadDefinition<Data, Result, Waited>> & {
-  readonly [WORKLOAD_BRAND]: true;
-};
+/**
+ * A checked, frozen definition. Files are validated by shape when loaded (`findDefinitionProblem`), not by
+ * provenance, so a plain object exported without `defineWorkload` works too.
+ */
+export type Workload<Data = unknown, Result = unknown, Waited = unknown> = Readonly<WorkloadDefinition<Data, Result, Waited>>;
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -79,7 +78,7 @@ export function defineWorkload<Data = undefined, Result = unknown, Waited = unkn
 ): Workload<Data, Result, Waited> {
   const problem = findDefinitionProblem(definition);
   if (problem !== undefined) throw new TypeError(`invalid workload: ${problem}`);
-  return Object.freeze({ ...definition, [WORKLOAD_BRAND]: true as const });
+  return Object.freeze({ ...definition });
 }
 
 /** The first thing wrong with a would-be workload definition, or undefined when it is valid. */
@@ -110,10 +109,6 @@ export function findDefinitionProblem(value: unknown): string | undefined {
 /** Whether a workload exposes the wait/compute split the `hybrid` strategy needs. */
 export function hasSplit(workload: Workload): workload is Workload & Required<Pick<Workload, 'wait' | 'compute'>> {
   return typeof workload.wait === 'function' && typeof workload.compute === 'function';
-}
-
-export function isWorkload(value: unknown): value is Workload {
-  return typeof value === 'object' && value !== null && WORKLOAD_BRAND in value;
 }
 
 function isPositiveFinite(value: unknown): value is number {
