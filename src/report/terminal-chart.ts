@@ -1,5 +1,6 @@
 import type { ResultFile } from '../results/schema.js';
 import { type ChartPoint, IDEAL, speedupSeries, workloadsOf } from './chart-data.js';
+import { toReportInputs } from './report-input.js';
 
 /** Compact Unicode charts for the terminal: speedup against threads for each CPU-bound workload. */
 
@@ -137,11 +138,11 @@ function axisLabels(labels: string[], gap: number): string {
  * pool size in a --uv-threadpool sweep (each size is its own measurement, not a point on one line).
  */
 export function renderRunCharts(result: ResultFile, options: TerminalChartOptions): string {
-  const input = { path: '', result, machine: result.run.label ?? result.environment.hostname };
-  const groups = workloadsOf([input]).filter((group) => group.kind === 'cpu');
+  const inputs = toReportInputs([{ path: '', result }]);
+  const groups = workloadsOf(inputs).filter((group) => group.kind === 'cpu');
   const charts: string[] = [];
   for (const group of groups) {
-    const series = speedupSeries([input], group.key);
+    const series = speedupSeries(inputs, group.key);
     const measured = series.find((line) => line.strategy === 'parallel')?.points ?? [];
     const ideal = series.find((line) => line.strategy === IDEAL)?.points ?? [];
     const raw = series.find((line) => line.strategy === 'raw')?.points ?? [];
