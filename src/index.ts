@@ -6,6 +6,7 @@
  * `run` or `compare` is first called, and never inside a worker.
  */
 import type { Comparison, JudgeOptions, NamedResult } from './compare/index.js';
+import { UsageError } from './errors.js';
 import type { ResultFile } from './results/schema.js';
 
 export { defineWorkload, WORKLOAD_KINDS } from './workload.js';
@@ -52,16 +53,14 @@ const RUN_DEFAULTS = { rounds: 10, warmupRounds: 1, taskTimeoutMs: 10_000 } as c
  * with a UsageError whose message names the option or the file.
  */
 export async function run(options: RunOptions): Promise<RunOutcome> {
-  const [{ runSuite }, { probeEnvironment }, { defaultThreadCounts }, strategies, { resolveWorkloadUrl }, { ensureWritableFile }, { UsageError }] =
-    await Promise.all([
-      import('./runner/run-suite.js'),
-      import('./results/environment.js'),
-      import('./runner/plan.js'),
-      import('./strategies/index.js'),
-      import('./workload-source.js'),
-      import('./commands/options.js'),
-      import('./errors.js'),
-    ]);
+  const [{ runSuite }, { probeEnvironment }, { defaultThreadCounts }, strategies, { resolveWorkloadUrl }, { ensureWritableFile }] = await Promise.all([
+    import('./runner/run-suite.js'),
+    import('./results/environment.js'),
+    import('./runner/plan.js'),
+    import('./strategies/index.js'),
+    import('./workload-source.js'),
+    import('./commands/options.js'),
+  ]);
   if (options.workloads.length === 0) throw new UsageError('workloads: name at least one workload');
   for (const spec of options.workloads) resolveWorkloadUrl(spec, 'workloads');
   const chosen = options.strategies ?? [...strategies.DEFAULT_STRATEGY_NAMES];
