@@ -1,5 +1,5 @@
 import type { Benchmark, OkBenchmark } from '../results/schema.js';
-import { formatMs, formatPercent, formatRatio } from './format.js';
+import { formatMs, formatPercent, formatRatio, formatThreads } from './format.js';
 import { workloadGroupKey, workloadGroupLabel } from './libuv.js';
 import { isMeasured, type Measured } from './measured.js';
 import type { ReportInput } from './report-input.js';
@@ -87,7 +87,6 @@ function byStrategy(cells: Measured[]): Map<string, Measured[]> {
   return groups;
 }
 
-const threadsText = (threads: number): string => `${threads} thread${threads === 1 ? '' : 's'}`;
 const seriesLabel = (name: string, input: ReportInput, many: boolean): string => (many ? `${name} · ${input.machine}` : name);
 
 function speedupTip(input: ReportInput, cell: Measured): string {
@@ -97,7 +96,7 @@ function speedupTip(input: ReportInput, cell: Measured): string {
     cell.batching === undefined ? '' : `, ${cell.batching.size} task${cell.batching.size === 1 ? '' : 's'} per message${cell.batching.requested === 'auto' ? ' (auto)' : ''}`,
     cell.uvThreadpoolSize === undefined ? '' : `, libuv pool ${cell.uvThreadpoolSize}`,
   ].join('');
-  return `${input.machine} · ${cell.strategy}, ${threadsText(cell.threads)}: speedup ${formatRatio(cell.derived.speedup)} (95% CI ${low.toFixed(2)}–${high.toFixed(2)}), ideal ${formatRatio(cell.derived.idealSpeedup)}, efficiency ${formatPercent(cell.derived.efficiency)}, median ${formatMs(cell.stats.median)}${extras}`;
+  return `${input.machine} · ${cell.strategy}, ${formatThreads(cell.threads)}: speedup ${formatRatio(cell.derived.speedup)} (95% CI ${low.toFixed(2)}–${high.toFixed(2)}), ideal ${formatRatio(cell.derived.idealSpeedup)}, efficiency ${formatPercent(cell.derived.efficiency)}, median ${formatMs(cell.stats.median)}${extras}`;
 }
 
 /**
@@ -127,7 +126,7 @@ export function speedupSeries(inputs: readonly ReportInput[], groupKey: string):
         points: pool.map((cell) => ({
           x: cell.threads,
           y: cell.derived.idealSpeedup,
-          tip: `${input.machine} · ideal for ${threadsText(cell.threads)} on ${input.result.environment.usableCores} usable cores, ${cell.workload.tasks} tasks: ${formatRatio(cell.derived.idealSpeedup)}`,
+          tip: `${input.machine} · ideal for ${formatThreads(cell.threads)} on ${input.result.environment.usableCores} usable cores, ${cell.workload.tasks} tasks: ${formatRatio(cell.derived.idealSpeedup)}`,
         })),
       });
     }

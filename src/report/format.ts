@@ -11,6 +11,11 @@ export function formatRatio(ratio: number): string {
   return `${ratio >= 10 ? ratio.toFixed(1) : ratio.toFixed(2)}×`;
 }
 
+/** "1 thread", "4 threads". */
+export function formatThreads(threads: number): string {
+  return `${threads} thread${threads === 1 ? '' : 's'}`;
+}
+
 export function formatPercent(fraction: number): string {
   return `${(fraction * 100).toFixed(0)} %`;
 }

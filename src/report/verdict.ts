@@ -1,5 +1,5 @@
 import type { Benchmark } from '../results/schema.js';
-import { formatPercent, formatRatio } from './format.js';
+import { formatPercent, formatRatio, formatThreads } from './format.js';
 import { rawFloorPhrase } from './raw-floor.js';
 import { hybridVerdictParts } from './hybrid-verdict.js';
 import { libuvGainReason, workloadGroupLabel } from './libuv.js';
@@ -36,7 +36,7 @@ export function verdictLine(benchmarks: Benchmark[]): string {
   const bestParallel = maxBy(parallel, (benchmark) => benchmark.derived.speedup);
   if (bestParallel !== undefined) {
     const { speedup, efficiency } = bestParallel.derived;
-    const threads = `${bestParallel.threads} thread${bestParallel.threads === 1 ? '' : 's'}`;
+    const threads = formatThreads(bestParallel.threads);
     parts.push(
       speedup >= GAIN_THRESHOLD
         ? `parallel ${formatRatio(speedup)} on ${threads} (${formatPercent(efficiency)} of ideal${rawFloorPhrase(bestParallel)})`

@@ -1,6 +1,6 @@
 import type { Grain, Overheads } from '../../results/overheads-schema.js';
 import type { BarData, LineSeries } from '../chart-data.js';
-import { formatMs, formatPercent, formatRatio } from '../format.js';
+import { formatMs, formatPercent, formatRatio, formatThreads } from '../format.js';
 import type { ReportInput } from '../report-input.js';
 import { formatBytes, formatUs, grainTables, overheadTables, type StudyTable } from '../study-tables.js';
 import { renderBarChart } from './bar-chart.js';
@@ -17,7 +17,6 @@ import type { StyleBook } from './series-style.js';
 const poolStrategy = (pool: string): string => (pool === 'piscina' ? 'parallel' : pool);
 /** Grain lines: `parallel`, `raw`, and a batched parallel line (`parallel --batch auto`) in the batched colour. */
 const lineStrategy = (series: string): string => (series.includes('--batch') ? 'batched' : series);
-const threadsText = (threads: number): string => `${threads} thread${threads === 1 ? '' : 's'}`;
 
 function htmlTable(table: StudyTable): string {
   const head = `<tr>${table.header.map((name, index) => `<th${index === 0 ? ' class="text"' : ''}>${escapeHtml(name)}</th>`).join('')}</tr>`;
@@ -36,7 +35,7 @@ function overheadCharts(input: ReportInput, overheads: Overheads, styles: StyleB
       .map((figure) => ({
         x: figure.threads,
         y: figure.medianMs,
-        tip: `${input.machine} · ${pool} start-up with ${threadsText(figure.threads)}: median ${formatMs(figure.medianMs)} over ${figure.samplesMs.length} starts (range ${formatMs(Math.min(...figure.samplesMs))}–${formatMs(Math.max(...figure.samplesMs))})`,
+        tip: `${input.machine} · ${pool} start-up with ${formatThreads(figure.threads)}: median ${formatMs(figure.medianMs)} over ${figure.samplesMs.length} starts (range ${formatMs(Math.min(...figure.samplesMs))}–${formatMs(Math.max(...figure.samplesMs))})`,
       })),
   }));
   const roundTrip: BarData = {
@@ -64,7 +63,7 @@ function overheadCharts(input: ReportInput, overheads: Overheads, styles: StyleB
       .map((figure) => ({
         x: figure.threads,
         y: figure.medianUs,
-        tip: `${input.machine} · ${figure.pool}${figure.batch > 1 ? `, ${figure.batch} tasks per message` : ''}, ${threadsText(figure.threads)}: ${formatUs(figure.medianUs)} per task with ${figure.queued} queued`,
+        tip: `${input.machine} · ${figure.pool}${figure.batch > 1 ? `, ${figure.batch} tasks per message` : ''}, ${formatThreads(figure.threads)}: ${formatUs(figure.medianUs)} per task with ${figure.queued} queued`,
       })),
   }));
   const modes = [
@@ -121,7 +120,7 @@ function grainChart(input: ReportInput, grain: Grain, styles: StyleBook): string
   const threadOrder = [...new Set(grain.threads)].sort((a, b) => a - b);
   const series: LineSeries[] = lines.flatMap((line): LineSeries[] => {
     const points = grain.points.filter((point) => point.series === line.series && point.threads === line.threads).sort((a, b) => a.grainMs - b.grainMs);
-    const name = `${line.series}, ${threadsText(line.threads)}`;
+    const name = `${line.series}, ${formatThreads(line.threads)}`;
     // Thread counts are told apart by dash pattern, as machines are elsewhere.
     const machineIndex = Math.max(0, threadOrder.indexOf(line.threads));
     const measured: LineSeries = {
