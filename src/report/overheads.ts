@@ -1,5 +1,6 @@
 import type { Grain, Overheads } from '../results/overheads-schema.js';
 import { formatMs, formatPercent, formatRatio, renderTable } from './format.js';
+import { dispatchVariants, grainLines } from './study-tables.js';
 
 function formatUs(us: number): string {
   if (Math.abs(us) >= 1000) return formatMs(us / 1000);
@@ -25,7 +26,7 @@ export function renderOverheads(overheads: Overheads): string[] {
   lines.push(renderTable(['pool', 'round trip'], overheads.roundTrip.map((figure) => [figure.pool, formatUs(figure.medianUs)])), '');
 
   const queued = overheads.dispatch[0]?.queued ?? 0;
-  const variants = [...new Map(overheads.dispatch.map((figure) => [`${figure.pool}/${figure.batch}`, figure])).values()];
+  const variants = dispatchVariants(overheads);
   const variantName = (pool: string, batch: number): string => (batch === 1 ? pool : `${pool}, ${batch}/message`);
   lines.push(`Dispatch cost per task with ${queued} no-op tasks queued (wall time / tasks; median)`);
   lines.push(
@@ -54,7 +55,7 @@ export function renderOverheads(overheads: Overheads): string[] {
 
 /** The grain sweep: efficiency per grain and line, then where each line breaks even and reaches 90 %. */
 export function renderGrain(grain: Grain): string[] {
-  const columns = [...new Map(grain.points.map((point) => [`${point.series}\u0000${point.threads}`, point])).values()];
+  const columns = grainLines(grain);
   const lines = [`Grain sweep (${grain.workload}): efficiency against ideal, speedup in brackets`];
   lines.push(
     renderTable(

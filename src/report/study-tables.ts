@@ -33,12 +33,22 @@ export function formatUs(us: number): string {
   return `${Number(us.toPrecision(3))} µs`;
 }
 
+/** The dispatch lines of an overhead study, one per pool and tasks per message, in the order first measured. */
+export function dispatchVariants(overheads: Overheads): Array<Overheads['dispatch'][number]> {
+  return [...new Map(overheads.dispatch.map((figure) => [`${figure.pool}/${figure.batch}`, figure])).values()];
+}
+
+/** The lines of a grain sweep, one per series and thread count, in the order first measured. */
+export function grainLines(grain: Grain): Array<Grain['points'][number]> {
+  return [...new Map(grain.points.map((point) => [`${point.series}\u0000${point.threads}`, point])).values()];
+}
+
 const fixed = (value: number | undefined, decimals: number): string => (value === undefined ? '' : value.toFixed(decimals));
 
 export function overheadTables(overheads: Overheads): StudyTable[] {
   const pools = [...new Set(overheads.startup.map((figure) => figure.pool))];
   const startupThreads = [...new Set(overheads.startup.map((figure) => figure.threads))].sort((a, b) => a - b);
-  const variants = [...new Map(overheads.dispatch.map((figure) => [`${figure.pool}/${figure.batch}`, figure])).values()];
+  const variants = dispatchVariants(overheads);
   const variantName = (pool: string, batch: number): string => (batch === 1 ? pool : `${pool}, ${batch} per message`);
   const dispatchThreads = [...new Set(overheads.dispatch.map((figure) => figure.threads))].sort((a, b) => a - b);
   const sizes = [...new Set(overheads.payload.map((figure) => figure.bytes))].sort((a, b) => a - b);
@@ -90,7 +100,7 @@ function thresholdText(value: number | null, below: boolean, grain: Grain, oneTh
 }
 
 export function grainTables(grain: Grain): StudyTable[] {
-  const lines = [...new Map(grain.points.map((point) => [`${point.series}\u0000${point.threads}`, point])).values()];
+  const lines = grainLines(grain);
   return [
     {
       title: `Grain sweep (${grain.workload}): efficiency against ideal per task cost; k = tasks per message where batched`,

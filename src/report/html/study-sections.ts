@@ -2,7 +2,7 @@ import type { Grain, Overheads } from '../../results/overheads-schema.js';
 import type { BarData, LineSeries } from '../chart-data.js';
 import { formatMs, formatPercent, formatRatio, formatThreads } from '../format.js';
 import type { ReportInput } from '../report-input.js';
-import { formatBytes, formatUs, grainTables, overheadTables, type StudyTable } from '../study-tables.js';
+import { dispatchVariants, formatBytes, formatUs, grainLines, grainTables, overheadTables, type StudyTable } from '../study-tables.js';
 import { renderBarChart } from './bar-chart.js';
 import { escapeHtml } from './escape.js';
 import { renderLineChart } from './line-chart.js';
@@ -52,7 +52,7 @@ function overheadCharts(input: ReportInput, overheads: Overheads, styles: StyleB
       },
     ],
   };
-  const variants = [...new Map(overheads.dispatch.map((figure) => [`${figure.pool}/${figure.batch}`, figure])).values()];
+  const variants = dispatchVariants(overheads);
   const dispatch: LineSeries[] = variants.map((variant) => ({
     label: variant.batch === 1 ? variant.pool : `${variant.pool}, ${variant.batch} per message`,
     // A batched variant is its own line: it gets its own colour and marker.
@@ -116,7 +116,7 @@ function overheadCharts(input: ReportInput, overheads: Overheads, styles: StyleB
 }
 
 function grainChart(input: ReportInput, grain: Grain, styles: StyleBook): string {
-  const lines = [...new Map(grain.points.map((point) => [`${point.series}\u0000${point.threads}`, point])).values()];
+  const lines = grainLines(grain);
   const threadOrder = [...new Set(grain.threads)].sort((a, b) => a - b);
   const series: LineSeries[] = lines.flatMap((line): LineSeries[] => {
     const points = grain.points.filter((point) => point.series === line.series && point.threads === line.threads).sort((a, b) => a.grainMs - b.grainMs);
