@@ -16,9 +16,9 @@ import type { Benchmark, OkBenchmark } from '../results/schema.js';
 export type WorkClass = 'io' | 'cpu' | 'mixed';
 
 /** Sequential busier than this is CPU-bound: under a quarter of its time is left to overlap. */
-export const CPU_BOUND_BUSY = 0.75;
+const CPU_BOUND_BUSY = 0.75;
 /** Concurrent busier than this has run out of waiting to hide its computing behind. */
-export const COMPUTE_BOTTLENECK_BUSY = 0.5;
+const COMPUTE_BOTTLENECK_BUSY = 0.5;
 /** Below this a strategy's gain is within the noise of a shared machine. */
 const REAL_GAIN = 1.25;
 /** Thread counts whose speedup is within this share of the best count as equally good: pick the fewest. */

@@ -113,7 +113,7 @@ export async function handler(args: ClassifyArgs): Promise<void> {
 
 const CLASS_NAMES = { io: 'I/O-bound', cpu: 'CPU-bound', mixed: 'mixed (waits and computing)' } as const;
 
-export function recommendationText(recommendation: Recommendation): string {
+function recommendationText(recommendation: Recommendation): string {
   const threads = `${recommendation.threads ?? 1} thread${recommendation.threads === 1 ? '' : 's'}`;
   switch (recommendation.strategy) {
     case 'concurrent':
@@ -125,7 +125,7 @@ export function recommendationText(recommendation: Recommendation): string {
   }
 }
 
-export function renderClassification(classification: Classification, usableCores: number): string {
+function renderClassification(classification: Classification, usableCores: number): string {
   const { workload, evidence } = classification;
   const lines = [
     `${workload.id}: ${evidence.tasks} tasks per sample, sequential median ${formatMs(evidence.sequentialMedianMs)}, ${usableCores} usable cores`,

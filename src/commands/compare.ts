@@ -89,7 +89,7 @@ function render(comparison: Comparison, format: Format): string {
 }
 
 /** "5", "5%", "2.5 %" → 0.05, 0.05, 0.025. */
-export function parsePercent(value: unknown, flag: string): number {
+function parsePercent(value: unknown, flag: string): number {
   if (typeof value === 'number') return value; // the default, already a fraction
   const text = String(value).trim();
   const number = Number(text.replace(/\s*%$/, ''));

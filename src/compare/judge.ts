@@ -4,7 +4,7 @@ import { coefficientOfVariation, median, summarize } from '../stats/summary.js';
 import { welchLogRatio } from '../stats/welch.js';
 
 /** Over this coefficient of variation (in either file) a figure is too noisy to judge (DESIGN.md: 10 %). */
-export const UNRELIABLE_CV = 0.1;
+const UNRELIABLE_CV = 0.1;
 
 export type Verdict = 'faster' | 'slower' | 'no significant change' | 'unreliable' | 'not comparable';
 
@@ -100,6 +100,6 @@ function signedPercent(fraction: number): string {
 }
 
 /** "p = 0.012" or "p < 0.001". */
-export function formatP(pValue: number): string {
+function formatP(pValue: number): string {
   return pValue < 0.001 ? 'p < 0.001' : `p = ${pValue.toFixed(3)}`;
 }

@@ -12,11 +12,11 @@ import type { Span } from './timeline.js';
  * worker pool. Every figure and every timeline comes from timestamps taken while it ran.
  */
 
-export const FETCHES = [
+const FETCHES = [
   { name: 'weather', latencyMs: 400 },
   { name: 'news', latencyMs: 200 },
 ] as const;
-export const AGENTS = 3;
+const AGENTS = 3;
 const SLICES_PER_AGENT = 12;
 const SLICE_MS = 25;
 const POOL_STARTUP_TIMEOUT_MS = 30_000;

@@ -13,7 +13,7 @@ export interface Span {
   endMs: number;
 }
 
-export const GLYPH = { cpu: '█', wait: '░', ready: '·', idle: ' ' } as const;
+const GLYPH = { cpu: '█', wait: '░', ready: '·', idle: ' ' } as const;
 
 export const LEGEND = `${GLYPH.cpu} computing on a core   ${GLYPH.wait} waiting (no CPU used)   ${GLYPH.ready} ready, waiting its turn for the thread`;
 

@@ -46,7 +46,7 @@ export function crossMachineHeader(layout: CrossMachineLayout): string[] {
 }
 
 /** A short name per column: the run's label, else the file's base name; the full path only where those clash. */
-export function columnNames(layout: CrossMachineLayout): string[] {
+function columnNames(layout: CrossMachineLayout): string[] {
   const short = layout.columns.map((column) => column.label ?? basename(column.file));
   return short.map((name, index) => (short.indexOf(name) === short.lastIndexOf(name) ? name : (layout.columns[index]?.file ?? name)));
 }

@@ -7,7 +7,7 @@ const LANCZOS = [
   76.18009172947146, -86.50532032941678, 24.01409824083091, -1.231739572450155, 0.001208650973866179, -0.000005395239384953,
 ];
 
-export function logGamma(x: number): number {
+function logGamma(x: number): number {
   let y = x;
   const tmp = x + 5.5 - (x + 0.5) * Math.log(x + 5.5);
   let series = 1.000000000190015;
@@ -64,7 +64,7 @@ export function studentTCdf(t: number, df: number): number {
 }
 
 /** The t value with P(T <= t) = p, by bisection on the CDF (monotone, so this always converges). */
-export function studentTQuantile(p: number, df: number): number {
+function studentTQuantile(p: number, df: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`studentTQuantile: p must be in (0, 1), got ${p}`);
   let low = -1e3;
   let high = 1e3;

@@ -38,7 +38,7 @@ const SERIES: ReadonlyArray<{ strategies: string[]; batch: BatchSetting; label: 
   { strategies: ['parallel'], batch: 'auto', label: () => 'parallel --batch auto' },
 ];
 
-export function tasksForGrain(grainMs: number, maxThreads: number): number {
+function tasksForGrain(grainMs: number, maxThreads: number): number {
   return Math.min(MAX_TASKS, Math.max(MIN_TASKS_PER_THREAD * maxThreads, Math.round(TARGET_SAMPLE_MS / grainMs)));
 }
 

@@ -8,7 +8,7 @@ import { batchRanges, NOOP_WORKLOAD_URL } from '../strategies/batch-size.js';
 import { timePerOperationUs } from './repeat-timing.js';
 
 export type PoolName = 'piscina' | 'raw';
-export const POOL_NAMES: readonly PoolName[] = ['piscina', 'raw'];
+const POOL_NAMES: readonly PoolName[] = ['piscina', 'raw'];
 
 const STARTUP_TIMEOUT_MS = 30_000;
 
