@@ -49,6 +49,8 @@ describe('html export', () => {
     const html = render(fitted);
     const entry = fitted.scaling?.[0];
     expect(entry?.amdahl.status).toBe('ok');
+    // The USL needs 6 thread counts; the 3-core re-read has 3: its reason must be shown instead of a figure.
+    expect(entry?.usl.status).toBe('insufficient');
     if (entry?.amdahl.status === 'ok') expect(html).toContain(`serial fraction ${(entry.amdahl.serialFraction * 100).toFixed(0)} %`);
     if (entry?.usl.status === 'insufficient') expect(html).toContain(escapeHtml(`No fit: ${entry.usl.reason}`));
     expect(html).toContain('parallel · Amdahl fit');
@@ -73,6 +75,7 @@ describe('html export', () => {
     }
     const first = realResult().benchmarks.find((benchmark) => benchmark.status === 'ok' && benchmark.strategy === 'parallel' && benchmark.threads === 2);
     expect(first?.status).toBe('ok');
+    expect(first?.status === 'ok' ? first.derived : null).not.toBeNull();
     if (first?.status === 'ok' && first.derived !== null) expect(html).toContain(`speedup ${first.derived.speedup.toFixed(2)}×`);
   });
 
