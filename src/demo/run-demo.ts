@@ -88,7 +88,7 @@ async function fetchDemo(): Promise<DemoReport['fetches']> {
 
 async function agentsDemo(usableCores: number): Promise<DemoReport['agents']> {
   const plan: AgentPlan = { slices: SLICES_PER_AGENT, sliceIterations: calibrateIterations(SLICE_MS) };
-  const threads = usableCores;
+  const threads = usableCores; // one pool thread per usable core
   const toSpans = (run: AgentRun): Span[] =>
     run.slicesMs.map(([startMs, endMs]) => ({ task: `agent ${run.agent + 1}`, threadId: run.threadId, kind: 'cpu' as const, startMs, endMs }));
   const agentIndices = Array.from({ length: AGENTS }, (_, index) => index);
@@ -130,7 +130,7 @@ async function agentsDemo(usableCores: number): Promise<DemoReport['agents']> {
     cpuMsPerAgent: sequential.spans.reduce((total, span) => total + span.endMs - span.startMs, 0) / AGENTS,
     threads,
     poolStartupMs: pool.startupMs,
-    idealSpeedup: idealSpeedup(AGENTS, Math.min(threads, usableCores)),
+    idealSpeedup: idealSpeedup(AGENTS, threads),
     runs: [sequential, all, parallel],
     sameResults: others.every((run) => JSON.stringify(run) === JSON.stringify(reference)),
   };
