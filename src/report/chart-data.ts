@@ -176,8 +176,10 @@ export function ioComparison(inputs: readonly ReportInput[]): BarData {
   return { categories, series: series.filter((entry) => entry.values.some((value) => value !== null)) };
 }
 
+/** A cell as a bar's category: `parallel ×2`, `raw ×1`; a one-thread cell of another strategy by its name alone. */
 function cellLabel(benchmark: Benchmark): string {
-  return benchmark.strategy === 'parallel' || benchmark.strategy === 'raw' ? `${benchmark.strategy} ×${benchmark.threads}` : benchmark.threads === 1 ? benchmark.strategy : `${benchmark.strategy} ×${benchmark.threads}`;
+  const pool = benchmark.strategy === 'parallel' || benchmark.strategy === 'raw';
+  return benchmark.threads === 1 && !pool ? benchmark.strategy : `${benchmark.strategy} ×${benchmark.threads}`;
 }
 
 /**
@@ -185,20 +187,23 @@ function cellLabel(benchmark: Benchmark): string {
  * utilization. Categories are the cells (strategy and threads) of every machine, in run order.
  */
 function perCellBars(inputs: readonly ReportInput[], groupKey: string, metric: (cell: OkBenchmark) => number, tip: (cell: OkBenchmark) => string): BarData {
-  const categories: string[] = [];
-  for (const input of inputs) {
+  // Each machine's ok cells of the group by category; the first cell of a category is the one shown.
+  const cells = inputs.map((input) => {
+    const byCategory = new Map<string, OkBenchmark>();
     for (const benchmark of input.result.benchmarks) {
-      if (workloadGroupKey(benchmark) === groupKey && benchmark.status === 'ok' && !categories.includes(cellLabel(benchmark))) categories.push(cellLabel(benchmark));
+      if (workloadGroupKey(benchmark) !== groupKey || benchmark.status !== 'ok') continue;
+      const category = cellLabel(benchmark);
+      if (!byCategory.has(category)) byCategory.set(category, benchmark);
     }
-  }
+    return byCategory;
+  });
+  const categories = [...new Set(cells.flatMap((byCategory) => [...byCategory.keys()]))];
   const series = inputs.map((input, machineIndex): BarSeries => ({
     label: input.machine,
     strategy: 'measure',
     machineIndex,
     values: categories.map((category) => {
-      const cell = input.result.benchmarks.find(
-        (benchmark): benchmark is OkBenchmark => workloadGroupKey(benchmark) === groupKey && benchmark.status === 'ok' && cellLabel(benchmark) === category,
-      );
+      const cell = cells[machineIndex]?.get(category);
       return cell === undefined ? null : { value: metric(cell), tip: `${input.machine} · ${category}: ${tip(cell)}` };
     }),
   }));
