@@ -1,7 +1,7 @@
 import type { Exporter } from './exporter.js';
 import type { ReportInput } from './report-input.js';
 import { workloadGroupLabel } from './libuv.js';
-import { type CellValue, type Column, groupRows, summaryColumns, tableRows } from './results-table.js';
+import { type CellValue, type Column, formatColumnNumber, groupRows, summaryColumns, type TableRow, tableRows } from './results-table.js';
 import { renderScalingSection } from './scaling.js';
 import { type StudyTable, studyTables } from './study-tables.js';
 
@@ -21,25 +21,31 @@ export function escapeMarkdown(text: string): string {
 
 function cell(value: CellValue, column: Column): string {
   if (value === null) return '—';
-  if (typeof value === 'number') return column.decimals === undefined ? String(value) : value.toFixed(column.decimals);
-  return value === '' ? '' : escapeMarkdown(value);
+  return typeof value === 'number' ? formatColumnNumber(value, column) : escapeMarkdown(value);
 }
 
-function table(columns: readonly Column[], rows: ReturnType<typeof tableRows>): string[] {
-  const numeric = (column: Column): boolean => rows.some((row) => typeof column.value(row) === 'number');
+/** A Markdown table of text from a result file: header and cells escaped, `right` columns right-aligned. */
+function markdownTable(header: readonly string[], right: (index: number) => boolean, rows: ReadonlyArray<readonly string[]>): string[] {
   return [
-    `| ${columns.map((column) => escapeMarkdown(column.header)).join(' | ')} |`,
-    `| ${columns.map((column) => (numeric(column) ? '---:' : '---')).join(' | ')} |`,
-    ...rows.map((row) => `| ${columns.map((column) => cell(column.value(row), column)).join(' | ')} |`),
+    `| ${header.map(escapeMarkdown).join(' | ')} |`,
+    `| ${header.map((_, index) => (right(index) ? '---:' : '---')).join(' | ')} |`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
   ];
 }
 
+/** Results: a column is right-aligned when some row has a number in it. */
+function table(columns: readonly Column[], rows: readonly TableRow[]): string[] {
+  const numeric = columns.map((column) => rows.some((row) => typeof column.value(row) === 'number'));
+  return markdownTable(
+    columns.map((column) => column.header),
+    (index) => numeric[index] === true,
+    rows.map((row) => columns.map((column) => cell(column.value(row), column))),
+  );
+}
+
+/** Study figures: the first column names the row, the others are figures. */
 function plainTable(study: StudyTable): string[] {
-  return [
-    `| ${study.header.map(escapeMarkdown).join(' | ')} |`,
-    `| ${study.header.map((_, index) => (index === 0 ? '---' : '---:')).join(' | ')} |`,
-    ...study.rows.map((row) => `| ${row.map((value) => (value === '' ? '' : escapeMarkdown(value))).join(' | ')} |`),
-  ];
+  return markdownTable(study.header, (index) => index > 0, study.rows.map((row) => row.map(escapeMarkdown)));
 }
 
 function machineLine(input: ReportInput): string {

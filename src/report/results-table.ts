@@ -19,6 +19,11 @@ export interface Column {
   decimals?: number;
 }
 
+/** A number as the human-readable tables (Markdown, HTML) show it: to the column's decimals, else as it is. */
+export function formatColumnNumber(value: number, column: Column): string {
+  return column.decimals === undefined ? String(value) : value.toFixed(column.decimals);
+}
+
 /** Every benchmark of every input, in file order then run order. */
 export function tableRows(inputs: readonly ReportInput[]): TableRow[] {
   return inputs.flatMap((input) => input.result.benchmarks.map((benchmark) => ({ input, benchmark })));

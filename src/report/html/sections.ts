@@ -1,5 +1,5 @@
 import type { ReportInput } from '../report-input.js';
-import { type Column, type TableRow, rowNote, summaryColumns } from '../results-table.js';
+import { type Column, formatColumnNumber, type TableRow, rowNote, summaryColumns } from '../results-table.js';
 import { escapeHtml } from './escape.js';
 
 /** The non-chart parts of the HTML report: machine metadata, results tables, warnings. */
@@ -40,7 +40,7 @@ export function machinesTable(inputs: readonly ReportInput[]): string {
 function cell(row: TableRow, column: Column): string {
   const value = column.value(row);
   if (value === null) return '<td>—</td>';
-  if (typeof value === 'number') return `<td>${column.decimals === undefined ? value : value.toFixed(column.decimals)}</td>`;
+  if (typeof value === 'number') return `<td>${formatColumnNumber(value, column)}</td>`;
   return `<td class="text">${escapeHtml(value)}</td>`;
 }
 
