@@ -16,13 +16,9 @@ export function loadReference(): ResultFile {
   return readResultFile(REFERENCE_PATH);
 }
 
-function clone<T>(value: T): T {
-  return structuredClone(value);
-}
-
 /** Every sample and every time-valued statistic of one benchmark multiplied by `factor`. */
 export function scaleBenchmark(result: ResultFile, id: string, factor: number): ResultFile {
-  const copy = clone(result);
+  const copy = structuredClone(result);
   const benchmark = copy.benchmarks.find((candidate) => candidate.id === id);
   if (benchmark === undefined) throw new Error(`no benchmark ${id}`);
   benchmark.samplesMs = benchmark.samplesMs.map((sample) => sample * factor);
@@ -45,7 +41,7 @@ export function stableIds(result: ResultFile, maxCv = 0.05): string[] {
 
 /** SYNTHETIC: the same figures, claimed to come from another machine. */
 export function onAnotherMachine(result: ResultFile, machine: { cpuModel: string; usableCores: number; node?: string; label: string }): ResultFile {
-  const copy = clone(result);
+  const copy = structuredClone(result);
   copy.environment.cpuModel = machine.cpuModel;
   copy.environment.usableCores = machine.usableCores;
   copy.environment.availableParallelism = machine.usableCores;
@@ -56,7 +52,7 @@ export function onAnotherMachine(result: ResultFile, machine: { cpuModel: string
 }
 
 export function withoutBenchmarks(result: ResultFile, keep: (benchmark: Benchmark) => boolean): ResultFile {
-  const copy = clone(result);
+  const copy = structuredClone(result);
   copy.benchmarks = copy.benchmarks.filter(keep);
   return copy;
 }
