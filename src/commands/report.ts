@@ -3,6 +3,7 @@ import { UsageError } from '../errors.js';
 import { readResultFile } from '../results/load.js';
 import { writeFileAtomic } from '../results/store.js';
 import { exporterForPath, exporterNamed, FORMAT_NAMES } from '../report/exporters.js';
+import { markdownExporter } from '../report/markdown.js';
 import { toReportInputs } from '../report/report-input.js';
 import { ensureWritableFile, parseChoices } from './options.js';
 
@@ -43,11 +44,11 @@ export function builder(yargs: Argv): Argv<ReportArgs> {
 export function handler(args: ReportArgs): void {
   // Check the destination before reading anything: a typo in --out should not cost a parse of every file.
   const outPath = args.out === undefined ? null : ensureWritableFile(args.out);
+  // --format was checked against FORMAT_NAMES when parsed, so a named format always has its exporter.
   const exporter =
     (args.format !== undefined ? exporterNamed(args.format) : undefined) ??
     (args.out !== undefined ? exporterForPath(args.out) : undefined) ??
-    exporterNamed('markdown');
-  if (exporter === undefined) throw new UsageError('--format: no exporter for this format');
+    markdownExporter;
   if (args.files.length === 0) throw new UsageError('report: name at least one result file');
   const inputs = toReportInputs(args.files.map((path) => ({ path, result: readResultFile(path) })));
   const text = exporter.render(inputs);
