@@ -32,7 +32,7 @@ export function drawnModel(entry: ScalingEntry): FitModel | undefined {
   return undefined;
 }
 
-const MODEL_NAME: Record<FitModel, string> = { usl: 'USL', amdahl: 'Amdahl' };
+export const MODEL_NAME: Record<FitModel, string> = { usl: 'USL', amdahl: 'Amdahl' };
 
 function modelScaling(entry: ScalingEntry, model: FitModel, threads: number): number | undefined {
   if (model === 'usl') return entry.usl.status === 'ok' ? uslScaling(entry.usl.sigma, entry.usl.kappa, threads) : undefined;

@@ -1,7 +1,7 @@
 import type { ScalingEntry } from '../../results/scaling-schema.js';
 import { formatPercent, formatRatio } from '../format.js';
 import type { ReportInput } from '../report-input.js';
-import { drawnModel, scalingEntriesFor } from '../scaling-fit-series.js';
+import { drawnModel, type FitModel, MODEL_NAME, scalingEntriesFor } from '../scaling-fit-series.js';
 import { escapeHtml } from './escape.js';
 
 /**
@@ -26,25 +26,30 @@ export function scalingFitsBlock(inputs: readonly ReportInput[], groupKey: strin
   return blocks.join('');
 }
 
-function modelRow(entry: ScalingEntry, model: 'amdahl' | 'usl', predictedAt: readonly number[]): string {
+/** What a fitted model found, in words; '' where it did not fit (its row gives the reason instead). */
+function fittedFigures(entry: ScalingEntry, model: FitModel): string {
+  if (model === 'amdahl') {
+    const fit = entry.amdahl;
+    if (fit.status !== 'ok') return '';
+    const ceiling = fit.maxScaling === null ? 'no ceiling' : `ceiling ${formatRatio(fit.maxScaling)} over 1 thread`;
+    return `serial fraction ${formatPercent(fit.serialFraction)}, ${ceiling}`;
+  }
+  const fit = entry.usl;
+  if (fit.status !== 'ok') return '';
+  const peak =
+    fit.peakThreads === null || fit.peakScaling === null
+      ? 'no peak (κ = 0: throughput keeps rising)'
+      : `peak N* ≈ ${fit.peakThreads.toFixed(0)} threads at ${formatRatio(fit.peakScaling)} over 1 thread`;
+  return `σ ${fit.sigma.toPrecision(2)} (contention), κ ${fit.kappa.toPrecision(2)} (coherency), ${peak}`;
+}
+
+function modelRow(entry: ScalingEntry, model: FitModel, predictedAt: readonly number[]): string {
   const drawn = drawnModel(entry) === model ? ' (dashed "fit" line)' : '';
-  const name = `${model === 'usl' ? 'USL' : 'Amdahl'}${drawn}`;
+  const name = `${MODEL_NAME[model]}${drawn}`;
   const strategy = `<td class="text">${escapeHtml(entry.strategy)}</td><td class="text">${escapeHtml(name)}</td>`;
   const fit = entry[model];
   if (fit.status !== 'ok') return `<tr>${strategy}<td class="text no-fit" colspan="${2 + predictedAt.length}">${escapeHtml(`No fit: ${fit.reason}`)}</td></tr>`;
-  let figures: string;
-  if (entry.amdahl.status === 'ok' && model === 'amdahl') {
-    const ceiling = entry.amdahl.maxScaling === null ? 'no ceiling' : `ceiling ${formatRatio(entry.amdahl.maxScaling)} over 1 thread`;
-    figures = `serial fraction ${formatPercent(entry.amdahl.serialFraction)}, ${ceiling}`;
-  } else if (entry.usl.status === 'ok') {
-    const peak =
-      entry.usl.peakThreads === null || entry.usl.peakScaling === null
-        ? 'no peak (κ = 0: throughput keeps rising)'
-        : `peak N* ≈ ${entry.usl.peakThreads.toFixed(0)} threads at ${formatRatio(entry.usl.peakScaling)} over 1 thread`;
-    figures = `σ ${entry.usl.sigma.toPrecision(2)} (contention), κ ${entry.usl.kappa.toPrecision(2)} (coherency), ${peak}`;
-  } else {
-    figures = '';
-  }
+  const figures = fittedFigures(entry, model);
   const predictions = predictedAt.map((threads) => {
     const scaling = entry.predictions.find((prediction) => prediction.threads === threads)?.[model] ?? null;
     return `<td>${scaling === null || entry.t1Speedup === null ? '—' : escapeHtml(formatRatio(scaling * entry.t1Speedup))}</td>`;
