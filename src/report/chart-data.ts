@@ -1,6 +1,7 @@
 import type { Benchmark, OkBenchmark } from '../results/schema.js';
 import { formatMs, formatPercent, formatRatio, formatThreads } from './format.js';
 import { workloadGroupKey, workloadGroupLabel } from './libuv.js';
+import { groupBy } from './group-by.js';
 import { isMeasured, type Measured } from './measured.js';
 import type { ReportInput } from './report-input.js';
 import { cpuMsPerSample } from './results-table.js';
@@ -81,8 +82,7 @@ function measuredCells(input: ReportInput, groupKey: string): Measured[] {
 }
 
 function byStrategy(cells: Measured[]): Map<string, Measured[]> {
-  const groups = new Map<string, Measured[]>();
-  for (const cell of cells) groups.set(cell.strategy, [...(groups.get(cell.strategy) ?? []), cell]);
+  const groups = groupBy(cells, (cell) => cell.strategy);
   for (const group of groups.values()) group.sort((a, b) => a.threads - b.threads);
   return groups;
 }

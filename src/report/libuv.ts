@@ -1,5 +1,6 @@
 import type { Benchmark, OkBenchmark, ResultFile } from '../results/schema.js';
 import { formatRatio } from './format.js';
+import { groupBy } from './group-by.js';
 import { isMeasured, type Measured } from './measured.js';
 
 /** A change in speedup this large between pool sizes is the pool's doing, not noise (as in verdict.ts). */
@@ -33,7 +34,7 @@ export function libuvVerdictLines(result: Pick<ResultFile, 'benchmarks' | 'envir
   const swept = result.benchmarks.filter((benchmark) => benchmark.uvThreadpoolSize !== undefined);
   if (swept.length === 0) return unsweptHints(result);
   const lines: string[] = [];
-  for (const [workload, benchmarks] of byWorkload(swept)) {
+  for (const [workload, benchmarks] of groupBy(swept, (benchmark) => benchmark.workload.id)) {
     const concurrent = bySize(benchmarks, 'concurrent', (cells) => cells[0]);
     const parallel = bySize(benchmarks, 'parallel', (cells) => cells.reduce((best, cell) => (cell.derived.speedup > best.derived.speedup ? cell : best)));
     if (concurrent.length < 2 && parallel.length < 2) continue;
@@ -105,20 +106,11 @@ function series(cells: Measured[]): string {
     .join(', ');
 }
 
-function byWorkload(benchmarks: Benchmark[]): Map<string, Benchmark[]> {
-  const groups = new Map<string, Benchmark[]>();
-  for (const benchmark of benchmarks) groups.set(benchmark.workload.id, [...(groups.get(benchmark.workload.id) ?? []), benchmark]);
-  return groups;
-}
-
 /** One chosen cell of `strategy` per libuv pool size, smallest pool first. */
 function bySize(benchmarks: Benchmark[], strategy: string, choose: (cells: [Measured, ...Measured[]]) => Measured): Measured[] {
-  const sizes = new Map<number, Measured[]>();
-  for (const benchmark of benchmarks) {
-    if (!isMeasured(benchmark) || benchmark.strategy !== strategy || benchmark.uvThreadpoolSize === undefined) continue;
-    sizes.set(benchmark.uvThreadpoolSize, [...(sizes.get(benchmark.uvThreadpoolSize) ?? []), benchmark]);
-  }
-  return [...sizes.entries()]
+  const cells = benchmarks.filter((benchmark): benchmark is Measured => isMeasured(benchmark) && benchmark.strategy === strategy && benchmark.uvThreadpoolSize !== undefined);
+  // Every cell has a size (filtered above), and every group at least one cell.
+  return [...groupBy(cells, (cell) => cell.uvThreadpoolSize ?? 0)]
     .sort(([a], [b]) => a - b)
-    .flatMap(([, cells]) => (cells.length > 0 ? [choose(cells as [Measured, ...Measured[]])] : []));
+    .map(([, group]) => choose(group as [Measured, ...Measured[]]));
 }

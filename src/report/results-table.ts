@@ -1,6 +1,7 @@
 import type { Benchmark } from '../results/schema.js';
 import type { ReportInput } from './report-input.js';
 import { failureNote } from './failure-note.js';
+import { groupBy } from './group-by.js';
 import { workloadGroupKey } from './libuv.js';
 
 /** One row of the results table: a benchmark and the machine (file) it was measured on. */
@@ -140,14 +141,6 @@ export function summaryColumns(rows: readonly TableRow[]): Column[] {
 
 /** Rows grouped by machine, then workload (and libuv pool size in a --uv-threadpool sweep), each in run order. */
 export function groupRows(rows: readonly TableRow[]): Map<ReportInput, Map<string, TableRow[]>> {
-  const groups = new Map<ReportInput, Map<string, TableRow[]>>();
-  for (const row of rows) {
-    const byWorkload = groups.get(row.input) ?? new Map<string, TableRow[]>();
-    const key = workloadGroupKey(row.benchmark);
-    const list = byWorkload.get(key) ?? [];
-    list.push(row);
-    byWorkload.set(key, list);
-    groups.set(row.input, byWorkload);
-  }
-  return groups;
+  const byInput = [...groupBy(rows, (row) => row.input)];
+  return new Map(byInput.map(([input, inputRows]) => [input, groupBy(inputRows, (row) => workloadGroupKey(row.benchmark))]));
 }

@@ -5,22 +5,10 @@ import { verdictLine } from './verdict.js';
 import { libuvVerdictLines, workloadGroupKey, workloadGroupLabel } from './libuv.js';
 import { renderScalingSection } from './scaling.js';
 import { failureNote } from './failure-note.js';
+import { groupBy } from './group-by.js';
 
 const HEADER = ['strategy', 'threads', 'median', '±95% CI', 'speedup', '95% CI', 'ideal', 'efficiency', 'vs raw', 'cores busy', 'loop busy', 'note'];
 const VS_RAW_COLUMN = HEADER.indexOf('vs raw');
-
-/** Benchmarks grouped by workload, in the order they ran. */
-function groupByWorkload(benchmarks: Benchmark[]): Map<string, Benchmark[]> {
-  const groups = new Map<string, Benchmark[]>();
-  for (const benchmark of benchmarks) {
-    // One group per workload, and per libuv pool size in a --uv-threadpool sweep (libuv.ts).
-    const key = workloadGroupKey(benchmark);
-    const group = groups.get(key) ?? [];
-    group.push(benchmark);
-    groups.set(key, group);
-  }
-  return groups;
-}
 
 function row(benchmark: Benchmark): string[] {
   const head = [benchmark.strategy, String(benchmark.threads)];
@@ -49,7 +37,8 @@ export function renderRunSummary(result: ResultFile): string {
     `corescope ${result.tool.version} · Node ${environment.node} · ${environment.cpuModel} · ${environment.usableCores} usable cores${result.run.interrupted ? ' · INTERRUPTED' : ''}`,
     '',
   ];
-  const groups = groupByWorkload(result.benchmarks);
+  // One group per workload, and per libuv pool size in a --uv-threadpool sweep (libuv.ts), in the order they ran.
+  const groups = groupBy(result.benchmarks, workloadGroupKey);
   // "vs raw" is empty in every row unless the run had raw cells (--strategies …,raw): leave it out then.
   const hasRaw = result.benchmarks.some((benchmark) => benchmark.strategy === 'raw');
   const columns = (cells: string[]): string[] => (hasRaw ? cells : cells.filter((_, index) => index !== VS_RAW_COLUMN));
