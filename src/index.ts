@@ -45,16 +45,15 @@ export interface RunOutcome {
   exitCode: number;
 }
 
-const RUN_DEFAULTS = { rounds: 10, warmupRounds: 1, taskTimeoutMs: 10_000 } as const;
-
 /**
  * Runs workloads like `corescope run` does (each in a supervised child process) and resolves with the result.
  * Bad input (an unknown strategy, a workload file that does not exist or exports no valid workload) rejects
  * with a UsageError whose message names the option or the file.
  */
 export async function run(options: RunOptions): Promise<RunOutcome> {
-  const [{ runSuite }, { probeEnvironment }, { defaultThreadCounts }, strategies, { resolveWorkloadUrl }, { ensureWritableFile }] = await Promise.all([
+  const [{ runSuite }, defaults, { probeEnvironment }, { defaultThreadCounts }, strategies, { resolveWorkloadUrl }, { ensureWritableFile }] = await Promise.all([
     import('./runner/run-suite.js'),
+    import('./runner/defaults.js'),
     import('./results/environment.js'),
     import('./runner/plan.js'),
     import('./strategies/index.js'),
@@ -76,10 +75,12 @@ export async function run(options: RunOptions): Promise<RunOutcome> {
     threads: options.threads ?? defaultThreadCounts(environment.usableCores),
     tasks: options.tasks ?? null,
     size: options.size ?? null,
-    rounds: options.rounds ?? RUN_DEFAULTS.rounds,
-    warmupRounds: options.warmupRounds ?? RUN_DEFAULTS.warmupRounds,
+    rounds: options.rounds ?? defaults.RUN_PROFILES.full.rounds,
+    warmupRounds: options.warmupRounds ?? defaults.RUN_PROFILES.full.warmupRounds,
     quick: false,
-    taskTimeoutMs: options.taskTimeoutMs ?? RUN_DEFAULTS.taskTimeoutMs,
+    taskTimeoutMs: options.taskTimeoutMs ?? defaults.DEFAULT_TASK_TIMEOUT_MS,
+    // As the CLI does: parallel picks its tasks per message from measured costs.
+    batch: defaults.DEFAULT_BATCH,
     maxInFlight: options.maxInFlight ?? null,
     label: options.label ?? null,
     argv: [],

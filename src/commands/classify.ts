@@ -7,6 +7,7 @@ import { runSuite } from '../runner/run-suite.js';
 import { killAllChildren } from '../runner/supervisor.js';
 import { resolveWorkloadUrl } from '../workload-source.js';
 import { ensureWritableFile, parseInteger, parsePositiveNumber } from './options.js';
+import { DEFAULT_TASK_TIMEOUT_MS } from '../runner/defaults.js';
 
 interface ClassifyArgs {
   workload: string;
@@ -20,7 +21,6 @@ interface ClassifyArgs {
 /** Brief on purpose: a few samples per cell tell the classes apart; `run` is for figures to keep. */
 const DEFAULT_ROUNDS = 3;
 const WARMUP_ROUNDS = 1;
-const TASK_TIMEOUT_MS = 10_000;
 
 export const command = 'classify <workload>';
 export const describe = 'Measure a workload briefly and recommend concurrency, a worker pool, or hybrid, with the evidence';
@@ -81,7 +81,7 @@ export async function handler(args: ClassifyArgs): Promise<void> {
       rounds: args.rounds,
       warmupRounds: WARMUP_ROUNDS,
       quick: true,
-      taskTimeoutMs: TASK_TIMEOUT_MS,
+      taskTimeoutMs: DEFAULT_TASK_TIMEOUT_MS,
       maxInFlight: null,
       label: 'classify',
       argv: process.argv.slice(2),

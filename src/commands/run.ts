@@ -21,14 +21,8 @@ import {
   parseThreadCounts,
   splitList,
 } from './options.js';
+import { DEFAULT_BATCH, DEFAULT_TASK_TIMEOUT_MS, RUN_PROFILES } from '../runner/defaults.js';
 
-/** Full profile: about a minute on 2 cores. Quick: seconds, for a first look or a smoke test. */
-const PROFILES = {
-  full: { rounds: 10, warmupRounds: 1, tasks: null },
-  quick: { rounds: 5, warmupRounds: 1, tasks: 8 },
-} as const;
-
-const DEFAULT_TASK_TIMEOUT_MS = 10_000;
 
 interface RunArgs {
   workloads: string[];
@@ -103,20 +97,20 @@ export function builder(yargs: Argv): Argv<RunArgs> {
       alias: 'r',
       type: 'string',
       describe: 'Samples per cell; cells take turns, one sample each per round',
-      defaultDescription: `${PROFILES.full.rounds}; ${PROFILES.quick.rounds} with --quick`,
+      defaultDescription: `${RUN_PROFILES.full.rounds}; ${RUN_PROFILES.quick.rounds} with --quick`,
       coerce: (value: unknown) => parseInteger(value, '--rounds', 1, 10_000),
     })
     .option('warmup', {
       type: 'string',
       describe: 'Unrecorded warm-up rounds before sampling',
-      defaultDescription: String(PROFILES.full.warmupRounds),
+      defaultDescription: String(RUN_PROFILES.full.warmupRounds),
       coerce: (value: unknown) => parseInteger(value, '--warmup', 0, 1000),
     })
     .option('quick', {
       alias: 'q',
       type: 'boolean',
       default: false,
-      describe: `Quick profile: ${PROFILES.quick.rounds} rounds, ${PROFILES.quick.tasks} tasks, threads 1 and the core count`,
+      describe: `Quick profile: ${RUN_PROFILES.quick.rounds} rounds, ${RUN_PROFILES.quick.tasks} tasks, threads 1 and the core count`,
     })
     .option('task-timeout', {
       type: 'string',
@@ -152,7 +146,7 @@ export function builder(yargs: Argv): Argv<RunArgs> {
     })
     .option('batch', {
       type: 'string',
-      default: 'auto',
+      default: DEFAULT_BATCH,
       describe: 'Tasks per message for parallel: a number (1 = one message per task, piscina as is) or auto (chosen per cell from the measured dispatch cost and task time)',
       coerce: (value: unknown) => parseBatch(value, '--batch'),
     })
@@ -180,7 +174,7 @@ export function builder(yargs: Argv): Argv<RunArgs> {
 
 export async function handler(args: RunArgs): Promise<void> {
   const environment = probeEnvironment();
-  const profile = args.quick ? PROFILES.quick : PROFILES.full;
+  const profile = args.quick ? RUN_PROFILES.quick : RUN_PROFILES.full;
   const threads = args.threads ?? (args.quick ? [...new Set([1, environment.usableCores])] : defaultThreadCounts(environment.usableCores));
   if (args.label !== undefined && args.label.trim() === '') throw new UsageError('--label: must not be empty');
   const outPath =

@@ -6,6 +6,7 @@ import { superviseWorkload, type WorkloadRecord } from '../runner/supervisor.js'
 import { crossingFromBelow } from '../stats/crossing.js';
 import type { BatchSetting } from '../strategies/batch-size.js';
 import { distFileUrl } from '../paths.js';
+import { DEFAULT_TASK_TIMEOUT_MS } from '../runner/defaults.js';
 
 /** 0.05 ms (dispatch cost dominates) to 20 ms (dispatch cost vanishes), about ×2–2.5 apart. */
 export const DEFAULT_GRAINS_MS: readonly number[] = [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20];
@@ -15,7 +16,6 @@ const TARGET_SAMPLE_MS = 40;
 /** At least this many tasks per thread, so waves divide evenly and one slow task does not decide a sample. */
 const MIN_TASKS_PER_THREAD = 8;
 const MAX_TASKS = 1000;
-const TASK_TIMEOUT_MS = 10_000;
 
 const WORKLOAD_ID = 'cpu-spin';
 const WORKLOAD_URL = distFileUrl('benchmarks', `${WORKLOAD_ID}.js`).href;
@@ -71,7 +71,7 @@ export async function runGrainSweep(config: GrainConfig, hooks: GrainHooks = {})
           tasks,
           fallbackTasks: tasks,
           warmupRounds: config.warmupRounds,
-          taskTimeoutMs: TASK_TIMEOUT_MS,
+          taskTimeoutMs: DEFAULT_TASK_TIMEOUT_MS,
           maxInFlight: null,
           usableCores: config.usableCores,
           batch: series.batch,

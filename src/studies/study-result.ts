@@ -1,6 +1,7 @@
 import { SCHEMA_VERSION, type Environment, type ResultFile } from '../results/schema.js';
 import type { Grain, Overheads } from '../results/overheads-schema.js';
 import { TOOL_VERSION } from '../version.js';
+import { DEFAULT_TASK_TIMEOUT_MS } from '../runner/defaults.js';
 
 export interface StudyRecord {
   startedAt: string;
@@ -25,7 +26,7 @@ export function studyResultFile(record: StudyRecord): ResultFile {
     tool: { name: 'corescope', version: TOOL_VERSION },
     run: { startedAt: record.startedAt, finishedAt: new Date().toISOString(), label: record.label, argv: record.argv, interrupted: record.interrupted },
     environment: record.environment,
-    config: { ...record.config, tasks: null, size: null, taskTimeoutMs: 10_000, maxInFlight: null },
+    config: { ...record.config, tasks: null, size: null, taskTimeoutMs: DEFAULT_TASK_TIMEOUT_MS, maxInFlight: null },
     benchmarks: [],
     warnings: record.warnings,
     ...(record.overheads !== undefined ? { overheads: record.overheads } : {}),
