@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { distFileUrl } from '../paths.js';
-import { startPool } from '../pool/pool.js';
+import { POOL_STARTUP_TIMEOUT_MS, startPool } from '../pool/pool.js';
 import { idealSpeedup } from '../stats/ideal.js';
 import { computeSlice, nowMs, runAgent, type AgentPlan, type AgentRun } from './compute-agent.js';
 import type { Span } from './timeline.js';
@@ -19,7 +19,6 @@ const FETCHES = [
 const AGENTS = 3;
 const SLICES_PER_AGENT = 12;
 const SLICE_MS = 25;
-const POOL_STARTUP_TIMEOUT_MS = 30_000;
 
 export interface DemoRun {
   strategy: 'sequential' | 'Promise.all' | 'worker pool';
