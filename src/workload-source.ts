@@ -31,21 +31,6 @@ export function resolveWorkloadUrl(spec: string, flag = '--workloads'): string {
   return pathToFileURL(path).href;
 }
 
-const loadedWorkloads = new Map<string, Promise<Workload>>();
-
-/**
- * `loadWorkload`, once per URL per thread: a pool thread receives the module URL with every task and must not
- * import or validate it again each time.
- */
-export function loadWorkloadOnce(url: string): Promise<Workload> {
-  let loaded = loadedWorkloads.get(url);
-  if (loaded === undefined) {
-    loaded = loadWorkload(url);
-    loadedWorkloads.set(url, loaded);
-  }
-  return loaded;
-}
-
 /** Imports a workload module and checks what it exports. Errors name the file and the problem. */
 export async function loadWorkload(url: string): Promise<Workload> {
   // Messages name the file as the user knows it (a path), on one line.

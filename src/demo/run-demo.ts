@@ -107,15 +107,17 @@ async function agentsDemo(usableCores: number): Promise<DemoReport['agents']> {
   });
 
   const workloadUrl = distFileUrl('src', 'demo', 'compute-agent.js').href;
+  // Warm-up only imports the agent module: a whole agent per thread would cost the demo a second.
   const pool = await startPool({
     threads,
-    warmTask: { workloadUrl, data: { slices: 1, sliceIterations: plan.sliceIterations } satisfies AgentPlan, size: 1, index: 0 },
+    workload: { workloadUrl, data: plan, size: 1 },
+    warmTask: { index: 0, step: 'load' },
     startupTimeoutMs: POOL_STARTUP_TIMEOUT_MS,
   });
   let parallel: DemoRun;
   try {
     parallel = await timed('worker pool', threads, async (spans) => {
-      const runs = await Promise.all(agentIndices.map((index) => pool.run({ workloadUrl, data: plan, size: 1, index })));
+      const runs = await Promise.all(agentIndices.map((index) => pool.run({ index })));
       record(runs as AgentRun[], spans);
     });
   } finally {

@@ -3,21 +3,23 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Piscina } from 'piscina';
 import { TaskError } from '../errors.js';
 import { distFileUrl } from '../paths.js';
-import type { WorkerBatch, WorkerReply, WorkerTask } from './messages.js';
+import type { PoolWorkload, WorkerBatch, WorkerReply, WorkerTask } from './messages.js';
 import { exitCodeOfPiscinaError, isWorkerExitReport, workerExitError, workerLostError, type WorkerExitReport } from './worker-exit.js';
 
 export interface TaskPool {
   readonly threads: number;
   /** Wall time from creating the pool until every thread was online and had run the task once, ms. */
   readonly startupMs: number;
-  run(task: WorkerTask, signal?: AbortSignal): Promise<unknown>;
+  run(task: WorkerTask): Promise<unknown>;
   /** Several tasks in one message (--batch): one reply per task, in index order. */
-  runBatch(batch: WorkerBatch, signal?: AbortSignal): Promise<WorkerReply[]>;
+  runBatch(batch: WorkerBatch): Promise<WorkerReply[]>;
   close(): Promise<void>;
 }
 
 export interface StartPoolOptions {
   threads: number;
+  /** What every thread runs, handed to each once at start (its `workerData`). */
+  workload: PoolWorkload;
   /** A task run on every thread before timing starts (module import, JIT warm-up). */
   warmTask: WorkerTask;
   /** Give up starting the pool after this long (a worker that cannot load would otherwise hang). */
@@ -45,6 +47,7 @@ export async function startPool(options: StartPoolOptions): Promise<TaskPool> {
     maxThreads: threads,
     idleTimeout: Number.POSITIVE_INFINITY,
     concurrentTasksPerWorker: 1,
+    workerData: options.workload,
     ...(options.maxOldGenerationSizeMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: options.maxOldGenerationSizeMb } } : {}),
   });
   let poolError: Error | undefined;
@@ -72,17 +75,17 @@ export async function startPool(options: StartPoolOptions): Promise<TaskPool> {
     // An uncaught error kills the thread too (exit code 1, reported just before piscina passes the error on):
     // `crashed` with that code, as the raw pool records it. Out of memory stays the task's own error.
     const code = (error as { code?: unknown }).code;
-    if (report !== undefined && error.name !== 'AbortError' && code !== 'ERR_WORKER_OUT_OF_MEMORY') {
+    if (report !== undefined && code !== 'ERR_WORKER_OUT_OF_MEMORY') {
       return workerExitError(report.exitCode, 'during a task', report.threadId, `uncaught ${error.name}: ${error.message}`);
     }
     return error;
   };
 
-  const run = async (task: WorkerTask, signal?: AbortSignal): Promise<unknown> => {
+  const run = async (task: WorkerTask): Promise<unknown> => {
     throwIfExitedBetweenTasks();
     let reply: WorkerReply;
     try {
-      reply = await piscina.run(task, signal === undefined ? undefined : { signal });
+      reply = await piscina.run(task);
     } catch (error) {
       throw workerDeathOf(error);
     }
@@ -93,10 +96,10 @@ export async function startPool(options: StartPoolOptions): Promise<TaskPool> {
   // The worker file's named export `runBatch` takes the batch; piscina selects it by name per task. A batched
   // message meets a dying worker exactly as a single task does, so it gets the same mapping.
   const batchPiscina = piscina as unknown as Piscina<WorkerBatch, WorkerReply[]>;
-  const runBatch = async (batch: WorkerBatch, signal?: AbortSignal): Promise<WorkerReply[]> => {
+  const runBatch = async (batch: WorkerBatch): Promise<WorkerReply[]> => {
     throwIfExitedBetweenTasks();
     try {
-      return await batchPiscina.run(batch, { name: 'runBatch', ...(signal !== undefined ? { signal } : {}) });
+      return await batchPiscina.run(batch, { name: 'runBatch' });
     } catch (error) {
       throw workerDeathOf(error);
     }

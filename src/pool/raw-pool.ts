@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { TaskError } from '../errors.js';
 import { distFileUrl } from '../paths.js';
-import type { WorkerTask } from './messages.js';
+import type { PoolWorkload, WorkerTask } from './messages.js';
 import type { RawRequest, RawResponse } from './raw-messages.js';
 import { workerExitError } from './worker-exit.js';
 
@@ -12,14 +12,16 @@ export interface RawPool {
   readonly threads: number;
   /** Wall time from creating the pool until every thread was online and had run the task once, ms. */
   readonly startupMs: number;
-  /** Threads started to replace one that died or was ended on an abort, since the pool started. */
+  /** Threads started to replace one that died, since the pool started. */
   readonly replacedThreads: number;
-  run(task: WorkerTask, signal?: AbortSignal): Promise<unknown>;
+  run(task: WorkerTask): Promise<unknown>;
   close(): Promise<void>;
 }
 
 export interface StartRawPoolOptions {
   threads: number;
+  /** What every thread runs, handed to each once at start (its `workerData`), as `parallel`'s pool does. */
+  workload: PoolWorkload;
   /** A task run once on every thread before timing starts (module import, JIT warm-up). */
   warmTask: WorkerTask;
   startupTimeoutMs: number;
@@ -39,7 +41,6 @@ interface Pending {
   task: WorkerTask;
   resolve: (value: unknown) => void;
   reject: (reason: Error) => void;
-  detach: () => void;
 }
 
 interface Slot {
@@ -67,6 +68,7 @@ class RawWorkerPool implements RawPool {
 
   constructor(
     readonly threads: number,
+    private readonly workload: PoolWorkload,
     private readonly maxOldGenerationSizeMb?: number,
   ) {
     this.slots = Array.from({ length: threads }, () => {
@@ -77,23 +79,13 @@ class RawWorkerPool implements RawPool {
     });
   }
 
-  run(task: WorkerTask, signal?: AbortSignal): Promise<unknown> {
+  run(task: WorkerTask): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('raw pool is closed'));
-    if (signal?.aborted === true) return Promise.reject(abortError());
     // A thread that died since the last task: its replacement's start-up may land in this sample, so say so.
     const idleExit = this.idleExits.shift();
     if (idleExit !== undefined) return Promise.reject(workerExitError(idleExit.exitCode, 'between tasks', idleExit.threadId, idleExit.cause));
     return new Promise((resolve, reject) => {
-      const onAbort = (): void => this.abort(pending);
-      const pending: Pending = {
-        id: this.nextId++,
-        task,
-        resolve,
-        reject,
-        detach: () => signal?.removeEventListener('abort', onAbort),
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.queue.push(pending);
+      this.queue.push({ id: this.nextId++, task, resolve, reject });
       this.dispatch();
     });
   }
@@ -115,11 +107,11 @@ class RawWorkerPool implements RawPool {
   async close(): Promise<void> {
     this.closed = true;
     const closedError = new Error('raw pool closed');
-    for (const pending of this.queue.splice(0)) settle(pending, () => pending.reject(closedError));
+    for (const pending of this.queue.splice(0)) pending.reject(closedError);
     for (const slot of this.slots) {
       const pending = slot.current;
       slot.current = undefined;
-      if (pending !== undefined) settle(pending, () => pending.reject(closedError));
+      pending?.reject(closedError);
     }
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
   }
@@ -135,7 +127,7 @@ class RawWorkerPool implements RawPool {
 
   private newWorker(): Worker {
     const limit = this.maxOldGenerationSizeMb;
-    return new Worker(WORKER_FILE, limit === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: limit } });
+    return new Worker(WORKER_FILE, { workerData: this.workload, ...(limit === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: limit } }) });
   }
 
   private listen(slot: Slot): void {
@@ -158,7 +150,7 @@ class RawWorkerPool implements RawPool {
       } catch (error) {
         // Data that cannot be cloned fails this task; the thread never saw it and stays usable.
         slot.current = undefined;
-        settle(pending, () => pending.reject(error instanceof Error ? error : new Error(String(error))));
+        pending.reject(error instanceof Error ? error : new Error(String(error)));
       }
     }
   }
@@ -167,7 +159,8 @@ class RawWorkerPool implements RawPool {
     const pending = slot.current;
     if (slot.worker !== worker || pending === undefined || pending.id !== response.id) return;
     slot.current = undefined;
-    settle(pending, () => (response.ok ? pending.resolve(response.value) : pending.reject(new TaskError(response.error))));
+    if (response.ok) pending.resolve(response.value);
+    else pending.reject(new TaskError(response.error));
     this.dispatch();
   }
 
@@ -186,26 +179,8 @@ class RawWorkerPool implements RawPool {
     if (pending === undefined) {
       this.idleExits.push({ exitCode: code, threadId, cause });
     } else {
-      const failure = isOutOfMemory(crash) ? crash : workerExitError(code, 'during a task', threadId, cause);
-      settle(pending, () => pending.reject(failure));
+      pending.reject(isOutOfMemory(crash) ? crash : workerExitError(code, 'during a task', threadId, cause));
     }
-    this.dispatch();
-  }
-
-  /** A queued task is dropped; a running one cannot be interrupted, so its thread is ended and replaced. */
-  private abort(pending: Pending): void {
-    const queued = this.queue.indexOf(pending);
-    if (queued >= 0) {
-      this.queue.splice(queued, 1);
-    } else {
-      const slot = this.slots.find((candidate) => candidate.current === pending);
-      if (slot === undefined) return;
-      const old = slot.worker;
-      slot.current = undefined;
-      this.replaceThread(slot);
-      void old.terminate();
-    }
-    settle(pending, () => pending.reject(abortError()));
     this.dispatch();
   }
 }
@@ -214,20 +189,11 @@ function isOutOfMemory(error: Error | undefined): error is Error {
   return (error as { code?: unknown } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
 }
 
-function settle(pending: Pending, action: () => void): void {
-  pending.detach();
-  action();
-}
-
-function abortError(): Error {
-  return Object.assign(new Error('the task was aborted'), { name: 'AbortError' });
-}
-
 /** Starts `threads` plain worker threads, waits until all are online and each has run the warm task once. */
 export async function startRawPool(options: StartRawPoolOptions): Promise<RawPool> {
   const { threads, warmTask, startupTimeoutMs } = options;
   const startedAt = performance.now();
-  const pool = new RawWorkerPool(threads, options.maxOldGenerationSizeMb);
+  const pool = new RawWorkerPool(threads, options.workload, options.maxOldGenerationSizeMb);
   try {
     await withDeadline(pool.online(), startupTimeoutMs, `raw pool of ${threads} threads not online within ${startupTimeoutMs} ms`);
     // Every thread is idle and the queue empty, so `threads` tasks submitted together land one per thread.

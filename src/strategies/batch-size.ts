@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import { distFileUrl } from '../paths.js';
 import type { WorkerTask } from '../pool/messages.js';
 
 /** What `--batch` asks for: a fixed number of tasks per message, or a choice from measured costs. */
@@ -26,8 +25,6 @@ export const AUTO_DISPATCH_SHARE = 0.02;
  * leaves threads idle at the end when the pieces do not divide evenly or one task runs long.
  */
 export const AUTO_MIN_MESSAGES_PER_THREAD = 4;
-
-export const NOOP_WORKLOAD_URL = distFileUrl('src', 'pool', 'noop-workload.js').href;
 
 /**
  * The smallest k at which the main thread's dispatch work, `threads` lanes each finishing a message every
@@ -59,11 +56,12 @@ type RunOnPool = (task: WorkerTask) => Promise<unknown>;
  * queued (the dispatch cost when the pool is busy), and one real task's time on a thread (its round trip
  * minus a no-op's). Each figure is the best of a few tries: interference only ever adds time.
  */
-export async function measureBatchFigures(run: RunOnPool, realTask: WorkerTask, threads: number): Promise<{ dispatchUs: number; taskUs: number }> {
-  const noop = (index: number): WorkerTask => ({ workloadUrl: NOOP_WORKLOAD_URL, data: null, size: 1, index });
+export async function measureBatchFigures(run: RunOnPool, threads: number): Promise<{ dispatchUs: number; taskUs: number }> {
+  const noop = (index: number): WorkerTask => ({ index, step: 'noop' });
+  const realTask: WorkerTask = { index: 0 };
   const burst = Math.max(64, 16 * threads);
   let dispatchUs = Number.POSITIVE_INFINITY;
-  // The first burst also imports the no-op module on every thread; the minimum leaves that out.
+  // The first burst also warms the no-op path on every thread; the minimum leaves that out.
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const startedAt = performance.now();
     await Promise.all(Array.from({ length: burst }, (_, index) => run(noop(index))));

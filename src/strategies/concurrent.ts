@@ -1,5 +1,5 @@
 import type { StrategyDescriptor } from './strategy.js';
-import { collectBatch, invokeWithDeadline } from './task-outcome.js';
+import { collectBatch, settleAll } from './task-outcome.js';
 
 /**
  * All tasks started at once on the event loop and awaited together (`Promise.all` semantics, but every task
@@ -14,30 +14,12 @@ export const concurrent: StrategyDescriptor = {
   lanes: ({ tasks, maxInFlight }) => Math.min(tasks, maxInFlight ?? tasks),
   waves: ({ tasks, maxInFlight }) => Math.ceil(tasks / Math.min(tasks, maxInFlight ?? tasks)),
   prepare({ workload, data, size, taskTimeoutMs }, { maxInFlight }) {
-    const start = (index: number): Promise<unknown> =>
-      invokeWithDeadline(() => workload.task({ data, size, index }), taskTimeoutMs);
     return {
       name: 'concurrent',
       startupMs: 0,
       async runBatch(tasks) {
-        if (maxInFlight === undefined || maxInFlight >= tasks) {
-          return collectBatch(await Promise.allSettled(Array.from({ length: tasks }, (_, index) => start(index))));
-        }
-        const settled = new Array<PromiseSettledResult<unknown>>(tasks);
-        let next = 0;
-        const lane = async (): Promise<void> => {
-          while (next < tasks) {
-            const index = next;
-            next += 1;
-            try {
-              settled[index] = { status: 'fulfilled', value: await start(index) };
-            } catch (reason) {
-              settled[index] = { status: 'rejected', reason };
-            }
-          }
-        };
-        await Promise.all(Array.from({ length: maxInFlight }, lane));
-        return collectBatch(settled);
+        const start = (index: number): unknown => workload.task({ data, size, index });
+        return collectBatch(await settleAll(tasks, taskTimeoutMs, start, maxInFlight ?? tasks));
       },
       close: () => Promise.resolve(),
     };

@@ -1,8 +1,7 @@
 import { POOL_STARTUP_TIMEOUT_MS, startPool } from '../pool/pool.js';
 import { hasSplit } from '../workload.js';
 import type { StrategyDescriptor } from './strategy.js';
-import { collectBatch, invokeWithDeadline, runOnPoolWithDeadline } from './task-outcome.js';
-
+import { collectBatch, settleAll } from './task-outcome.js';
 
 /**
  * Each task's `wait` half runs on the event loop, all tasks at once (waits overlap on one thread, as with
@@ -22,27 +21,25 @@ export const hybrid: StrategyDescriptor = {
     hasSplit(workload) ? undefined : 'the workload does not split its task into "wait" and "compute" steps (see README: hybrid)',
   async prepare({ workload, workloadUrl, data, size, taskTimeoutMs }, { threads, workerMaxOldSpaceMb }) {
     if (!hasSplit(workload)) throw new Error(`hybrid: workload "${workload.id}" has no wait/compute split`);
-    const wait = (index: number): Promise<unknown> => invokeWithDeadline(() => workload.wait({ data, size, index }), taskTimeoutMs);
+    const wait = (index: number): Promise<unknown> => Promise.resolve(workload.wait({ data, size, index }));
 
     // One real wait gives the warm-up a realistic value, so every thread runs (and JIT-compiles) `compute`.
     const waited = await wait(0);
     const pool = await startPool({
       threads,
-      warmTask: { workloadUrl, data, size, index: 0, step: 'compute', waited },
+      workload: { workloadUrl, data, size },
+      warmTask: { index: 0, step: 'compute', waited },
       startupTimeoutMs: POOL_STARTUP_TIMEOUT_MS + taskTimeoutMs,
       ...(workerMaxOldSpaceMb !== undefined ? { maxOldGenerationSizeMb: workerMaxOldSpaceMb } : {}),
     });
 
-    const runOne = async (index: number): Promise<unknown> => {
-      const waited = await wait(index);
-      return runOnPoolWithDeadline((signal) => pool.run({ workloadUrl, data, size, index, step: 'compute', waited }, signal), taskTimeoutMs);
-    };
-
+    // A task is its wait and then its compute, each allowed --task-timeout.
+    const runOne = async (index: number): Promise<unknown> => pool.run({ index, step: 'compute', waited: await wait(index) });
     return {
       name: 'hybrid',
       startupMs: pool.startupMs,
       async runBatch(tasks) {
-        return collectBatch(await Promise.allSettled(Array.from({ length: tasks }, (_, index) => runOne(index))));
+        return collectBatch(await settleAll(tasks, 2 * taskTimeoutMs, runOne));
       },
       close: () => pool.close(),
     };

@@ -1,9 +1,9 @@
 import { TaskError } from '../errors.js';
+import type { WorkerReply } from '../pool/messages.js';
 import { POOL_STARTUP_TIMEOUT_MS, startPool } from '../pool/pool.js';
 import { batchRanges, measureBatchFigures, resolveBatch } from './batch-size.js';
 import type { StrategyDescriptor } from './strategy.js';
-import { collectBatch, runOnPoolWithDeadline, taskTimeoutError } from './task-outcome.js';
-
+import { collectBatch, settleAll } from './task-outcome.js';
 
 /**
  * Tasks dispatched to a warmed piscina pool of `threads` threads. Start-up (threads online and the task
@@ -18,40 +18,32 @@ export const parallel: StrategyDescriptor = {
   async prepare({ workloadUrl, data, size, taskTimeoutMs, tasks }, { threads, batch, workerMaxOldSpaceMb }) {
     const pool = await startPool({
       threads,
-      warmTask: { workloadUrl, data, size, index: 0 },
+      workload: { workloadUrl, data, size },
+      warmTask: { index: 0 },
       startupTimeoutMs: POOL_STARTUP_TIMEOUT_MS + taskTimeoutMs,
       ...(workerMaxOldSpaceMb !== undefined ? { maxOldGenerationSizeMb: workerMaxOldSpaceMb } : {}),
     });
 
-    const runOne = (index: number): Promise<unknown> =>
-      runOnPoolWithDeadline((signal) => pool.run({ workloadUrl, data, size, index }, signal), taskTimeoutMs);
-
-    // --batch: k consecutive tasks per message, each still answering for itself; the deadline grows with k.
-    const batching = await resolveBatch(batch, { tasks, threads }, () =>
-      measureBatchFigures((task) => pool.run(task), { workloadUrl, data, size, index: 0 }, threads),
-    );
-    const runRange = async (firstIndex: number, count: number): Promise<PromiseSettledResult<unknown>[]> => {
-      const signal = AbortSignal.timeout(taskTimeoutMs * count);
-      try {
-        const replies = await pool.runBatch({ workloadUrl, data, size, firstIndex, count }, signal);
-        return replies.map((reply) => (reply.ok ? { status: 'fulfilled', value: reply.value } : { status: 'rejected', reason: new TaskError(reply.error) }));
-      } catch (error) {
-        // The message was lost as a whole (timeout, worker exit): every task in it failed with it.
-        const reason: unknown = signal.aborted ? taskTimeoutError(taskTimeoutMs) : error;
-        return Array.from({ length: count }, () => ({ status: 'rejected', reason }));
-      }
-    };
-
+    // --batch: k consecutive tasks per message, each still answering for itself; a message may take k task times.
+    const batching = await resolveBatch(batch, { tasks, threads }, () => measureBatchFigures((task) => pool.run(task), threads));
+    const perMessage = batching?.size ?? 1;
     return {
       name: 'parallel',
       startupMs: pool.startupMs,
       ...(batching !== undefined ? { batching } : {}),
       async runBatch(tasks) {
-        if (batching === undefined || batching.size === 1) {
-          return collectBatch(await Promise.allSettled(Array.from({ length: tasks }, (_, index) => runOne(index))));
-        }
-        const ranges = await Promise.all(batchRanges(tasks, batching.size).map(({ firstIndex, count }) => runRange(firstIndex, count)));
-        return collectBatch(ranges.flat());
+        if (perMessage === 1) return collectBatch(await settleAll(tasks, taskTimeoutMs, (index) => pool.run({ index })));
+        const ranges = batchRanges(tasks, perMessage);
+        const messages = await settleAll(ranges.length, taskTimeoutMs * perMessage, (message) => pool.runBatch(ranges[message] as (typeof ranges)[number]));
+        return collectBatch(
+          messages.flatMap((outcome, message): PromiseSettledResult<unknown>[] => {
+            if (outcome.status === 'rejected') return Array.from({ length: ranges[message]?.count ?? 0 }, () => outcome);
+            // The message arrived: each task in it answers for itself.
+            return (outcome.value as WorkerReply[]).map((reply) =>
+              reply.ok ? { status: 'fulfilled', value: reply.value } : { status: 'rejected', reason: new TaskError(reply.error) },
+            );
+          }),
+        );
       },
       close: () => pool.close(),
     };

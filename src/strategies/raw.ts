@@ -1,7 +1,7 @@
 import { POOL_STARTUP_TIMEOUT_MS } from '../pool/pool.js';
 import { startRawPool } from '../pool/raw-pool.js';
 import type { StrategyDescriptor } from './strategy.js';
-import { collectBatch, runOnPoolWithDeadline } from './task-outcome.js';
+import { collectBatch, settleAll } from './task-outcome.js';
 
 /**
  * The floor: the same tasks on `threads` plain worker threads, one message per task, no library. It runs
@@ -20,20 +20,17 @@ export const raw: StrategyDescriptor = {
   async prepare({ workloadUrl, data, size, taskTimeoutMs }, { threads, workerMaxOldSpaceMb }) {
     const pool = await startRawPool({
       threads,
-      warmTask: { workloadUrl, data, size, index: 0 },
+      workload: { workloadUrl, data, size },
+      warmTask: { index: 0 },
       startupTimeoutMs: POOL_STARTUP_TIMEOUT_MS + taskTimeoutMs,
       // The same heap cap as `parallel`'s workers, so a leaking task fails alike under the floor and the pool.
       ...(workerMaxOldSpaceMb !== undefined ? { maxOldGenerationSizeMb: workerMaxOldSpaceMb } : {}),
     });
-
-    const runOne = (index: number): Promise<unknown> =>
-      runOnPoolWithDeadline((signal) => pool.run({ workloadUrl, data, size, index }, signal), taskTimeoutMs);
-
     return {
       name: 'raw',
       startupMs: pool.startupMs,
       async runBatch(tasks) {
-        return collectBatch(await Promise.allSettled(Array.from({ length: tasks }, (_, index) => runOne(index))));
+        return collectBatch(await settleAll(tasks, taskTimeoutMs, (index) => pool.run({ index })));
       },
       close: () => pool.close(),
     };

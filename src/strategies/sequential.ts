@@ -1,5 +1,5 @@
 import type { StrategyDescriptor } from './strategy.js';
-import { collectBatch, invokeWithDeadline } from './task-outcome.js';
+import { collectBatch, settleAll } from './task-outcome.js';
 
 /** The baseline: one task after another on the measuring process's main thread. */
 export const sequential: StrategyDescriptor = {
@@ -13,16 +13,7 @@ export const sequential: StrategyDescriptor = {
       name: 'sequential',
       startupMs: 0,
       async runBatch(tasks) {
-        const settled: PromiseSettledResult<unknown>[] = [];
-        for (let index = 0; index < tasks; index += 1) {
-          try {
-            const value = await invokeWithDeadline(() => workload.task({ data, size, index }), taskTimeoutMs);
-            settled.push({ status: 'fulfilled', value });
-          } catch (reason) {
-            settled.push({ status: 'rejected', reason });
-          }
-        }
-        return collectBatch(settled);
+        return collectBatch(await settleAll(tasks, taskTimeoutMs, (index) => workload.task({ data, size, index }), 1));
       },
       close: () => Promise.resolve(),
     };

@@ -1,10 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import type { WorkerTask } from '../pool/messages.js';
+import type { PoolWorkload, WorkerTask } from '../pool/messages.js';
 import { startPool } from '../pool/pool.js';
 import { startRawPool } from '../pool/raw-pool.js';
 import type { Overheads } from '../results/overheads-schema.js';
 import { median } from '../stats/summary.js';
-import { batchRanges, NOOP_WORKLOAD_URL } from '../strategies/batch-size.js';
+import { distFileUrl } from '../paths.js';
+import { batchRanges } from '../strategies/batch-size.js';
 import { timePerOperationUs } from './repeat-timing.js';
 
 export type PoolName = 'piscina' | 'raw';
@@ -12,7 +13,9 @@ const POOL_NAMES: readonly PoolName[] = ['piscina', 'raw'];
 
 const STARTUP_TIMEOUT_MS = 30_000;
 
-const noop = (index: number): WorkerTask => ({ workloadUrl: NOOP_WORKLOAD_URL, data: null, size: 1, index });
+/** Pools here run the no-op workload, so what a round trip costs is the pool's own path, task body included. */
+const NOOP_WORKLOAD: PoolWorkload = { workloadUrl: distFileUrl('src', 'pool', 'noop-workload.js').href, data: null, size: 1 };
+const noop = (index: number): WorkerTask => ({ index });
 
 interface ProbePool {
   startupMs: number;
@@ -25,7 +28,7 @@ interface ProbePool {
 /** A pool as the strategies start it (threads online, the no-op run once on each), with no-op tasks. */
 async function startProbePool(pool: PoolName, threads: number): Promise<ProbePool> {
   if (pool === 'raw') {
-    const raw = await startRawPool({ threads, warmTask: noop(0), startupTimeoutMs: STARTUP_TIMEOUT_MS });
+    const raw = await startRawPool({ threads, workload: NOOP_WORKLOAD, warmTask: noop(0), startupTimeoutMs: STARTUP_TIMEOUT_MS });
     return {
       startupMs: raw.startupMs,
       run: (task) => raw.run(task),
@@ -33,11 +36,11 @@ async function startProbePool(pool: PoolName, threads: number): Promise<ProbePoo
       close: () => raw.close(),
     };
   }
-  const piscina = await startPool({ threads, warmTask: noop(0), startupTimeoutMs: STARTUP_TIMEOUT_MS });
+  const piscina = await startPool({ threads, workload: NOOP_WORKLOAD, warmTask: noop(0), startupTimeoutMs: STARTUP_TIMEOUT_MS });
   return {
     startupMs: piscina.startupMs,
     run: (task) => piscina.run(task),
-    runMany: (firstIndex, count) => piscina.runBatch({ workloadUrl: NOOP_WORKLOAD_URL, data: null, size: 1, firstIndex, count }),
+    runMany: (firstIndex, count) => piscina.runBatch({ firstIndex, count }),
     close: () => piscina.close(),
   };
 }

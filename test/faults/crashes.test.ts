@@ -49,7 +49,7 @@ describe('a task that ends its thread or process', () => {
 
   it('a worker that exits during the pool warm-up fails the start with the exit code, not a bare piscina message', async () => {
     const workloadUrl = pathToFileURL(fixture('exit-in-task')).href;
-    const failure = await startPool({ threads: 1, warmTask: { workloadUrl, data: undefined, size: 1, index: 1 }, startupTimeoutMs: 20_000 }).then(
+    const failure = await startPool({ threads: 1, workload: { workloadUrl, data: undefined, size: 1 }, warmTask: { index: 1 }, startupTimeoutMs: 20_000 }).then(
       async (pool) => pool.close(),
       (error: unknown) => error,
     );
@@ -58,16 +58,16 @@ describe('a task that ends its thread or process', () => {
 
   it('a worker that exits during a batched message fails it as a WorkerExit with the code, and only once', async () => {
     const workloadUrl = pathToFileURL(join(PACKAGE_ROOT, 'test', 'fixtures', 'pool-probe-tasks.mjs')).href;
-    const pool = await startPool({ threads: 1, warmTask: { workloadUrl, data: {}, size: 1, index: 0 }, startupTimeoutMs: 20_000 });
+    const pool = await startPool({ threads: 1, workload: { workloadUrl, data: { exitAt: 1 }, size: 1 }, warmTask: { index: 0 }, startupTimeoutMs: 20_000 });
     try {
-      const failure = await pool.runBatch({ workloadUrl, data: { exitAt: 1 }, size: 1, firstIndex: 0, count: 3 }).then(
+      const failure = await pool.runBatch({ firstIndex: 0, count: 3 }).then(
         () => undefined,
         (error: unknown) => error,
       );
       expect(failure).toMatchObject({ name: 'WorkerExit', code: WORKER_EXIT_CODE, exitCode: 7 });
       expect((failure as Error).message).toMatch(/exited with code 7 during a task/);
       // The worker's own exit report was matched to this message: the next task is not failed by it again.
-      await expect(pool.run({ workloadUrl, data: {}, size: 1, index: 4 })).resolves.toMatchObject({ index: 4 });
+      await expect(pool.run({ index: 4 })).resolves.toMatchObject({ index: 4 });
     } finally {
       await pool.close();
     }
@@ -75,7 +75,7 @@ describe('a task that ends its thread or process', () => {
 
   it('the pool replaces a worker that exited and keeps every thread working', async () => {
     const workloadUrl = pathToFileURL(fixture('exit-in-task')).href;
-    const task = (index: number) => ({ workloadUrl, data: undefined, size: 1, index });
+    const task = (index: number) => ({ index });
     const threadsOf = async (rounds: number): Promise<Set<number>> => {
       const seen = new Set<number>();
       for (let round = 0; round < rounds; round += 1) {
@@ -85,7 +85,7 @@ describe('a task that ends its thread or process', () => {
       }
       return seen;
     };
-    const pool = await startPool({ threads: 2, warmTask: task(0), startupTimeoutMs: 20_000 });
+    const pool = await startPool({ threads: 2, workload: { workloadUrl, data: undefined, size: 1 }, warmTask: task(0), startupTimeoutMs: 20_000 });
     try {
       const before = await threadsOf(10);
       const crash = await pool.run(task(1)).then(

@@ -16,7 +16,8 @@ interface ProbeResult {
   threadId: number;
 }
 
-const task = (index: number, data: unknown = MISBEHAVING): WorkerTask => ({ workloadUrl: FIXTURE_URL, data, size: 1, index });
+const task = (index: number): WorkerTask => ({ index });
+const probe = (data: unknown = MISBEHAVING) => ({ workloadUrl: FIXTURE_URL, data, size: 1 });
 
 describe('raw pool', () => {
   let pool: RawPool | undefined;
@@ -26,7 +27,7 @@ describe('raw pool', () => {
   });
 
   it('starts every thread, warms each once, and returns results to the right caller', async () => {
-    const started = await startRawPool({ threads: 2, warmTask: task(0), startupTimeoutMs: 20_000 });
+    const started = await startRawPool({ threads: 2, workload: probe(), warmTask: task(0), startupTimeoutMs: 20_000 });
     pool = started;
     expect(started.startupMs).toBeGreaterThan(0);
     const indices = [0, 1, 2, 4, 6, 7, 8, 10];
@@ -37,7 +38,7 @@ describe('raw pool', () => {
   });
 
   it('survives a task that kills its thread: that task fails, the others and later tasks succeed', async () => {
-    const started = await startRawPool({ threads: 2, warmTask: task(0), startupTimeoutMs: 20_000 });
+    const started = await startRawPool({ threads: 2, workload: probe(), warmTask: task(0), startupTimeoutMs: 20_000 });
     pool = started;
     const first = await Promise.allSettled(Array.from({ length: 8 }, (_, index) => started.run(task(index))));
     const failed = first.flatMap((outcome, index) => (outcome.status === 'rejected' ? [{ index, reason: outcome.reason as Error }] : []));
@@ -55,17 +56,10 @@ describe('raw pool', () => {
     expect(new Set(after.map((result) => result.threadId)).size).toBe(2);
   });
 
-  it('ends a task that overruns its signal and replaces its thread', async () => {
-    pool = await startRawPool({ threads: 1, warmTask: task(0), startupTimeoutMs: 20_000 });
-    await expect(pool.run(task(MISBEHAVING.hangAt), AbortSignal.timeout(200))).rejects.toMatchObject({ name: 'AbortError' });
-    expect(pool.replacedThreads).toBe(1);
-    await expect(pool.run(task(4))).resolves.toMatchObject({ index: 4 });
-  });
-
   it('a thread that exits between tasks fails the next task as a WorkerExit with its code, once', async () => {
     const exitAfterTask = pathToFileURL(resolve('test/fixtures/faults/exit-after-task.mjs')).href;
-    const exitTask = (index: number): WorkerTask => ({ workloadUrl: exitAfterTask, data: undefined, size: 1, index });
-    const started = await startRawPool({ threads: 1, warmTask: exitTask(0), startupTimeoutMs: 20_000 });
+    const exitTask = (index: number): WorkerTask => ({ index });
+    const started = await startRawPool({ threads: 1, workload: { workloadUrl: exitAfterTask, data: undefined, size: 1 }, warmTask: exitTask(0), startupTimeoutMs: 20_000 });
     pool = started;
     // Task 1 succeeds and its thread exits with code 9 right after: nothing is running then.
     await expect(started.run(exitTask(1))).resolves.toBe(1);
@@ -81,8 +75,8 @@ describe('raw pool', () => {
   });
 
   it('passes a task\'s own error through with its name, message and code', async () => {
-    pool = await startRawPool({ threads: 1, warmTask: task(0, {}), startupTimeoutMs: 20_000 });
-    await expect(pool.run(task(2, { throwAt: 2 }))).rejects.toMatchObject({ message: 'task 2 failed on purpose', code: 'E_ON_PURPOSE' });
+    pool = await startRawPool({ threads: 1, workload: probe({ throwAt: 2 }), warmTask: task(0), startupTimeoutMs: 20_000 });
+    await expect(pool.run(task(2))).rejects.toMatchObject({ message: 'task 2 failed on purpose', code: 'E_ON_PURPOSE' });
     expect(pool.replacedThreads).toBe(0);
   });
 });

@@ -1,0 +1,35 @@
+import { threadId, workerData } from 'node:worker_threads';
+import { serializeError } from '../errors.js';
+import { loadWorkload } from '../workload-source.js';
+import type { Workload } from '../workload.js';
+import { assertCloneableResult } from './cloneable.js';
+import type { PoolWorkload, WorkerReply, WorkerTask } from './messages.js';
+
+/**
+ * The body every pool thread shares (piscina's and the raw pool's), so the two differ by the pool and nothing
+ * else. The thread was started with its cell's workload and data (`workerData`); it imports the module on the
+ * first task that needs it and keeps it.
+ */
+const cell = workerData as PoolWorkload;
+let loading: Promise<Workload> | undefined;
+let workload: Workload | undefined;
+
+export async function runInWorker(message: WorkerTask): Promise<WorkerReply> {
+  if (message.step === 'noop') return { ok: true, value: message.index, threadId };
+  try {
+    workload ??= await (loading ??= loadWorkload(cell.workloadUrl));
+    if (message.step === 'load') return { ok: true, value: null, threadId };
+    const input = { data: cell.data, size: cell.size, index: message.index };
+    let value: unknown;
+    if (message.step === 'compute') {
+      if (workload.compute === undefined) throw new Error(`${cell.workloadUrl}: the workload has no "compute" step`);
+      value = await workload.compute({ ...input, waited: message.waited });
+    } else {
+      value = await workload.task(input);
+    }
+    assertCloneableResult(value, cell.workloadUrl);
+    return { ok: true, value, threadId };
+  } catch (error) {
+    return { ok: false, error: serializeError(error), threadId };
+  }
+}
