@@ -2,25 +2,23 @@ import type { Argv } from 'yargs';
 import { classifyWorkload, type Classification, type Recommendation } from '../classify/classify.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatMs } from '../report/format.js';
+import { ensureWritableFile, parseDurationMs, parseInteger, parsePositiveNumber } from '../options/parse.js';
+import { buildSuiteOptions } from '../options/run-options.js';
 import { probeEnvironment } from '../results/environment.js';
+import { RUN_PROFILES } from '../runner/defaults.js';
 import { runSuite } from '../runner/run-suite.js';
 import { killAllChildren } from '../runner/supervisor.js';
 import { resolveWorkloadUrl } from '../workload-source.js';
-import { ensureWritableFile, parseInteger, parsePositiveNumber } from './options.js';
-import { DEFAULT_TASK_TIMEOUT_MS } from '../runner/defaults.js';
 
 interface ClassifyArgs {
   workload: string;
   tasks?: number;
   size?: number;
-  rounds: number;
+  rounds?: number;
+  'max-time'?: number;
   json: boolean;
   out?: string;
 }
-
-/** Brief on purpose: a few samples per cell tell the classes apart; `run` is for figures to keep. */
-const DEFAULT_ROUNDS = 3;
-const WARMUP_ROUNDS = 1;
 
 export const command = 'classify <workload>';
 export const describe = 'Measure a workload briefly and recommend concurrency, a worker pool, or hybrid, with the evidence';
@@ -53,9 +51,15 @@ export function builder(yargs: Argv): Argv<ClassifyArgs> {
     .option('rounds', {
       alias: 'r',
       type: 'string',
-      default: DEFAULT_ROUNDS,
-      describe: 'Samples per strategy',
+      describe: 'Rounds per measuring process, fixed',
+      defaultDescription: 'the quick profile: until precise or out of time',
       coerce: (value: unknown) => parseInteger(value, '--rounds', 1, 1000),
+    })
+    .option('max-time', {
+      type: 'string',
+      describe: 'Time budget for the measurement (30s, 1.5min; a bare number is seconds)',
+      defaultDescription: `${RUN_PROFILES.quick.maxTimeMs / 1000}s`,
+      coerce: (value: unknown) => parseDurationMs(value, '--max-time'),
     })
     .option('json', { type: 'boolean', default: false, describe: 'Print the classification as JSON on stdout' })
     .option('out', { alias: 'o', type: 'string', describe: 'Also keep the measurements as a result file (JSON)' });
@@ -72,22 +76,24 @@ export async function handler(args: ClassifyArgs): Promise<void> {
   };
   process.once('SIGINT', onSigint);
   try {
-    const outcome = await runSuite({
-      workloads: [args.workload],
-      strategies: ['sequential', 'concurrent', 'parallel', 'hybrid'],
-      threads,
-      tasks: args.tasks ?? null,
-      size: args.size ?? null,
-      rounds: args.rounds,
-      warmupRounds: WARMUP_ROUNDS,
-      quick: true,
-      taskTimeoutMs: DEFAULT_TASK_TIMEOUT_MS,
-      maxInFlight: null,
-      label: 'classify',
-      argv: process.argv.slice(2),
-      outPath,
-      environment,
-    });
+    // Brief on purpose (the quick profile): `run` is for figures to keep.
+    const outcome = await runSuite(
+      buildSuiteOptions(
+        {
+          workloads: [args.workload],
+          strategies: ['sequential', 'concurrent', 'parallel', 'hybrid'],
+          threads,
+          quick: true,
+          ...(args.tasks !== undefined ? { tasks: args.tasks } : {}),
+          ...(args.size !== undefined ? { size: args.size } : {}),
+          ...(args.rounds !== undefined ? { rounds: args.rounds } : {}),
+          ...(args['max-time'] !== undefined ? { maxTimeMs: args['max-time'] } : {}),
+          label: 'classify',
+          ...(outPath !== null ? { out: outPath } : {}),
+        },
+        { environment, argv: process.argv.slice(2) },
+      ),
+    );
     if (outcome.usageError !== undefined) throw new UsageError(outcome.usageError);
     let classification: Classification;
     try {

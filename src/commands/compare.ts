@@ -7,7 +7,7 @@ import { renderComparisonTerminal } from '../report/compare-terminal.js';
 import { MAX_RESULT_FILE_BYTES, readResultFile } from '../results/load.js';
 import { SUPPORTED_SCHEMA_VERSIONS } from '../results/schema.js';
 import { writeFileAtomic } from '../results/store.js';
-import { ensureWritableFile, parseChoices } from './options.js';
+import { ensureWritableFile, parseChoices, parsePercent } from '../options/parse.js';
 
 const FORMATS = ['terminal', 'markdown', 'json'] as const;
 const FAIL_ON = ['regression', 'none'] as const;
@@ -37,7 +37,7 @@ export function builder(yargs: Argv): Argv<CompareArgs> {
       default: DEFAULT_THRESHOLD,
       defaultDescription: `${DEFAULT_THRESHOLD * 100} %`,
       describe: 'Smallest change in median time worth a verdict, in percent ("5" or "5%")',
-      coerce: (value: unknown) => parsePercent(value, '--threshold'),
+      coerce: (value: unknown) => parsePercent(value, '--threshold', { allowZero: true }),
     })
     .option('alpha', {
       type: 'string',
@@ -86,16 +86,6 @@ function render(comparison: Comparison, format: Format): string {
   if (format === 'json') return `${JSON.stringify(comparison, null, 2)}\n`;
   if (format === 'markdown') return renderComparisonMarkdown(comparison);
   return `${renderComparisonTerminal(comparison)}\n`;
-}
-
-/** "5", "5%", "2.5 %" → 0.05, 0.05, 0.025. */
-function parsePercent(value: unknown, flag: string): number {
-  if (typeof value === 'number') return value; // the default, already a fraction
-  const text = String(value).trim();
-  const number = Number(text.replace(/\s*%$/, ''));
-  if (text === '' || !Number.isFinite(number)) throw new UsageError(`${flag}: "${text}" is not a percentage (e.g. 5 or 5%)`);
-  if (number < 0 || number >= 100) throw new UsageError(`${flag}: ${number} % is out of range (0 to under 100)`);
-  return number / 100;
 }
 
 function parseAlpha(value: unknown): number {

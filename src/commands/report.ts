@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../results/store.js';
 import { exporterForPath, exporterNamed, FORMAT_NAMES } from '../report/exporters.js';
 import { markdownExporter } from '../report/markdown.js';
 import { toReportInputs } from '../report/report-input.js';
-import { ensureWritableFile, parseChoices } from './options.js';
+import { ensureWritableFile, parseChoices } from '../options/parse.js';
 
 interface ReportArgs {
   files: string[];

@@ -1,28 +1,29 @@
 import os from 'node:os';
 import type { Argv } from 'yargs';
 import { UsageError } from '../errors.js';
-import { probeEnvironment } from '../results/environment.js';
+import { buildSuiteOptions, type RunOptions } from '../options/run-options.js';
 import { progressLine } from '../report/progress.js';
 import { renderRunSummary } from '../report/terminal.js';
 import { renderRunCharts, shouldColor } from '../report/terminal-chart.js';
-import { defaultThreadCounts } from '../runner/plan.js';
+import { probeEnvironment } from '../results/environment.js';
+import { DEFAULT_BATCH, DEFAULT_TASK_TIMEOUT_MS, RUN_PROFILES } from '../runner/defaults.js';
 import { killAllChildren } from '../runner/supervisor.js';
 import { requestStop, runSuite, type SuiteProgress } from '../runner/run-suite.js';
 import type { BatchSetting } from '../strategies/batch-size.js';
 import { DEFAULT_STRATEGY_NAMES, STRATEGY_NAMES, type StrategyName } from '../strategies/index.js';
 import { BUILTIN_WORKLOADS, resolveWorkloadUrl } from '../workload-source.js';
-import { parseBatch } from './batch-option.js';
 import {
   defaultResultPath,
   ensureWritableFile,
+  parseBatch,
   parseChoices,
+  parseDurationMs,
   parseInteger,
+  parsePercentage,
   parsePositiveNumber,
   parseThreadCounts,
   splitList,
-} from './options.js';
-import { DEFAULT_BATCH, DEFAULT_TASK_TIMEOUT_MS, RUN_PROFILES } from '../runner/defaults.js';
-
+} from '../options/parse.js';
 
 interface RunArgs {
   workloads: string[];
@@ -31,6 +32,11 @@ interface RunArgs {
   tasks?: number;
   size?: number;
   rounds?: number;
+  processes?: number;
+  precision?: number;
+  'max-time'?: number;
+  'min-sample'?: number;
+  probe: boolean;
   warmup?: number;
   quick: boolean;
   out?: string;
@@ -96,9 +102,39 @@ export function builder(yargs: Argv): Argv<RunArgs> {
     .option('rounds', {
       alias: 'r',
       type: 'string',
-      describe: 'Samples per cell; cells take turns, one sample each per round',
-      defaultDescription: `${RUN_PROFILES.full.rounds}; ${RUN_PROFILES.quick.rounds} with --quick`,
+      describe: 'Rounds per measuring process, fixed (cells take turns, one sample each per round); no stopping on --precision',
+      defaultDescription: 'until every cell is within --precision or --max-time is spent',
       coerce: (value: unknown) => parseInteger(value, '--rounds', 1, 10_000),
+    })
+    .option('processes', {
+      alias: 'p',
+      type: 'string',
+      describe: 'Fresh measuring processes per workload: at least this many (more while imprecise), exactly this many with --rounds',
+      defaultDescription: `${RUN_PROFILES.full.processes}; ${RUN_PROFILES.quick.processes} with --quick`,
+      coerce: (value: unknown) => parseInteger(value, '--processes', 1, 100),
+    })
+    .option('precision', {
+      type: 'string',
+      describe: 'Stop once every cell\'s 95 % interval is within ± this % of its median',
+      defaultDescription: `${RUN_PROFILES.full.precisionPct}`,
+      coerce: (value: unknown) => parsePercentage(value, '--precision', { allowZero: false }),
+    })
+    .option('max-time', {
+      type: 'string',
+      describe: 'Time budget per workload (30s, 1.5min; a bare number is seconds): measuring stops there, precise or not',
+      defaultDescription: `${RUN_PROFILES.full.maxTimeMs / 1000}s; ${RUN_PROFILES.quick.maxTimeMs / 1000}s with --quick`,
+      coerce: (value: unknown) => parseDurationMs(value, '--max-time'),
+    })
+    .option('min-sample', {
+      type: 'string',
+      describe: 'A sample repeats its batch until it lasts this long (figures stay per batch)',
+      defaultDescription: `${RUN_PROFILES.full.minSampleMs}ms; ${RUN_PROFILES.quick.minSampleMs}ms with --quick`,
+      coerce: (value: unknown) => parseDurationMs(value, '--min-sample'),
+    })
+    .option('probe', {
+      type: 'boolean',
+      default: true,
+      describe: 'First spin a plain thread per core to measure what the machine delivers (--no-probe: skip it)',
     })
     .option('warmup', {
       type: 'string',
@@ -110,7 +146,7 @@ export function builder(yargs: Argv): Argv<RunArgs> {
       alias: 'q',
       type: 'boolean',
       default: false,
-      describe: `Quick profile: ${RUN_PROFILES.quick.rounds} rounds, ${RUN_PROFILES.quick.tasks} tasks, threads 1 and the core count`,
+      describe: `Quick profile: ${RUN_PROFILES.quick.processes} processes, ${RUN_PROFILES.quick.maxTimeMs / 1000}s per workload, ${RUN_PROFILES.quick.tasks} tasks, threads 1 and the core count`,
     })
     .option('task-timeout', {
       type: 'string',
@@ -174,15 +210,32 @@ export function builder(yargs: Argv): Argv<RunArgs> {
 
 export async function handler(args: RunArgs): Promise<void> {
   const environment = probeEnvironment();
-  const profile = args.quick ? RUN_PROFILES.quick : RUN_PROFILES.full;
-  const threads = args.threads ?? (args.quick ? [...new Set([1, environment.usableCores])] : defaultThreadCounts(environment.usableCores));
   if (args.label !== undefined && args.label.trim() === '') throw new UsageError('--label: must not be empty');
-  const outPath =
-    args.out !== undefined
-      ? ensureWritableFile(args.out)
-      : args.json
-        ? null
-        : ensureWritableFile(defaultResultPath(args.label ?? os.hostname()));
+  const out = args.out ?? (args.json ? undefined : defaultResultPath(args.label ?? os.hostname()));
+  if (out !== undefined) ensureWritableFile(out);
+  const runOptions: RunOptions = {
+    workloads: args.workloads,
+    strategies: args.strategies,
+    ...(args.threads !== undefined ? { threads: args.threads } : {}),
+    ...(args.tasks !== undefined ? { tasks: args.tasks } : {}),
+    ...(args.size !== undefined ? { size: args.size } : {}),
+    ...(args.rounds !== undefined ? { rounds: args.rounds } : {}),
+    ...(args.processes !== undefined ? { processes: args.processes } : {}),
+    ...(args.precision !== undefined ? { precision: args.precision } : {}),
+    ...(args['max-time'] !== undefined ? { maxTimeMs: args['max-time'] } : {}),
+    ...(args['min-sample'] !== undefined ? { minSampleMs: args['min-sample'] } : {}),
+    ...(args.warmup !== undefined ? { warmupRounds: args.warmup } : {}),
+    quick: args.quick,
+    probe: args.probe,
+    taskTimeoutMs: args['task-timeout'],
+    ...(args['max-in-flight'] !== undefined ? { maxInFlight: args['max-in-flight'] } : {}),
+    batch: args.batch,
+    ...(args['uv-threadpool'] !== undefined ? { uvThreadpool: args['uv-threadpool'] } : {}),
+    ...(args['worker-max-old-space-mb'] !== undefined ? { workerMaxOldSpaceMb: args['worker-max-old-space-mb'] } : {}),
+    ...(args['child-max-old-space-mb'] !== undefined ? { childMaxOldSpaceMb: args['child-max-old-space-mb'] } : {}),
+    ...(args.label !== undefined ? { label: args.label } : {}),
+    ...(out !== undefined ? { out } : {}),
+  };
 
   const output = args.json ? process.stderr : process.stdout;
   const onSigint = (): void => {
@@ -202,34 +255,19 @@ export async function handler(args: RunArgs): Promise<void> {
   const progress = process.stderr.isTTY ? progressLine(process.stderr) : undefined;
 
   try {
-    const outcome = await runSuite({
-      workloads: args.workloads,
-      strategies: args.strategies,
-      threads,
-      tasks: args.tasks ?? profile.tasks,
-      size: args.size ?? null,
-      rounds: args.rounds ?? profile.rounds,
-      warmupRounds: args.warmup ?? profile.warmupRounds,
-      quick: args.quick,
-      taskTimeoutMs: args['task-timeout'],
-      maxInFlight: args['max-in-flight'] ?? null,
-      batch: args.batch,
-      label: args.label ?? null,
-      ...(args['uv-threadpool'] !== undefined ? { uvThreadpoolSizes: args['uv-threadpool'] } : {}),
-      ...(args['worker-max-old-space-mb'] !== undefined ? { workerMaxOldSpaceMb: args['worker-max-old-space-mb'] } : {}),
-      ...(args['child-max-old-space-mb'] !== undefined ? { childMaxOldSpaceMb: args['child-max-old-space-mb'] } : {}),
-      argv: process.argv.slice(2),
-      outPath,
+    const suite = buildSuiteOptions(runOptions, {
       environment,
+      argv: process.argv.slice(2),
       ...(progress !== undefined ? { onProgress: (update: SuiteProgress) => progress.update(update) } : {}),
     });
+    const outcome = await runSuite(suite);
     progress?.clear();
     if (outcome.usageError !== undefined) throw new UsageError(outcome.usageError);
     output.write(`${renderRunSummary(outcome.result)}\n`);
     const charts = args.chart ? renderRunCharts(outcome.result, { color: shouldColor(output) }) : '';
     if (charts !== '') output.write(`\n${charts}\n`);
     if (outcome.writeError !== undefined) process.stderr.write(`corescope: ${outcome.writeError}\n`);
-    else if (outPath !== null) output.write(`\nresults: ${outPath}\n`);
+    else if (suite.outPath !== null) output.write(`\nresults: ${suite.outPath}\n`);
     if (args.json) process.stdout.write(`${JSON.stringify(outcome.result, null, 2)}\n`);
     process.exitCode = outcome.exitCode;
   } finally {

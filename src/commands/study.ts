@@ -12,7 +12,7 @@ import { DEFAULT_GRAINS_MS, runGrainSweep } from '../studies/grain-study.js';
 import { overheadConfig, type OverheadConfig } from '../studies/overhead-study.js';
 import { runInChild } from '../studies/study-child.js';
 import { studyResultFile, type StudyRecord } from '../studies/study-result.js';
-import { defaultResultPath, ensureWritableFile, parseInteger, parsePositiveNumber, parseThreadCounts, splitList } from './options.js';
+import { defaultResultPath, ensureWritableFile, parseInteger, parsePositiveNumber, parseThreadCounts, splitList } from '../options/parse.js';
 
 const STUDIES = ['overhead', 'grain'] as const;
 type Study = (typeof STUDIES)[number];

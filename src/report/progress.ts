@@ -1,9 +1,9 @@
 import type { SuiteProgress } from '../runner/run-suite.js';
 
 /**
- * The one-line progress display of `run`: which cell of how many, time spent, and an estimate of what is
- * left. The estimate scales elapsed time by the share of samples still to take; cells run in interleaved
- * rounds, so samples (not whole cells) are what finishes at a steady pace.
+ * The one-line progress display of `run`: which workload and measuring process, time spent, and the most that
+ * is left. A run stops each workload once it is precise or its --max-time is spent, so the time left is an upper
+ * bound: the unspent budgets of the workloads still measuring.
  */
 
 export function formatDuration(seconds: number): string {
@@ -14,13 +14,10 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 }
 
-export function formatProgress(progress: SuiteProgress, elapsedMs: number): string {
-  const cell = Math.min(progress.cellsTotal, progress.cellsDone + 1);
-  const fraction = progress.samplesPlanned > 0 ? Math.min(1, progress.samplesTaken / progress.samplesPlanned) : 0;
-  const elapsedS = elapsedMs / 1000;
-  // Before any sample has landed there is nothing to scale: say so rather than guess.
-  const remaining = fraction > 0 ? `~${formatDuration((elapsedS / fraction) * (1 - fraction))} left` : 'estimating…';
-  return `${progress.workload}: cell ${cell} of ${progress.cellsTotal} · ${Math.round(fraction * 100)} % of samples · ${formatDuration(elapsedS)} elapsed · ${remaining}`;
+export function formatProgress(progress: SuiteProgress): string {
+  const planned = progress.process < progress.processesPlanned ? ` of ${progress.processesPlanned}` : '';
+  const left = `at most ${formatDuration(progress.remainingMs / 1000)} left`;
+  return `${progress.workload}: process ${progress.process + 1}${planned} · ${formatDuration(progress.elapsedMs / 1000)} elapsed · ${left}`;
 }
 
 export interface ProgressLine {
@@ -33,12 +30,12 @@ export interface ProgressLine {
  * Redraws one line in place on a terminal. Cut to the terminal's width, since a wrapped line cannot be
  * redrawn with a carriage return. Meant only for a TTY: callers pass nothing when stderr is piped.
  */
-export function progressLine(stream: NodeJS.WriteStream, startedAtMs = Date.now(), now: () => number = Date.now): ProgressLine {
+export function progressLine(stream: NodeJS.WriteStream): ProgressLine {
   let shown = false;
   return {
     update(progress) {
       const columns = stream.columns > 0 ? stream.columns : 80;
-      const text = formatProgress(progress, now() - startedAtMs);
+      const text = formatProgress(progress);
       stream.write(`\r\x1b[K${text.length >= columns ? `${text.slice(0, columns - 2)}…` : text}`);
       shown = true;
     },

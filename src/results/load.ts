@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import { type ResultFile, resultFileSchema, SUPPORTED_SCHEMA_VERSIONS } from './schema.js';
+import { upgradeFromV1 } from './upgrade.js';
 
 /** Result files larger than this are refused unread: memory stays bounded whatever a file claims to be. */
 export const MAX_RESULT_FILE_BYTES = 64 * 1024 * 1024;
@@ -37,7 +38,7 @@ export function parseResultText(text: string, name: string): ResultFile {
       `${name}: $.schemaVersion: ${JSON.stringify(version) ?? 'missing'} is not supported (supported: ${SUPPORTED_SCHEMA_VERSIONS.join(', ')})`,
     );
   }
-  const parsed = resultFileSchema.safeParse(value);
+  const parsed = resultFileSchema.safeParse(version === 1 ? upgradeFromV1(value as Record<string, unknown>) : value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new UsageError(`${name}: ${jsonPath(issue?.path ?? [])}: ${issue?.message ?? 'invalid'}`);

@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { batchingSchema, grainSchema, overheadsSchema } from './overheads-schema.js';
+import { machineProbeSchema } from './machine-schema.js';
 import { scalingEntrySchema } from './scaling-schema.js';
 
 /**
- * The result file, schemaVersion 1. This zod schema is the single source of truth: the published JSON Schema
- * (schema/result-v1.schema.json) is generated from it, and every file is validated on write and on read.
- * z.number() refuses NaN and ±Infinity, so a non-finite figure can never reach disk.
+ * The result file, schemaVersion 2. This zod schema is the single source of truth: the published JSON Schema
+ * (schema/result-v2.schema.json) is generated from it, and every file is validated on write and on read.
+ * z.number() refuses NaN and ±Infinity, so a non-finite figure can never reach disk. Version 1 files (one
+ * measuring process, no calibration) are read too: load.ts upgrades them to this shape first (upgrade.ts).
  */
 
-export const SCHEMA_VERSION = 1;
-export const SUPPORTED_SCHEMA_VERSIONS = [SCHEMA_VERSION] as const;
+export const SCHEMA_VERSION = 2;
+export const SUPPORTED_SCHEMA_VERSIONS = [1, SCHEMA_VERSION] as const;
 
 const ms = z.number().nonnegative();
 const count = z.int().nonnegative();
@@ -23,8 +25,12 @@ export const statsSchema = z.object({
   max: ms,
   p75: ms,
   p99: ms,
+  /** Half-width of the 95 % interval of the median (two-stage bootstrap over processes, then samples), ms. */
   ci95: ms,
+  /** ci95 relative to the median, %. */
   rme: z.number().nonnegative(),
+  /** The 95 % interval of the median itself, ms. */
+  medianCi95: z.tuple([ms, ms]),
 });
 
 export const errorSchema = z.object({
@@ -56,8 +62,11 @@ const benchmarkBase = {
   workload: workloadRefSchema,
   strategy: z.string().min(1),
   threads: z.int().positive(),
-  /** Wall time of each sample (one batch of `tasks` tasks), ms, in the order taken. */
+  /** Wall time of each sample per batch of `tasks` tasks (the sample's time / `repeats`), ms, in the order taken. */
   samplesMs: z.array(ms),
+  /** For each sample: the measuring process of this run that took it (0-based), and its round in that process. */
+  samplesProcess: z.array(count),
+  samplesRound: z.array(count),
   warnings: z.array(z.string()),
   /** UV_THREADPOOL_SIZE of the process that measured this cell; present only when the run swept it (--uv-threadpool). */
   uvThreadpoolSize: z.int().positive().optional(),
@@ -77,16 +86,33 @@ export const eventLoopSchema = z.object({
   delayP99Ms: ms,
 });
 
+const ratioInterval = z.tuple([z.number().nonnegative(), z.number().nonnegative()]);
+
 export const derivedSchema = z.object({
-  /** median(sequential) / median(this cell). */
+  /** Median over rounds of sequential's sample / this cell's, both from the same round of the same process. */
   speedup: z.number().positive(),
-  speedupCi95: z.tuple([z.number().nonnegative(), z.number().nonnegative()]),
+  /** Its 95 % interval: two-stage bootstrap over processes, then rounds, of the paired log ratios. */
+  speedupCi95: ratioInterval,
+  /** Rounds in which both cells took a sample: the pairs the speedup rests on. */
+  pairs: count,
   /** tasks / ceil(tasks / lanes): what perfect lanes would give. */
   idealSpeedup: z.number().positive(),
   efficiency: z.number().nonnegative(),
-  /** For `parallel`: median(raw) / median(this cell) at the same thread count: the share of the raw floor reached. */
+  /** For `parallel`: raw's time / this cell's at the same thread count, paired by round: the share of the floor reached. */
   relativeToRaw: z.number().positive().optional(),
+  relativeToRawCi95: ratioInterval.optional(),
 });
+
+export const precisionSchema = z.object({
+  /** --precision: the half-width of the median's 95 % interval a cell should reach, % of the median. */
+  targetPct: z.number().positive(),
+  reachedPct: z.number().nonnegative(),
+  /** Reached, with samples from at least two measuring processes. */
+  met: z.boolean(),
+});
+
+/** Tukey's fences over the cell's samples; every sample is kept, these are counted. */
+export const outliersSchema = z.object({ low: count, high: count, severe: count });
 
 export const okBenchmarkSchema = z.object({
   ...benchmarkBase,
@@ -94,6 +120,12 @@ export const okBenchmarkSchema = z.object({
   stats: statsSchema,
   cpu: cpuSchema,
   eventLoop: eventLoopSchema,
+  precision: precisionSchema,
+  outliers: outliersSchema,
+  /** Batches per sample (calibrated once per cell so a sample lasts at least config.minSampleMs). */
+  repeats: z.int().positive(),
+  /** Measuring processes the samples came from. */
+  processes: z.int().positive(),
   /** Null when the sequential baseline of the same workload has no figures. */
   derived: derivedSchema.nullable(),
   /** Pool start-up (threads online and warmed), ms; 0 for strategies without one. */
@@ -147,6 +179,8 @@ export const environmentSchema = z.object({
   /** Which CI service ran this, or null outside CI. */
   ci: z.string().nullable(),
   hostname: z.string(),
+  /** What the hardware delivered in this run, measured by a plain spin before any workload (machine-schema.ts). */
+  machine: machineProbeSchema.optional(),
 });
 
 export const configSchema = z.object({
@@ -157,7 +191,15 @@ export const configSchema = z.object({
   tasks: z.int().positive().nullable(),
   /** Size requested on the command line; null means each workload's default. */
   size: z.number().positive().nullable(),
-  rounds: z.int().positive(),
+  /** Rounds per measuring process (--rounds), or null when they ran until precise or out of time. */
+  rounds: z.int().positive().nullable(),
+  /** Measuring processes per workload: at least this many (more while imprecise and within --max-time). */
+  processes: z.int().positive(),
+  /** --precision (%) and --max-time per workload (ms): when to stop measuring (absent in version 1 files). */
+  precisionPct: z.number().positive().optional(),
+  maxTimeMs: z.number().positive().optional(),
+  /** A sample runs its batch as often as it takes to last this long, ms (absent in version 1 files: one batch). */
+  minSampleMs: z.number().nonnegative().optional(),
   warmupRounds: z.int().nonnegative(),
   quick: z.boolean(),
   taskTimeoutMs: z.int().positive(),

@@ -1,24 +1,31 @@
 import { benchmarkId, type Benchmark, type OkBenchmark } from '../results/schema.js';
-import { bootstrapMedianRatio } from '../stats/bootstrap.js';
+import { hierarchicalInterval, medianInPlace } from '../stats/hierarchical.js';
 import { idealSpeedup } from '../stats/ideal.js';
-import { coefficientOfVariation, summarize } from '../stats/summary.js';
+import { median } from '../stats/summary.js';
+import { summarize } from '../stats/summary.js';
+import { tukeyOutliers } from '../stats/outliers.js';
 import { strategyNamed } from '../strategies/index.js';
-import { relativeToRaw } from './raw-floor.js';
-import type { CellRecord, WorkloadRecord } from './supervisor.js';
-
-/** Over this coefficient of variation a cell's figures are flagged as unreliable. */
-export const CV_WARNING_THRESHOLD = 0.1;
+import { pairedRatio } from './pairs.js';
+import type { CellRecord, TaggedSample, WorkloadRecord } from './supervisor.js';
 
 export interface AggregateOptions {
   usableCores: number;
   maxInFlight: number | null;
   /** The run was interrupted: cells with no samples say so instead of "no samples". */
   interrupted: boolean;
+  /** Target half-width of each cell's 95 % interval, % of its median (--precision). */
+  precisionPct: number;
+  /** Bootstrap replicates per interval; fewer for the interim files written while a run goes on. */
+  resamples?: number;
 }
 
+/** Strategies whose figures are read against the raw floor: the pools that `raw` is the library-free twin of. */
+const MEASURED_AGAINST_RAW = new Set(['parallel']);
+
 /**
- * Turns what arrived for one workload into result entries: summaries, CPU and event-loop figures, and speedup
- * against the workload's own sequential cell. Pure: the same records always give the same entries.
+ * Turns what arrived for one workload into result entries: robust summaries with intervals that carry the
+ * spread between measuring processes, the precision reached, outliers, CPU and event-loop figures, and paired
+ * speedups against the workload's own sequential cell. Pure: the same records always give the same entries.
  */
 export function aggregateWorkload(record: WorkloadRecord, options: AggregateOptions): Benchmark[] {
   const workloadId = record.info?.id ?? record.spec;
@@ -39,6 +46,8 @@ export function aggregateWorkload(record: WorkloadRecord, options: AggregateOpti
       strategy: cell.strategy,
       threads: cell.threads,
       samplesMs: cell.samples.map((sample) => sample.wallMs),
+      samplesProcess: cell.samples.map((sample) => sample.process),
+      samplesRound: cell.samples.map((sample) => sample.round),
       warnings: [] as string[],
     };
     const failure = cell.failure ?? (record.fatal !== undefined ? { status: 'error' as const, error: record.fatal.error } : undefined);
@@ -47,42 +56,65 @@ export function aggregateWorkload(record: WorkloadRecord, options: AggregateOpti
     if (cell.samples.length === 0) {
       return { ...base, status: 'skipped', reason: options.interrupted ? 'interrupted before its first sample' : 'no samples were taken' };
     }
-    return okEntry(base, cell, baseline, workload.tasks, options, relativeToRaw(cell, record.cells));
+    const floor = MEASURED_AGAINST_RAW.has(cell.strategy)
+      ? record.cells.find((other) => other.strategy === 'raw' && other.threads === cell.threads && other.failure === undefined && other.samples.length > 0)
+      : undefined;
+    return okEntry(base, cell, baseline, floor, workload.tasks, options);
   });
 }
 
+/** Samples grouped by the measuring process that took them, in process order. */
+export function byProcess(samples: readonly TaggedSample[]): number[][] {
+  const groups = new Map<number, number[]>();
+  for (const sample of samples) {
+    let group = groups.get(sample.process);
+    if (group === undefined) groups.set(sample.process, (group = []));
+    group.push(sample.wallMs);
+  }
+  return [...groups.entries()].sort(([a], [b]) => a - b).map(([, values]) => values);
+}
+
 function okEntry(
-  base: Omit<OkBenchmark, 'status' | 'stats' | 'cpu' | 'eventLoop' | 'derived' | 'startupMs'>,
+  base: Omit<OkBenchmark, 'status' | 'stats' | 'cpu' | 'eventLoop' | 'derived' | 'startupMs' | 'repeats' | 'processes' | 'precision' | 'outliers'>,
   cell: CellRecord,
   baseline: CellRecord | undefined,
+  floor: CellRecord | undefined,
   tasks: number,
   options: AggregateOptions,
-  floorRatio: number | undefined,
 ): OkBenchmark {
-  const stats = summarize(base.samplesMs);
-  const wallMs = sum(cell.samples.map((sample) => sample.wallMs));
-  const userMs = sum(cell.samples.map((sample) => sample.cpuUserMs));
-  const systemMs = sum(cell.samples.map((sample) => sample.cpuSystemMs));
-  const loopActiveMs = sum(cell.samples.map((sample) => sample.loopActiveMs));
-  const loopIdleMs = sum(cell.samples.map((sample) => sample.loopIdleMs));
+  const resamples = options.resamples !== undefined ? { resamples: options.resamples } : {};
+  const groups = byProcess(cell.samples);
+  const interval = hierarchicalInterval(groups, medianInPlace, resamples);
+  const flat = summarize(base.samplesMs);
+  const halfWidthMs = (interval.high - interval.low) / 2;
+  const reachedPct = flat.median > 0 ? (halfWidthMs / flat.median) * 100 : 0;
+  const stats = { ...flat, ci95: halfWidthMs, rme: reachedPct, medianCi95: [interval.low, interval.high] as [number, number] };
+  const met = reachedPct <= options.precisionPct && groups.length >= 2;
+
+  const sumOf = (pick: (sample: TaggedSample) => number): number => cell.samples.reduce((total, sample) => total + pick(sample), 0);
+  const wallMs = sumOf((sample) => sample.wallMs);
+  const userMs = sumOf((sample) => sample.cpuUserMs);
+  const systemMs = sumOf((sample) => sample.cpuSystemMs);
+  const loopActiveMs = sumOf((sample) => sample.loopActiveMs);
+  const loopIdleMs = sumOf((sample) => sample.loopIdleMs);
+
   const warnings = [...base.warnings];
-  const cv = coefficientOfVariation(stats);
-  if (cv > CV_WARNING_THRESHOLD) {
-    warnings.push(`coefficient of variation ${(cv * 100).toFixed(0)} % is over ${CV_WARNING_THRESHOLD * 100} %: figures are unreliable`);
-  }
+  if (groups.length < 2) warnings.push('one measuring process: its interval cannot show the spread between processes');
   if (stats.n < 3) warnings.push(`only ${stats.n} sample(s): no meaningful spread or interval`);
 
   let derived: OkBenchmark['derived'] = null;
-  if (baseline !== undefined) {
-    const interval = bootstrapMedianRatio(baseline.samples.map((sample) => sample.wallMs), base.samplesMs);
+  const speedup = baseline === undefined ? undefined : pairedRatio(baseline.samples, cell.samples, options.resamples);
+  if (speedup !== undefined) {
     const lanes = strategyNamed(cell.strategy).lanes({ tasks, threads: cell.threads, usableCores: options.usableCores, maxInFlight: options.maxInFlight });
     const ideal = idealSpeedup(tasks, lanes);
+    const toFloor = floor === undefined ? undefined : pairedRatio(floor.samples, cell.samples, options.resamples);
     derived = {
-      speedup: interval.ratio,
-      speedupCi95: [interval.low, interval.high],
+      speedup: speedup.estimate,
+      speedupCi95: [speedup.low, speedup.high],
+      pairs: speedup.pairs,
       idealSpeedup: ideal,
-      efficiency: interval.ratio / ideal,
-      ...(floorRatio !== undefined ? { relativeToRaw: floorRatio } : {}),
+      efficiency: speedup.estimate / ideal,
+      ...(toFloor !== undefined ? { relativeToRaw: toFloor.estimate, relativeToRawCi95: [toFloor.low, toFloor.high] as [number, number] } : {}),
     };
   }
 
@@ -91,19 +123,19 @@ function okEntry(
     warnings,
     status: 'ok',
     stats,
+    precision: { targetPct: options.precisionPct, reachedPct, met },
+    outliers: tukeyOutliers(base.samplesMs),
+    repeats: cell.repeats ?? 1,
+    processes: groups.length,
     cpu: { userMs, systemMs, effectiveParallelism: wallMs > 0 ? (userMs + systemMs) / wallMs : 0 },
     eventLoop: {
       utilization: clamp01(loopActiveMs / Math.max(loopActiveMs + loopIdleMs, Number.EPSILON)),
-      delayP99Ms: cell.samples.at(-1)?.delayP99Ms ?? 0,
+      delayP99Ms: median(cell.samples.map((sample) => sample.delayP99Ms)),
     },
     derived,
-    startupMs: cell.startupMs,
+    startupMs: cell.startupsMs.length > 0 ? median(cell.startupsMs) : 0,
     ...(cell.batching !== undefined ? { batching: cell.batching } : {}),
   };
-}
-
-function sum(values: number[]): number {
-  return values.reduce((total, value) => total + value, 0);
 }
 
 function clamp01(value: number): number {

@@ -10,6 +10,8 @@ let stop = false;
 let finished = false;
 let unsent = 0;
 let allSent: (() => void) | undefined;
+/** Resolves the wait at the end of a round when the supervisor says `continue` (or goes away). */
+let resume: (() => void) | undefined;
 
 // Ctrl-C reaches the whole process group; the supervisor decides what happens, the child only hears 'stop'.
 process.on('SIGINT', () => undefined);
@@ -21,6 +23,7 @@ const ORPHAN_GRACE_MS = 2_000;
 // The supervisor died (SIGKILL, a crash): nobody will read another figure, so stop at the next sample boundary
 // and clean up, and exit regardless after a grace period: a task spinning on this thread must not outlive it.
 process.on('disconnect', () => {
+  resume?.();
   if (finished) return;
   stop = true;
   setTimeout(() => process.exit(1), ORPHAN_GRACE_MS);
@@ -40,12 +43,22 @@ function flushed(): Promise<void> {
   return unsent === 0 ? Promise.resolve() : new Promise((resolve) => (allSent = resolve));
 }
 
+function roundDone(): Promise<void> {
+  if (!process.connected) return Promise.resolve();
+  return new Promise((resolve) => (resume = resolve));
+}
+
 process.on('message', (message: ParentMessage) => {
   if (message.type === 'stop') {
     stop = true;
     return;
   }
-  void measureJob(message.job, emit, () => stop)
+  if (message.type === 'continue') {
+    resume?.();
+    resume = undefined;
+    return;
+  }
+  void measureJob(message.job, { emit, stopRequested: () => stop, roundDone })
     .catch((error: unknown) => emit({ type: 'fatal', error: serializeError(error), usage: false }))
     .then(flushed)
     .finally(() => {

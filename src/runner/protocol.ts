@@ -9,9 +9,20 @@ export interface CellJob {
   id: string;
   strategy: StrategyName;
   threads: number;
-  /** Samples still to take (a restarted child only takes what is missing). */
-  samplesWanted: number;
+  /** Batches per sample, calibrated by an earlier process of this run; absent: calibrate here. */
+  repeats?: number;
+  /** Tasks per message for `parallel`, as an earlier process of this run chose it; absent: the job's `batch`. */
+  batch?: number;
 }
+
+/**
+ * How many rounds one measuring process takes: exactly `count` (--rounds), or as many as fit in `sliceMs` of
+ * measuring, but at least `minRounds` (a spread needs a few) and at most `maxRounds` — and never past `limitMs`
+ * (what is left of the workload's --max-time) once one round is in.
+ */
+export type RoundPlan =
+  | { kind: 'fixed'; count: number }
+  | { kind: 'timed'; sliceMs: number; limitMs: number; minRounds: number; maxRounds: number };
 
 /** Everything the measuring child needs for one workload; sent once over IPC. */
 export interface MeasureJob {
@@ -22,7 +33,11 @@ export interface MeasureJob {
   tasks: number | null;
   fallbackTasks: number;
   cells: CellJob[];
+  rounds: RoundPlan;
+  /** Unrecorded rounds before the first timed one (each cell one sample per round). */
   warmupRounds: number;
+  /** A sample runs the batch as often as it takes to last this long (calibrated once per cell). */
+  minSampleMs: number;
   taskTimeoutMs: number;
   maxInFlight: number | null;
   usableCores: number;
@@ -34,8 +49,9 @@ export interface MeasureJob {
   batch?: BatchSetting;
 }
 
-export type Phase = 'load' | 'setup' | 'startup' | 'warmup' | 'sample' | 'teardown';
+export type Phase = 'load' | 'setup' | 'startup' | 'warmup' | 'calibrate' | 'sample' | 'teardown';
 
+/** One sample: `repeats` batches timed together. Every figure is per batch (the sample's total / repeats). */
 export interface SampleReading {
   wallMs: number;
   cpuUserMs: number;
@@ -43,11 +59,12 @@ export interface SampleReading {
   /** Event-loop busy and idle time of the measuring process during the sample, ms. */
   loopActiveMs: number;
   loopIdleMs: number;
-  /** 99th percentile of event-loop delay over this cell's samples so far, ms. */
+  /** 99th percentile of event-loop delay over this cell's samples so far in this process, ms. */
   delayP99Ms: number;
 }
 
-export type ParentMessage = { type: 'job'; job: MeasureJob } | { type: 'stop' };
+/** `continue`: the supervisor has dealt with a finished round (written the file); the child may go on. */
+export type ParentMessage = { type: 'job'; job: MeasureJob } | { type: 'stop' } | { type: 'continue' };
 
 export type ChildMessage =
   /** Sent after loading, and again after setup when the workload states a critical path (`criticalPathMs`). */
@@ -56,10 +73,13 @@ export type ChildMessage =
   | { type: 'phase'; phase: Phase; cellId: string | null; deadlineMs: number }
   | { type: 'setup-data'; data: unknown }
   | { type: 'cell-ready'; cellId: string; startupMs: number; batching?: BatchChoice }
-  | { type: 'sample'; cellId: string; reading: SampleReading }
+  /** Batches per sample this cell will use in every process of the run. */
+  | { type: 'calibrated'; cellId: string; repeats: number }
+  | { type: 'sample'; cellId: string; round: number; reading: SampleReading }
   | ({ type: 'cell-failed'; cellId: string } & CellFailureReport)
   /** The strategy cannot run this workload (e.g. hybrid without a wait/compute split): not a failure. */
   | { type: 'cell-skipped'; cellId: string; reason: string }
+  /** The child waits for `continue` before its next round, so the supervisor's work never overlaps a sample. */
   | { type: 'round-done'; round: number }
   /** The workload as a whole cannot run (it would not load, or setup threw). `usage`: the user's file is at fault. */
   | { type: 'fatal'; error: SerializedError; usage: boolean }

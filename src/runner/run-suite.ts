@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { EXIT } from '../errors.js';
 import { probeEnvironment } from '../results/environment.js';
 import type { Benchmark, Environment, ResultFile, RunConfig } from '../results/schema.js';
@@ -8,9 +9,12 @@ import type { StrategyName } from '../strategies/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { resolveWorkloadUrl } from '../workload-source.js';
 import { aggregateWorkload } from './aggregate.js';
+import { DEFAULT_TASKS, MAX_PROCESSES, MAX_ROUNDS_PER_PROCESS, MIN_ROUNDS_PER_PROCESS } from './defaults.js';
+import { probeMachine, startStealMeter } from './machine-probe.js';
 import { planCells } from './plan.js';
+import type { RoundPlan } from './protocol.js';
 import { withScalingFits } from './scaling.js';
-import { stopAllChildren, superviseWorkload, type WorkloadRecord } from './supervisor.js';
+import { liveCells, measureProcess, stopAllChildren, type ProcessSettings, type WorkloadRecord } from './supervisor.js';
 import { tagUvThreadpool } from './uv-threadpool.js';
 
 export interface SuiteOptions {
@@ -20,7 +24,14 @@ export interface SuiteOptions {
   threads: number[];
   tasks: number | null;
   size: number | null;
-  rounds: number;
+  /** Rounds per measuring process; null: rounds until precise or out of time (--precision, --max-time). */
+  rounds: number | null;
+  /** Measuring processes per workload: exactly this many with fixed rounds, else at least this many. */
+  processes: number;
+  precisionPct: number;
+  /** Time budget per workload, ms, start-up of its processes included. */
+  maxTimeMs: number;
+  minSampleMs: number;
   warmupRounds: number;
   quick: boolean;
   taskTimeoutMs: number;
@@ -34,8 +45,10 @@ export interface SuiteOptions {
   workerMaxOldSpaceMb?: number;
   /** Heap cap of each measuring process, MiB (--child-max-old-space-mb). */
   childMaxOldSpaceMb?: number;
+  /** Spin a plain thread per core first to see what the machine delivers (--no-probe skips it). */
+  probe: boolean;
   argv: string[];
-  /** Written atomically after every round; null keeps the result in memory only. */
+  /** Written atomically after every round (at most once a second) and after every process; null: in memory only. */
   outPath: string | null;
   environment?: Environment;
   onProgress?: (progress: SuiteProgress) => void;
@@ -43,10 +56,12 @@ export interface SuiteOptions {
 
 export interface SuiteProgress {
   workload: string;
-  cellsDone: number;
-  cellsTotal: number;
-  samplesTaken: number;
-  samplesPlanned: number;
+  /** 1-based index of the measuring process now running for `workload`, and the least the run will take. */
+  process: number;
+  processesPlanned: number;
+  /** Time spent and the most the run may still take (each unfinished workload's remaining budget), ms. */
+  elapsedMs: number;
+  remainingMs: number;
 }
 
 export interface SuiteOutcome {
@@ -58,8 +73,10 @@ export interface SuiteOutcome {
   writeError?: string;
 }
 
-/** Tasks per sample when neither the run nor the workload says. */
-export const DEFAULT_TASKS = 16;
+/** Bootstrap replicates for the files written while a workload is still measuring (the final ones use the default). */
+const INTERIM_RESAMPLES = 200;
+/** Interim files between processes: at most this often, so writing never costs much of the measuring time. */
+const INTERIM_WRITE_EVERY_MS = 1_000;
 
 let stopRequested = false;
 
@@ -70,19 +87,28 @@ export function requestStop(): void {
 }
 
 /**
- * Runs the whole matrix (workloads × strategies × threads), one measuring child per workload, and keeps the
- * result file current after every round so nothing measured is lost whatever happens next.
+ * Runs the whole matrix (workloads × strategies × threads). Each workload is measured in several fresh
+ * processes, taken in passes — every workload's first process, then every workload's second… — so a spell of
+ * load on the machine falls on one process of many workloads rather than on all of one. After its minimum,
+ * a workload gets another process while some cell is short of --precision and its --max-time allows. The
+ * result file is kept current throughout, so nothing measured is lost whatever happens next.
  */
 export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   stopRequested = false;
+  const startedAtMs = performance.now();
   const environment = options.environment ?? probeEnvironment();
+  if (options.probe) environment.machine = await probeMachine(environment.usableCores, options.minSampleMs);
+  const stealMeter = startStealMeter();
   const startedAt = new Date().toISOString();
   const records: WorkloadRecord[] = options.workloads.flatMap((spec) =>
     (options.uvThreadpoolSizes ?? [undefined]).map((uvThreadpoolSize) => ({
       spec,
       ...(uvThreadpoolSize !== undefined ? { uvThreadpoolSize } : {}),
       workloadUrl: resolveWorkloadUrl(spec),
-      cells: planCells(spec, options.strategies, options.threads).map((cell) => ({ ...cell, samples: [], startupMs: 0 })),
+      cells: planCells(spec, options.strategies, options.threads).map((cell) => ({ ...cell, samples: [], startupsMs: [] })),
+      processes: 0,
+      elapsedMs: 0,
+      startupMs: 0,
     })),
   );
   const config: RunConfig = {
@@ -92,6 +118,10 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
     tasks: options.tasks,
     size: options.size,
     rounds: options.rounds,
+    processes: options.processes,
+    precisionPct: options.precisionPct,
+    maxTimeMs: options.maxTimeMs,
+    minSampleMs: options.minSampleMs,
     warmupRounds: options.warmupRounds,
     quick: options.quick,
     taskTimeoutMs: options.taskTimeoutMs,
@@ -117,75 +147,116 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
     benchmarks: records.flatMap((record) => aggregated.get(record) ?? []),
     warnings: runWarnings(records, environment),
   });
-  // Entries per workload, recomputed only for the workload whose figures changed: the supervisor shares the
-  // cores with the measuring child, so it must not re-derive every finished workload (bootstrap intervals
-  // included) after every round.
+  // Entries per workload, recomputed only for the workload whose figures changed, and never while a sample runs:
+  // the measuring child waits at the end of each round until this is done.
   const aggregated = new Map<WorkloadRecord, Benchmark[]>();
-  const refresh = (record: WorkloadRecord): void => {
+  const refresh = (record: WorkloadRecord, interim: boolean): void => {
     if (record.info === undefined && record.fatal === undefined) return;
-    const entries = aggregateWorkload(record, { usableCores: environment.usableCores, maxInFlight: options.maxInFlight, interrupted: stopRequested });
+    const entries = aggregateWorkload(record, {
+      usableCores: environment.usableCores,
+      maxInFlight: options.maxInFlight,
+      interrupted: stopRequested,
+      precisionPct: options.precisionPct,
+      ...(interim ? { resamples: INTERIM_RESAMPLES } : {}),
+    });
     aggregated.set(record, entries.map((benchmark) => tagUvThreadpool(benchmark, record.uvThreadpoolSize, environment.uvThreadpoolSize)));
   };
   let writeError: string | undefined;
-  /** `changed`: the workload whose figures moved; none at the end, when every entry is derived once more. */
-  const save = (changed?: WorkloadRecord): ResultFile => {
-    if (changed !== undefined) refresh(changed);
-    else records.forEach(refresh);
-    const result = withScalingFits(snapshot(changed === undefined));
-    if (options.outPath !== null && writeError === undefined) {
-      // The store writes a temporary file and renames it, so a failed write leaves the last good file in place.
-      // Nothing more could be saved: stop measuring, keep the figures for the terminal summary.
-      writeError = tryWrite(options.outPath, result);
-      if (writeError !== undefined) requestStop();
-    }
-    return result;
+  let lastWriteMs = 0;
+  const write = (result: ResultFile): void => {
+    lastWriteMs = performance.now();
+    if (options.outPath === null || writeError !== undefined) return;
+    // The store writes a temporary file and renames it, so a failed write leaves the last good file in place.
+    // Nothing more could be saved: stop measuring, keep the figures for the terminal summary.
+    writeError = tryWrite(options.outPath, result);
+    if (writeError !== undefined) requestStop();
   };
 
-  const samplesPlanned = records.reduce((total, record) => total + record.cells.length * options.rounds, 0);
+  const processSliceMs = options.maxTimeMs / (2 * options.processes);
+  const roundPlanFor = (record: WorkloadRecord): RoundPlan => {
+    if (options.rounds !== null) return { kind: 'fixed', count: options.rounds };
+    const remainingMs = Math.max(0, options.maxTimeMs - record.elapsedMs - averageStartupMs(record));
+    return {
+      kind: 'timed',
+      sliceMs: Math.min(processSliceMs, remainingMs),
+      limitMs: remainingMs,
+      minRounds: MIN_ROUNDS_PER_PROCESS,
+      maxRounds: MAX_ROUNDS_PER_PROCESS,
+    };
+  };
+  const settingsFor = (record: WorkloadRecord): ProcessSettings => ({
+    size: options.size,
+    tasks: options.tasks,
+    fallbackTasks: DEFAULT_TASKS,
+    rounds: roundPlanFor(record),
+    warmupRounds: options.warmupRounds,
+    minSampleMs: options.minSampleMs,
+    taskTimeoutMs: options.taskTimeoutMs,
+    maxInFlight: options.maxInFlight,
+    usableCores: environment.usableCores,
+    ...(options.batch !== undefined ? { batch: options.batch } : {}),
+    ...(options.workerMaxOldSpaceMb !== undefined ? { workerMaxOldSpaceMb: options.workerMaxOldSpaceMb } : {}),
+    ...(options.childMaxOldSpaceMb !== undefined ? { childMaxOldSpaceMb: options.childMaxOldSpaceMb } : {}),
+  });
+  const wantsProcess = (record: WorkloadRecord): boolean => {
+    if (record.fatal !== undefined || liveCells(record).length === 0) return false;
+    if (options.rounds !== null) return record.processes < options.processes;
+    if (record.processes === 0) return true;
+    const remainingMs = options.maxTimeMs - record.elapsedMs;
+    // The minimum of processes runs while any budget is left; one more beyond it must fit (half of an average one).
+    if (record.processes < options.processes) return remainingMs > 0;
+    if (remainingMs < 0.5 * (record.elapsedMs / record.processes) || record.processes >= MAX_PROCESSES) return false;
+    return !(aggregated.get(record) ?? []).every(isPreciseOrDone);
+  };
   const report = (record: WorkloadRecord): void => {
-    const cells = records.flatMap((r) => r.cells);
+    const remainingMs = records.reduce((total, other) => total + (wantsProcess(other) || other === record ? Math.max(0, options.maxTimeMs - other.elapsedMs) : 0), 0);
     options.onProgress?.({
       workload: record.spec,
-      cellsDone: cells.filter((cell) => cell.failure !== undefined || cell.samples.length >= options.rounds).length,
-      cellsTotal: cells.length,
-      samplesTaken: cells.reduce((total, cell) => total + cell.samples.length, 0),
-      samplesPlanned,
+      process: record.processes,
+      processesPlanned: options.processes,
+      elapsedMs: performance.now() - startedAtMs,
+      remainingMs,
     });
   };
 
-  for (const record of records) {
-    if (stopRequested) break;
-    await superviseWorkload(
-      record,
-      {
-        rounds: options.rounds,
-        size: options.size,
-        tasks: options.tasks,
-        fallbackTasks: DEFAULT_TASKS,
-        warmupRounds: options.warmupRounds,
-        taskTimeoutMs: options.taskTimeoutMs,
-        maxInFlight: options.maxInFlight,
-        usableCores: environment.usableCores,
-        ...(options.batch !== undefined ? { batch: options.batch } : {}),
-        ...(options.workerMaxOldSpaceMb !== undefined ? { workerMaxOldSpaceMb: options.workerMaxOldSpaceMb } : {}),
-        ...(options.childMaxOldSpaceMb !== undefined ? { childMaxOldSpaceMb: options.childMaxOldSpaceMb } : {}),
-      },
-      {
-        onUpdate: () => {
-          save(record);
-          report(record);
+  for (let pass = 0; !stopRequested; pass += 1) {
+    const due = records.filter(wantsProcess);
+    if (due.length === 0) break;
+    for (const record of due) {
+      if (stopRequested) break;
+      report(record);
+      await measureProcess(record, settingsFor(record), {
+        onRound: () => {
+          if (performance.now() - lastWriteMs < INTERIM_WRITE_EVERY_MS) return;
+          refresh(record, true);
+          write(withScalingFits(snapshot(false)));
         },
+        onUpdate: () => undefined,
         stopRequested: () => stopRequested,
-      },
-    );
+      });
+      refresh(record, false);
+      write(withScalingFits(snapshot(false)));
+    }
   }
 
-  const result = save();
+  if (environment.machine !== undefined) environment.machine.stealPct = stealMeter();
+  records.forEach((record) => refresh(record, false));
+  const result = withScalingFits(snapshot(true));
+  write(result);
   const usage = records.find((record) => record.fatal?.usage === true)?.fatal;
   const failed = result.benchmarks.some((benchmark) => !['ok', 'skipped'].includes(benchmark.status));
   const exitCode =
     usage !== undefined || writeError !== undefined ? EXIT.usage : stopRequested ? EXIT.interrupted : failed ? EXIT.workloadFailed : EXIT.ok;
   return { result, exitCode, usageError: usage?.error.message, ...(writeError !== undefined ? { writeError } : {}) };
+}
+
+/** A cell that needs no more measuring: failed, skipped, or precise. */
+function isPreciseOrDone(benchmark: Benchmark): boolean {
+  return benchmark.status !== 'ok' || benchmark.precision.met;
+}
+
+function averageStartupMs(record: WorkloadRecord): number {
+  return record.processes === 0 ? 0 : record.startupMs / record.processes;
 }
 
 /** Writes the result file; returns a one-line reason instead of throwing, so a full disk cannot crash the run. */

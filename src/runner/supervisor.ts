@@ -1,11 +1,12 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 import type { SerializedError } from '../errors.js';
 import { distFileUrl } from '../paths.js';
 import type { BatchChoice, BatchSetting } from '../strategies/batch-size.js';
 import type { StrategyName } from '../strategies/index.js';
 import type { WorkloadKind } from '../workload.js';
 import type { CellFailureReport } from './cell-failure.js';
-import type { CellJob, ChildMessage, MeasureJob, ParentMessage, Phase, SampleReading } from './protocol.js';
+import type { CellJob, ChildMessage, MeasureJob, ParentMessage, Phase, RoundPlan, SampleReading } from './protocol.js';
 import { uvThreadpoolEnv } from './uv-threadpool.js';
 import { WATCHDOG_FD, WATCHDOG_GRACE_MS } from './watchdog.js';
 
@@ -16,18 +17,27 @@ const EXIT_GRACE_MS = 5_000;
 /** A failed cell, as the child reported it or as the supervisor judged the child's death. */
 export type CellFailure = CellFailureReport;
 
-/** Everything that arrived for one cell, whatever became of the child that measured it. */
+/** One sample with where it came from: which measuring process of the run, and which round in it. */
+export interface TaggedSample extends SampleReading {
+  process: number;
+  round: number;
+}
+
+/** Everything that arrived for one cell, over every measuring process, whatever became of them. */
 export interface CellRecord {
   id: string;
   strategy: StrategyName;
   threads: number;
-  samples: SampleReading[];
-  startupMs: number;
+  samples: TaggedSample[];
+  /** Pool start-up in each process that prepared the cell, ms (0 for strategies without a pool). */
+  startupsMs: number[];
   failure?: CellFailure;
   /** The strategy cannot run this workload: recorded as `skipped` with this reason. */
   skipReason?: string;
-  /** Tasks per message the cell's strategy chose (--batch). */
+  /** Tasks per message the cell's strategy chose (--batch) in the first process; later ones reuse it. */
   batching?: BatchChoice;
+  /** Batches per sample, calibrated in the first process that measured the cell; later ones reuse it. */
+  repeats?: number;
 }
 
 export interface WorkloadRecord {
@@ -39,22 +49,30 @@ export interface WorkloadRecord {
   /** The workload could not run at all; `usage` when the user's file is at fault (exit 2). */
   fatal?: { error: SerializedError; usage: boolean };
   setupData?: unknown;
-  /** UV_THREADPOOL_SIZE for this record's measuring child (--uv-threadpool); unset inherits the CLI's environment. */
+  /** UV_THREADPOOL_SIZE for this record's measuring children (--uv-threadpool); unset inherits the CLI's environment. */
   uvThreadpoolSize?: number;
+  /** Measuring processes started so far, and the wall time they took together (start-up included), ms. */
+  processes: number;
+  elapsedMs: number;
+  /** Of that, the time from starting each process to its first timed sample (load, setup, pools, calibration), ms. */
+  startupMs: number;
 }
 
 export interface SuperviseHooks {
-  /** Called whenever figures changed enough to be worth writing (a round ended, a cell failed, a child ended). */
+  /** A round ended (every due cell took a sample): the child waits until this settles. */
+  onRound(): void;
+  /** Figures changed outside a round (a cell failed, a child ended). */
   onUpdate(): void;
   stopRequested(): boolean;
 }
 
-export interface JobSettings {
-  rounds: number;
+export interface ProcessSettings {
   size: number | null;
   tasks: number | null;
   fallbackTasks: number;
+  rounds: RoundPlan;
   warmupRounds: number;
+  minSampleMs: number;
   taskTimeoutMs: number;
   maxInFlight: number | null;
   usableCores: number;
@@ -79,35 +97,50 @@ export function killAllChildren(): void {
   for (const child of activeChildren) child.kill('SIGKILL');
 }
 
+/** Cells a new measuring process should take: every one that has not failed or been skipped. */
+export function liveCells(record: WorkloadRecord): CellRecord[] {
+  return record.cells.filter((cell) => cell.failure === undefined && cell.skipReason === undefined);
+}
+
 /**
- * Runs one workload's cells in a forked measuring child. When the child dies (crash, out of memory) or is
- * killed on a deadline, the cell it was in is marked and a fresh child measures the cells still missing
- * samples. Failures are recorded, never thrown.
+ * Measures one workload's live cells in one fresh measuring process, the `record.processes`-th of the run. Cells
+ * calibrated by an earlier process keep their batches per sample and tasks per message, so every process
+ * measures the same thing. When the child dies (crash, out of memory) or is killed on a deadline, the cell it was
+ * in is marked; the caller decides whether another process measures the rest. Failures are recorded, never thrown.
  */
-export async function superviseWorkload(record: WorkloadRecord, settings: JobSettings, hooks: SuperviseHooks): Promise<void> {
-  const wanted = (cell: CellRecord): number =>
-    cell.failure === undefined && cell.skipReason === undefined ? settings.rounds - cell.samples.length : 0;
-  // Each restart follows a cell failure, so there can be no more restarts than cells.
-  for (let attempt = 0; attempt <= record.cells.length; attempt += 1) {
-    const pending = record.cells.filter((cell) => wanted(cell) > 0);
-    if (pending.length === 0 || hooks.stopRequested() || record.fatal !== undefined) return;
-    const job: MeasureJob = {
-      workloadUrl: record.workloadUrl,
-      size: settings.size,
-      tasks: settings.tasks,
-      fallbackTasks: settings.fallbackTasks,
-      warmupRounds: settings.warmupRounds,
-      taskTimeoutMs: settings.taskTimeoutMs,
-      maxInFlight: settings.maxInFlight,
-      usableCores: settings.usableCores,
-      ...(settings.batch !== undefined ? { batch: settings.batch } : {}),
-      ...(settings.workerMaxOldSpaceMb !== undefined ? { workerMaxOldSpaceMb: settings.workerMaxOldSpaceMb } : {}),
-      watchdogFd: WATCHDOG_FD,
-      cells: pending.map((cell): CellJob => ({ id: cell.id, strategy: cell.strategy, threads: cell.threads, samplesWanted: wanted(cell) })),
-    };
-    await runChild(record, job, hooks, settings.childMaxOldSpaceMb);
-    hooks.onUpdate();
-  }
+export async function measureProcess(record: WorkloadRecord, settings: ProcessSettings, hooks: SuperviseHooks): Promise<void> {
+  const cells = liveCells(record);
+  if (cells.length === 0 || hooks.stopRequested() || record.fatal !== undefined) return;
+  const job: MeasureJob = {
+    workloadUrl: record.workloadUrl,
+    size: settings.size,
+    tasks: settings.tasks,
+    fallbackTasks: settings.fallbackTasks,
+    rounds: settings.rounds,
+    warmupRounds: settings.warmupRounds,
+    minSampleMs: settings.minSampleMs,
+    taskTimeoutMs: settings.taskTimeoutMs,
+    maxInFlight: settings.maxInFlight,
+    usableCores: settings.usableCores,
+    ...(settings.batch !== undefined ? { batch: settings.batch } : {}),
+    ...(settings.workerMaxOldSpaceMb !== undefined ? { workerMaxOldSpaceMb: settings.workerMaxOldSpaceMb } : {}),
+    watchdogFd: WATCHDOG_FD,
+    cells: cells.map(
+      (cell): CellJob => ({
+        id: cell.id,
+        strategy: cell.strategy,
+        threads: cell.threads,
+        ...(cell.repeats !== undefined ? { repeats: cell.repeats } : {}),
+        ...(cell.batching !== undefined ? { batch: cell.batching.size } : {}),
+      }),
+    ),
+  };
+  const startedAt = performance.now();
+  const processIndex = record.processes;
+  record.processes += 1;
+  await runChild(record, processIndex, job, hooks, settings.childMaxOldSpaceMb);
+  record.elapsedMs += performance.now() - startedAt;
+  hooks.onUpdate();
 }
 
 interface ChildState {
@@ -118,9 +151,11 @@ interface ChildState {
   done: boolean;
 }
 
-function runChild(record: WorkloadRecord, job: MeasureJob, hooks: SuperviseHooks, childMaxOldSpaceMb?: number): Promise<void> {
+function runChild(record: WorkloadRecord, processIndex: number, job: MeasureJob, hooks: SuperviseHooks, childMaxOldSpaceMb?: number): Promise<void> {
   const cells = new Map(record.cells.map((cell) => [cell.id, cell]));
   const state: ChildState = { phase: 'load', cellId: null, timedOut: undefined, done: false };
+  const forkedAt = performance.now();
+  let sampling = false;
   // Workload output goes to stderr, so `--json` keeps stdout clean.
   const child = fork(CHILD_FILE, [], {
     execArgv: childMaxOldSpaceMb !== undefined ? [`--max-old-space-size=${childMaxOldSpaceMb}`] : [],
@@ -136,9 +171,10 @@ function runChild(record: WorkloadRecord, job: MeasureJob, hooks: SuperviseHooks
     clearTimeout(deadline);
     deadline = setTimeout(onExpiry, ms);
   };
-  const requestStop = (): void => {
-    if (child.connected) child.send({ type: 'stop' } satisfies ParentMessage);
+  const send = (message: ParentMessage): void => {
+    if (child.connected) child.send(message);
   };
+  const requestStop = (): void => send({ type: 'stop' });
   stopListeners.add(requestStop);
   child.stdio[WATCHDOG_FD]?.on('data', (chunk: Buffer) => {
     const stalledMs = Number(/stalled (\d+)/.exec(chunk.toString())?.[1]);
@@ -150,6 +186,10 @@ function runChild(record: WorkloadRecord, job: MeasureJob, hooks: SuperviseHooks
   child.on('message', (message: ChildMessage) => {
     switch (message.type) {
       case 'phase':
+        if (message.phase === 'sample' && !sampling) {
+          sampling = true;
+          record.startupMs += performance.now() - forkedAt;
+        }
         state.phase = message.phase;
         state.cellId = message.cellId;
         arm(message.deadlineMs, () => {
@@ -171,12 +211,15 @@ function runChild(record: WorkloadRecord, job: MeasureJob, hooks: SuperviseHooks
         break;
       case 'cell-ready':
         setIfPresent(cells, message.cellId, (cell) => {
-          cell.startupMs = message.startupMs;
-          if (message.batching !== undefined) cell.batching = message.batching;
+          cell.startupsMs.push(message.startupMs);
+          cell.batching ??= message.batching;
         });
         break;
+      case 'calibrated':
+        setIfPresent(cells, message.cellId, (cell) => (cell.repeats ??= message.repeats));
+        break;
       case 'sample':
-        setIfPresent(cells, message.cellId, (cell) => cell.samples.push(message.reading));
+        setIfPresent(cells, message.cellId, (cell) => cell.samples.push({ ...message.reading, process: processIndex, round: message.round }));
         break;
       case 'cell-failed':
         setIfPresent(cells, message.cellId, (cell) => {
@@ -189,7 +232,10 @@ function runChild(record: WorkloadRecord, job: MeasureJob, hooks: SuperviseHooks
         setIfPresent(cells, message.cellId, (cell) => (cell.skipReason = message.reason));
         break;
       case 'round-done':
-        hooks.onUpdate();
+        // The child waits for the answer: whatever the supervisor does here never overlaps a sample.
+        clearTimeout(deadline);
+        hooks.onRound();
+        send({ type: 'continue' });
         break;
       case 'fatal':
         record.fatal = { error: message.error, usage: message.usage };
@@ -202,7 +248,7 @@ function runChild(record: WorkloadRecord, job: MeasureJob, hooks: SuperviseHooks
   });
 
   return new Promise((resolve) => {
-    child.once('spawn', () => child.send({ type: 'job', job } satisfies ParentMessage));
+    child.once('spawn', () => send({ type: 'job', job }));
     child.once('exit', (code, signal) => {
       clearTimeout(deadline);
       activeChildren.delete(child);

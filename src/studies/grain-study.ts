@@ -2,11 +2,11 @@ import type { Benchmark } from '../results/schema.js';
 import type { Grain, GrainPoint } from '../results/overheads-schema.js';
 import { aggregateWorkload } from '../runner/aggregate.js';
 import { planCells } from '../runner/plan.js';
-import { superviseWorkload, type WorkloadRecord } from '../runner/supervisor.js';
+import { measureProcess, type WorkloadRecord } from '../runner/supervisor.js';
 import { crossingFromBelow } from '../stats/crossing.js';
 import type { BatchSetting } from '../strategies/batch-size.js';
 import { distFileUrl } from '../paths.js';
-import { DEFAULT_TASK_TIMEOUT_MS } from '../runner/defaults.js';
+import { DEFAULT_TASK_TIMEOUT_MS, RUN_PROFILES } from '../runner/defaults.js';
 
 /** 0.05 ms (dispatch cost dominates) to 20 ms (dispatch cost vanishes), about ×2–2.5 apart. */
 export const DEFAULT_GRAINS_MS: readonly number[] = [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20];
@@ -61,12 +61,16 @@ export async function runGrainSweep(config: GrainConfig, hooks: GrainHooks = {})
       const record: WorkloadRecord = {
         spec: WORKLOAD_ID,
         workloadUrl: WORKLOAD_URL,
-        cells: planCells(WORKLOAD_ID, series.strategies, config.threads).map((cell) => ({ ...cell, samples: [], startupMs: 0 })),
+        cells: planCells(WORKLOAD_ID, series.strategies, config.threads).map((cell) => ({ ...cell, samples: [], startupsMs: [] })),
+        processes: 0,
+        elapsedMs: 0,
+        startupMs: 0,
       };
-      await superviseWorkload(
+      await measureProcess(
         record,
         {
-          rounds: config.rounds,
+          rounds: { kind: 'fixed', count: config.rounds },
+          minSampleMs: RUN_PROFILES.full.minSampleMs,
           size: grainMs,
           tasks,
           fallbackTasks: tasks,
@@ -76,9 +80,14 @@ export async function runGrainSweep(config: GrainConfig, hooks: GrainHooks = {})
           usableCores: config.usableCores,
           batch: series.batch,
         },
-        { onUpdate: () => undefined, stopRequested: () => hooks.stopRequested?.() === true },
+        { onRound: () => undefined, onUpdate: () => undefined, stopRequested: () => hooks.stopRequested?.() === true },
       );
-      const benchmarks = aggregateWorkload(record, { usableCores: config.usableCores, maxInFlight: null, interrupted: false });
+      const benchmarks = aggregateWorkload(record, {
+        usableCores: config.usableCores,
+        maxInFlight: null,
+        interrupted: false,
+        precisionPct: RUN_PROFILES.full.precisionPct,
+      });
       points.push(...pointsOf(benchmarks, grainMs, tasks, series.label));
       for (const benchmark of benchmarks) {
         if (benchmark.status !== 'ok') warnings.push(`grain ${grainMs} ms: ${benchmark.id} ${benchmark.status}${'error' in benchmark ? `: ${benchmark.error.message}` : ''}`);

@@ -17,7 +17,7 @@ export interface StudyRecord {
 }
 
 /**
- * A study's result as an ordinary result file (schemaVersion 1): `benchmarks` is empty, the figures sit in
+ * A study's result as an ordinary result file: `benchmarks` is empty, the figures sit in
  * the optional `overheads` or `grain` part, so every reader of result files can open it.
  */
 export function studyResultFile(record: StudyRecord): ResultFile {
@@ -26,7 +26,7 @@ export function studyResultFile(record: StudyRecord): ResultFile {
     tool: { name: 'corescope', version: TOOL_VERSION },
     run: { startedAt: record.startedAt, finishedAt: new Date().toISOString(), label: record.label, argv: record.argv, interrupted: record.interrupted },
     environment: record.environment,
-    config: { ...record.config, tasks: null, size: null, taskTimeoutMs: DEFAULT_TASK_TIMEOUT_MS, maxInFlight: null },
+    config: { ...record.config, processes: 1, tasks: null, size: null, taskTimeoutMs: DEFAULT_TASK_TIMEOUT_MS, maxInFlight: null },
     benchmarks: [],
     warnings: record.warnings,
     ...(record.overheads !== undefined ? { overheads: record.overheads } : {}),

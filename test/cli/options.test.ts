@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultResultPath, parseChoices, parseInteger, parsePositiveNumber, parseThreadCounts } from '../../src/commands/options.js';
+import { defaultResultPath, parseChoices, parseInteger, parsePositiveNumber, parseThreadCounts } from '../../src/options/parse.js';
 import { UsageError } from '../../src/errors.js';
 
 describe('flag parsers', () => {

@@ -1,10 +1,12 @@
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import type { BatchSetting } from '../strategies/batch-size.js';
 
 /**
- * Parsers for flag values. Each throws a UsageError naming the flag and the rule, which the CLI prints as
- * one line before any work starts (exit 2).
+ * Parsers for option values, shared by the CLI's flags and the programmatic API's options. Each throws a
+ * UsageError naming the flag (or option) and the rule, which the CLI prints as one line before any work starts
+ * (exit 2).
  */
 
 export function splitList(values: unknown, flag: string): string[] {
@@ -95,4 +97,58 @@ export function defaultResultPath(labelOrHost: string, now = new Date()): string
   const safe = labelOrHost.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'run';
   const stamp = now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
   return `results/${safe}-${stamp}.json`;
+}
+
+/** The largest fixed --batch accepted: beyond it one message holds more work than any deadline should. */
+export const MAX_BATCH = 10_000;
+
+/** `--batch`: a positive integer (tasks per message) or `auto`. */
+export function parseBatch(value: unknown, flag = '--batch'): BatchSetting {
+  const text = String(value).trim();
+  if (text === 'auto') return 'auto';
+  const number = Number(text);
+  if (text === '' || !Number.isInteger(number) || number < 1 || number > MAX_BATCH) {
+    throw new UsageError(`${flag}: "${text}" must be "auto" or a whole number of tasks per message from 1 to ${MAX_BATCH}`);
+  }
+  return number;
+}
+
+/**
+ * "5", "5%", "2.5 %" → 5, 5, 2.5: a percentage, under 100. Zero only where `allowZero` (a threshold may be 0; a
+ * precision may not). A number passes as already parsed.
+ */
+export function parsePercentage(value: unknown, flag: string, { allowZero }: { allowZero: boolean }): number {
+  const text = String(value).trim();
+  const number = typeof value === 'number' ? value : Number(text.replace(/\s*%$/, ''));
+  if (text === '' || !Number.isFinite(number)) throw new UsageError(`${flag}: "${text}" is not a percentage (e.g. 5 or 5%)`);
+  if (number < 0 || number >= 100 || (number === 0 && !allowZero)) {
+    throw new UsageError(`${flag}: ${number} % is out of range (${allowZero ? '0' : 'over 0'} to under 100)`);
+  }
+  return number;
+}
+
+/** The same, as a fraction: "5%" → 0.05. A number passes as an already parsed fraction (a default). */
+export function parsePercent(value: unknown, flag: string, options: { allowZero: boolean }): number {
+  return typeof value === 'number' ? value : parsePercentage(value, flag, options) / 100;
+}
+
+/** A positive, finite number of milliseconds given as a number (the programmatic API). */
+export function parsePositiveMs(value: number, name: string): number {
+  if (!Number.isFinite(value) || value <= 0) throw new UsageError(`${name}: ${value} is not a positive number of milliseconds`);
+  return value;
+}
+
+const DURATION_UNITS_MS: Record<string, number> = { ms: 1, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
+
+/** "90s", "1.5min", "500ms", "2m", or a bare number of seconds → ms. Must be positive. */
+export function parseDurationMs(value: unknown, flag: string): number {
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value * 1000;
+  const text = String(value).trim();
+  const match = /^(\d+(?:\.\d+)?|\.\d+)\s*([a-z]*)$/i.exec(text);
+  const unit = DURATION_UNITS_MS[(match?.[2] ?? '').toLowerCase() || 's'];
+  const amount = Number(match?.[1]);
+  if (match === null || unit === undefined || !(amount > 0)) {
+    throw new UsageError(`${flag}: "${text}" is not a positive duration (e.g. 30s, 1.5min, 500ms; a bare number is seconds)`);
+  }
+  return amount * unit;
 }

@@ -1,0 +1,42 @@
+import { tukeyOutliers } from '../stats/outliers.js';
+
+/** What a version 1 file's cells were judged against: the default --precision of version 2. */
+const V1_PRECISION_PCT = 3;
+
+type Json = Record<string, unknown>;
+
+/**
+ * A version 1 file in version 2's shape, so every reader handles one shape. Version 1 measured each workload in
+ * one process, one batch per sample, and gave the interval of the mean: so every sample came from process 0, in
+ * round order; `repeats` is 1; the median's interval is read off the old half-width around the median; the
+ * precision is "not met" since one process cannot show the spread between processes; speedups were ratios of
+ * medians, not paired (`pairs` 0). Anything malformed is left for the schema to refuse.
+ */
+export function upgradeFromV1(file: Json): Json {
+  const benchmarks = Array.isArray(file.benchmarks) ? file.benchmarks.map(upgradeBenchmark) : file.benchmarks;
+  const config = isObject(file.config) ? { ...file.config, processes: 1 } : file.config;
+  return { ...file, schemaVersion: 2, config, benchmarks };
+}
+
+function upgradeBenchmark(entry: unknown): unknown {
+  if (!isObject(entry) || !Array.isArray(entry.samplesMs)) return entry;
+  const samples = entry.samplesMs as unknown[];
+  const upgraded: Json = { ...entry, samplesProcess: samples.map(() => 0), samplesRound: samples.map((_, index) => index) };
+  if (entry.status !== 'ok' || !isObject(entry.stats)) return upgraded;
+  const { median, ci95, rme } = entry.stats;
+  if (typeof median !== 'number' || typeof ci95 !== 'number' || typeof rme !== 'number') return upgraded;
+  const numbers = samples.filter((sample): sample is number => typeof sample === 'number');
+  return {
+    ...upgraded,
+    stats: { ...entry.stats, medianCi95: [Math.max(0, median - ci95), median + ci95] },
+    precision: { targetPct: V1_PRECISION_PCT, reachedPct: rme, met: false },
+    outliers: tukeyOutliers(numbers),
+    repeats: 1,
+    processes: 1,
+    derived: isObject(entry.derived) ? { ...entry.derived, pairs: 0 } : entry.derived,
+  };
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

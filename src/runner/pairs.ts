@@ -1,0 +1,37 @@
+import { hierarchicalInterval, medianInPlace, type Interval } from '../stats/hierarchical.js';
+import type { TaggedSample } from './supervisor.js';
+
+/**
+ * Paired estimates. Two cells measured in the same round of the same process ran seconds apart on the same
+ * machine state, so the ratio of their two samples cancels what drifted meanwhile (a neighbour's load, thermal
+ * state, the vCPU's mood). A speedup is the median of those per-round ratios; its interval comes from the
+ * two-stage bootstrap over processes, then rounds, of the log ratios (logs: a ratio's spread is symmetric there).
+ */
+
+/** Pairs by process and round; numerator / denominator of each pair, as logs grouped by process. */
+export function pairedLogRatios(numerator: readonly TaggedSample[], denominator: readonly TaggedSample[]): number[][] {
+  const byRound = new Map<string, number>();
+  for (const sample of denominator) byRound.set(`${sample.process}:${sample.round}`, sample.wallMs);
+  const groups = new Map<number, number[]>();
+  for (const sample of numerator) {
+    const other = byRound.get(`${sample.process}:${sample.round}`);
+    if (other === undefined || other <= 0 || sample.wallMs <= 0) continue;
+    let group = groups.get(sample.process);
+    if (group === undefined) groups.set(sample.process, (group = []));
+    group.push(Math.log(sample.wallMs / other));
+  }
+  return [...groups.values()];
+}
+
+export interface PairedRatio extends Interval {
+  pairs: number;
+}
+
+/** Median of the paired ratios numerator / denominator with its interval; undefined when no round holds both. */
+export function pairedRatio(numerator: readonly TaggedSample[], denominator: readonly TaggedSample[], resamples?: number): PairedRatio | undefined {
+  const groups = pairedLogRatios(numerator, denominator);
+  const pairs = groups.reduce((count, group) => count + group.length, 0);
+  if (pairs === 0) return undefined;
+  const logs = hierarchicalInterval(groups, medianInPlace, resamples !== undefined ? { resamples } : {});
+  return { estimate: Math.exp(logs.estimate), low: Math.exp(logs.low), high: Math.exp(logs.high), pairs };
+}
