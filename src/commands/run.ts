@@ -127,9 +127,9 @@ export function builder(yargs: Argv): Argv<RunArgs> {
     })
     .option('min-sample', {
       type: 'string',
-      describe: 'A sample repeats its batch until it lasts this long (figures stay per batch)',
+      describe: 'A sample repeats its batch until it lasts this long (figures stay per batch; 0: one batch per sample)',
       defaultDescription: `${RUN_PROFILES.full.minSampleMs}ms; ${RUN_PROFILES.quick.minSampleMs}ms with --quick`,
-      coerce: (value: unknown) => parseDurationMs(value, '--min-sample'),
+      coerce: (value: unknown) => parseDurationMs(value, '--min-sample', { allowZero: true }),
     })
     .option('probe', {
       type: 'boolean',

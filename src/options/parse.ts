@@ -132,23 +132,25 @@ export function parsePercent(value: unknown, flag: string, options: { allowZero:
   return typeof value === 'number' ? value : parsePercentage(value, flag, options) / 100;
 }
 
-/** A positive, finite number of milliseconds given as a number (the programmatic API). */
-export function parsePositiveMs(value: number, name: string): number {
-  if (!Number.isFinite(value) || value <= 0) throw new UsageError(`${name}: ${value} is not a positive number of milliseconds`);
+/** A finite number of milliseconds given as a number (the programmatic API): positive, or 0 where allowed. */
+export function parseMs(value: number, name: string, { allowZero = false }: { allowZero?: boolean } = {}): number {
+  if (!Number.isFinite(value) || value < 0 || (value === 0 && !allowZero)) {
+    throw new UsageError(`${name}: ${value} is not a ${allowZero ? '' : 'positive '}number of milliseconds`);
+  }
   return value;
 }
 
 const DURATION_UNITS_MS: Record<string, number> = { ms: 1, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
 
-/** "90s", "1.5min", "500ms", "2m", or a bare number of seconds → ms. Must be positive. */
-export function parseDurationMs(value: unknown, flag: string): number {
-  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value * 1000;
+/** "90s", "1.5min", "500ms", "2m", or a bare number of seconds → ms. Must be positive (or 0, where allowed). */
+export function parseDurationMs(value: unknown, flag: string, { allowZero = false }: { allowZero?: boolean } = {}): number {
   const text = String(value).trim();
   const match = /^(\d+(?:\.\d+)?|\.\d+)\s*([a-z]*)$/i.exec(text);
   const unit = DURATION_UNITS_MS[(match?.[2] ?? '').toLowerCase() || 's'];
   const amount = Number(match?.[1]);
-  if (match === null || unit === undefined || !(amount > 0)) {
-    throw new UsageError(`${flag}: "${text}" is not a positive duration (e.g. 30s, 1.5min, 500ms; a bare number is seconds)`);
+  if (match === null || unit === undefined || !(amount > 0 || (allowZero && amount === 0))) {
+    const what = allowZero ? 'a duration' : 'a positive duration';
+    throw new UsageError(`${flag}: "${text}" is not ${what} (e.g. 30s, 1.5min, 500ms; a bare number is seconds)`);
   }
   return amount * unit;
 }

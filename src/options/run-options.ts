@@ -6,7 +6,7 @@ import type { SuiteOptions, SuiteProgress } from '../runner/run-suite.js';
 import type { BatchSetting } from '../strategies/batch-size.js';
 import { DEFAULT_STRATEGY_NAMES, STRATEGY_NAMES } from '../strategies/index.js';
 import { resolveWorkloadUrl } from '../workload-source.js';
-import { ensureWritableFile, parseBatch, parseChoices, parseInteger, parsePercentage, parsePositiveMs, parseThreadCounts } from './parse.js';
+import { ensureWritableFile, parseBatch, parseChoices, parseInteger, parsePercentage, parseMs, parseThreadCounts } from './parse.js';
 
 /**
  * The options of a run, as the programmatic API takes them and as the `run` command hands them over after
@@ -31,7 +31,7 @@ export interface RunOptions {
   precision?: number;
   /** Time budget per workload, ms. Default 12 000 (quick: 2 500). */
   maxTimeMs?: number;
-  /** A sample repeats its batch until it lasts this long, ms. Default 50 (quick: 20). */
+  /** A sample repeats its batch until it lasts this long, ms (0: one batch per sample). Default 50 (quick: 20). */
   minSampleMs?: number;
   warmupRounds?: number;
   /** Default 10 000. */
@@ -86,8 +86,8 @@ export function buildSuiteOptions(options: RunOptions, context: RunContext): Sui
     rounds: optional(options.rounds, integer('rounds', 1, 10_000)) ?? null,
     processes: optional(options.processes, integer('processes', 1, 100)) ?? profile.processes,
     precisionPct: optional(options.precision, (pct) => parsePercentage(pct, 'precision', { allowZero: false })) ?? profile.precisionPct,
-    maxTimeMs: optional(options.maxTimeMs, (ms) => parsePositiveMs(ms, 'maxTimeMs')) ?? profile.maxTimeMs,
-    minSampleMs: optional(options.minSampleMs, (ms) => parsePositiveMs(ms, 'minSampleMs')) ?? profile.minSampleMs,
+    maxTimeMs: optional(options.maxTimeMs, (ms) => parseMs(ms, 'maxTimeMs')) ?? profile.maxTimeMs,
+    minSampleMs: optional(options.minSampleMs, (ms) => parseMs(ms, 'minSampleMs', { allowZero: true })) ?? profile.minSampleMs,
     warmupRounds: optional(options.warmupRounds, integer('warmupRounds', 0, 1000)) ?? profile.warmupRounds,
     quick: options.quick === true,
     taskTimeoutMs: optional(options.taskTimeoutMs, integer('taskTimeoutMs', 1, 24 * 3_600_000)) ?? DEFAULT_TASK_TIMEOUT_MS,

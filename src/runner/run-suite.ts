@@ -107,6 +107,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
       workloadUrl: resolveWorkloadUrl(spec),
       cells: planCells(spec, options.strategies, options.threads).map((cell) => ({ ...cell, samples: [], startupsMs: [] })),
       processes: 0,
+      completed: 0,
       elapsedMs: 0,
       startupMs: 0,
     })),
@@ -200,19 +201,19 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   });
   const wantsProcess = (record: WorkloadRecord): boolean => {
     if (record.fatal !== undefined || liveCells(record).length === 0) return false;
-    if (options.rounds !== null) return record.processes < options.processes;
-    if (record.processes === 0) return true;
+    if (options.rounds !== null) return record.completed < options.processes;
+    if (record.completed === 0) return true;
     const remainingMs = options.maxTimeMs - record.elapsedMs;
     // The minimum of processes runs while any budget is left; one more beyond it must fit (half of an average one).
-    if (record.processes < options.processes) return remainingMs > 0;
-    if (remainingMs < 0.5 * (record.elapsedMs / record.processes) || record.processes >= MAX_PROCESSES) return false;
+    if (record.completed < options.processes) return remainingMs > 0;
+    if (remainingMs < 0.5 * (record.elapsedMs / record.processes) || record.completed >= MAX_PROCESSES) return false;
     return !(aggregated.get(record) ?? []).every(isPreciseOrDone);
   };
   const report = (record: WorkloadRecord): void => {
     const remainingMs = records.reduce((total, other) => total + (wantsProcess(other) || other === record ? Math.max(0, options.maxTimeMs - other.elapsedMs) : 0), 0);
     options.onProgress?.({
       workload: record.spec,
-      process: record.processes,
+      process: record.completed,
       processesPlanned: options.processes,
       elapsedMs: performance.now() - startedAtMs,
       remainingMs,

@@ -51,8 +51,10 @@ export interface WorkloadRecord {
   setupData?: unknown;
   /** UV_THREADPOOL_SIZE for this record's measuring children (--uv-threadpool); unset inherits the CLI's environment. */
   uvThreadpoolSize?: number;
-  /** Measuring processes started so far, and the wall time they took together (start-up included), ms. */
+  /** Measuring processes started so far (the next one's index), and how many of them ran to the end. */
   processes: number;
+  completed: number;
+  /** The wall time the processes took together (start-up included), ms. */
   elapsedMs: number;
   /** Of that, the time from starting each process to its first timed sample (load, setup, pools, calibration), ms. */
   startupMs: number;
@@ -106,11 +108,20 @@ export function liveCells(record: WorkloadRecord): CellRecord[] {
  * Measures one workload's live cells in one fresh measuring process, the `record.processes`-th of the run. Cells
  * calibrated by an earlier process keep their batches per sample and tasks per message, so every process
  * measures the same thing. When the child dies (crash, out of memory) or is killed on a deadline, the cell it was
- * in is marked; the caller decides whether another process measures the rest. Failures are recorded, never thrown.
+ * in is marked and a fresh process takes over the cells left, as often as cells fail (each death fails one).
+ * Failures are recorded, never thrown.
  */
 export async function measureProcess(record: WorkloadRecord, settings: ProcessSettings, hooks: SuperviseHooks): Promise<void> {
+  for (let attempt = 0; attempt <= record.cells.length; attempt += 1) {
+    const completed = await measureOnce(record, settings, hooks);
+    if (completed !== false) return;
+  }
+}
+
+/** One child; false when it died before the end (its cell marked), undefined when there was nothing to measure. */
+async function measureOnce(record: WorkloadRecord, settings: ProcessSettings, hooks: SuperviseHooks): Promise<boolean | undefined> {
   const cells = liveCells(record);
-  if (cells.length === 0 || hooks.stopRequested() || record.fatal !== undefined) return;
+  if (cells.length === 0 || hooks.stopRequested() || record.fatal !== undefined) return undefined;
   const job: MeasureJob = {
     workloadUrl: record.workloadUrl,
     size: settings.size,
@@ -138,9 +149,11 @@ export async function measureProcess(record: WorkloadRecord, settings: ProcessSe
   const startedAt = performance.now();
   const processIndex = record.processes;
   record.processes += 1;
-  await runChild(record, processIndex, job, hooks, settings.childMaxOldSpaceMb);
+  const completed = await runChild(record, processIndex, job, hooks, settings.childMaxOldSpaceMb);
+  if (completed) record.completed += 1;
   record.elapsedMs += performance.now() - startedAt;
   hooks.onUpdate();
+  return completed;
 }
 
 interface ChildState {
@@ -151,7 +164,8 @@ interface ChildState {
   done: boolean;
 }
 
-function runChild(record: WorkloadRecord, processIndex: number, job: MeasureJob, hooks: SuperviseHooks, childMaxOldSpaceMb?: number): Promise<void> {
+/** Resolves true when the child said it was done, false when it died first (recorded against its cell). */
+function runChild(record: WorkloadRecord, processIndex: number, job: MeasureJob, hooks: SuperviseHooks, childMaxOldSpaceMb?: number): Promise<boolean> {
   const cells = new Map(record.cells.map((cell) => [cell.id, cell]));
   const state: ChildState = { phase: 'load', cellId: null, timedOut: undefined, done: false };
   const forkedAt = performance.now();
@@ -254,7 +268,7 @@ function runChild(record: WorkloadRecord, processIndex: number, job: MeasureJob,
       activeChildren.delete(child);
       stopListeners.delete(requestStop);
       if (!state.done && record.fatal === undefined) recordDeath(record, cells, state, { code, signal });
-      resolve();
+      resolve(state.done);
     });
   });
 }

@@ -63,6 +63,7 @@ export async function runGrainSweep(config: GrainConfig, hooks: GrainHooks = {})
         workloadUrl: WORKLOAD_URL,
         cells: planCells(WORKLOAD_ID, series.strategies, config.threads).map((cell) => ({ ...cell, samples: [], startupsMs: [] })),
         processes: 0,
+        completed: 0,
         elapsedMs: 0,
         startupMs: 0,
       };

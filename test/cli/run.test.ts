@@ -2,9 +2,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { readResultFile } from '../../src/results/load.js';
-import { runCli, scratchDir } from '../helpers/cli.js';
+import { FAST_RUN, runCli, scratchDir } from '../helpers/cli.js';
 
-const QUICK = ['--quick', '--rounds', '2', '--tasks', '4', '--threads', '1,2', '--strategies', 'sequential,concurrent,parallel'];
+const QUICK = ['--quick', ...FAST_RUN, '--rounds', '2', '--tasks', '4', '--threads', '1,2', '--strategies', 'sequential,concurrent,parallel'];
 
 describe('corescope run', () => {
   it('exits 0, prints tables and verdicts, and writes a valid result file', async () => {
@@ -37,7 +37,7 @@ describe('corescope run', () => {
     const result = await runCli(['run', ...QUICK, '-w', 'io-timer', '--size', '2', '--json'], { cwd: scratchDir() });
     expect(result.code).toBe(0);
     const parsed = JSON.parse(result.stdout) as { schemaVersion: number; benchmarks: unknown[] };
-    expect(parsed.schemaVersion).toBe(1);
+    expect(parsed.schemaVersion).toBe(2);
     expect(parsed.benchmarks).toHaveLength(4);
     expect(result.stderr).toContain('Verdicts');
   });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { type Benchmark, type ResultFile, resultFileSchema } from '../../src/results/schema.js';
-import { type CliResult, runCli, scratchDir } from '../helpers/cli.js';
+import { type CliResult, FAST_RUN, runCli, scratchDir } from '../helpers/cli.js';
 
 /** Path of a fault fixture (test/fixtures/faults/<name>.mjs): real workload files that misbehave on purpose. */
 export function fixture(name: string): string {
@@ -20,7 +20,7 @@ export interface FaultRun {
 /** Runs `corescope run` with these workloads and flags, and reads back the result file it wrote. */
 export async function runFaulty(workloads: string[], flags: string[], timeoutMs = 90_000): Promise<FaultRun> {
   const out = join(scratchDir(), 'result.json');
-  const cli = await runCli(['run', '-w', workloads.join(','), '--no-chart', '--out', out, ...flags], { timeoutMs });
+  const cli = await runCli(['run', '-w', workloads.join(','), '--no-chart', '--out', out, ...FAST_RUN, ...flags], { timeoutMs });
   expect(cli.signal, `corescope was killed (hung?)\n${cli.stderr}`).toBeNull();
   expect(existsSync(out), `no result file\n${cli.stderr}`).toBe(true);
   const result = resultFileSchema.parse(JSON.parse(readFileSync(out, 'utf8')));

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/errors.js';
 import { DIST_ROOT } from '../../src/paths.js';
 import { type ResultFile, resultFileSchema } from '../../src/results/schema.js';
-import { scratchDir } from '../helpers/cli.js';
+import { scratchDir, FAST_RUN } from '../helpers/cli.js';
 import { childPids, isAlive, until } from '../helpers/processes.js';
 import { fixture } from './fault-run.js';
 
@@ -24,7 +24,7 @@ interface Watched {
 /** Starts `corescope run` and keeps reading its result file: it must be a valid result at every moment. */
 function startWatched(args: string[]): Watched {
   const out = join(scratchDir(), 'result.json');
-  const child = spawn(process.execPath, [join(DIST_ROOT, 'src', 'cli.js'), 'run', '--no-chart', '--out', out, ...args], {
+  const child = spawn(process.execPath, [join(DIST_ROOT, 'src', 'cli.js'), 'run', '--no-chart', '--out', out, ...FAST_RUN, ...args], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

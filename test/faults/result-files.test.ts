@@ -44,7 +44,7 @@ const BAD_FILES: [string, () => string, RegExp][] = [
   ['not JSON', () => 'this is not JSON', /not valid JSON/],
   ['truncated', () => validText.slice(0, Math.floor(validText.length / 2)), /not valid JSON .*truncated\?/],
   ['empty', () => '', /empty file/],
-  ['a future schemaVersion', () => JSON.stringify({ ...valid(), schemaVersion: 2 }), /\$\.schemaVersion: 2 is not supported/],
+  ['a future schemaVersion', () => JSON.stringify({ ...valid(), schemaVersion: 3 }), /\$\.schemaVersion: 3 is not supported/],
   ['a missing field', () => JSON.stringify({ ...valid(), environment: { ...(valid().environment as object), node: undefined } }), /\$\.environment\.node: /],
   ['a mistyped field', () => JSON.stringify(withBenchmark(0, { threads: 'two' })), /\$\.benchmarks\[0\]\.threads: /],
   ['a "NaN" string for a number', () => JSON.stringify(withBenchmark(0, { stats: { ...(firstBenchmark().stats as object), median: 'NaN' } })), /\$\.benchmarks\[0\]\.stats\.median: /],

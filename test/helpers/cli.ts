@@ -4,6 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST_ROOT } from '../../src/paths.js';
 
+/**
+ * Flags for a run whose figures the test does not judge: one measuring process, no machine probe, one batch per
+ * sample. What replication, calibration and the probe do is tested on its own; here they would only cost time.
+ */
+export const FAST_RUN: readonly string[] = ['--processes', '1', '--no-probe', '--min-sample', '0'];
+
 export interface CliResult {
   code: number | null;
   signal: NodeJS.Signals | null;

@@ -18,6 +18,8 @@ export function syntheticResult(samplesFor: (id: string) => number[] = () => [10
       threads,
       status: 'ok',
       samplesMs,
+      samplesProcess: samplesMs.map((_, index) => index % 2),
+      samplesRound: samplesMs.map((_, index) => Math.floor(index / 2)),
       warnings: [],
       stats: {
         n: samplesMs.length,
@@ -30,15 +32,20 @@ export function syntheticResult(samplesFor: (id: string) => number[] = () => [10
         p99: mean,
         ci95: 0.4,
         rme: 4,
+        medianCi95: [mean - 0.4, mean + 0.4],
       },
+      precision: { targetPct: 3, reachedPct: 4, met: false },
+      outliers: { low: 0, high: 0, severe: 0 },
+      repeats: 1,
+      processes: 2,
       cpu: { userMs: 50, systemMs: 2, effectiveParallelism: 1 },
       eventLoop: { utilization: 0.5, delayP99Ms: 1 },
-      derived: { speedup: 1, speedupCi95: [0.9, 1.1], idealSpeedup: 1, efficiency: 1 },
+      derived: { speedup: 1, speedupCi95: [0.9, 1.1], pairs: 2, idealSpeedup: 1, efficiency: 1 },
       startupMs: 0,
     };
   };
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'corescope', version: '0.0.0-test' },
     run: { startedAt: '2026-11-26T07:00:00.000Z', finishedAt: '2026-11-26T07:01:00.000Z', label: 'synthetic', argv: [], interrupted: false },
     environment: {
@@ -64,6 +71,7 @@ export function syntheticResult(samplesFor: (id: string) => number[] = () => [10
       tasks: null,
       size: null,
       rounds: 5,
+      processes: 2,
       warmupRounds: 1,
       quick: false,
       taskTimeoutMs: 10_000,
@@ -79,6 +87,8 @@ export function syntheticResult(samplesFor: (id: string) => number[] = () => [10
         threads: 4,
         status: 'error',
         samplesMs: [],
+        samplesProcess: [],
+        samplesRound: [],
         warnings: [],
         error: { name: 'TypeError', message: 'boom', code: 'E_BOOM' },
         failedTasks: 3,

@@ -30,6 +30,8 @@ export function okCell(shape: CellShape): OkBenchmark {
     threads: shape.threads,
     status: 'ok',
     samplesMs,
+    samplesProcess: samplesMs.map((_, index) => index % 2),
+    samplesRound: samplesMs.map((_, index) => Math.floor(index / 2)),
     warnings: [],
     ...(shape.uvThreadpoolSize !== undefined ? { uvThreadpoolSize: shape.uvThreadpoolSize } : {}),
     stats: {
@@ -43,10 +45,15 @@ export function okCell(shape: CellShape): OkBenchmark {
       p99: shape.medianMs,
       ci95: shape.medianMs * 0.025,
       rme: 2.5,
+      medianCi95: [shape.medianMs * 0.975, shape.medianMs * 1.025],
     },
+    precision: { targetPct: 3, reachedPct: 2.5, met: true },
+    outliers: { low: 0, high: 0, severe: 0 },
+    repeats: 1,
+    processes: 2,
     cpu: { userMs: shape.medianMs * 3, systemMs: 0, effectiveParallelism: shape.coresBusy ?? 1 },
     eventLoop: { utilization: 0.5, delayP99Ms: 1 },
-    derived: { speedup, speedupCi95: [speedup * 0.95, speedup * 1.05], idealSpeedup: 1, efficiency: speedup },
+    derived: { speedup, speedupCi95: [speedup * 0.95, speedup * 1.05], pairs: 3, idealSpeedup: 1, efficiency: speedup },
     startupMs: 0,
   };
 }

@@ -41,6 +41,8 @@ export function hostileResult(): ResultFile {
       strategy: last.strategy,
       threads: last.threads,
       samplesMs: [],
+      samplesProcess: [],
+      samplesRound: [],
       warnings: [],
       status: 'error',
       error: { name: 'Error', message: `task failed ${HOSTILE}` },

@@ -2,14 +2,13 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { formatDuration, formatProgress, progressLine } from '../../src/report/progress.js';
 
-const at = (samplesTaken: number, cellsDone = 0) => ({ workload: 'cpu-hash', cellsDone, cellsTotal: 10, samplesTaken, samplesPlanned: 100 });
+const at = (process: number, elapsedMs: number, remainingMs: number) => ({ workload: 'cpu-hash', process, processesPlanned: 3, elapsedMs, remainingMs });
 
 describe('run progress', () => {
-  it('names the cell of N, the elapsed time and what is left, scaled by samples taken', () => {
-    expect(formatProgress(at(25, 3), 10_000)).toBe('cpu-hash: cell 4 of 10 · 25 % of samples · 10 s elapsed · ~30 s left');
-    expect(formatProgress(at(0), 2_000)).toContain('estimating');
-    expect(formatProgress(at(100, 10), 50_000)).toContain('cell 10 of 10');
-    expect(formatProgress(at(100, 10), 50_000)).toContain('~0 s left');
+  it('names the workload and its measuring process, the time spent and the most that is left', () => {
+    expect(formatProgress(at(1, 10_000, 30_000))).toBe('cpu-hash: process 2 of 3 · 10 s elapsed · at most 30 s left');
+    // Past the planned processes (the cells are not yet precise) there is no "of N" to promise.
+    expect(formatProgress(at(4, 50_000, 2_000))).toBe('cpu-hash: process 5 · 50 s elapsed · at most 2 s left');
   });
 
   it('writes durations a person reads at a glance', () => {
@@ -22,10 +21,8 @@ describe('run progress', () => {
     const stream = Object.assign(new PassThrough(), { columns: 30 }) as unknown as NodeJS.WriteStream;
     let written = '';
     (stream as unknown as PassThrough).on('data', (chunk: Buffer) => (written += chunk.toString()));
-    let nowMs = 0;
-    const line = progressLine(stream, 0, () => nowMs);
-    nowMs = 4_000;
-    line.update(at(50, 5));
+    const line = progressLine(stream);
+    line.update(at(0, 4_000, 60_000));
     line.clear();
     const frames = written.split('\r\x1b[K');
     expect(frames[1]?.length).toBeLessThan(30);

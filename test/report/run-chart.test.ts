@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, scratchDir } from '../helpers/cli.js';
+import { FAST_RUN, runCli, scratchDir } from '../helpers/cli.js';
 
 // A real, tiny run: one CPU-bound and one I/O-bound workload, two pool sizes, two rounds.
-const TINY = ['run', '-w', 'cpu-compute,io-timer', '-t', '1,2', '-n', '4', '-r', '2', '--warmup', '0', '--size', '20'];
+const TINY = ['run', '-w', 'cpu-compute,io-timer', ...FAST_RUN, '-t', '1,2', '-n', '4', '-r', '2', '--warmup', '0', '--size', '20'];
 
 describe('chart under the run tables', () => {
   it('draws the speedup chart for CPU-bound work only, with no escape codes when piped', async () => {

@@ -12,17 +12,19 @@ async function measure(id: string, size: number): Promise<ChildMessage[]> {
     tasks: 4,
     fallbackTasks: 4,
     warmupRounds: 1,
+    rounds: { kind: 'fixed', count: 2 },
+    minSampleMs: 0,
     taskTimeoutMs: 10_000,
     maxInFlight: null,
     usableCores: 2,
     cells: [
-      { id: `${id}/sequential/t1`, strategy: 'sequential', threads: 1, samplesWanted: 2 },
-      { id: `${id}/concurrent/t1`, strategy: 'concurrent', threads: 1, samplesWanted: 2 },
-      { id: `${id}/parallel/t2`, strategy: 'parallel', threads: 2, samplesWanted: 2 },
+      { id: `${id}/sequential/t1`, strategy: 'sequential', threads: 1 },
+      { id: `${id}/concurrent/t1`, strategy: 'concurrent', threads: 1 },
+      { id: `${id}/parallel/t2`, strategy: 'parallel', threads: 2 },
     ],
   };
   const messages: ChildMessage[] = [];
-  await measureJob(job, (message) => messages.push(message), () => false);
+  await measureJob(job, { emit: (message) => messages.push(message), stopRequested: () => false, roundDone: () => Promise.resolve() });
   return messages;
 }
 

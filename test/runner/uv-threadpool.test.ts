@@ -3,7 +3,7 @@ import { PACKAGE_ROOT } from '../../src/paths.js';
 import { describe, expect, it } from 'vitest';
 import { readResultFile } from '../../src/results/load.js';
 import type { OkBenchmark } from '../../src/results/schema.js';
-import { runCli, scratchDir } from '../helpers/cli.js';
+import { FAST_RUN, runCli, scratchDir } from '../helpers/cli.js';
 
 // No inherited UV_THREADPOOL_SIZE: the run's default pool is libuv's own 4 (spawn drops undefined variables).
 const CLEAN_ENV = { UV_THREADPOOL_SIZE: undefined };
@@ -12,7 +12,7 @@ describe('--uv-threadpool', () => {
   it("runs each workload in a child with that libuv pool size: async hashing under Promise.all slows with 1 thread", async () => {
     const out = join(scratchDir(), 'uv.json');
     const args = ['run', '-w', 'cpu-hash-async', '-s', 'sequential,concurrent,parallel', '-t', '1,2', '--uv-threadpool', '4,1'];
-    const result = await runCli([...args, '--rounds', '9', '--warmup', '1', '--tasks', '8', '--size', '20000', '--out', out], { env: CLEAN_ENV });
+    const result = await runCli([...args, ...FAST_RUN, '--rounds', '9', '--warmup', '1', '--tasks', '8', '--size', '20000', '--out', out], { env: CLEAN_ENV });
     expect(result.code, result.stderr).toBe(0);
     const file = readResultFile(out);
     expect(file.config.uvThreadpoolSizes).toEqual([1, 4]);
@@ -46,7 +46,7 @@ describe('--uv-threadpool', () => {
     // The fixture finds its process's real libuv pool size and waits size × 25 ms per task.
     const probe = join(PACKAGE_ROOT, 'test', 'fixtures', 'uv-pool-probe.mjs');
     const out = join(scratchDir(), 'probe.json');
-    const result = await runCli(['run', '-w', probe, '-s', 'sequential', '--tasks', '1', '--rounds', '2', '--warmup', '0', '--uv-threadpool', '1,2,4', '--out', out], {
+    const result = await runCli(['run', '-w', probe, ...FAST_RUN, '-s', 'sequential', '--tasks', '1', '--rounds', '2', '--warmup', '0', '--uv-threadpool', '1,2,4', '--out', out], {
       env: CLEAN_ENV,
     });
     expect(result.code, result.stderr).toBe(0);

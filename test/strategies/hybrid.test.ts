@@ -7,7 +7,7 @@ import { strategyNamed } from '../../src/strategies/index.js';
 import type { StrategyContext } from '../../src/strategies/strategy.js';
 import { loadWorkload, resolveWorkloadUrl } from '../../src/workload-source.js';
 import { defineWorkload, findDefinitionProblem } from '../../src/workload.js';
-import { runCli, scratchDir } from '../helpers/cli.js';
+import { FAST_RUN, runCli, scratchDir } from '../helpers/cli.js';
 
 const TASKS = 5;
 const RUNS = [
@@ -53,7 +53,7 @@ describe('hybrid strategy', () => {
 
   it('is skipped, with its reason, on a workload without the wait/compute split; the run still exits 0', async () => {
     const out = join(scratchDir(), 'hybrid-skip.json');
-    const result = await runCli(['run', '-w', 'io-timer', '-s', 'sequential,hybrid', '-t', '1', '--rounds', '1', '--warmup', '0', '--tasks', '2', '--size', '1', '--out', out]);
+    const result = await runCli(['run', '-w', 'io-timer', ...FAST_RUN, '-s', 'sequential,hybrid', '-t', '1', '--rounds', '1', '--warmup', '0', '--tasks', '2', '--size', '1', '--out', out]);
     expect(result.code).toBe(0);
     const hybrid = readResultFile(out).benchmarks.find((benchmark) => benchmark.strategy === 'hybrid');
     expect(hybrid?.status).toBe('skipped');
@@ -61,7 +61,7 @@ describe('hybrid strategy', () => {
   });
 
   it('is opt-in: a run without --strategies does not include it', async () => {
-    const result = await runCli(['run', '-w', 'io-timer', '-t', '1', '--rounds', '1', '--warmup', '0', '--tasks', '2', '--size', '1', '--json']);
+    const result = await runCli(['run', '-w', 'io-timer', ...FAST_RUN, '-t', '1', '--rounds', '1', '--warmup', '0', '--tasks', '2', '--size', '1', '--json']);
     expect(result.code).toBe(0);
     const strategies = (JSON.parse(result.stdout) as { benchmarks: Array<{ strategy: string }> }).benchmarks.map((benchmark) => benchmark.strategy);
     expect(strategies).not.toContain('hybrid');
