@@ -27,9 +27,9 @@ export type Emit = (message: ChildMessage) => void;
 
 export interface JobHooks {
   emit: Emit;
-  stopRequested(): boolean;
+  stopRequested: () => boolean;
   /** Resolves when the supervisor has dealt with the round just reported (it may write the file meanwhile). */
-  roundDone(round: number): Promise<void>;
+  roundDone: (round: number) => Promise<void>;
 }
 
 /**

@@ -52,6 +52,8 @@ export interface SuiteOptions {
   outPath: string | null;
   environment?: Environment;
   onProgress?: (progress: SuiteProgress) => void;
+  /** How one measuring process is run: a real child (the default), or a fake in tests of the stopping rules. */
+  measure?: typeof measureProcess;
 }
 
 export interface SuiteProgress {
@@ -226,7 +228,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
     for (const record of due) {
       if (stopRequested) break;
       report(record);
-      await measureProcess(record, settingsFor(record), {
+      await (options.measure ?? measureProcess)(record, settingsFor(record), {
         onRound: () => {
           if (performance.now() - lastWriteMs < INTERIM_WRITE_EVERY_MS) return;
           refresh(record, true);

@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { type SerializedError, serializeError } from '../errors.js';
 import { tallyErrors, type TaskErrorCount } from './error-tally.js';
 
@@ -48,7 +47,8 @@ export function taskTimeoutError(timeoutMs: number): Error {
  * settled for `timeoutMs` while some are unsettled. A lane frees only when a unit settles, so every unit running
  * then started before that quiet spell and has run longer than `timeoutMs`: those fail as timeouts, and units not
  * yet started still run. A cell that times out is retired and its threads ended, so no stray work outlives it.
- * A unit that returns a plain value settles at once, without a promise or a timer.
+ * A unit that returns a plain value settles at once, without a promise or a timer. (The clock is the global
+ * `performance`, which a test's fake timers replace.)
  */
 export function settleAll(count: number, timeoutMs: number, start: (index: number) => unknown, lanes = count): Promise<PromiseSettledResult<unknown>[]> {
   const outcomes = new Array<PromiseSettledResult<unknown> | undefined>(count);

@@ -30,3 +30,25 @@ describe('flag parsers', () => {
     expect(path).toBe('results/my-host-1-2026-11-26T07-31-41Z.json');
   });
 });
+
+describe('stopping flags', () => {
+  it('reads --precision as a percentage and refuses 0, 100 and more', async () => {
+    const { parsePercentage } = await import('../../src/options/parse.js');
+    expect(parsePercentage('3', '--precision', { allowZero: false })).toBe(3);
+    expect(parsePercentage('2.5%', '--precision', { allowZero: false })).toBe(2.5);
+    expect(() => parsePercentage('0', '--precision', { allowZero: false })).toThrow('--precision: 0 % is out of range (over 0 to under 100)');
+    expect(() => parsePercentage('100', '--precision', { allowZero: false })).toThrow(/--precision: 100 %/);
+    expect(() => parsePercentage('-1', '--precision', { allowZero: false })).toThrow(/--precision/);
+    expect(() => parsePercentage('tight', '--precision', { allowZero: false })).toThrow('--precision: "tight" is not a percentage');
+  });
+
+  it('reads --max-time as a positive duration', async () => {
+    const { parseDurationMs } = await import('../../src/options/parse.js');
+    expect(parseDurationMs('30s', '--max-time')).toBe(30_000);
+    expect(parseDurationMs('1.5min', '--max-time')).toBe(90_000);
+    expect(parseDurationMs('500ms', '--max-time')).toBe(500);
+    expect(parseDurationMs('12', '--max-time')).toBe(12_000);
+    for (const bad of ['0', '-5s', '10 parsecs', '', 'soon']) expect(() => parseDurationMs(bad, '--max-time')).toThrow(/^--max-time: /);
+    expect(parseDurationMs('0', '--min-sample', { allowZero: true })).toBe(0);
+  });
+});

@@ -33,6 +33,23 @@ describe('corescope run', () => {
     }
   });
 
+  it('measures each workload in fresh processes and records which process took every sample', async () => {
+    const out = join(scratchDir(), 'processes.json');
+    const result = await runCli(['run', '-w', 'io-timer', '--size', '2', '--tasks', '4', '-s', 'sequential,concurrent', '--processes', '2', '--rounds', '3', '--no-probe', '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    const file = readResultFile(out);
+    expect(file.config).toMatchObject({ processes: 2, rounds: 3 });
+    for (const benchmark of file.benchmarks) {
+      expect(benchmark.samplesProcess).toEqual([0, 0, 0, 1, 1, 1]);
+      expect(benchmark.samplesRound).toEqual([0, 1, 2, 0, 1, 2]);
+      if (benchmark.status !== 'ok') throw new Error(`${benchmark.id}: ${benchmark.status}`);
+      expect(benchmark.processes).toBe(2);
+      // Calibrated once, in the first process: a batch of four 2 ms timers is repeated to last the 50 ms minimum.
+      expect(benchmark.repeats).toBeGreaterThan(1);
+      expect(benchmark.derived?.pairs).toBe(6);
+    }
+  });
+
   it('--json prints the result to stdout and the tables to stderr', async () => {
     const result = await runCli(['run', ...QUICK, '-w', 'io-timer', '--size', '2', '--json'], { cwd: scratchDir() });
     expect(result.code).toBe(0);
@@ -51,6 +68,10 @@ describe('corescope run', () => {
     [['--out', '/proc/corescope/x.json'], /^corescope: --out: cannot write/],
     [['--workloads', './missing-file.js'], /^corescope: --workloads: workload file \.\/missing-file\.js does not exist/],
     [['--frobnicate'], /^corescope: Unknown argument: frobnicate/],
+    [['--precision', '0'], /^corescope: --precision: 0 % is out of range/],
+    [['--precision', '100'], /^corescope: --precision: 100 % is out of range/],
+    [['--max-time', 'soon'], /^corescope: --max-time: "soon" is not a positive duration/],
+    [['--max-time', '0'], /^corescope: --max-time: "0" is not a positive duration/],
   ])('exits 2 before any work on bad input %j', async (args, message) => {
     const result = await runCli(['run', ...args]);
     expect(result.code).toBe(2);
