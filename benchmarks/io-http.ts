@@ -17,7 +17,7 @@ export default defineWorkload<HttpData, number>({
   id: 'io-http',
   kind: 'io',
   description: 'HTTP GET to a loopback server that answers after `size` ms',
-  defaultSize: 20,
+  defaultSize: 10,
   async setup({ size }) {
     const server = createServer((request, response) => {
       const timer = setTimeout(() => {

@@ -9,7 +9,7 @@ export default defineWorkload({
   id: 'io-timer',
   kind: 'io',
   description: 'simulated remote calls: each task waits `size` ms on a timer',
-  defaultSize: 20,
+  defaultSize: 10,
   async task({ size, index }) {
     await sleep(size);
     return index;

@@ -9,7 +9,7 @@ import { findDefinitionProblem, type Workload } from './workload.js';
 export const BUILTIN_WORKLOADS = ['io-timer', 'io-http', 'io-fs', 'cpu-hash', 'cpu-hash-async', 'cpu-compute'] as const;
 
 /** Built in but run only when named (`-w agents`): each takes seconds, too long for the default suite. */
-export const NAMED_BUILTIN_WORKLOADS = ['agents', 'agents-dag', 'cpu-spin'] as const;
+export const NAMED_BUILTIN_WORKLOADS = ['agents', 'agents-dag', 'cpu-spin', 'fs-read-cached'] as const;
 
 export function isBuiltinWorkload(name: string): boolean {
   return ([...BUILTIN_WORKLOADS, ...NAMED_BUILTIN_WORKLOADS] as readonly string[]).includes(name);

@@ -176,7 +176,7 @@ export function builder(yargs: Argv): Argv<RunArgs> {
       type: 'string',
       describe:
         'Sweep libuv\'s thread pool: run every workload once per UV_THREADPOOL_SIZE (1,2,4,8 or 1-8), each in its own process; ' +
-        'shows how much of concurrent\'s gain on async fs/crypto comes from libuv\'s threads (e.g. -w io-fs,cpu-hash-async)',
+        'shows how much of concurrent\'s gain on async fs/crypto comes from libuv\'s threads (e.g. -w fs-read-cached,cpu-hash-async)',
       defaultDescription: 'no sweep: the inherited size (4 unless set)',
       coerce: (value: unknown) => parseThreadCounts(value, '--uv-threadpool'),
     })

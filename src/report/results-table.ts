@@ -1,6 +1,6 @@
 import type { Benchmark } from '../results/schema.js';
 import type { ReportInput } from './report-input.js';
-import { failureNote } from './failure-note.js';
+import { cellNotes } from './cell-notes.js';
 import { groupBy } from './group-by.js';
 import { workloadGroupKey } from './libuv.js';
 
@@ -45,9 +45,7 @@ export function cpuMsPerSample(benchmark: Extract<Benchmark, { status: 'ok' }>):
 
 /** What a reader must know about a row besides its figures: why it has none, or why to doubt them. */
 export function rowNote(benchmark: Benchmark): string {
-  if (benchmark.status === 'skipped') return `skipped: ${benchmark.reason}`;
-  const failure = benchmark.status === 'ok' ? [] : [failureNote(benchmark)];
-  return [...failure, ...benchmark.warnings].join('; ');
+  return cellNotes(benchmark).join('; ');
 }
 
 const percent = (fraction: number | undefined): number | null => (fraction === undefined ? null : fraction * 100);
@@ -80,8 +78,13 @@ export const FULL_COLUMNS: readonly Column[] = [
   { header: 'min (ms)', value: (row) => ok(row)?.stats.min ?? null, decimals: 2 },
   { header: 'max (ms)', value: (row) => ok(row)?.stats.max ?? null, decimals: 2 },
   { header: 'p99 (ms)', value: (row) => ok(row)?.stats.p99 ?? null, decimals: 2 },
-  { header: '95% CI half-width (ms)', value: (row) => ok(row)?.stats.ci95 ?? null, decimals: 2 },
-  { header: '95% CI half-width (% of mean)', value: (row) => ok(row)?.stats.rme ?? null, decimals: 1 },
+  { header: 'median 95% CI low (ms)', value: (row) => ok(row)?.stats.medianCi95[0] ?? null, decimals: 2 },
+  { header: 'median 95% CI high (ms)', value: (row) => ok(row)?.stats.medianCi95[1] ?? null, decimals: 2 },
+  { header: '95% CI half-width (% of median)', value: (row) => ok(row)?.stats.rme ?? null, decimals: 1 },
+  { header: 'precision met', value: (row) => (ok(row) === undefined ? null : String(ok(row)?.precision.met)) },
+  { header: 'processes', value: (row) => ok(row)?.processes ?? null },
+  { header: 'batches per sample', value: (row) => ok(row)?.repeats ?? null },
+  { header: 'outliers', value: (row) => (ok(row) === undefined ? null : (ok(row)?.outliers.low ?? 0) + (ok(row)?.outliers.high ?? 0)) },
   { header: 'speedup (×)', value: (row) => derived(row)?.speedup ?? null, decimals: 2 },
   { header: 'speedup 95% CI low (×)', value: (row) => derived(row)?.speedupCi95[0] ?? null, decimals: 2 },
   { header: 'speedup 95% CI high (×)', value: (row) => derived(row)?.speedupCi95[1] ?? null, decimals: 2 },

@@ -1,24 +1,27 @@
-import type { Benchmark, ResultFile } from '../results/schema.js';
+import type { Benchmark, Environment, OkBenchmark, ResultFile } from '../results/schema.js';
+import { cellNotes } from './cell-notes.js';
+import { footnotes, type Footnotes } from './footnotes.js';
 import { formatMs, formatPercent, formatRatio, renderTable } from './format.js';
-import { batchNote, vsRawCell } from './raw-floor.js';
-import { verdictLine } from './verdict.js';
-import { libuvVerdictLines, workloadGroupKey, workloadGroupLabel } from './libuv.js';
-import { renderScalingSection } from './scaling.js';
-import { failureNote } from './failure-note.js';
 import { groupBy } from './group-by.js';
+import { libuvVerdictLines, workloadGroupKey, workloadGroupLabel } from './libuv.js';
+import { batchNote, vsRawCell } from './raw-floor.js';
+import { renderScalingSection } from './scaling.js';
+import { verdictLine } from './verdict.js';
 
-const HEADER = ['strategy', 'threads', 'median', '±95% CI', 'speedup', '95% CI', 'ideal', 'efficiency', 'vs raw', 'cores busy', 'loop busy', 'note'];
+const HEADER = ['strategy', 'threads', 'median', '±95%', 'speedup', '95% CI', 'ideal', 'efficiency', 'vs raw', 'cores busy', 'loop busy', 'notes'];
 const VS_RAW_COLUMN = HEADER.indexOf('vs raw');
+/** Marks an interval wider than --precision asked for; explained once, under the tables. */
+const IMPRECISE = '*';
 
-function row(benchmark: Benchmark): string[] {
+function row(benchmark: Benchmark, notes: Footnotes): string[] {
   const head = [benchmark.strategy, String(benchmark.threads)];
-  if (benchmark.status === 'skipped') return [...head, '—', '', '', '', '', '', '', '', '', `skipped: ${benchmark.reason}`];
-  if (benchmark.status !== 'ok') return [...head, '—', '', '', '', '', '', '', '', '', failureNote(benchmark)];
-  const { stats, derived, cpu, eventLoop } = benchmark;
+  const refs = cellNotes(benchmark, { precision: false }).map((note) => notes.ref(note));
+  if (benchmark.status !== 'ok') return [...head, '—', '', '', '', '', '', '', '', '', refs.join(' ')];
+  const { stats, derived, cpu, eventLoop, precision } = benchmark;
   return [
     ...head,
     formatMs(stats.median),
-    `±${stats.rme.toFixed(1)} %`,
+    `${stats.rme.toFixed(1)} %${precision.met ? ' ' : IMPRECISE}`,
     derived === null ? '—' : formatRatio(derived.speedup),
     derived === null ? '' : `${derived.speedupCi95[0].toFixed(2)}–${derived.speedupCi95[1].toFixed(2)}`,
     derived === null ? '' : formatRatio(derived.idealSpeedup),
@@ -26,27 +29,49 @@ function row(benchmark: Benchmark): string[] {
     vsRawCell(benchmark),
     cpu.effectiveParallelism.toFixed(2),
     formatPercent(eventLoop.utilization),
-    [batchNote(benchmark), benchmark.warnings.length > 0 ? `! ${benchmark.warnings.join('; ')}` : ''].filter((note) => note !== '').join(' '),
+    [batchNote(benchmark), ...refs].filter((note) => note !== '').join(' '),
   ];
 }
 
-/** The human summary of a run: per workload a table, then one verdict line each. */
+/** "2 threads side by side delivered 1.71 cores; timing noise 1.9 %; steal 0.3 %", from the machine probe. */
+export function machineLine(environment: Environment): string | undefined {
+  const probe = environment.machine;
+  if (probe === undefined) return undefined;
+  const top = probe.threads.at(-1);
+  const delivered = top === undefined ? '' : `${top.threads} thread${top.threads === 1 ? '' : 's'} side by side delivered ${top.deliveredCores.toFixed(2)} cores`;
+  const steal = probe.stealPct === null ? '' : `; steal ${probe.stealPct.toFixed(1)} %`;
+  return `machine: ${delivered} (plain spin, no pool); timing noise ${probe.noiseCvPct.toFixed(1)} % for ${formatMs(probe.spinMs)}${steal}`;
+}
+
+/** The human summary of a run: per workload a table, the notes they point to, then one verdict line each. */
 export function renderRunSummary(result: ResultFile): string {
-  const { environment } = result;
+  const { environment, config } = result;
+  const measured = `${config.processes} process${config.processes === 1 ? '' : 'es'} per workload`;
   const lines: string[] = [
-    `corescope ${result.tool.version} · Node ${environment.node} · ${environment.cpuModel} · ${environment.usableCores} usable cores${result.run.interrupted ? ' · INTERRUPTED' : ''}`,
-    '',
+    `corescope ${result.tool.version} · Node ${environment.node} · ${environment.cpuModel} · ${environment.usableCores} usable core${environment.usableCores === 1 ? '' : 's'} · ${measured}${result.run.interrupted ? ' · INTERRUPTED' : ''}`,
   ];
+  const machine = machineLine(environment);
+  if (machine !== undefined) lines.push(machine);
+  lines.push('');
   // One group per workload, and per libuv pool size in a --uv-threadpool sweep (libuv.ts), in the order they ran.
   const groups = groupBy(result.benchmarks, workloadGroupKey);
   // "vs raw" is empty in every row unless the run had raw cells (--strategies …,raw): leave it out then.
   const hasRaw = result.benchmarks.some((benchmark) => benchmark.strategy === 'raw');
   const columns = (cells: string[]): string[] => (hasRaw ? cells : cells.filter((_, index) => index !== VS_RAW_COLUMN));
+  const notes = footnotes();
   for (const [id, benchmarks] of groups) {
     const workload = benchmarks[0]?.workload;
-    lines.push(`${benchmarks[0] === undefined ? id : workloadGroupLabel(benchmarks[0])} (${workload?.kind ?? '?'}, ${workload?.tasks ?? '?'} tasks of size ${workload?.size ?? '?'} per sample${workload?.criticalPathMs !== undefined ? `; critical path ${formatMs(workload.criticalPathMs)}: no strategy can beat it` : ''})`);
-    lines.push(renderTable(columns(HEADER), benchmarks.map((benchmark) => columns(row(benchmark)))), '');
+    const floor = workload?.criticalPathMs !== undefined ? `; critical path ${formatMs(workload.criticalPathMs)}: no strategy can beat it` : '';
+    lines.push(`${benchmarks[0] === undefined ? id : workloadGroupLabel(benchmarks[0])} (${workload?.kind ?? '?'}, ${workload?.tasks ?? '?'} tasks of size ${workload?.size ?? '?'} per batch${floor})`);
+    lines.push(renderTable(columns(HEADER), benchmarks.map((benchmark) => columns(row(benchmark, notes)))), '');
   }
+  const short = result.benchmarks.filter((benchmark): benchmark is OkBenchmark => benchmark.status === 'ok' && !benchmark.precision.met);
+  if (short.length > 0) {
+    const target = config.precisionPct ?? short[0]?.precision.targetPct ?? 0;
+    lines.push(`${IMPRECISE} ${short.length} of ${result.benchmarks.length} cells short of ±${Number(target.toFixed(1))} % (--precision): a longer --max-time or a quieter machine narrows them`);
+  }
+  const noted = notes.lines();
+  if (noted.length > 0 || short.length > 0) lines.push(...noted, '');
   if (groups.size > 0) {
     lines.push('Verdicts');
     for (const benchmarks of groups.values()) lines.push(`  ${verdictLine(benchmarks)}`);

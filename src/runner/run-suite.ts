@@ -206,8 +206,9 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
     if (options.rounds !== null) return record.completed < options.processes;
     if (record.completed === 0) return true;
     const remainingMs = options.maxTimeMs - record.elapsedMs;
-    // The minimum of processes runs while any budget is left; one more beyond it must fit (half of an average one).
-    if (record.completed < options.processes) return remainingMs > 0;
+    // The minimum of processes always runs (past the budget, each takes one round); one more must fit in what is
+    // left (half of an average process) and is worth it only while some cell is imprecise.
+    if (record.completed < options.processes) return true;
     if (remainingMs < 0.5 * (record.elapsedMs / record.processes) || record.completed >= MAX_PROCESSES) return false;
     return !(aggregated.get(record) ?? []).every(isPreciseOrDone);
   };

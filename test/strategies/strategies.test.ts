@@ -4,7 +4,7 @@ import type { StrategyContext } from '../../src/strategies/strategy.js';
 import { BUILTIN_WORKLOADS, loadWorkload, resolveWorkloadUrl } from '../../src/workload-source.js';
 
 // Small sizes: this checks behaviour (every strategy returns the tasks' real results), not speed.
-const SMALL_SIZE: Record<string, number> = { 'io-timer': 5, 'io-http': 5, 'io-fs': 16, 'cpu-hash': 50, 'cpu-compute': 5000 };
+const SMALL_SIZE: Record<string, number> = { 'io-timer': 5, 'io-http': 5, 'io-fs': 4, 'cpu-hash': 50, 'cpu-compute': 5000 };
 const TASKS = 6;
 const CORE_STRATEGIES = [
   ['sequential', 1],
@@ -47,7 +47,7 @@ describe.each(BUILTIN_WORKLOADS.map((id) => [id]))('built-in workload %s', (id) 
         expect(reference).toEqual([0, 1, 2, 3, 4, 5]);
         break;
       case 'io-fs':
-        expect(reference).toEqual(Array(TASKS).fill(16 * 1024));
+        expect(reference).toEqual(Array(TASKS).fill(4 * 1024));
         break;
       case 'cpu-compute':
         expect(reference).toEqual(Array(TASKS).fill(669)); // π(5000) = 669
