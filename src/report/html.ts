@@ -110,7 +110,7 @@ function renderReport(inputs: readonly ReportInput[]): string {
       if (capture === undefined || rows === undefined) continue;
       const cells = rows.map(({ benchmark }) => ({ id: benchmark.id, strategy: benchmark.strategy }));
       const title = `Who ran when, on which thread: one traced sample per cell${many ? ` · ${input.machine}` : ''}`;
-      body.push(traceTimelineFigure(capture, cells, styles, chartId(), title), workerFiguresTable(capture, cells));
+      body.push(traceTimelineFigure(capture, cells, styles, chartId(), title), workerFiguresTable(capture, cells.map((cell) => cell.id)));
     }
     for (const input of inputs) {
       const rows = grouped.get(input)?.get(workload.key);

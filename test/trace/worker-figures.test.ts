@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderWorkerFiguresTable } from '../../src/report/worker-figures.js';
 import { workerFiguresSchema } from '../../src/results/workers-schema.js';
 import { percentiles, workerFigures } from '../../src/trace/worker-figures.js';
 import { demoCapture, PARALLEL, span } from './captures.js';
@@ -71,5 +72,15 @@ describe('percentiles', () => {
     expect(p50).toBe(3);
     expect(p90).toBeCloseTo(7.6, 12);
     expect(p99).toBeCloseTo(9.76, 12);
+  });
+});
+
+describe('renderWorkerFiguresTable (terminal)', () => {
+  it('prints one row per pool cell with the figures worked out above, and nothing for cells off the pool', () => {
+    const text = renderWorkerFiguresTable(demoCapture(), ['io-timer/concurrent/t1', PARALLEL]);
+    const lines = text.split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toMatch(/^cpu-compute\/parallel\/t2 +2 +1 +99 % +0\.508 ms \/ 1\.006 ms \/ 1\.006 ms +1\.000 ms \/ 1\.000 ms \/ 1\.000 ms +worker 1: 90 %, worker 2: 80 %$/);
+    expect(renderWorkerFiguresTable(demoCapture(), ['io-timer/concurrent/t1'])).toBe('');
   });
 });
