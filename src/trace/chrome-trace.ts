@@ -61,13 +61,13 @@ export function toChromeTrace(capture: TraceCapture, meta: ChromeTraceMeta): Chr
   let nextId = 1;
   const newId = (): string => `0x${(nextId++).toString(16)}`;
 
-  const processes = groupTraceSpans(capture);
+  const groups = groupTraceSpans(capture);
   const pidOf = new Map<string, number>();
-  processes.forEach((process, index) => {
+  groups.forEach((group, index) => {
     const pid = index + 1;
-    pidOf.set(process.key, pid);
+    pidOf.set(group.key, pid);
     const mainTid = pid * TIDS_PER_PROCESS;
-    const label = `${process.cellId} · process ${process.process}`;
+    const label = `${group.cellId} · process ${group.process}`;
     metadataEvents.push(
       metadataEvent('process_name', pid, mainTid, { name: label }),
       metadataEvent('process_sort_index', pid, mainTid, { sort_index: pid }),
@@ -75,7 +75,7 @@ export function toChromeTrace(capture: TraceCapture, meta: ChromeTraceMeta): Chr
       metadataEvent('thread_sort_index', pid, mainTid, { sort_index: 0 }),
     );
     const tidOf = new Map<string, number>([['main', mainTid]]);
-    process.workerThreadIds.forEach((threadId, place) => {
+    group.workerThreadIds.forEach((threadId, place) => {
       const tid = mainTid + place + 1;
       tidOf.set(threadKey({ kind: 'worker', threadId }), tid);
       metadataEvents.push(
@@ -84,7 +84,7 @@ export function toChromeTrace(capture: TraceCapture, meta: ChromeTraceMeta): Chr
       );
     });
 
-    const dispatches = dispatchSlices(process.spans);
+    const dispatches = dispatchSlices(group.spans);
     const dispatchOf = new Map<TraceSpan, DispatchSlice>(dispatches.flatMap((slice) => slice.spans.map((span) => [span, slice] as const)));
     for (const dispatch of dispatches) {
       timedEvents.push({
@@ -95,11 +95,11 @@ export function toChromeTrace(capture: TraceCapture, meta: ChromeTraceMeta): Chr
         tid: mainTid,
         ts: at(dispatch.startUs),
         dur: round3(dispatch.endUs - dispatch.startUs),
-        args: { cell: process.cellId, process: process.process, tasks: dispatch.spans.map((span) => span.taskIndex) },
+        args: { cell: group.cellId, process: group.process, tasks: dispatch.spans.map((span) => span.taskIndex) },
       });
     }
 
-    for (const [key, spans] of process.spansByThread) {
+    for (const [key, spans] of group.spansByThread) {
       const tid = tidOf.get(key) ?? mainTid;
       const asSlices = nestsProperly([...spans, ...(key === 'main' ? dispatches : [])]);
       for (const span of spans) {
@@ -122,7 +122,7 @@ export function toChromeTrace(capture: TraceCapture, meta: ChromeTraceMeta): Chr
         // A flow's end binds to the slice enclosing it on the worker's track: only runs drawn as slices have one.
         if (!asSlices || span.thread.kind !== 'worker') continue;
         const flowId = newId();
-        const flowArgs = { cell: process.cellId, task: span.taskIndex };
+        const flowArgs = { cell: group.cellId, task: span.taskIndex };
         const endUs = span.startUs + Math.min(FLOW_INSET_US, (span.endUs - span.startUs) / 2);
         timedEvents.push(
           { name: 'dispatch', cat: 'flow', ph: 's', id: flowId, pid, tid: mainTid, ts: at((dispatch.startUs + dispatch.endUs) / 2), args: flowArgs },
