@@ -3,8 +3,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  // syntax-error.mjs is broken on purpose: a test feeds it to the loader.
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'results/', 'test-output/', 'eslint.config.js', 'test/fixtures/faults/syntax-error.mjs'] },
+  // syntax-error.mjs is broken on purpose: a test feeds it to the loader. .corescope/ holds compiled TypeScript workloads.
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'results/', 'test-output/', 'eslint.config.js', 'test/fixtures/faults/syntax-error.mjs', '**/.corescope/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

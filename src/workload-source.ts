@@ -1,8 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { UsageError } from './errors.js';
 import { distFileUrl } from './paths.js';
+import { compileTypeScriptWorkload, isTypeScriptFile, workloadSourcePath } from './workload-compile.js';
 import { findDefinitionProblem, type Workload } from './workload.js';
 
 /** Built-in workloads, compiled from `benchmarks/`. Order is the order they run and print in. */
@@ -17,24 +18,25 @@ export function isBuiltinWorkload(name: string): boolean {
 
 /**
  * Where a workload's module lives, as a URL both the measuring process and worker threads can import.
- * `spec` is a built-in id or a path to a user's ESM file.
+ * `spec` is a built-in id or a path to a user's ESM file; a TypeScript file is compiled here, once, and the URL
+ * is the compiled JavaScript's.
  */
 export function resolveWorkloadUrl(spec: string, flag = '--workloads'): string {
   if (isBuiltinWorkload(spec)) return distFileUrl('benchmarks', `${spec}.js`).href;
   if (!/[/\\.]/.test(spec)) {
-    throw new UsageError(`${flag}: unknown workload "${spec}" (built-in: ${[...BUILTIN_WORKLOADS, ...NAMED_BUILTIN_WORKLOADS].join(', ')}; or give a path to a .js/.mjs file)`);
+    throw new UsageError(`${flag}: unknown workload "${spec}" (built-in: ${[...BUILTIN_WORKLOADS, ...NAMED_BUILTIN_WORKLOADS].join(', ')}; or give a path to a .js/.mjs/.ts file)`);
   }
   const path = resolve(spec);
   if (!existsSync(path) || !statSync(path).isFile()) {
     throw new UsageError(`${flag}: workload file ${spec} does not exist`);
   }
-  return pathToFileURL(path).href;
+  return pathToFileURL(isTypeScriptFile(path) ? compileTypeScriptWorkload(path) : path).href;
 }
 
 /** Imports a workload module and checks what it exports. Errors name the file and the problem. */
 export async function loadWorkload(url: string): Promise<Workload> {
-  // Messages name the file as the user knows it (a path), on one line.
-  const name = url.startsWith('file:') ? fileURLToPath(url) : url;
+  // Messages name the file as the user knows it (a path; the TypeScript source of a compiled one), on one line.
+  const name = workloadSourcePath(url);
   let moduleNamespace: Record<string, unknown>;
   try {
     moduleNamespace = (await import(url)) as Record<string, unknown>;

@@ -8,7 +8,8 @@ export interface Span {
   task: string;
   /** 0 is the main thread; workers have their own ids. */
   threadId: number;
-  kind: 'wait' | 'cpu';
+  /** `ready`: the task could run but its thread (or pool) was busy; also drawn between a task's own spans. */
+  kind: 'wait' | 'cpu' | 'ready';
   startMs: number;
   endMs: number;
 }
@@ -20,11 +21,12 @@ export const LEGEND = `${GLYPH.cpu} computing on a core   ${GLYPH.wait} waiting 
 /**
  * Rows in the order tasks first appear in `spans`. Between a task's first start and its last end, a column is `cpu` if the task
  * computed in it, else `wait` if it was waiting on I/O, else `ready` (its thread was busy with another task).
+ * `scaleMs` fixes the time the full width stands for, so timelines printed one under another share a scale.
  */
-export function renderTimeline(spans: readonly Span[], widthChars: number): string[] {
+export function renderTimeline(spans: readonly Span[], widthChars: number, scaleMs?: number): string[] {
   if (spans.length === 0) return [];
   const originMs = Math.min(...spans.map((span) => span.startMs));
-  const totalMs = Math.max(...spans.map((span) => span.endMs)) - originMs;
+  const totalMs = scaleMs ?? Math.max(...spans.map((span) => span.endMs)) - originMs;
   const columnMs = Math.max(totalMs, 1) / widthChars;
   const tasks = [...new Set(spans.map((span) => span.task))];
   const labelWidth = Math.max(...tasks.map((task) => task.length));

@@ -7,6 +7,11 @@ export function formatMs(ms: number): string {
   return `${ms.toFixed(2)} ms`;
 }
 
+/** To the µs, for tooltips that give a figure exactly (a task's start, its run time). */
+export function formatMsExact(ms: number): string {
+  return `${ms.toFixed(3)} ms`;
+}
+
 export function formatRatio(ratio: number): string {
   return `${ratio >= 10 ? ratio.toFixed(1) : ratio.toFixed(2)}×`;
 }

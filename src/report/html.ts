@@ -13,6 +13,9 @@ import { groupRows, tableRows } from './results-table.js';
 import { fitSeries } from './scaling-fit-series.js';
 import { scalingFitsBlock } from './html/scaling-fits.js';
 import { studySections } from './html/study-sections.js';
+import { traceTimelineFigure } from './html/trace-timeline.js';
+import { workerFiguresTable } from './html/worker-figures-table.js';
+import { traceOf } from './trace-input.js';
 import { verdictLine } from './verdict.js';
 
 function machineSummary(input: ReportInput): string {
@@ -101,6 +104,14 @@ function renderReport(inputs: readonly ReportInput[]): string {
       '</div>',
       scalingFitsBlock(inputs, workload.key),
     );
+    for (const input of inputs) {
+      const capture = traceOf(input.result);
+      const rows = grouped.get(input)?.get(workload.key);
+      if (capture === undefined || rows === undefined) continue;
+      const cells = rows.map(({ benchmark }) => ({ id: benchmark.id, strategy: benchmark.strategy }));
+      const title = `Who ran when, on which thread: one traced sample per cell${many ? ` · ${input.machine}` : ''}`;
+      body.push(traceTimelineFigure(capture, cells, styles, chartId(), title), workerFiguresTable(capture, cells.map((cell) => cell.id)));
+    }
     for (const input of inputs) {
       const rows = grouped.get(input)?.get(workload.key);
       if (rows === undefined) continue;

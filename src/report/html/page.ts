@@ -20,6 +20,10 @@ h3 { font-size: 15px; margin: 18px 0 6px; }
 .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(460px, 1fr)); gap: 18px 22px; }
 figure.chart { margin: 0; padding: 10px 12px 8px; background: var(--panel); border: 1px solid var(--rule); border-radius: 6px; }
 figcaption { font-weight: 600; margin-bottom: 4px; }
+figure.timeline { margin: 18px 0 0; padding: 10px 12px 8px; background: var(--panel); border: 1px solid var(--rule); border-radius: 6px; }
+svg.plot .lane { fill: #ffffff; stroke: #e3e6ea; stroke-width: 1; }
+svg.plot .track-label { font-size: 11px; fill: var(--ink); }
+svg.plot .cell-title { font-size: 12px; font-weight: 600; fill: var(--ink); }
 svg.plot { display: block; width: 100%; height: auto; overflow: visible; }
 svg.plot text { font: 11px system-ui, sans-serif; fill: var(--muted); }
 svg.plot .axis-title { font-size: 12px; fill: var(--ink); }
