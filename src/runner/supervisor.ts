@@ -13,6 +13,8 @@ import { WATCHDOG_FD, WATCHDOG_GRACE_MS } from './watchdog.js';
 const CHILD_FILE = distFileUrl('src', 'runner', 'child.js');
 /** A child that said 'done' but keeps running (a leaked handle in a workload) is ended after this. */
 const EXIT_GRACE_MS = 5_000;
+/** The longest delay a Node timer takes (about 24.8 days); a longer deadline would fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** A failed cell, as the child reported it or as the supervisor judged the child's death. */
 export type CellFailure = CellFailureReport;
@@ -183,7 +185,7 @@ function runChild(record: WorkloadRecord, processIndex: number, job: MeasureJob,
   let deadline: NodeJS.Timeout | undefined;
   const arm = (ms: number, onExpiry: () => void): void => {
     clearTimeout(deadline);
-    deadline = setTimeout(onExpiry, ms);
+    deadline = setTimeout(onExpiry, Math.min(ms, MAX_TIMER_MS));
   };
   const send = (message: ParentMessage): void => {
     if (child.connected) child.send(message);
