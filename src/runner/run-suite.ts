@@ -1,5 +1,6 @@
 import { EXIT } from '../errors.js';
 import { probeEnvironment } from '../results/environment.js';
+import { probeProvenance } from '../results/provenance.js';
 import type { Benchmark, Environment, ResultFile, RunConfig } from '../results/schema.js';
 import { SCHEMA_VERSION } from '../results/schema.js';
 import { writeResultAtomic } from '../results/store.js';
@@ -77,6 +78,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   stopRequested = false;
   const environment = options.environment ?? probeEnvironment();
   const startedAt = new Date().toISOString();
+  const provenance = probeProvenance();
   const records: WorkloadRecord[] = options.workloads.flatMap((spec) =>
     (options.uvThreadpoolSizes ?? [undefined]).map((uvThreadpoolSize) => ({
       spec,
@@ -116,6 +118,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
     config,
     benchmarks: records.flatMap((record) => aggregated.get(record) ?? []),
     warnings: runWarnings(records, environment),
+    ...(provenance !== undefined ? { provenance } : {}),
   });
   // Entries per workload, recomputed only for the workload whose figures changed: the supervisor shares the
   // cores with the measuring child, so it must not re-derive every finished workload (bootstrap intervals
