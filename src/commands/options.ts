@@ -24,6 +24,23 @@ export function parseChoices<T extends string>(values: unknown, flag: string, ch
   return [...new Set(items)] as T[];
 }
 
+/** One value out of `choices`: for flags that take exactly one (--format, --fail-on). */
+export function parseChoice<T extends string>(value: unknown, flag: string, choices: readonly T[]): T {
+  const [only, ...more] = parseChoices(value, flag, choices);
+  if (only === undefined || more.length > 0) throw new UsageError(`${flag}: give exactly one value`);
+  return only;
+}
+
+/** "5", "5%", "2.5 %" → 0.05, 0.05, 0.025. */
+export function parsePercent(value: unknown, flag: string): number {
+  if (typeof value === 'number') return value; // the default, already a fraction
+  const text = String(value).trim();
+  const number = Number(text.replace(/\s*%$/, ''));
+  if (text === '' || !Number.isFinite(number)) throw new UsageError(`${flag}: "${text}" is not a percentage (e.g. 5 or 5%)`);
+  if (number < 0 || number >= 100) throw new UsageError(`${flag}: ${number} % is out of range (0 to under 100)`);
+  return number / 100;
+}
+
 const MAX_THREADS = 1024;
 
 /** "1,2,4", "1-8" (every count from 1 to 8) or a mix: "1-4,8,16". */
