@@ -1,26 +1,25 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResultFile } from '../../src/results/schema.js';
+import { launchBrowser } from '../helpers/browser.js';
 import { runCli, scratchDir } from '../helpers/cli.js';
 import { expectedCharts } from './expected-charts.js';
 import { fittedResult, grainStudy, HOSTILE_WORKLOAD, hostileResult, overheadStudy, rawUvResult, realResult, secondMachineResult, writeResult } from './fixtures.js';
 
 /**
- * The HTML report in a real browser: headless Chromium (Debian's `chromium` package), the file opened from a
- * file:// URL as a user would. Run alone with `npx vitest run test/report/html.browser.test.ts`.
+ * The HTML report in a real browser: headless Chromium (the system's, else the one in the `@sparticuz/chromium`
+ * dev dependency; see test/helpers/browser.ts), the file opened from a file:// URL as a user would. Run alone with
+ * `npx vitest run test/report/html.browser.test.ts`.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SCREENSHOT_DIR = resolve('test-output', 'report');
 
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  browser = await launchBrowser();
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
 });
 
