@@ -81,7 +81,7 @@ export function handler(args: HistoryArgs): void {
   }
   if (args['fail-on-regression'] && regressions.length > 0) {
     // On stderr as well, so a CI log names the regression whatever the format went to.
-    for (const regression of regressions) process.stderr.write(`corescope: regression: ${regressionText(regression)}\n`);
+    for (const regression of regressions) process.stderr.write(`corescope: regression: ${regressionText(regression, analysis.machines.length > 1)}\n`);
     process.exitCode = EXIT.regression;
   } else {
     process.exitCode = EXIT.ok;

@@ -19,7 +19,7 @@ export function newestRegressions(analysis: HistoryAnalysis, threshold: number):
 }
 
 /** One line naming the regression: id, size, where it began, and the machine when several are in play. */
-export function regressionText(regression: HistoryRegression, withMachine = true): string {
+export function regressionText(regression: HistoryRegression, withMachine: boolean): string {
   const { history, change } = regression;
   const machine = withMachine ? ` on ${history.series.machine.label}` : '';
   return `${history.series.id}${machine}: ${changeSize(change)} from ${pointPlace(change.point, change.index)}`;

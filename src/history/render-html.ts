@@ -19,7 +19,7 @@ export function renderHistoryHtml(analysis: HistoryAnalysis, regressions: readon
     `<p class="sub">${escapeHtml(`${summaryLine(analysis)} · corescope ${TOOL_VERSION}`)}</p></header>`,
     `<p class="about">${escapeHtml(`Change points: ${METHOD_NAME}; ${methodParameters(analysis.options)}.`)}</p>`,
     regressions.length > 0
-      ? `<ul class="warnings">${regressions.map((regression) => `<li>${escapeHtml(`Regression: ${regressionText(regression)}`)}</li>`).join('')}</ul>`
+      ? `<ul class="warnings">${regressions.map((regression) => `<li>${escapeHtml(`Regression: ${regressionText(regression, analysis.machines.length > 1)}`)}</li>`).join('')}</ul>`
       : `<p class="about">${escapeHtml(`No series ends on a slowdown beyond ${(threshold * 100).toFixed(1)} %.`)}</p>`,
   ];
   analysis.machines.forEach((machine, index) => {

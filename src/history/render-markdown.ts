@@ -9,7 +9,7 @@ import { summaryLine } from './summary-line.js';
 export function renderHistoryMarkdown(analysis: HistoryAnalysis, regressions: readonly HistoryRegression[], threshold: number): string {
   const lines = ['## corescope history', '', `${escapeCell(summaryLine(analysis))}`, '', `_Change points: ${escapeCell(METHOD_NAME)}; ${escapeCell(methodParameters(analysis.options))}._`, ''];
   if (regressions.length > 0) {
-    for (const regression of regressions) lines.push(`**Regression: ${escapeCell(regressionText(regression))}**`, '');
+    for (const regression of regressions) lines.push(`**Regression: ${escapeCell(regressionText(regression, analysis.machines.length > 1))}**`, '');
   } else {
     lines.push(`No series ends on a slowdown beyond ${(threshold * 100).toFixed(1)} %.`, '');
   }

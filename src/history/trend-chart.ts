@@ -14,7 +14,7 @@ import { changeSize, formatPValue, shortCommit } from './describe.js';
 
 const WIDTH = 520;
 const HEIGHT = 300;
-const MARGIN = { left: 64, right: 18, top: 30, bottom: 46 };
+const MARGIN = { left: 76, right: 18, top: 30, bottom: 46 };
 const LINE = '#0072b2';
 const SLOWER = '#d55e00';
 const FASTER = '#009e73';
@@ -72,7 +72,7 @@ export function renderTrendChart(history: SeriesHistory): string {
     `<line class="axis" x1="${MARGIN.left}" x2="${MARGIN.left}" y1="${MARGIN.top}" y2="${HEIGHT - MARGIN.bottom}"/>`,
     ...xTicks,
     axisTitle(`result file, in history order (${series.machine.orderedBy === 'commit' ? 'by commit time' : 'by run start'})`, MARGIN.left + plotWidth / 2, HEIGHT - 8),
-    axisTitle('median per sample (axis not from 0)', 14, MARGIN.top + plotHeight / 2, true),
+    axisTitle('median per sample (axis not from 0)', 12, MARGIN.top + plotHeight / 2, true),
     `<g class="series" data-series="${escapeHtml(series.id)}">${levels.join('')}${line}${marks.join('')}</g>`,
     ...changeMarks,
     '</svg>',

@@ -19,6 +19,8 @@ export interface HistoryPlan {
   commits?: boolean;
   /** Overrides the machine of some files (by index). */
   cpuModel?: (index: number) => string;
+  /** The run every file is made from (default: the real quick run). */
+  base?: () => ResultFile;
 }
 
 /**
@@ -30,7 +32,7 @@ export function historyResults(plan: HistoryPlan): ResultFile[] {
   const random = seededRandom(plan.seed);
   const normal = (): number => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   return Array.from({ length: plan.count }, (_, index) => {
-    const result = structuredClone(realResult());
+    const result = structuredClone((plan.base ?? realResult)());
     const started = new Date(Date.UTC(2026, 0, 1 + index, 3, 0, 0));
     result.run.startedAt = started.toISOString();
     result.run.finishedAt = new Date(started.getTime() + 60_000).toISOString();
