@@ -1,4 +1,5 @@
 import { describeMachine, machineIdentity, type MachineIdentity } from '../compare/machine.js';
+import { medianIntervalMs } from '../report/median-interval.js';
 import type { OkBenchmark } from '../results/schema.js';
 import type { HistoryFile } from './history-files.js';
 import { type HistoryOrder, orderFiles } from './order.js';
@@ -13,7 +14,7 @@ export interface HistoryPoint {
   branch?: string;
   /** Median wall time of one sample (one batch of the workload's tasks), ms. */
   medianMs: number;
-  /** median ± the run's 95 % half-width (stats.ci95), ms, as the report prints it beside the median. */
+  /** The interval around the median, ms (report/median-interval.ts). */
   intervalMs: [number, number];
 }
 
@@ -63,7 +64,6 @@ export function seriesOf(history: MachineHistory): HistorySeries[] {
 
 /** The one place that decides what a history point's figure is. */
 function pointOf(file: HistoryFile, benchmark: OkBenchmark): HistoryPoint {
-  const { median, ci95 } = benchmark.stats;
   const provenance = file.result.provenance;
   return {
     file: file.name,
@@ -71,7 +71,7 @@ function pointOf(file: HistoryFile, benchmark: OkBenchmark): HistoryPoint {
     startedAt: file.result.run.startedAt,
     ...(provenance?.commit !== undefined ? { commit: provenance.commit } : {}),
     ...(provenance?.branch !== undefined ? { branch: provenance.branch } : {}),
-    medianMs: median,
-    intervalMs: [Math.max(0, median - ci95), median + ci95],
+    medianMs: benchmark.stats.median,
+    intervalMs: medianIntervalMs(benchmark.stats),
   };
 }
