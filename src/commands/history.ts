@@ -57,7 +57,7 @@ export function builder(yargs: Argv): Argv<HistoryArgs> {
     .option('window', {
       type: 'string',
       default: DEFAULT_CHANGE_POINT_OPTIONS.windowLength,
-      describe: 'Points per sliding window of the split step (Otava\'s default); a longer window weighs long plateaus more',
+      describe: "Points per sliding window of the split step (Otava's default): longer is less swayed by noise, but may pass over a short-lived step",
       coerce: (value: unknown) => (typeof value === 'number' ? value : parseInteger(value, '--window', 3, 10_000)),
     })
     .epilogue(
