@@ -7,7 +7,7 @@ import { renderComparisonTerminal } from '../report/compare-terminal.js';
 import { MAX_RESULT_FILE_BYTES, readResultFile } from '../results/load.js';
 import { SUPPORTED_SCHEMA_VERSIONS } from '../results/schema.js';
 import { writeFileAtomic } from '../results/store.js';
-import { ensureWritableFile, parseChoice, parsePercent } from './options.js';
+import { ensureWritableFile, parseChoices } from './options.js';
 
 const FORMATS = ['terminal', 'markdown', 'json'] as const;
 const FAIL_ON = ['regression', 'none'] as const;
@@ -49,14 +49,14 @@ export function builder(yargs: Argv): Argv<CompareArgs> {
       type: 'string',
       default: 'regression',
       describe: 'regression: exit 3 when a benchmark is significantly slower beyond the threshold; none: always exit 0',
-      coerce: (value: unknown) => parseChoice(value, '--fail-on', FAIL_ON),
+      coerce: (value: unknown) => only(parseChoices(value, '--fail-on', FAIL_ON), '--fail-on'),
     })
     .option('format', {
       alias: 'f',
       type: 'string',
       default: 'terminal',
       describe: 'terminal: tables; markdown: for a pull request or $GITHUB_STEP_SUMMARY; json: for machines',
-      coerce: (value: unknown) => parseChoice(value, '--format', FORMATS),
+      coerce: (value: unknown) => only(parseChoices(value, '--format', FORMATS), '--format'),
     })
     .option('out', { alias: 'o', type: 'string', describe: 'Write the output to this file instead of stdout' })
     .epilogue(
@@ -88,6 +88,16 @@ function render(comparison: Comparison, format: Format): string {
   return `${renderComparisonTerminal(comparison)}\n`;
 }
 
+/** "5", "5%", "2.5 %" → 0.05, 0.05, 0.025. */
+function parsePercent(value: unknown, flag: string): number {
+  if (typeof value === 'number') return value; // the default, already a fraction
+  const text = String(value).trim();
+  const number = Number(text.replace(/\s*%$/, ''));
+  if (text === '' || !Number.isFinite(number)) throw new UsageError(`${flag}: "${text}" is not a percentage (e.g. 5 or 5%)`);
+  if (number < 0 || number >= 100) throw new UsageError(`${flag}: ${number} % is out of range (0 to under 100)`);
+  return number / 100;
+}
+
 function parseAlpha(value: unknown): number {
   if (typeof value === 'number') return value;
   const text = String(value).trim();
@@ -96,4 +106,9 @@ function parseAlpha(value: unknown): number {
     throw new UsageError(`--alpha: "${text}" is not a significance level between 0 and 0.5 (e.g. 0.05)`);
   }
   return number;
+}
+
+function only<T>(values: T[], flag: string): T {
+  if (values.length !== 1 || values[0] === undefined) throw new UsageError(`${flag}: give exactly one value`);
+  return values[0];
 }
