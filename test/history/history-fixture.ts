@@ -60,6 +60,14 @@ function scaled(benchmark: Benchmark, factor: number): Benchmark {
   };
 }
 
+/**
+ * The same cell as a skipped one. The figures a skipped cell has no place for stay in the object and are
+ * dropped when the file is read back (the schema keeps only its own keys), whatever else the schema asks of a cell.
+ */
+export function asSkipped(benchmark: Benchmark, reason: string): Benchmark {
+  return { ...benchmark, status: 'skipped', reason };
+}
+
 /** Writes the results as run-01.json, run-02.json, … and returns their paths in history order. */
 export function writeHistory(directory: string, results: readonly ResultFile[]): string[] {
   return results.map((result, index) => {

@@ -8,7 +8,7 @@ import { renderHistoryMarkdown } from '../../src/history/render-markdown.js';
 import { renderHistoryTerminal, sparkline, TERMINAL_WIDTH } from '../../src/history/render-terminal.js';
 import { DEFAULT_CHANGE_POINT_OPTIONS } from '../../src/stats/change-points.js';
 import { scratchDir } from '../helpers/cli.js';
-import { historyResults, okIds, writeHistory } from './history-fixture.js';
+import { asSkipped, historyResults, okIds, writeHistory } from './history-fixture.js';
 
 const isCpu = (id: string): boolean => id.startsWith('cpu-');
 const TWELVE = { count: 12, stepAt: 8, ratio: 1.15, stepped: isCpu, cv: 0.01, seed: 7 };
@@ -94,7 +94,7 @@ describe('corescope history: series and change points', () => {
     // One benchmark measured only in the first two files (failed in the others).
     const lonely = 'io-http/parallel/t3';
     for (const result of results.slice(2)) {
-      result.benchmarks = result.benchmarks.map((benchmark) => (benchmark.id === lonely ? { id: benchmark.id, workload: benchmark.workload, strategy: benchmark.strategy, threads: benchmark.threads, samplesMs: [], warnings: [], status: 'skipped', reason: 'test' } : benchmark));
+      result.benchmarks = result.benchmarks.map((benchmark) => (benchmark.id === lonely ? asSkipped(benchmark, 'test') : benchmark));
     }
     const analysis = analyze(writeHistory(scratchDir(), results));
     const history = analysis.series.find((entry) => entry.series.id === lonely);
