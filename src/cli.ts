@@ -5,6 +5,7 @@ import { hideBin } from 'yargs/helpers';
 import * as classifyCommand from './commands/classify.js';
 import * as compareCommand from './commands/compare.js';
 import * as demoCommand from './commands/demo.js';
+import * as historyCommand from './commands/history.js';
 import * as reportCommand from './commands/report.js';
 import * as runCommand from './commands/run.js';
 import * as studyCommand from './commands/study.js';
@@ -23,6 +24,7 @@ try {
     .command(runCommand)
     .command(studyCommand)
     .command(compareCommand)
+    .command(historyCommand)
     .command(reportCommand)
     .command(classifyCommand)
     .command(demoCommand)

@@ -26,6 +26,13 @@ export function parseChoices<T extends string>(values: unknown, flag: string, ch
   return [...new Set(items)] as T[];
 }
 
+/** One value out of `choices`: for flags that take exactly one (--format, --fail-on). */
+export function parseChoice<T extends string>(value: unknown, flag: string, choices: readonly T[]): T {
+  const [only, ...more] = parseChoices(value, flag, choices);
+  if (only === undefined || more.length > 0) throw new UsageError(`${flag}: give exactly one value`);
+  return only;
+}
+
 const MAX_THREADS = 1024;
 
 /** "1,2,4", "1-8" (every count from 1 to 8) or a mix: "1-4,8,16". */

@@ -42,7 +42,7 @@ export function renderComparisonMarkdown(comparison: Comparison): string {
 }
 
 /** Figures right-aligned, the columns named in `textColumns` (and the first) left-aligned. */
-function markdownTable(header: string[], rows: string[][], textColumns: readonly number[] = []): string {
+export function markdownTable(header: string[], rows: string[][], textColumns: readonly number[] = []): string {
   const line = (cells: string[]): string => `| ${cells.map(escapeCell).join(' | ')} |`;
   const align = header.map((_, column) => (column === 0 || textColumns.includes(column) ? ':---' : '---:'));
   return [line(header), `| ${align.join(' | ')} |`, ...rows.map(line)].join('\n');
@@ -54,6 +54,6 @@ function emphasiseVerdict(row: string[]): string[] {
 }
 
 /** A pipe or newline inside a cell would break the table. */
-function escapeCell(text: string): string {
+export function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }

@@ -37,7 +37,7 @@ export function renderComparisonTerminal(comparison: Comparison): string {
 }
 
 /** Like format.ts's renderTable, but words (verdicts, reasons) stay left-aligned next to right-aligned figures. */
-function alignedTable(header: string[], rows: string[][], textColumns: readonly number[]): string {
+export function alignedTable(header: string[], rows: string[][], textColumns: readonly number[]): string {
   const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)));
   const line = (cells: string[]): string =>
     cells

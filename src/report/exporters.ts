@@ -1,11 +1,16 @@
+import { bmfExporter } from './bmf.js';
 import { csvExporter } from './csv.js';
 import type { Exporter } from './exporter.js';
+import { githubActionBenchmarkExporter } from './github-action-benchmark.js';
 import { htmlExporter } from './html.js';
 import { jsonExporter } from './json.js';
 import { markdownExporter } from './markdown.js';
 
-/** Every report format; adding one is one file and one line here. */
-export const EXPORTERS: readonly Exporter[] = [htmlExporter, markdownExporter, csvExporter, jsonExporter];
+/**
+ * Every report format; adding one is one file and one line here. By extension, the first match wins: bmf
+ * (`.bmf.json`) comes before json (`.json`).
+ */
+export const EXPORTERS: readonly Exporter[] = [htmlExporter, markdownExporter, csvExporter, bmfExporter, githubActionBenchmarkExporter, jsonExporter];
 
 export const FORMAT_NAMES = EXPORTERS.map((exporter) => exporter.format);
 

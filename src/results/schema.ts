@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { batchingSchema, grainSchema, overheadsSchema } from './overheads-schema.js';
 import { machineProbeSchema } from './machine-schema.js';
+import { provenanceSchema } from './provenance-schema.js';
 import { scalingEntrySchema } from './scaling-schema.js';
 
 /**
@@ -234,6 +235,8 @@ export const resultFileSchema = z.object({
   overheads: overheadsSchema.optional(),
   /** Grain sweep, from `corescope study grain` (see overheads-schema.ts). */
   grain: grainSchema.optional(),
+  /** The commit, branch and CI job measured, where known (see provenance-schema.ts). */
+  provenance: provenanceSchema.optional(),
 });
 
 export type ResultFile = z.infer<typeof resultFileSchema>;

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { EXIT } from '../errors.js';
 import { probeEnvironment } from '../results/environment.js';
+import { probeProvenance } from '../results/provenance.js';
 import type { Benchmark, Environment, ResultFile, RunConfig } from '../results/schema.js';
 import { SCHEMA_VERSION } from '../results/schema.js';
 import { writeResultAtomic } from '../results/store.js';
@@ -102,6 +103,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   if (options.probe) environment.machine = await probeMachine(environment.usableCores, options.minSampleMs);
   const stealMeter = startStealMeter();
   const startedAt = new Date().toISOString();
+  const provenance = probeProvenance();
   const records: WorkloadRecord[] = options.workloads.flatMap((spec) =>
     (options.uvThreadpoolSizes ?? [undefined]).map((uvThreadpoolSize) => ({
       spec,
@@ -149,6 +151,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
     config,
     benchmarks: records.flatMap((record) => aggregated.get(record) ?? []),
     warnings: runWarnings(records, environment),
+    ...(provenance !== undefined ? { provenance } : {}),
   });
   // Entries per workload, recomputed only for the workload whose figures changed, and never while a sample runs:
   // the measuring child waits at the end of each round until this is done.
