@@ -23,6 +23,8 @@ export interface WorkerTask {
   index: number;
   step?: 'task' | 'compute' | 'load' | 'noop';
   waited?: unknown;
+  /** A traced sample (never a timed one): the reply says when the task ran on its thread. */
+  trace?: boolean;
 }
 
 /**
@@ -32,9 +34,14 @@ export interface WorkerTask {
 export interface WorkerBatch {
   firstIndex: number;
   count: number;
+  trace?: boolean;
+}
+
+/** When a traced task ran on its thread, µs on the clock every thread shares (see trace/model.ts). */
+export interface RanAt {
+  startUs: number;
+  endUs: number;
 }
 
 /** A worker's answer. Failures come back as data, so their name, message and code survive the thread hop. */
-export type WorkerReply =
-  | { ok: true; value: unknown; threadId: number }
-  | { ok: false; error: SerializedError; threadId: number };
+export type WorkerReply = ({ ok: true; value: unknown } | { ok: false; error: SerializedError }) & { threadId: number; ranAt?: RanAt };

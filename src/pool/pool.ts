@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Worker } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { TaskError } from '../errors.js';
 import { distFileUrl } from '../paths.js';
@@ -10,9 +11,12 @@ export interface TaskPool {
   readonly threads: number;
   /** Wall time from creating the pool until every thread was online and had run the task once, ms. */
   readonly startupMs: number;
-  run(task: WorkerTask): Promise<unknown>;
+  /** `onReply` sees the whole reply (the thread it ran on, when it ran if traced) before its value is returned. */
+  run(task: WorkerTask, onReply?: (reply: WorkerReply) => void): Promise<unknown>;
   /** Several tasks in one message (--batch): one reply per task, in index order. */
   runBatch(batch: WorkerBatch): Promise<WorkerReply[]>;
+  /** The pool's threads now, for readings such as each one's event-loop utilization. */
+  workers(): readonly Worker[];
   close(): Promise<void>;
 }
 
@@ -81,7 +85,7 @@ export async function startPool(options: StartPoolOptions): Promise<TaskPool> {
     return error;
   };
 
-  const run = async (task: WorkerTask): Promise<unknown> => {
+  const run = async (task: WorkerTask, onReply?: (reply: WorkerReply) => void): Promise<unknown> => {
     throwIfExitedBetweenTasks();
     let reply: WorkerReply;
     try {
@@ -89,6 +93,7 @@ export async function startPool(options: StartPoolOptions): Promise<TaskPool> {
     } catch (error) {
       throw workerDeathOf(error);
     }
+    onReply?.(reply);
     if (!reply.ok) throw new TaskError(reply.error);
     return reply.value;
   };
@@ -122,7 +127,7 @@ export async function startPool(options: StartPoolOptions): Promise<TaskPool> {
     throw error;
   }
   const startupMs = performance.now() - startedAt;
-  return { threads, startupMs, run, runBatch, close: () => piscina.destroy() };
+  return { threads, startupMs, run, runBatch, workers: () => piscina.threads, close: () => piscina.destroy() };
 }
 
 /** Runs the warm task in waves of `threads` until every thread id has answered at least once. */

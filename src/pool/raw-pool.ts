@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { TaskError } from '../errors.js';
 import { distFileUrl } from '../paths.js';
-import type { PoolWorkload, WorkerTask } from './messages.js';
+import type { PoolWorkload, WorkerReply, WorkerTask } from './messages.js';
 import type { RawRequest, RawResponse } from './raw-messages.js';
 import { workerExitError } from './worker-exit.js';
 
@@ -14,7 +14,10 @@ export interface RawPool {
   readonly startupMs: number;
   /** Threads started to replace one that died, since the pool started. */
   readonly replacedThreads: number;
-  run(task: WorkerTask): Promise<unknown>;
+  /** `onReply` sees the whole reply (the thread it ran on, when it ran if traced) before its value is returned. */
+  run(task: WorkerTask, onReply?: (reply: WorkerReply) => void): Promise<unknown>;
+  /** The pool's threads now, for readings such as each one's event-loop utilization. */
+  workers(): readonly Worker[];
   close(): Promise<void>;
 }
 
@@ -41,6 +44,7 @@ interface Pending {
   task: WorkerTask;
   resolve: (value: unknown) => void;
   reject: (reason: Error) => void;
+  onReply: ((reply: WorkerReply) => void) | undefined;
 }
 
 interface Slot {
@@ -79,15 +83,19 @@ class RawWorkerPool implements RawPool {
     });
   }
 
-  run(task: WorkerTask): Promise<unknown> {
+  run(task: WorkerTask, onReply?: (reply: WorkerReply) => void): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('raw pool is closed'));
     // A thread that died since the last task: its replacement's start-up may land in this sample, so say so.
     const idleExit = this.idleExits.shift();
     if (idleExit !== undefined) return Promise.reject(workerExitError(idleExit.exitCode, 'between tasks', idleExit.threadId, idleExit.cause));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, task, resolve, reject });
+      this.queue.push({ id: this.nextId++, task, resolve, reject, onReply });
       this.dispatch();
     });
+  }
+
+  workers(): readonly Worker[] {
+    return this.slots.map((slot) => slot.worker);
   }
 
   /** Resolves when every thread is online; rejects when one fails to start. */
@@ -159,6 +167,7 @@ class RawWorkerPool implements RawPool {
     const pending = slot.current;
     if (slot.worker !== worker || pending === undefined || pending.id !== response.id) return;
     slot.current = undefined;
+    pending.onReply?.(response);
     if (response.ok) pending.resolve(response.value);
     else pending.reject(new TaskError(response.error));
     this.dispatch();

@@ -3,7 +3,8 @@ import { serializeError } from '../errors.js';
 import { loadWorkload } from '../workload-source.js';
 import type { Workload } from '../workload.js';
 import { assertCloneableResult } from './cloneable.js';
-import type { PoolWorkload, WorkerReply, WorkerTask } from './messages.js';
+import type { PoolWorkload, RanAt, WorkerReply, WorkerTask } from './messages.js';
+import { nowUs } from '../trace/clock.js';
 
 /**
  * The body every pool thread shares (piscina's and the raw pool's), so the two differ by the pool and nothing
@@ -16,10 +17,13 @@ let workload: Workload | undefined;
 
 export async function runInWorker(message: WorkerTask): Promise<WorkerReply> {
   if (message.step === 'noop') return { ok: true, value: message.index, threadId };
+  let startUs = 0;
+  const ranAt = (): { ranAt?: RanAt } => (message.trace === true && startUs > 0 ? { ranAt: { startUs, endUs: nowUs() } } : {});
   try {
     workload ??= await (loading ??= loadWorkload(cell.workloadUrl));
     if (message.step === 'load') return { ok: true, value: null, threadId };
     const input = { data: cell.data, size: cell.size, index: message.index };
+    if (message.trace === true) startUs = nowUs();
     let value: unknown;
     if (message.step === 'compute') {
       if (workload.compute === undefined) throw new Error(`${cell.workloadUrl}: the workload has no "compute" step`);
@@ -27,9 +31,10 @@ export async function runInWorker(message: WorkerTask): Promise<WorkerReply> {
     } else {
       value = await workload.task(input);
     }
+    const reply = { ok: true as const, value, threadId, ...ranAt() };
     assertCloneableResult(value, cell.workloadUrl);
-    return { ok: true, value, threadId };
+    return reply;
   } catch (error) {
-    return { ok: false, error: serializeError(error), threadId };
+    return { ok: false, error: serializeError(error), threadId, ...ranAt() };
   }
 }

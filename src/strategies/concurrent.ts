@@ -1,5 +1,6 @@
 import type { StrategyDescriptor } from './strategy.js';
 import { collectBatch, settleAll } from './task-outcome.js';
+import { tracedOnMain } from './traced.js';
 
 /**
  * All tasks started at once on the event loop and awaited together (`Promise.all` semantics, but every task
@@ -17,9 +18,10 @@ export const concurrent: StrategyDescriptor = {
     return {
       name: 'concurrent',
       startupMs: 0,
-      async runBatch(tasks) {
+      async runBatch(tasks, tracer) {
         const start = (index: number): unknown => workload.task({ data, size, index });
-        return collectBatch(await settleAll(tasks, taskTimeoutMs, start, maxInFlight ?? tasks));
+        const traced = tracer === undefined ? start : tracedOnMain(start, tracer);
+        return collectBatch(await settleAll(tasks, taskTimeoutMs, traced, maxInFlight ?? tasks));
       },
       close: () => Promise.resolve(),
     };

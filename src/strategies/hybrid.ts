@@ -1,7 +1,8 @@
 import { POOL_STARTUP_TIMEOUT_MS, startPool } from '../pool/pool.js';
 import { hasSplit } from '../workload.js';
-import type { StrategyDescriptor } from './strategy.js';
+import type { BatchTracer, StrategyDescriptor } from './strategy.js';
 import { collectBatch, settleAll } from './task-outcome.js';
+import { tracedOnPool } from './traced.js';
 
 /**
  * Each task's `wait` half runs on the event loop, all tasks at once (waits overlap on one thread, as with
@@ -33,14 +34,19 @@ export const hybrid: StrategyDescriptor = {
       ...(workerMaxOldSpaceMb !== undefined ? { maxOldGenerationSizeMb: workerMaxOldSpaceMb } : {}),
     });
 
-    // A task is its wait and then its compute, each allowed --task-timeout.
-    const runOne = async (index: number): Promise<unknown> => pool.run({ index, step: 'compute', waited: await wait(index) });
+    // A task is its wait and then its compute, each allowed --task-timeout. Traced, the compute half is drawn on
+    // its thread, handed over when the wait ended; the wait itself runs on no thread.
+    const runOne = async (index: number, tracer?: BatchTracer): Promise<unknown> => {
+      const task = { index, step: 'compute' as const, waited: await wait(index) };
+      return tracer === undefined ? pool.run(task) : tracedOnPool((sent, onReply) => pool.run(sent, onReply), task, tracer);
+    };
     return {
       name: 'hybrid',
       startupMs: pool.startupMs,
-      async runBatch(tasks) {
-        return collectBatch(await settleAll(tasks, 2 * taskTimeoutMs, runOne));
+      async runBatch(tasks, tracer) {
+        return collectBatch(await settleAll(tasks, 2 * taskTimeoutMs, (index) => runOne(index, tracer)));
       },
+      workers: () => pool.workers(),
       close: () => pool.close(),
     };
   },

@@ -5,7 +5,7 @@ import { raw } from './raw.js';
 import { sequential } from './sequential.js';
 import type { StrategyDescriptor } from './strategy.js';
 
-export type { LaneQuery, PreparedStrategy, StrategyContext, StrategyDescriptor, StrategyOptions } from './strategy.js';
+export type { BatchTracer, LaneQuery, PreparedStrategy, StrategyContext, StrategyDescriptor, StrategyOptions } from './strategy.js';
 
 /** Every strategy corescope knows, in the order cells run and print. `sequential` first: it is the baseline. */
 export const STRATEGIES: readonly StrategyDescriptor[] = [sequential, concurrent, parallel, raw, hybrid];

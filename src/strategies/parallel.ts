@@ -3,7 +3,9 @@ import type { WorkerReply } from '../pool/messages.js';
 import { POOL_STARTUP_TIMEOUT_MS, startPool } from '../pool/pool.js';
 import { batchRanges, measureBatchFigures, resolveBatch } from './batch-size.js';
 import type { StrategyDescriptor } from './strategy.js';
+import { nowUs } from '../trace/clock.js';
 import { collectBatch, settleAll } from './task-outcome.js';
+import { recordReply, tracedOnPool } from './traced.js';
 
 /**
  * Tasks dispatched to a warmed piscina pool of `threads` threads. Start-up (threads online and the task
@@ -31,10 +33,21 @@ export const parallel: StrategyDescriptor = {
       name: 'parallel',
       startupMs: pool.startupMs,
       ...(batching !== undefined ? { batching } : {}),
-      async runBatch(tasks) {
-        if (perMessage === 1) return collectBatch(await settleAll(tasks, taskTimeoutMs, (index) => pool.run({ index })));
+      async runBatch(tasks, tracer) {
+        if (perMessage === 1) {
+          const start = (index: number): Promise<unknown> => (tracer === undefined ? pool.run({ index }) : tracedOnPool((task, onReply) => pool.run(task, onReply), { index }, tracer));
+          return collectBatch(await settleAll(tasks, taskTimeoutMs, start));
+        }
         const ranges = batchRanges(tasks, perMessage);
-        const messages = await settleAll(ranges.length, taskTimeoutMs * perMessage, (message) => pool.runBatch(ranges[message] as (typeof ranges)[number]));
+        const send = async (message: number): Promise<WorkerReply[]> => {
+          const range = ranges[message] as (typeof ranges)[number];
+          if (tracer === undefined) return pool.runBatch(range);
+          const dispatchUs = nowUs();
+          const replies = await pool.runBatch({ ...range, trace: true });
+          replies.forEach((reply, offset) => recordReply(tracer, range.firstIndex + offset, dispatchUs, reply));
+          return replies;
+        };
+        const messages = await settleAll(ranges.length, taskTimeoutMs * perMessage, send);
         return collectBatch(
           messages.flatMap((outcome, message): PromiseSettledResult<unknown>[] => {
             if (outcome.status === 'rejected') return Array.from({ length: ranges[message]?.count ?? 0 }, () => outcome);
@@ -45,6 +58,7 @@ export const parallel: StrategyDescriptor = {
           }),
         );
       },
+      workers: () => pool.workers(),
       close: () => pool.close(),
     };
   },

@@ -2,6 +2,7 @@ import { POOL_STARTUP_TIMEOUT_MS } from '../pool/pool.js';
 import { startRawPool } from '../pool/raw-pool.js';
 import type { StrategyDescriptor } from './strategy.js';
 import { collectBatch, settleAll } from './task-outcome.js';
+import { tracedOnPool } from './traced.js';
 
 /**
  * The floor: the same tasks on `threads` plain worker threads, one message per task, no library. It runs
@@ -29,9 +30,11 @@ export const raw: StrategyDescriptor = {
     return {
       name: 'raw',
       startupMs: pool.startupMs,
-      async runBatch(tasks) {
-        return collectBatch(await settleAll(tasks, taskTimeoutMs, (index) => pool.run({ index })));
+      async runBatch(tasks, tracer) {
+        const start = (index: number): Promise<unknown> => (tracer === undefined ? pool.run({ index }) : tracedOnPool((task, onReply) => pool.run(task, onReply), { index }, tracer));
+        return collectBatch(await settleAll(tasks, taskTimeoutMs, start));
       },
+      workers: () => pool.workers(),
       close: () => pool.close(),
     };
   },

@@ -1,5 +1,6 @@
 import type { StrategyDescriptor } from './strategy.js';
 import { collectBatch, settleAll } from './task-outcome.js';
+import { tracedOnMain } from './traced.js';
 
 /** The baseline: one task after another on the measuring process's main thread. */
 export const sequential: StrategyDescriptor = {
@@ -12,8 +13,9 @@ export const sequential: StrategyDescriptor = {
     return {
       name: 'sequential',
       startupMs: 0,
-      async runBatch(tasks) {
-        return collectBatch(await settleAll(tasks, taskTimeoutMs, (index) => workload.task({ data, size, index }), 1));
+      async runBatch(tasks, tracer) {
+        const start = (index: number): unknown => workload.task({ data, size, index });
+        return collectBatch(await settleAll(tasks, taskTimeoutMs, tracer === undefined ? start : tracedOnMain(start, tracer), 1));
       },
       close: () => Promise.resolve(),
     };

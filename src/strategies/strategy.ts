@@ -1,3 +1,4 @@
+import type { Worker } from 'node:worker_threads';
 import type { Workload } from '../workload.js';
 import type { BatchChoice, BatchSetting } from './batch-size.js';
 
@@ -25,6 +26,16 @@ export interface StrategyOptions {
   batch?: BatchSetting;
 }
 
+/**
+ * Records when each task of a traced batch ran, µs on the shared clock (trace/clock.ts). Given only for the
+ * traced samples a run takes apart from its timed ones, so recording never costs a timed sample anything.
+ */
+export interface BatchTracer {
+  onMain(index: number, startUs: number, endUs: number): void;
+  /** A task on a pool thread: handed over at `dispatchUs`, ran from `startUs` to `endUs` there. */
+  onWorker(index: number, threadId: number, dispatchUs: number, startUs: number, endUs: number): void;
+}
+
 /** One strategy, ready to run batches. One interface for all, so the runner never special-cases them. */
 export interface PreparedStrategy {
   readonly name: string;
@@ -34,7 +45,9 @@ export interface PreparedStrategy {
    * Runs `tasks` tasks (indices 0..tasks-1) and resolves with their results in index order.
    * When any task fails, every other task is still awaited, then the batch rejects with a BatchFailure.
    */
-  runBatch(tasks: number): Promise<unknown[]>;
+  runBatch(tasks: number, tracer?: BatchTracer): Promise<unknown[]>;
+  /** The pool's threads, for strategies that have one (each thread's event-loop utilization is read there). */
+  workers?(): readonly Worker[];
   close(): Promise<void>;
   /** Tasks per message this cell sends, for strategies that batch (recorded in the result file). */
   readonly batching?: BatchChoice;
