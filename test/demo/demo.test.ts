@@ -15,29 +15,38 @@ function overlapMs(a: Span[], b: Span[]): number {
   return end - start;
 }
 
+/** Spans that share no moment, in start order: each ends before (or as) the next begins. */
+function oneAtATime(spans: Span[]): boolean {
+  const ordered = [...spans].sort((a, b) => a.startMs - b.startMs);
+  return ordered.slice(1).every((span, index) => (ordered[index]?.endMs ?? 0) <= span.startMs);
+}
+
 describe('corescope demo', () => {
-  // One demo run is one measurement; the VM's second vCPU sometimes stalls for a second or two, so a pool that
-  // did not beat sequential gets two more runs before the test calls it serial.
-  it('--json: measured figures in the story\'s order, each telling its part of the lesson', { retry: 2 }, async () => {
+  // What ran when, read off the timelines: these hold however slow the machine is. What it buys in wall time is
+  // in demo.timed.test.ts.
+  it('--json: measured figures in the story\'s order, each telling its part of the lesson', async () => {
     const result = await runCli(['demo', '--json']);
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout) as DemoReport;
-    expect(report.totalMs).toBeLessThan(15_000);
 
-    // 1. Waits add up sequentially (timers never fire early) and overlap under Promise.all.
+    // 1. Waits add up sequentially (a timer fires at most a millisecond early) and overlap under Promise.all.
     const [fetchSequential, fetchAll] = report.fetches.runs;
     expect(fetchSequential.strategy).toBe('sequential');
     expect(fetchAll.strategy).toBe('Promise.all');
-    expect(fetchSequential.wallMs).toBeGreaterThanOrEqual(599);
+    expect(fetchSequential.wallMs).toBeGreaterThanOrEqual(598);
     expect(fetchAll.wallMs).toBeGreaterThanOrEqual(399);
-    expect(fetchAll.wallMs / fetchSequential.wallMs).toBeLessThan(0.85);
+    expect(fetchSequential.spans.map((span) => span.task)).toEqual(['weather', 'news']);
+    expect(oneAtATime(fetchSequential.spans)).toBe(true);
+    const [weather, news] = fetchAll.spans;
+    expect(news?.startMs).toBeLessThan(weather?.endMs ?? 0); // both in flight at once
 
-    // 2. Promise.all gains nothing on computing; the pool computes on several threads at once.
+    // 2. Promise.all gains nothing on computing: every slice runs on the main thread, never two at once. The pool
+    //    computes on several threads at once.
     const [agentSequential, agentAll, agentPool] = report.agents.runs;
     expect([agentSequential.strategy, agentAll.strategy, agentPool.strategy]).toEqual(['sequential', 'Promise.all', 'worker pool']);
     expect(report.agents.sameResults).toBe(true);
-    expect(agentSequential.wallMs / agentAll.wallMs).toBeLessThan(1.25);
     expect(agentSequential.spans.every((span) => span.threadId === 0) && agentAll.spans.every((span) => span.threadId === 0)).toBe(true);
+    expect(oneAtATime(agentAll.spans)).toBe(true);
 
     // 3. Concurrency interleaves slices on one thread; sequential runs each agent to the end.
     expect(switches(agentSequential.spans)).toBe(report.agents.agents - 1);
@@ -48,7 +57,7 @@ describe('corescope demo', () => {
       expect(byThread.size).toBeGreaterThanOrEqual(2);
       const [first, second] = [...byThread.values()];
       expect(overlapMs(first ?? [], second ?? [])).toBeGreaterThan(0); // side by side
-      expect(agentSequential.wallMs / agentPool.wallMs).toBeGreaterThan(1.15);
+      expect(oneAtATime(agentPool.spans)).toBe(false);
     }
   });
 

@@ -1,69 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/errors.js';
-import { DIST_ROOT } from '../../src/paths.js';
 import { type ResultFile, resultFileSchema } from '../../src/results/schema.js';
-import { scratchDir, FAST_RUN } from '../helpers/cli.js';
-import { childPids, isAlive, until } from '../helpers/processes.js';
+import { until } from '../helpers/processes.js';
 import { fixture } from './fault-run.js';
-
-interface Watched {
-  child: ChildProcess;
-  out: string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; atMs: number }>;
-  /** Every read of the result file while the run went on, each parsed and validated. */
-  reads: number;
-  invalid: string[];
-  latest(): ResultFile | undefined;
-}
-
-/** Starts `corescope run` and keeps reading its result file: it must be a valid result at every moment. */
-function startWatched(args: string[]): Watched {
-  const out = join(scratchDir(), 'result.json');
-  const child = spawn(process.execPath, [join(DIST_ROOT, 'src', 'cli.js'), 'run', '--no-chart', '--out', out, ...FAST_RUN, ...args], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  let latest: ResultFile | undefined;
-  let running = true;
-  const watched: Watched = {
-    child,
-    out,
-    reads: 0,
-    invalid: [],
-    latest: () => latest,
-    exited: new Promise((resolve) => {
-      child.on('exit', (code, signal) => {
-        running = false;
-        resolve({ code, signal, atMs: performance.now() });
-      });
-    }),
-  };
-  const poll = async (): Promise<void> => {
-    while (running) {
-      if (existsSync(out)) {
-        const text = readFileSync(out, 'utf8');
-        watched.reads += 1;
-        try {
-          latest = resultFileSchema.parse(JSON.parse(text));
-        } catch (error) {
-          watched.invalid.push(`${(error as Error).message}: ${text.slice(0, 200)}`);
-        }
-      }
-      await sleep(5);
-    }
-  };
-  void poll();
-  child.on('exit', () => {
-    if (watched.invalid.length > 0) process.stderr.write(stderr);
-  });
-  return watched;
-}
+import { startWatched } from './watched-run.js';
 
 const samplesTaken = (result: ResultFile | undefined): number =>
   result?.benchmarks.reduce((total, benchmark) => total + benchmark.samplesMs.length, 0) ?? 0;
@@ -88,26 +29,4 @@ describe('interrupting a run', () => {
       expect(run.invalid).toEqual([]);
     },
   );
-
-  it('a second Ctrl-C exits at once, mid-sample, and takes the measuring process with it', async () => {
-    // One sample here lasts 2 x 4 s: a graceful stop would wait for it.
-    const run = startWatched(['-w', fixture('slow'), '-s', 'sequential', '--size', '4000', '--tasks', '2', '--rounds', '5', '--warmup', '0']);
-    const cliPid = run.child.pid ?? 0;
-    let measuring: number[] = [];
-    await until(() => {
-      measuring = childPids(cliPid);
-      return measuring.length > 0;
-    }, 30_000);
-    // Let the child load the workload and start its first sample before interrupting.
-    await sleep(1_000);
-    run.child.kill('SIGINT');
-    await sleep(200);
-    const secondAt = performance.now();
-    run.child.kill('SIGINT');
-    const exit = await run.exited;
-    expect(exit.code).toBe(EXIT.interrupted);
-    expect(exit.atMs - secondAt).toBeLessThan(2_000);
-    await until(() => measuring.every((pid) => !isAlive(pid)), 5_000, 'the measuring process gone');
-    expect(run.invalid).toEqual([]);
-  });
 });

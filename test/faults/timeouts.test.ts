@@ -1,24 +1,22 @@
-import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/errors.js';
+import { WATCHDOG_GRACE_MS } from '../../src/runner/watchdog.js';
 import { FAULT_VARIANTS, failureOf, fixture, runFaulty, type StrategyName, threadsFor, variantFlags } from './fault-run.js';
 
 const TASK_TIMEOUT_MS = 500;
 // Enough tasks that the old bound for a main-thread spin, the batch deadline (tasks x timeout + 5 s grace),
-// would be 35 s per cell: the watchdog must end each spinning cell in about timeout + 2 s instead.
+// would be 35 s per cell: the watchdog must end each spinning cell at timeout + its grace instead. Which of the
+// two ended it is read from the failure, not timed: the message names the deadline that fired.
 const TASKS = 60;
-const BATCH_DEADLINE_MS = TASKS * TASK_TIMEOUT_MS + 5_000;
 
 describe('tasks that never finish', () => {
   it.each(FAULT_VARIANTS)('a never-settling task and a synchronous spin time out within about --task-timeout ($label)', async (variant) => {
     // A batched message's deadline is k x --task-timeout: a shorter timeout keeps that row's two lost messages short.
     const taskTimeoutMs = variant.batch === 1 ? TASK_TIMEOUT_MS : TASK_TIMEOUT_MS / 2;
-    const startedAt = performance.now();
     const run = await runFaulty(
       [fixture('never-settles'), fixture('spins'), fixture('ok')],
       [...variantFlags(variant), '-t', '2', '--tasks', String(TASKS), '--rounds', '1', '--warmup', '0', '--task-timeout', String(taskTimeoutMs)],
     );
-    const wallMs = performance.now() - startedAt;
     expect(run.cli.code, run.cli.stderr).toBe(EXIT.workloadFailed);
 
     for (const strategy of new Set<StrategyName>(['sequential', ...variant.strategies])) {
@@ -39,10 +37,9 @@ describe('tasks that never finish', () => {
         // The main thread cannot stop itself: the watchdog reports it and the supervisor kills the process.
         expect(spun.error.code).toBe('ERR_CORESCOPE_DEADLINE');
         expect(spun.error.message).toMatch(/blocked the measuring process's main thread/);
+        expect(spun.error.message).toContain(`for over ${taskTimeoutMs + WATCHDOG_GRACE_MS} ms`);
       }
       expect(run.cell(id('ok')).status).toBe('ok');
     }
-    // Two main-thread spins at the old bound would take 2 x 35 s; the whole run, both included, must fit in one.
-    expect(wallMs).toBeLessThan(BATCH_DEADLINE_MS);
   });
 });

@@ -14,7 +14,10 @@ function host(overrides: Partial<BrowserHost> & { files?: string[] }): BrowserHo
 
 describe('chooseBrowser', () => {
   it('prefers a system Chromium over the packaged one on Linux', () => {
-    expect(chooseBrowser(host({ files: ['/usr/bin/chromium'] }))).toEqual({ kind: 'system', executablePath: '/usr/bin/chromium' });
+    expect(chooseBrowser(host({ files: ['/usr/bin/chromium'] }))).toEqual({
+      kind: 'system',
+      executablePath: '/usr/bin/chromium',
+    });
     expect(chooseBrowser(host({ files: ['/usr/bin/google-chrome'] }))).toEqual({
       kind: 'system',
       executablePath: '/usr/bin/google-chrome',

@@ -48,7 +48,8 @@ export function chooseBrowser(host: BrowserHost): BrowserChoice {
   if (override !== undefined && override !== '') {
     // An explicit choice that is wrong is a mistake to report, not a reason to quietly drive another browser.
     if (host.exists(override)) return { kind: 'system', executablePath: override };
-    return { kind: 'none', message: `CHROMIUM_PATH=${override} does not exist: point it at a Chrome or Chromium binary, or unset it` };
+    const message = `CHROMIUM_PATH=${override} does not exist: point it at a Chrome or Chromium binary, or unset it`;
+    return { kind: 'none', message };
   }
   const found = systemBrowserCandidates(host.platform, host.env).find((path) => host.exists(path));
   if (found !== undefined) return { kind: 'system', executablePath: found };

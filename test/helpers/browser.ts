@@ -30,12 +30,14 @@ export async function launchBrowser(): Promise<Browser> {
   const choice = chooseBrowser({ env: process.env, platform: platform(), arch: arch(), exists: existsSync });
   if (choice.kind === 'none') throw new Error(choice.message);
   if (choice.kind === 'system') {
-    return launchOrExplain(choice.executablePath, process.env, 'repair it, or set CHROMIUM_PATH to another Chrome or Chromium');
+    const remedy = 'repair it, or set CHROMIUM_PATH to another Chrome or Chromium';
+    return launchOrExplain(choice.executablePath, process.env, remedy);
   }
   const packaged = await unpackedChromium();
   // Its own font file, so text renders the same whether or not the machine has fonts of its own.
   const env = { ...process.env, FONTCONFIG_FILE: packaged.fontConfigFile };
-  return launchOrExplain(packaged.executablePath, env, 'install what it names (often libnss3), or a system chromium (e.g. apt-get install chromium)');
+  const remedy = 'install what it names (often libnss3), or a system chromium (e.g. apt-get install chromium)';
+  return launchOrExplain(packaged.executablePath, env, remedy);
 }
 
 async function launchOrExplain(executablePath: string, env: NodeJS.ProcessEnv, remedy: string): Promise<Browser> {
@@ -99,7 +101,9 @@ async function unpackInto(folder: string, binFolder: string): Promise<void> {
   process.env.TMPDIR = folder;
   try {
     const path = await Chromium.executablePath(binFolder);
-    if (path !== join(folder, 'chromium')) throw new Error(`@sparticuz/chromium unpacked to ${path}, not into ${folder}`);
+    if (path !== join(folder, 'chromium')) {
+      throw new Error(`@sparticuz/chromium unpacked to ${path}, not into ${folder}`);
+    }
   } finally {
     if (saved === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = saved;

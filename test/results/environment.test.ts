@@ -44,6 +44,21 @@ describe('environment probe', () => {
     expect(environment.availableParallelism).toBe(os.availableParallelism());
     expect(environment.usableCores).toBeLessThanOrEqual(environment.availableParallelism);
     expect(environment.memoryBytes).toBe(os.totalmem());
-    expect(environment.uvThreadpoolSize).toBeGreaterThanOrEqual(1);
+  });
+
+  it('records the libuv pool size this process gets: UV_THREADPOOL_SIZE as libuv reads it, else 4', () => {
+    const saved = process.env.UV_THREADPOOL_SIZE;
+    const sizeWith = (value: string | undefined): number => {
+      if (value === undefined) delete process.env.UV_THREADPOOL_SIZE;
+      else process.env.UV_THREADPOOL_SIZE = value;
+      return probeEnvironment().uvThreadpoolSize;
+    };
+    try {
+      // libuv's rules (threadpool.c, init_threads): unset gives 4, and above 1024 is clamped to 1024.
+      expect([sizeWith(undefined), sizeWith('1'), sizeWith('3'), sizeWith('5000')]).toEqual([4, 1, 3, 1024]);
+    } finally {
+      if (saved === undefined) delete process.env.UV_THREADPOOL_SIZE;
+      else process.env.UV_THREADPOOL_SIZE = saved;
+    }
   });
 });

@@ -1,18 +1,19 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { describe, expect, it } from 'vitest';
 import { readResultFile } from '../../src/results/load.js';
-import type { OkBenchmark } from '../../src/results/schema.js';
 import { FAST_RUN, runCli, scratchDir } from '../helpers/cli.js';
 
 // No inherited UV_THREADPOOL_SIZE: the run's default pool is libuv's own 4 (spawn drops undefined variables).
 const CLEAN_ENV = { UV_THREADPOOL_SIZE: undefined };
 
 describe('--uv-threadpool', () => {
-  it("runs each workload in a child with that libuv pool size: async hashing under Promise.all slows with 1 thread", async () => {
+  it('runs each workload once per libuv pool size, marks the cells, and reports the sweep', async () => {
     const out = join(scratchDir(), 'uv.json');
     const args = ['run', '-w', 'cpu-hash-async', '-s', 'sequential,concurrent,parallel', '-t', '1,2', '--uv-threadpool', '4,1'];
-    const result = await runCli([...args, ...FAST_RUN, '--rounds', '9', '--warmup', '1', '--tasks', '8', '--size', '20000', '--out', out], { env: CLEAN_ENV });
+    const measuring = [...FAST_RUN, '--rounds', '3', '--warmup', '1', '--tasks', '8', '--size', '20000'];
+    const result = await runCli([...args, ...measuring, '--out', out], { env: CLEAN_ENV });
     expect(result.code, result.stderr).toBe(0);
     const file = readResultFile(out);
     expect(file.config.uvThreadpoolSizes).toEqual([1, 4]);
@@ -28,13 +29,8 @@ describe('--uv-threadpool', () => {
       ['cpu-hash-async/parallel/t1', 4],
       ['cpu-hash-async/parallel/t2', 4],
     ]);
-    // Each pool size ran in its own child at its own time, so compare concurrent's speedup over the sequential cell
-    // measured beside it (same process, interleaved rounds): drift on a shared machine cancels out.
-    const speedup = (id: string): number => (file.benchmarks.find((benchmark) => benchmark.id === id) as OkBenchmark).derived?.speedup ?? 0;
-    // 8 hashes on one libuv thread take turns (speedup near 1); four threads share both cores (near 2 on 2 cores).
-    // Measured on the idle 2-core VM the ratio was 1.6–1.9 in most runs and 1.27 once: 1.2 still tells them apart.
-    expect(speedup('cpu-hash-async/concurrent/t1') / speedup('cpu-hash-async/concurrent/t1/uv1')).toBeGreaterThan(1.2);
-
+    // Whether a smaller pool slows async hashing depends on free cores, which a shared machine does not promise; the
+    // pool sizes themselves are checked from what the tasks return (below), and the sweep line reports the effect.
     expect(result.stdout).toMatch(/cpu-hash-async \(libuv pool sweep\): concurrent [\d.]+× with 1 libuv thread, [\d.]+× with 4 libuv threads/);
     expect(file.scaling?.map((entry) => [entry.workload, entry.strategy, entry.uvThreadpoolSize, entry.usl.status])).toEqual([
       ['cpu-hash-async', 'parallel', 1, 'insufficient'],
@@ -42,21 +38,24 @@ describe('--uv-threadpool', () => {
     ]);
   });
 
-  it('gives the measuring process the pool size asked for (probed without CPU, so load cannot blur it)', async () => {
-    // The fixture finds its process's real libuv pool size and waits size × 25 ms per task.
+  it('gives each measuring process the pool size asked for: the tasks find it and return it', async () => {
+    // The fixture finds its process's real libuv pool size (without CPU, so load cannot blur it), and every task
+    // logs the size it returns.
     const probe = join(PACKAGE_ROOT, 'test', 'fixtures', 'uv-pool-probe.mjs');
-    const out = join(scratchDir(), 'probe.json');
-    const result = await runCli(['run', '-w', probe, ...FAST_RUN, '-s', 'sequential', '--tasks', '1', '--rounds', '2', '--warmup', '0', '--uv-threadpool', '1,2,4', '--out', out], {
-      env: CLEAN_ENV,
+    const directory = scratchDir();
+    const log = join(directory, 'returned.jsonl');
+    const out = join(directory, 'probe.json');
+    const args = ['run', '-w', probe, ...FAST_RUN, '-s', 'sequential', '--tasks', '2', '--rounds', '2', '--warmup', '0'];
+    const result = await runCli([...args, '--uv-threadpool', '1,2,4', '--out', out], {
+      env: { ...CLEAN_ENV, CORESCOPE_UV_PROBE_LOG: log },
     });
     expect(result.code, result.stderr).toBe(0);
-    const medians = readResultFile(out).benchmarks.map((benchmark) => (benchmark as OkBenchmark).stats.median);
-    const [one, two, four] = medians as [number, number, number];
-    expect(medians).toHaveLength(3);
-    // Ratios of 2 and 4 if timers were exact; late timers only shrink them.
-    expect(two / one).toBeGreaterThan(1.5);
-    expect(four / two).toBeGreaterThan(1.5);
-    expect(four / one).toBeGreaterThan(2.5);
+    const lines = readFileSync(log, 'utf8').trim().split('\n');
+    const returned = lines.map((line) => JSON.parse(line) as { given: string; poolSize: number });
+    // Every task (however many samples the runner took) returned the size its process was given.
+    const givenToFound = new Set(returned.map(({ given, poolSize }) => `${given}→${poolSize}`));
+    expect(givenToFound).toEqual(new Set(['1→1', '2→2', '4→4']));
+    expect(readResultFile(out).benchmarks.map((benchmark) => benchmark.uvThreadpoolSize)).toEqual([1, 2, 4]);
   });
 
   it('refuses a size libuv would not use, naming the flag', async () => {

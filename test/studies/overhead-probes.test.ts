@@ -26,7 +26,6 @@ describe('overhead probes', () => {
     const roundTrip = await measureRoundTrip(3, 2);
     expect(roundTrip.map((figure) => figure.pool)).toEqual(['piscina', 'raw']);
     for (const figure of roundTrip) {
-      expect(figure.medianUs).toBeGreaterThan(0);
       // A round trip crosses threads twice: more than a microsecond, far less than a second.
       expect(figure.medianUs).toBeGreaterThan(1);
       expect(figure.medianUs).toBeLessThan(1_000_000);

@@ -56,7 +56,7 @@ describe('mock model server', () => {
     expect(server.openStreams).toBe(1);
     const closedAt = performance.now();
     await server.close();
-    expect(performance.now() - closedAt).toBeLessThan(2000); // did not wait for 50 s of tokens
+    expect(performance.now() - closedAt).toBeLessThan(10_000); // did not wait for the 50 s of tokens left
     expect(server.openStreams).toBe(0);
     await expect(drain(reader)).rejects.toThrow();
     await expect(fetch(`${url}/v1/completions`, { method: 'POST', body: '{}' })).rejects.toThrow();
