@@ -5,8 +5,9 @@ import { buildSuiteOptions, type RunOptions } from '../options/run-options.js';
 import { progressLine } from '../report/progress.js';
 import { renderRunSummary } from '../report/terminal.js';
 import { renderRunCharts, shouldColor } from '../report/terminal-chart.js';
+import { renderRunTimelines, terminalWidth, writeChromeTrace } from '../report/run-trace.js';
 import { probeEnvironment } from '../results/environment.js';
-import { DEFAULT_BATCH, DEFAULT_TASK_TIMEOUT_MS, RUN_PROFILES } from '../runner/defaults.js';
+import { DEFAULT_BATCH, DEFAULT_TASK_TIMEOUT_MS, DEFAULT_TRACE_SAMPLES, RUN_PROFILES } from '../runner/defaults.js';
 import { killAllChildren } from '../runner/supervisor.js';
 import { requestStop, runSuite, type SuiteProgress } from '../runner/run-suite.js';
 import type { BatchSetting } from '../strategies/batch-size.js';
@@ -37,6 +38,9 @@ interface RunArgs {
   'max-time'?: number;
   'min-sample'?: number;
   probe: boolean;
+  trace?: string;
+  'trace-samples'?: number;
+  timeline: boolean;
   warmup?: number;
   quick: boolean;
   out?: string;
@@ -136,6 +140,21 @@ export function builder(yargs: Argv): Argv<RunArgs> {
       default: true,
       describe: 'First spin a plain thread per core to measure what the machine delivers (--no-probe: skip it)',
     })
+    .option('trace', {
+      type: 'string',
+      describe: 'Also write the traced batches as a Chrome trace (open it in https://ui.perfetto.dev or chrome://tracing)',
+    })
+    .option('trace-samples', {
+      type: 'string',
+      describe: 'Traced batches per cell, taken apart from the timed samples (timelines, per-worker figures; 0: none)',
+      defaultDescription: String(DEFAULT_TRACE_SAMPLES),
+      coerce: (value: unknown) => parseInteger(value, '--trace-samples', 0, 100),
+    })
+    .option('timeline', {
+      type: 'boolean',
+      default: false,
+      describe: 'Draw each traced cell\'s tasks on their threads under the tables',
+    })
     .option('warmup', {
       type: 'string',
       describe: 'Unrecorded warm-up rounds before sampling',
@@ -213,6 +232,8 @@ export async function handler(args: RunArgs): Promise<void> {
   if (args.label !== undefined && args.label.trim() === '') throw new UsageError('--label: must not be empty');
   const out = args.out ?? (args.json ? undefined : defaultResultPath(args.label ?? os.hostname()));
   if (out !== undefined) ensureWritableFile(out);
+  const tracePath = args.trace === undefined ? undefined : ensureWritableFile(args.trace, '--trace');
+  if (tracePath !== undefined && args['trace-samples'] === 0) throw new UsageError('--trace: nothing to write with --trace-samples 0');
   const runOptions: RunOptions = {
     workloads: args.workloads,
     strategies: args.strategies,
@@ -227,6 +248,7 @@ export async function handler(args: RunArgs): Promise<void> {
     ...(args.warmup !== undefined ? { warmupRounds: args.warmup } : {}),
     quick: args.quick,
     probe: args.probe,
+    ...(args['trace-samples'] !== undefined ? { traceSamples: args['trace-samples'] } : {}),
     taskTimeoutMs: args['task-timeout'],
     ...(args['max-in-flight'] !== undefined ? { maxInFlight: args['max-in-flight'] } : {}),
     batch: args.batch,
@@ -266,8 +288,11 @@ export async function handler(args: RunArgs): Promise<void> {
     output.write(`${renderRunSummary(outcome.result)}\n`);
     const charts = args.chart ? renderRunCharts(outcome.result, { color: shouldColor(output) }) : '';
     if (charts !== '') output.write(`\n${charts}\n`);
+    if (args.timeline) output.write(`\n${renderRunTimelines(outcome.result, terminalWidth(output))}\n`);
+    if (tracePath !== undefined) writeChromeTrace(tracePath, outcome.result);
     if (outcome.writeError !== undefined) process.stderr.write(`corescope: ${outcome.writeError}\n`);
     else if (suite.outPath !== null) output.write(`\nresults: ${suite.outPath}\n`);
+    if (tracePath !== undefined) output.write(`trace: ${tracePath}\n`);
     if (args.json) process.stdout.write(`${JSON.stringify(outcome.result, null, 2)}\n`);
     process.exitCode = outcome.exitCode;
   } finally {

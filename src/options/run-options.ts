@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import type { Environment } from '../results/schema.js';
-import { DEFAULT_BATCH, DEFAULT_TASK_TIMEOUT_MS, RUN_PROFILES } from '../runner/defaults.js';
+import { DEFAULT_BATCH, DEFAULT_TASK_TIMEOUT_MS, DEFAULT_TRACE_SAMPLES, RUN_PROFILES } from '../runner/defaults.js';
 import { defaultThreadCounts } from '../runner/plan.js';
 import type { SuiteOptions, SuiteProgress } from '../runner/run-suite.js';
 import type { BatchSetting } from '../strategies/batch-size.js';
@@ -48,6 +48,8 @@ export interface RunOptions {
   quick?: boolean;
   /** Spin a plain thread per core first to see what the machine delivers. Default true. */
   probe?: boolean;
+  /** Traced batches per cell (apart from the timed ones), for timelines and per-worker figures. Default 1. */
+  traceSamples?: number;
   label?: string;
   /** Result file, rewritten atomically as the run goes. Default: none (the result is only returned). */
   out?: string;
@@ -98,6 +100,7 @@ export function buildSuiteOptions(options: RunOptions, context: RunContext): Sui
     ...(workerMaxOldSpaceMb !== undefined ? { workerMaxOldSpaceMb } : {}),
     ...(childMaxOldSpaceMb !== undefined ? { childMaxOldSpaceMb } : {}),
     probe: options.probe ?? true,
+    traceSamples: optional(options.traceSamples, integer('traceSamples', 0, 100)) ?? DEFAULT_TRACE_SAMPLES,
     argv: context.argv,
     outPath: options.out === undefined ? null : ensureWritableFile(options.out, 'out'),
     environment,

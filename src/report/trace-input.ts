@@ -7,5 +7,5 @@ import type { TraceCapture } from '../trace/model.js';
  * of the file; this only reads it.
  */
 export function traceOf(result: ResultFile): TraceCapture | undefined {
-  return (result as ResultFile & { trace?: TraceCapture }).trace;
+  return result.trace;
 }

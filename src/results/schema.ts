@@ -3,6 +3,8 @@ import { batchingSchema, grainSchema, overheadsSchema } from './overheads-schema
 import { machineProbeSchema } from './machine-schema.js';
 import { provenanceSchema } from './provenance-schema.js';
 import { scalingEntrySchema } from './scaling-schema.js';
+import { traceCaptureSchema } from './trace-schema.js';
+import { workerFiguresSchema } from './workers-schema.js';
 
 /**
  * The result file, schemaVersion 2. This zod schema is the single source of truth: the published JSON Schema
@@ -133,6 +135,8 @@ export const okBenchmarkSchema = z.object({
   startupMs: ms,
   /** Tasks per message, for `parallel` run with --batch. */
   batching: batchingSchema.optional(),
+  /** Pool cells: what the threads did in the traced batches (utilization, queue wait against run time, each thread). */
+  workers: workerFiguresSchema.optional(),
 });
 
 export const failedBenchmarkSchema = z.object({
@@ -233,6 +237,8 @@ export const resultFileSchema = z.object({
   scaling: z.array(scalingEntrySchema).optional(),
   /** Overhead breakdown, from `corescope study overhead` (see overheads-schema.ts). */
   overheads: overheadsSchema.optional(),
+  /** The traced batches (a few per cell, never timed ones): when each task ran on which thread (trace-schema.ts). */
+  trace: traceCaptureSchema.optional(),
   /** Grain sweep, from `corescope study grain` (see overheads-schema.ts). */
   grain: grainSchema.optional(),
   /** The commit, branch and CI job measured, where known (see provenance-schema.ts). */

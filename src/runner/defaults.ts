@@ -41,6 +41,12 @@ export const MAX_ROUNDS_PER_PROCESS = 10_000;
 /** Adaptive runs add processes while some cell is imprecise, up to this many per workload. */
 export const MAX_PROCESSES = 12;
 
+/**
+ * Traced batches per cell, taken after the timed rounds of each workload's first process: enough for the
+ * report's timelines and the per-worker figures, and too few to cost the run anything noticeable.
+ */
+export const DEFAULT_TRACE_SAMPLES = 1;
+
 /** A task that has not settled after this long fails its cell as a timeout. */
 export const DEFAULT_TASK_TIMEOUT_MS = 10_000;
 

@@ -8,12 +8,15 @@ import type { Workload } from '../workload.js';
 import { calibrateRepeats } from './calibrate.js';
 import { cellFailureOf } from './cell-failure.js';
 import type { CellJob, ChildMessage, MeasureJob, Phase, RoundPlan, SampleReading } from './protocol.js';
+import { traceBatch } from './trace-sample.js';
 import { startWatchdog, WATCHDOG_GRACE_MS } from './watchdog.js';
 
 /** Generous budgets for steps whose length does not depend on the task: loading, setup, teardown. */
 const FIXED_PHASE_MS = 60_000;
 /** Slack on top of a batch's worst legitimate time, for scheduling and GC. */
 const BATCH_GRACE_MS = 5_000;
+/** Batches of more tasks than this are not traced: a picture of 10 000 bars says nothing, and the file stays small. */
+const MAX_TRACED_TASKS = 1_000;
 
 interface LiveCell {
   job: CellJob;
@@ -141,6 +144,7 @@ export async function measureJob(job: MeasureJob, hooks: JobHooks): Promise<void
     }
 
     const measuringSince = performance.now();
+    let rounds = 0;
     for (let round = 0; live.length > 0 && wantsRound(job.rounds, round, performance.now() - measuringSince) && !stopRequested(); round += 1) {
       const due = rotate(live, round);
       const readings = await measureRound(due, tasks, (cell) => phase('sample', cell.job.id, sampleDeadlineMs(cell)), stopRequested);
@@ -150,6 +154,18 @@ export async function measureJob(job: MeasureJob, hooks: JobHooks): Promise<void
       }
       emit({ type: 'round-done', round });
       await hooks.roundDone(round);
+      rounds = round + 1;
+    }
+    for (let sample = 0; sample < job.traceSamples && tasks <= MAX_TRACED_TASKS && !stopRequested(); sample += 1) {
+      for (const cell of [...live]) {
+        phase('trace', cell.job.id, sampleDeadlineMs(cell, 1));
+        try {
+          const capture = await traceBatch(cell.strategy, { cellId: cell.job.id, process: 0, round: rounds, sample, tasks });
+          emit({ type: 'trace', cellId: cell.job.id, capture });
+        } catch (error) {
+          await fail(cell, error);
+        }
+      }
     }
   } finally {
     await watchdog?.close();

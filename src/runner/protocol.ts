@@ -1,6 +1,7 @@
 import type { SerializedError } from '../errors.js';
 import type { BatchChoice, BatchSetting } from '../strategies/batch-size.js';
 import type { StrategyName } from '../strategies/index.js';
+import type { TraceCapture } from '../trace/model.js';
 import type { WorkloadKind } from '../workload.js';
 import type { CellFailureReport } from './cell-failure.js';
 
@@ -47,9 +48,11 @@ export interface MeasureJob {
   watchdogFd?: number;
   /** Tasks per message for `parallel` (--batch); absent: one task per message. */
   batch?: BatchSetting;
+  /** Traced batches per cell, taken after the timed rounds and never counted among them (--trace-samples). */
+  traceSamples: number;
 }
 
-export type Phase = 'load' | 'setup' | 'startup' | 'warmup' | 'calibrate' | 'sample' | 'teardown';
+export type Phase = 'load' | 'setup' | 'startup' | 'warmup' | 'calibrate' | 'sample' | 'trace' | 'teardown';
 
 /** One sample: `repeats` batches timed together. Every figure is per batch (the sample's total / repeats). */
 export interface SampleReading {
@@ -76,6 +79,8 @@ export type ChildMessage =
   /** Batches per sample this cell will use in every process of the run. */
   | { type: 'calibrated'; cellId: string; repeats: number }
   | { type: 'sample'; cellId: string; round: number; reading: SampleReading }
+  /** One traced batch of a cell: when each of its tasks ran, where (process indices are the supervisor's to set). */
+  | { type: 'trace'; cellId: string; capture: TraceCapture }
   | ({ type: 'cell-failed'; cellId: string } & CellFailureReport)
   /** The strategy cannot run this workload (e.g. hybrid without a wait/compute split): not a failure. */
   | { type: 'cell-skipped'; cellId: string; reason: string }

@@ -17,6 +17,8 @@ import type { RoundPlan } from './protocol.js';
 import { withScalingFits } from './scaling.js';
 import { liveCells, measureProcess, stopAllChildren, type ProcessSettings, type WorkloadRecord } from './supervisor.js';
 import { tagUvThreadpool } from './uv-threadpool.js';
+import type { TraceCapture } from '../trace/model.js';
+import { workerFigures } from '../trace/worker-figures.js';
 
 export interface SuiteOptions {
   /** Built-in ids or paths to workload files. */
@@ -48,6 +50,8 @@ export interface SuiteOptions {
   childMaxOldSpaceMb?: number;
   /** Spin a plain thread per core first to see what the machine delivers (--no-probe skips it). */
   probe: boolean;
+  /** Traced batches per cell, taken in each workload's first process after its timed rounds (--trace-samples). */
+  traceSamples: number;
   argv: string[];
   /** Written atomically after every round (at most once a second) and after every process; null: in memory only. */
   outPath: string | null;
@@ -152,6 +156,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
     benchmarks: records.flatMap((record) => aggregated.get(record) ?? []),
     warnings: runWarnings(records, environment),
     ...(provenance !== undefined ? { provenance } : {}),
+    ...withTrace(records, aggregated),
   });
   // Entries per workload, recomputed only for the workload whose figures changed, and never while a sample runs:
   // the measuring child waits at the end of each round until this is done.
@@ -200,6 +205,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
     taskTimeoutMs: options.taskTimeoutMs,
     maxInFlight: options.maxInFlight,
     usableCores: environment.usableCores,
+    traceSamples: record.processes === 0 ? options.traceSamples : 0,
     ...(options.batch !== undefined ? { batch: options.batch } : {}),
     ...(options.workerMaxOldSpaceMb !== undefined ? { workerMaxOldSpaceMb: options.workerMaxOldSpaceMb } : {}),
     ...(options.childMaxOldSpaceMb !== undefined ? { childMaxOldSpaceMb: options.childMaxOldSpaceMb } : {}),
@@ -255,6 +261,32 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   const exitCode =
     usage !== undefined || writeError !== undefined ? EXIT.usage : stopRequested ? EXIT.interrupted : failed ? EXIT.workloadFailed : EXIT.ok;
   return { result, exitCode, usageError: usage?.error.message, ...(writeError !== undefined ? { writeError } : {}) };
+}
+
+/**
+ * The run's trace: every workload's traced batches, the child's cell ids renamed to the benchmark ids the file
+ * uses (a workload file's id, a libuv pool size's suffix), with each pool cell's per-worker figures.
+ */
+function withTrace(records: readonly WorkloadRecord[], aggregated: Map<WorkloadRecord, Benchmark[]>): { trace?: TraceCapture } {
+  const capture: TraceCapture = { spans: [], counters: [], workers: [] };
+  for (const record of records) {
+    const entries = aggregated.get(record);
+    if (record.trace === undefined || entries === undefined) continue;
+    const idOf = new Map(record.cells.map((cell, index) => [cell.id, entries[index]?.id ?? cell.id]));
+    const rename = <T extends { cellId: string }>(item: T): T => ({ ...item, cellId: idOf.get(item.cellId) ?? item.cellId });
+    capture.spans.push(...record.trace.spans.map(rename));
+    capture.counters.push(...record.trace.counters.map(rename));
+    capture.workers.push(...record.trace.workers.map(rename));
+  }
+  if (capture.spans.length === 0) return {};
+  const figures = workerFigures(capture);
+  for (const entries of aggregated.values()) {
+    for (const entry of entries) {
+      const cell = entry.status === 'ok' ? figures.get(entry.id) : undefined;
+      if (cell !== undefined && entry.status === 'ok') entry.workers = cell;
+    }
+  }
+  return { trace: capture };
 }
 
 /** A cell that needs no more measuring: failed, skipped, or precise. */

@@ -4,6 +4,7 @@ import type { SerializedError } from '../errors.js';
 import { distFileUrl } from '../paths.js';
 import type { BatchChoice, BatchSetting } from '../strategies/batch-size.js';
 import type { StrategyName } from '../strategies/index.js';
+import type { TraceCapture } from '../trace/model.js';
 import type { WorkloadKind } from '../workload.js';
 import type { CellFailureReport } from './cell-failure.js';
 import type { CellJob, ChildMessage, MeasureJob, ParentMessage, Phase, RoundPlan, SampleReading } from './protocol.js';
@@ -60,6 +61,8 @@ export interface WorkloadRecord {
   elapsedMs: number;
   /** Of that, the time from starting each process to its first timed sample (load, setup, pools, calibration), ms. */
   startupMs: number;
+  /** Traced batches, by the measuring child's cell ids (the run renames them as it names the cells). */
+  trace?: TraceCapture;
 }
 
 export interface SuperviseHooks {
@@ -86,6 +89,8 @@ export interface ProcessSettings {
   workerMaxOldSpaceMb?: number;
   /** Heap cap of the measuring process, MiB (--child-max-old-space-mb): past it, the child dies and its cell is `crashed`. */
   childMaxOldSpaceMb?: number;
+  /** Traced batches per cell this process takes after its timed rounds. */
+  traceSamples: number;
 }
 
 const activeChildren = new Set<ChildProcess>();
@@ -135,6 +140,7 @@ async function measureOnce(record: WorkloadRecord, settings: ProcessSettings, ho
     taskTimeoutMs: settings.taskTimeoutMs,
     maxInFlight: settings.maxInFlight,
     usableCores: settings.usableCores,
+    traceSamples: settings.traceSamples,
     ...(settings.batch !== undefined ? { batch: settings.batch } : {}),
     ...(settings.workerMaxOldSpaceMb !== undefined ? { workerMaxOldSpaceMb: settings.workerMaxOldSpaceMb } : {}),
     watchdogFd: WATCHDOG_FD,
@@ -237,6 +243,13 @@ function runChild(record: WorkloadRecord, processIndex: number, job: MeasureJob,
       case 'sample':
         setIfPresent(cells, message.cellId, (cell) => cell.samples.push({ ...message.reading, process: processIndex, round: message.round }));
         break;
+      case 'trace': {
+        const capture = (record.trace ??= { spans: [], counters: [], workers: [] });
+        capture.spans.push(...message.capture.spans.map((span) => ({ ...span, process: processIndex })));
+        capture.counters.push(...message.capture.counters.map((counter) => ({ ...counter, process: processIndex })));
+        capture.workers.push(...message.capture.workers.map((worker) => ({ ...worker, process: processIndex })));
+        break;
+      }
       case 'cell-failed':
         setIfPresent(cells, message.cellId, (cell) => {
           const { type: _type, cellId: _cellId, ...failure } = message;

@@ -72,6 +72,7 @@ export async function runGrainSweep(config: GrainConfig, hooks: GrainHooks = {})
         {
           rounds: { kind: 'fixed', count: config.rounds },
           minSampleMs: RUN_PROFILES.full.minSampleMs,
+          traceSamples: 0,
           size: grainMs,
           tasks,
           fallbackTasks: tasks,

@@ -6,9 +6,10 @@ import { DIST_ROOT } from '../../src/paths.js';
 
 /**
  * Flags for a run whose figures the test does not judge: one measuring process, no machine probe, one batch per
- * sample. What replication, calibration and the probe do is tested on its own; here they would only cost time.
+ * sample, no traced batch. What replication, calibration, the probe and tracing do is tested on its own; here they
+ * would only cost time.
  */
-export const FAST_RUN: readonly string[] = ['--processes', '1', '--no-probe', '--min-sample', '0'];
+export const FAST_RUN: readonly string[] = ['--processes', '1', '--no-probe', '--min-sample', '0', '--trace-samples', '0'];
 
 export interface CliResult {
   code: number | null;

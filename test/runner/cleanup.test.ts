@@ -14,6 +14,7 @@ async function measure(id: string, size: number): Promise<ChildMessage[]> {
     warmupRounds: 1,
     rounds: { kind: 'fixed', count: 2 },
     minSampleMs: 0,
+    traceSamples: 1,
     taskTimeoutMs: 10_000,
     maxInFlight: null,
     usableCores: 2,

@@ -61,6 +61,7 @@ function options(overrides: Partial<SuiteOptions>): SuiteOptions {
     maxInFlight: null,
     label: null,
     probe: false,
+    traceSamples: 0,
     argv: [],
     outPath: null,
     environment: syntheticResult().environment,
