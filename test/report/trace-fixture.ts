@@ -44,5 +44,5 @@ export function syntheticCapture(result: ResultFile, workloads: readonly string[
 
 /** The result with its capture in the optional top-level `trace`, as `run --trace` writes it. */
 export function withTrace(result: ResultFile, capture: TraceCapture): ResultFile {
-  return { ...result, trace: capture } as ResultFile;
+  return { ...result, trace: capture };
 }
