@@ -2,6 +2,7 @@
 // Thin entry: parse, dispatch to one command module, turn usage errors into one line and exit code 2.
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import * as abCommand from './commands/ab.js';
 import * as classifyCommand from './commands/classify.js';
 import * as compareCommand from './commands/compare.js';
 import * as demoCommand from './commands/demo.js';
@@ -24,6 +25,7 @@ try {
     .command(runCommand)
     .command(studyCommand)
     .command(compareCommand)
+    .command(abCommand)
     .command(historyCommand)
     .command(reportCommand)
     .command(classifyCommand)

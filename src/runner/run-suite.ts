@@ -59,6 +59,19 @@ export interface SuiteOptions {
   onProgress?: (progress: SuiteProgress) => void;
   /** How one measuring process is run: a real child (the default), or a fake in tests of the stopping rules. */
   measure?: typeof measureProcess;
+  /**
+   * A second version of the same workloads (`ab`: the head, against these as the base), in the same order. Its
+   * processes alternate with theirs — base, head, base, head… — and stop together, so drift falls on both alike;
+   * each side calibrates nothing of its own but takes the base's batches per sample and tasks per message.
+   */
+  versus?: SuiteSide;
+}
+
+/** One side of an A/B run: its workloads, its label, and where its result file goes. */
+export interface SuiteSide {
+  workloads: string[];
+  label: string | null;
+  outPath: string | null;
 }
 
 export interface SuiteProgress {
@@ -73,6 +86,8 @@ export interface SuiteProgress {
 
 export interface SuiteOutcome {
   result: ResultFile;
+  /** With `versus`: the head's result (`result` is the base's). */
+  versusResult?: ResultFile;
   exitCode: number;
   /** A user's workload file could not be used: the CLI reports it as bad input (exit 2). */
   usageError: string | undefined;
@@ -108,20 +123,25 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   const stealMeter = startStealMeter();
   const startedAt = new Date().toISOString();
   const provenance = probeProvenance();
-  const records: WorkloadRecord[] = options.workloads.flatMap((spec) =>
-    (options.uvThreadpoolSizes ?? [undefined]).map((uvThreadpoolSize) => ({
-      spec,
-      ...(uvThreadpoolSize !== undefined ? { uvThreadpoolSize } : {}),
-      workloadUrl: resolveWorkloadUrl(spec),
-      cells: planCells(spec, options.strategies, options.threads).map((cell) => ({ ...cell, samples: [], startupsMs: [] })),
-      processes: 0,
-      completed: 0,
-      elapsedMs: 0,
-      startupMs: 0,
-    })),
+  const sides: SuiteSide[] = [{ workloads: options.workloads, label: options.label, outPath: options.outPath }, ...(options.versus !== undefined ? [options.versus] : [])];
+  const newRecord = (spec: string, uvThreadpoolSize: number | undefined): WorkloadRecord => ({
+    spec,
+    ...(uvThreadpoolSize !== undefined ? { uvThreadpoolSize } : {}),
+    workloadUrl: resolveWorkloadUrl(spec),
+    cells: planCells(spec, options.strategies, options.threads).map((cell) => ({ ...cell, samples: [], startupsMs: [] })),
+    processes: 0,
+    completed: 0,
+    elapsedMs: 0,
+    startupMs: 0,
+  });
+  // Linked records measure one workload (and libuv pool size), one per side: they take their processes in turn.
+  const linked: WorkloadRecord[][] = options.workloads.flatMap((_, index) =>
+    (options.uvThreadpoolSizes ?? [undefined]).map((size) => sides.map((side) => newRecord(side.workloads[index] ?? '', size))),
   );
-  const config: RunConfig = {
-    workloads: options.workloads,
+  const sideOf = new Map(linked.flatMap((group) => group.map((record, side) => [record, side] as const)));
+  const records = linked.flat();
+  const configOf = (side: SuiteSide): RunConfig => ({
+    workloads: side.workloads,
     strategies: options.strategies,
     threads: options.threads,
     tasks: options.tasks,
@@ -139,24 +159,24 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
     ...(options.uvThreadpoolSizes !== undefined ? { uvThreadpoolSizes: options.uvThreadpoolSizes } : {}),
     ...(options.workerMaxOldSpaceMb !== undefined ? { workerMaxOldSpaceMb: options.workerMaxOldSpaceMb } : {}),
     ...(options.childMaxOldSpaceMb !== undefined ? { childMaxOldSpaceMb: options.childMaxOldSpaceMb } : {}),
-  };
+  });
 
-  const snapshot = (finished: boolean): ResultFile => ({
+  const snapshot = (finished: boolean, side: SuiteSide, own: WorkloadRecord[]): ResultFile => ({
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'corescope', version: TOOL_VERSION },
     run: {
       startedAt,
       finishedAt: finished ? new Date().toISOString() : null,
-      label: options.label,
+      label: side.label,
       argv: options.argv,
       interrupted: stopRequested,
     },
     environment,
-    config,
-    benchmarks: records.flatMap((record) => aggregated.get(record) ?? []),
-    warnings: runWarnings(records, environment),
+    config: configOf(side),
+    benchmarks: own.flatMap((record) => aggregated.get(record) ?? []),
+    warnings: runWarnings(own, environment),
     ...(provenance !== undefined ? { provenance } : {}),
-    ...withTrace(records, aggregated),
+    ...withTrace(own, aggregated),
   });
   // Entries per workload, recomputed only for the workload whose figures changed, and never while a sample runs:
   // the measuring child waits at the end of each round until this is done.
@@ -174,13 +194,18 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   };
   let writeError: string | undefined;
   let lastWriteMs = 0;
-  const write = (result: ResultFile): void => {
+  /** Writes every side's file. The store writes a temporary file and renames it, so a failed write leaves the last
+   * good file in place; nothing more could be saved then: stop measuring, keep the figures for the summary. */
+  const writeAll = (finished: boolean): ResultFile[] => {
     lastWriteMs = performance.now();
-    if (options.outPath === null || writeError !== undefined) return;
-    // The store writes a temporary file and renames it, so a failed write leaves the last good file in place.
-    // Nothing more could be saved: stop measuring, keep the figures for the terminal summary.
-    writeError = tryWrite(options.outPath, result);
-    if (writeError !== undefined) requestStop();
+    const results = sides.map((side, index) => withScalingFits(snapshot(finished, side, records.filter((record) => sideOf.get(record) === index))));
+    sides.forEach((side, index) => {
+      const result = results[index];
+      if (side.outPath === null || writeError !== undefined || result === undefined) return;
+      writeError = tryWrite(side.outPath, result);
+      if (writeError !== undefined) requestStop();
+    });
+    return results;
   };
 
   const processSliceMs = options.maxTimeMs / (2 * options.processes);
@@ -232,35 +257,73 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
     });
   };
 
+  // `versus`: the sides must measure the same workloads; the first process of each says which workload it holds.
+  let mismatch: string | undefined;
   for (let pass = 0; !stopRequested; pass += 1) {
-    const due = records.filter(wantsProcess);
+    // A linked group goes on while any side wants more, all sides together, so their processes keep alternating.
+    const due = linked.filter((group) => group.some(wantsProcess));
     if (due.length === 0) break;
-    for (const record of due) {
+    for (const record of due.flat()) {
       if (stopRequested) break;
       report(record);
       await (options.measure ?? measureProcess)(record, settingsFor(record), {
         onRound: () => {
           if (performance.now() - lastWriteMs < INTERIM_WRITE_EVERY_MS) return;
           refresh(record, true);
-          write(withScalingFits(snapshot(false)));
+          writeAll(false);
         },
         onUpdate: () => undefined,
         stopRequested: () => stopRequested,
       });
+      const group = linked.find((candidate) => candidate.includes(record)) ?? [];
+      shareCalibration(group);
+      mismatch ??= workloadMismatch(group);
+      if (mismatch !== undefined) requestStop();
       refresh(record, false);
-      write(withScalingFits(snapshot(false)));
+      writeAll(false);
     }
   }
 
   if (environment.machine !== undefined) environment.machine.stealPct = stealMeter();
   records.forEach((record) => refresh(record, false));
-  const result = withScalingFits(snapshot(true));
-  write(result);
-  const usage = records.find((record) => record.fatal?.usage === true)?.fatal;
-  const failed = result.benchmarks.some((benchmark) => !['ok', 'skipped'].includes(benchmark.status));
+  const [result, versusResult] = writeAll(true) as [ResultFile, ResultFile | undefined];
+  const usage = mismatch !== undefined ? { error: { message: mismatch } } : records.find((record) => record.fatal?.usage === true)?.fatal;
+  const failed = [result, versusResult].some((file) => file?.benchmarks.some((benchmark) => !['ok', 'skipped'].includes(benchmark.status)));
   const exitCode =
     usage !== undefined || writeError !== undefined ? EXIT.usage : stopRequested ? EXIT.interrupted : failed ? EXIT.workloadFailed : EXIT.ok;
-  return { result, exitCode, usageError: usage?.error.message, ...(writeError !== undefined ? { writeError } : {}) };
+  return {
+    result,
+    ...(versusResult !== undefined ? { versusResult } : {}),
+    exitCode,
+    usageError: usage?.error.message,
+    ...(writeError !== undefined ? { writeError } : {}),
+  };
+}
+
+/** Why a linked group's sides do not measure the same workload (their ids differ), once every side has said. */
+function workloadMismatch(group: readonly WorkloadRecord[]): string | undefined {
+  const [first, ...others] = group;
+  if (first?.info === undefined) return undefined;
+  const other = others.find((record) => record.info !== undefined && record.info.id !== first.info?.id);
+  return other === undefined ? undefined : `${other.spec} holds workload "${other.info?.id ?? '?'}" but ${first.spec} holds "${first.info.id}": both sides must hold the same workload ids`;
+}
+
+/**
+ * The other sides of a linked group measure what the first side calibrated: the same batches per sample and tasks
+ * per message, cell by cell (their cells line up: same strategies and thread counts), so a slower head is timed
+ * over the same work as its base rather than over fewer repeats.
+ */
+function shareCalibration(group: readonly WorkloadRecord[]): void {
+  const [first, ...others] = group;
+  if (first === undefined) return;
+  for (const other of others) {
+    other.cells.forEach((cell, index) => {
+      const source = first.cells[index];
+      if (source === undefined) return;
+      cell.repeats ??= source.repeats;
+      cell.batching ??= source.batching;
+    });
+  }
 }
 
 /**

@@ -1,0 +1,97 @@
+import type { Argv } from 'yargs';
+import { compareSides, type AbComparison } from '../ab/compare-sides.js';
+import { renderAbMarkdown, renderAbTerminal } from '../ab/render.js';
+import { pairSides } from '../ab/sides.js';
+import { EXIT, UsageError } from '../errors.js';
+import { ensureWritableFile, parseChoice, parsePercent } from '../options/parse.js';
+import { buildSuiteOptions } from '../options/run-options.js';
+import { probeEnvironment } from '../results/environment.js';
+import { writeFileAtomic } from '../results/store.js';
+import { runSuite } from '../runner/run-suite.js';
+import { onInterrupt } from './interrupt.js';
+import { measureFlags, measureOptions, type MeasureArgs } from './measure-flags.js';
+
+const FORMATS = ['terminal', 'markdown', 'json'] as const;
+const FAIL_ON = ['regression', 'none'] as const;
+/** Smallest change a verdict acts on; the same default as `compare`. */
+const DEFAULT_THRESHOLD = 0.05;
+
+interface AbArgs extends MeasureArgs {
+  base: string;
+  head: string;
+  threshold: number;
+  'fail-on': (typeof FAIL_ON)[number];
+  format: (typeof FORMATS)[number];
+  out?: string;
+  'base-out'?: string;
+  'head-out'?: string;
+}
+
+export const command = 'ab <base> <head>';
+export const describe = 'Measure two versions of the same workloads on this machine, alternating their processes, and judge head against base';
+
+export function builder(yargs: Argv): Argv<AbArgs> {
+  return measureFlags(yargs)
+    .positional('base', { type: 'string', demandOption: true, describe: 'The base: a workload file, a comma-separated list, or a directory of workload files' })
+    .positional('head', { type: 'string', demandOption: true, describe: 'The head: the same, with the same workloads (by position, or by file name)' })
+    .option('threshold', {
+      type: 'string',
+      default: DEFAULT_THRESHOLD,
+      defaultDescription: `${DEFAULT_THRESHOLD * 100} %`,
+      describe: 'Smallest change worth a verdict, in percent ("5" or "5%")',
+      coerce: (value: unknown) => parsePercent(value, '--threshold', { allowZero: true }),
+    })
+    .option('fail-on', {
+      type: 'string',
+      default: 'regression',
+      describe: 'regression: exit 3 when head is slower beyond the threshold; none: always exit 0',
+      coerce: (value: unknown) => parseChoice(value, '--fail-on', FAIL_ON),
+    })
+    .option('format', {
+      alias: 'f',
+      type: 'string',
+      default: 'terminal',
+      describe: 'terminal: a table; markdown: for $GITHUB_STEP_SUMMARY; json: for machines',
+      coerce: (value: unknown) => parseChoice(value, '--format', FORMATS),
+    })
+    .option('out', { alias: 'o', type: 'string', describe: 'Write the comparison to this file instead of stdout' })
+    .option('base-out', { type: 'string', describe: 'Also write the base\'s result file here' })
+    .option('head-out', { type: 'string', describe: 'Also write the head\'s result file here' })
+    .epilogue('Exit codes: 0 no regression, 1 a workload failed, 2 bad input (the sides do not hold the same workloads), 3 head slower beyond the threshold.');
+}
+
+export async function handler(args: AbArgs): Promise<void> {
+  const sides = pairSides(args.base, args.head);
+  const outPath = args.out === undefined ? null : ensureWritableFile(args.out);
+  const baseOut = args['base-out'] === undefined ? undefined : ensureWritableFile(args['base-out'], '--base-out');
+  const headOut = args['head-out'] === undefined ? undefined : ensureWritableFile(args['head-out'], '--head-out');
+  const stopListening = onInterrupt();
+  try {
+    const suite = buildSuiteOptions(
+      { ...measureOptions(args), workloads: sides.base, label: 'base', ...(baseOut !== undefined ? { out: baseOut } : {}) },
+      { environment: probeEnvironment(), argv: process.argv.slice(2) },
+    );
+    const outcome = await runSuite({ ...suite, versus: { workloads: sides.head, label: 'head', outPath: headOut ?? null } });
+    if (outcome.usageError !== undefined) throw new UsageError(outcome.usageError);
+    if (outcome.versusResult === undefined) throw new Error('ab: the head was not measured');
+    const comparison = compareSides(outcome.result, outcome.versusResult, args.threshold);
+    const text = render(comparison, args.format);
+    if (outPath === null) process.stdout.write(text);
+    else writeFileAtomic(outPath, text);
+    if (outcome.writeError !== undefined) process.stderr.write(`corescope: ${outcome.writeError}\n`);
+    process.exitCode = exitCode(comparison, outcome.exitCode, args['fail-on']);
+  } finally {
+    stopListening();
+  }
+}
+
+function render(comparison: AbComparison, format: AbArgs['format']): string {
+  if (format === 'json') return `${JSON.stringify(comparison, null, 2)}\n`;
+  return `${format === 'markdown' ? renderAbMarkdown(comparison) : renderAbTerminal(comparison)}\n`;
+}
+
+/** A failed or interrupted run says so first; then a regression (unless --fail-on none). */
+function exitCode(comparison: AbComparison, runExit: number, failOn: AbArgs['fail-on']): number {
+  if (runExit !== EXIT.ok) return runExit;
+  return failOn === 'regression' && comparison.regressions.length > 0 ? EXIT.regression : EXIT.ok;
+}
