@@ -1,0 +1,82 @@
+// Holds corescope's pool figures to a plain script measured right after it, on the same machine: for each workload,
+// `pairs` times in turn, a default-profile `corescope run -s sequential,parallel,raw -t <threads>` and then
+// plain-two-threads.mjs. Prints a table and writes the figures as JSON.
+// Usage (after `npm run build`): node benchmarks/reference/hold-to-plain.mjs [--pairs 3] [--threads 2]
+//   [--out results/reference/hold-to-plain.json] [workload files…]
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at < 0 ? fallback : args.splice(at, 2)[1];
+};
+const pairs = Number(flag('--pairs', '3'));
+const threads = Number(flag('--threads', '2'));
+const out = flag('--out', join(root, 'results', 'reference', 'hold-to-plain.json'));
+const extra = flag('--corescope-flags', '').split(' ').filter(Boolean);
+const workloads = args.length > 0 ? args : ['int-loop-0.4ms', 'int-loop-1ms', 'gzip', 'json-round-trip'].map((name) => join(here, 'workloads', `${name}.mjs`));
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;
+};
+
+function corescope(file) {
+  const cli = join(root, 'dist', 'src', 'cli.js');
+  const text = execFileSync(process.execPath, [cli, 'run', '-w', file, '-s', 'sequential,parallel,raw', '-t', String(threads), '--json', '--no-chart', ...extra], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const result = JSON.parse(text);
+  const cell = (strategy) => result.benchmarks.find((benchmark) => benchmark.strategy === strategy && benchmark.threads === (strategy === 'sequential' ? 1 : threads));
+  const figures = (strategy) => ({ medianMs: cell(strategy).stats.median, speedup: cell(strategy).derived?.speedup ?? 1, precisionPct: cell(strategy).precision.reachedPct });
+  return { sequential: figures('sequential'), parallel: { ...figures('parallel'), batch: cell('parallel').batching?.size ?? 1 }, raw: figures('raw') };
+}
+
+function plain(file) {
+  const text = execFileSync(process.execPath, [join(here, 'plain-two-threads.mjs'), file, String(threads), '40'], { encoding: 'utf8' });
+  return JSON.parse(text);
+}
+
+const rows = [];
+for (const file of workloads) {
+  const runs = [];
+  for (let pair = 0; pair < pairs; pair += 1) runs.push({ corescope: corescope(file), plain: plain(file) });
+  const plainSpeedup = median(runs.map((run) => run.plain.speedup));
+  const row = {
+    workload: relative(root, file),
+    pairs,
+    plain: { sequentialMs: median(runs.map((run) => run.plain.sequentialMs)), poolMs: median(runs.map((run) => run.plain.poolMs)), speedup: plainSpeedup },
+    corescope: {
+      sequentialMs: median(runs.map((run) => run.corescope.sequential.medianMs)),
+      parallelMs: median(runs.map((run) => run.corescope.parallel.medianMs)),
+      rawMs: median(runs.map((run) => run.corescope.raw.medianMs)),
+      parallelSpeedup: median(runs.map((run) => run.corescope.parallel.speedup)),
+      rawSpeedup: median(runs.map((run) => run.corescope.raw.speedup)),
+      batch: runs.map((run) => run.corescope.parallel.batch),
+    },
+    runs,
+  };
+  row.rawToPlain = row.corescope.rawSpeedup / plainSpeedup;
+  row.parallelToPlain = row.corescope.parallelSpeedup / plainSpeedup;
+  rows.push(row);
+  console.log(
+    `${row.workload.padEnd(52)} plain ${plainSpeedup.toFixed(2)}×  raw ${row.corescope.rawSpeedup.toFixed(2)}× (${(row.rawToPlain * 100).toFixed(0)} %)  ` +
+      `parallel ${row.corescope.parallelSpeedup.toFixed(2)}× (${(row.parallelToPlain * 100).toFixed(0)} %, ${row.corescope.batch.join('/')} per message)`,
+  );
+}
+const summary = {
+  measuredAt: new Date().toISOString(),
+  machine: { cpu: cpus()[0]?.model.trim(), cores: cpus().length, node: process.versions.node, loadAverage: loadavg() },
+  threads,
+  corescopeFlags: ['-s', 'sequential,parallel,raw', '-t', String(threads), ...extra],
+  rows,
+};
+writeFileSync(out, `${JSON.stringify(summary, null, 2)}\n`);
+console.log(`load average ${loadavg().map((value) => value.toFixed(2)).join(' ')}; written to ${relative(process.cwd(), out)}`);
