@@ -11,6 +11,11 @@ export function renderScalingSection(result: Pick<ResultFile, 'scaling'>): strin
   const entries = result.scaling ?? [];
   const first = entries[0];
   if (first === undefined) return [];
+  // Nothing fitted anywhere (always so on 2 cores): one line, not a line per workload saying the same.
+  if (entries.every((entry) => entry.amdahl.status !== 'ok' && entry.usl.status !== 'ok')) {
+    const reason = [first.amdahl, first.usl].find((fit) => fit.status === 'insufficient');
+    return [`Scaling fits: none${reason?.status === 'insufficient' ? ` (${reason.reason})` : ''}`];
+  }
   const lines = [`Scaling fits (throughput relative to 1 thread; fitted on thread counts up to the ${first.usableCores} usable cores)`];
   // The reasons a fit is missing repeat from entry to entry (they depend on the run, not the workload): say each once.
   const reasons = new Set<string>();

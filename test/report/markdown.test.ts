@@ -67,7 +67,8 @@ describe('markdown export', () => {
     expect(fitted).toContain('### Scaling fits');
     expect(fitted).toMatch(/- Amdahl: serial fraction \d+ %/);
     const twoCore = markdownExporter.render(toReportInputs([{ path: 'uv.json', result: rawUvResult() }]));
-    expect(twoCore).toMatch(/- no figure: Amdahl needs 3 thread counts/);
+    expect(twoCore).toMatch(/### Scaling fits: none \(Amdahl needs 3 thread counts/);
+    expect(twoCore.match(/Scaling fits/g)).toHaveLength(1);
     const study = markdownExporter.render(toReportInputs([{ path: 'o.json', result: overheadStudy() }]));
     expect(study).not.toContain('Scaling fits');
   });
