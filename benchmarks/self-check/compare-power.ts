@@ -18,7 +18,7 @@ import { WORK_FACTOR_ENV } from './work-factor.js';
  * table.
  *
  *   npm run build && node dist/benchmarks/self-check/compare-power.js [--pairs 10] [--changes 0.10,0.02]
- *       [--out results/reference/self-check.json] [--keep DIR] [--run-args "--max-time 1s"]
+ *       [--out results/reference/self-check.json] [--keep DIR] [--run-args="--max-time 1s"]
  *
  * Each pair runs a base, an A/A head and one head per change, in an order rotated from pair to pair so that slow
  * drift of the machine does not always fall on the same side. Keep the machine otherwise idle.
@@ -37,17 +37,13 @@ interface Settings {
 }
 
 function settingsFrom(argv: string[]): Settings {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      pairs: { type: 'string', default: '10' },
-      changes: { type: 'string', default: '0.10,0.02' },
-      out: { type: 'string' },
-      keep: { type: 'string' },
-      'run-args': { type: 'string', default: '' },
-    },
-    strict: true,
-  });
+  let parsed;
+  try {
+    parsed = parseOptions(argv);
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  const { values } = parsed;
   const pairs = Number(values.pairs);
   if (!(Number.isInteger(pairs) && pairs >= 1)) fail(`--pairs: "${values.pairs}" is not a whole number of at least 1`);
   const changes = values.changes.split(',').map((text) => Number(text.trim()));
@@ -60,6 +56,20 @@ function settingsFrom(argv: string[]): Settings {
     keep: values.keep === undefined ? undefined : resolve(values.keep),
     runArgs: values['run-args'].split(/\s+/).filter((arg) => arg !== ''),
   };
+}
+
+function parseOptions(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    options: {
+      pairs: { type: 'string', default: '10' },
+      changes: { type: 'string', default: '0.10,0.02' },
+      out: { type: 'string' },
+      keep: { type: 'string' },
+      'run-args': { type: 'string', default: '' },
+    },
+    strict: true,
+  });
 }
 
 function fail(message: string): never {

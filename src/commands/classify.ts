@@ -11,7 +11,7 @@ import { runSuite } from '../runner/run-suite.js';
 import { killAllChildren } from '../runner/supervisor.js';
 import { resolveWorkloadUrl } from '../workload-source.js';
 
-interface ClassifyArgs {
+export interface ClassifyArgs {
   workload: string;
   tasks?: number;
   size?: number;
@@ -145,7 +145,7 @@ const RETRY_MAX_TIME_MS = 20_000;
  * least twice, at most RETRY_MAX_TIME_MS); undefined when the first attempt decided, the user fixed the budget, or
  * --no-retry.
  */
-function retryBudgetMs(classification: Classification, args: ClassifyArgs): number | undefined {
+export function retryBudgetMs(classification: Classification, args: ClassifyArgs): number | undefined {
   const { recommendation } = classification;
   if (recommendation.strategy !== 'undecided' || !args.retry || args.rounds !== undefined || args['max-time'] !== undefined) return undefined;
   const factor = Math.max(2, recommendation.samplesFactor ?? 2);

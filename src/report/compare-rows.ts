@@ -34,7 +34,7 @@ export function sameMachineTitle(comparison: SameMachineComparison): string {
 /** What "~k×" in the why column means, said once under the table when a row uses it. */
 export function samplesNote(comparison: SameMachineComparison): string | undefined {
   return comparison.judgements.some((judgement) => judgement.verdict === 'inconclusive')
-    ? '~k× samples: about k times the samples (rounds × processes) would likely decide it; on the margin: the estimate sits too close'
+    ? '~k× samples: about k times the samples (rounds × processes) would likely decide it; on the margin: too close to tell'
     : undefined;
 }
 

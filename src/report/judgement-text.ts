@@ -1,6 +1,6 @@
 import type { Judgement, RatioInterval } from '../judgement/judge.js';
 import { moreDataPhrase, type RunBudget } from '../judgement/more-data.js';
-import type { Benchmark, OkBenchmark, ResultFile } from '../results/schema.js';
+import type { Benchmark, ResultFile } from '../results/schema.js';
 import { formatRatio } from './format.js';
 import type { Measured } from './measured.js';
 
@@ -28,7 +28,7 @@ export function speedupInterval(benchmark: Measured): RatioInterval {
 
 /** "inconclusive: about 3.1× the samples would likely decide (--max-time 38s)". */
 export function inconclusivePhrase(judgement: Judgement<string>, cells: readonly Benchmark[], context: VerdictContext): string {
-  const stoppedOnBudget = cells.some((cell) => cell.status === 'ok' && !(cell as OkBenchmark).precision.met);
+  const stoppedOnBudget = cells.some((cell) => cell.status === 'ok' && !cell.precision.met);
   return `inconclusive: ${moreDataPhrase(judgement.samplesFactor, context.budget, stoppedOnBudget)}`;
 }
 
