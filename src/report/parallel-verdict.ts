@@ -1,6 +1,6 @@
 import { judgeSpeedup } from '../judgement/judge.js';
 import { deliveredCores, poolCost, type PoolCostFigures } from '../judgement/pool-cost.js';
-import { DEFAULT_MARGIN } from '../judgement/thresholds.js';
+import { CPU_BOUND_BUSY, DEFAULT_MARGIN } from '../judgement/thresholds.js';
 import type { Benchmark, OkBenchmark } from '../results/schema.js';
 import { formatPercent, formatThreads } from './format.js';
 import { formatMicros, inconclusivePhrase, ratioWithInterval, speedupInterval, type VerdictContext } from './judgement-text.js';
@@ -24,8 +24,10 @@ export function parallelPart(benchmarks: readonly Benchmark[], context: VerdictC
   const threads = formatThreads(best.threads);
   const delivered = deliveredCores(context.environment?.machine, best.threads);
   if (judgement.word === 'gain') {
+    // The probe's cores bound only computing: waiting threads (I/O) need no core each.
+    const computing = (measured.find((benchmark) => benchmark.strategy === 'sequential')?.eventLoop.utilization ?? 0) >= CPU_BOUND_BUSY;
     const share =
-      delivered !== undefined && delivered < best.derived.idealSpeedup
+      computing && delivered !== undefined && delivered < best.derived.idealSpeedup
         ? `${formatPercent(interval.estimate / delivered)} of the ${delivered.toFixed(2)} cores this machine delivered in its probe`
         : `${formatPercent(best.derived.efficiency)} of ideal`;
     return `parallel ${ratioWithInterval(interval)} on ${threads} (${share}${rawFloorPhrase(best)})`;
@@ -46,7 +48,7 @@ function cause(cell: Measured, measured: readonly Measured[], delivered: number 
       return `: dispatch costs more than the pool saves (sending a task costs ${formatMicros(cost.dispatchPerTaskUs)}, ${batchText(figures.batch)}; computing one takes ${sequentialTask})`;
     }
     if (cost.ceiling <= 1 + DEFAULT_MARGIN) {
-      return `: a task takes ${formatMicros(figures.taskUs)} on a pool thread against ${sequentialTask} on the main thread, on ${figures.lanes.toFixed(2)} cores: the threads cannot outpace it`;
+      return `: a task takes ${formatMicros(figures.taskUs)} on a pool thread against ${sequentialTask} on the main thread, with ${formatThreads(cell.threads)} on ${figures.lanes.toFixed(2)} cores: the pool cannot outpace it`;
     }
   }
   if (delivered !== undefined && delivered <= 1 + DEFAULT_MARGIN && cell.threads > 1) {
