@@ -2,11 +2,10 @@ import { cellTimeRatio } from '../judgement/cell-ratio.js';
 import { fastestOf } from '../judgement/fastest.js';
 import { judgeSpeedup, type SpeedupWord } from '../judgement/judge.js';
 import { COMPUTE_BOTTLENECK_BUSY, CPU_BOUND_BUSY } from '../judgement/thresholds.js';
-import { deliveredCores } from '../judgement/pool-cost.js';
+import { costFigures, deliveredCores } from '../judgement/pool-cost.js';
 import { formatPercent } from '../report/format.js';
 import { cellName, ratioWithInterval, speedupInterval } from '../report/judgement-text.js';
 import { isMeasured, type Measured } from '../report/measured.js';
-import { costFigures } from '../report/parallel-verdict.js';
 import type { Benchmark, Environment } from '../results/schema.js';
 import { poolAdvice, type GrainAdvice } from './pool-advice.js';
 
@@ -175,7 +174,8 @@ function recommend(candidates: Measured[], all: Measured[], machine: Machine, re
   // Every candidate decided and none gains: keep it on the main thread, and say what a pool would need.
   const pool = fastestOf(candidates.filter((cell) => cell.strategy === 'parallel'), (cell) => cell.derived.speedup, () => undefined)?.best;
   if (pool !== undefined) {
-    const figures = costFigures(pool, all, deliveredCores(machine.machine, pool.threads), { environment: machine });
+    const sequential = all.find((cell) => cell.strategy === 'sequential');
+    const figures = costFigures(pool, sequential, deliveredCores(machine.machine, pool.threads) ?? machine.usableCores);
     const advice = figures === undefined ? undefined : poolAdvice(figures);
     reasons.push(advice?.reason ?? `${cellName(pool)} gained nothing measurable, and no figure of this run says why`);
     if (advice?.grain !== undefined) return { strategy: 'sequential', threads: null, grain: advice.grain };

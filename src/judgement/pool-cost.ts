@@ -1,4 +1,5 @@
 import type { MachineProbe } from '../results/machine-schema.js';
+import type { OkBenchmark } from '../results/schema.js';
 import { DEFAULT_MARGIN } from './thresholds.js';
 
 /**
@@ -78,4 +79,25 @@ export function deliveredCores(probe: Pick<MachineProbe, 'threads'> | undefined,
   const sorted = [...probe.threads].sort((a, b) => a.threads - b.threads);
   const fitting = sorted.filter((entry) => entry.threads <= threads);
   return (fitting.at(-1) ?? sorted[0])?.deliveredCores;
+}
+
+/**
+ * The pool's own cost figures for a parallel cell, when --batch auto measured them in its run: the sequential
+ * cell's time per task, the dispatch and task figures of the cell's pool, and `cores` (what the probe saw
+ * delivered, else the usable cores) capping its lanes. Undefined without those figures or a sequential cell.
+ */
+export function costFigures(
+  cell: Pick<OkBenchmark, 'batching' | 'threads'>,
+  sequential: Pick<OkBenchmark, 'stats' | 'workload'> | undefined,
+  cores: number,
+): PoolCostFigures | undefined {
+  const batching = cell.batching;
+  if (batching?.dispatchUs === undefined || batching.taskUs === undefined || sequential === undefined) return undefined;
+  return {
+    sequentialTaskUs: (sequential.stats.median / sequential.workload.tasks) * 1000,
+    dispatchUs: batching.dispatchUs,
+    batch: batching.size,
+    taskUs: batching.taskUs,
+    lanes: Math.min(cell.threads, cores),
+  };
 }

@@ -1,7 +1,7 @@
 import { judgeSpeedup } from '../judgement/judge.js';
-import { deliveredCores, poolCost, type PoolCostFigures } from '../judgement/pool-cost.js';
+import { costFigures, deliveredCores, poolCost } from '../judgement/pool-cost.js';
 import { CPU_BOUND_BUSY, DEFAULT_MARGIN } from '../judgement/thresholds.js';
-import type { Benchmark, OkBenchmark } from '../results/schema.js';
+import type { Benchmark } from '../results/schema.js';
 import { formatPercent, formatThreads } from './format.js';
 import { formatMicros, inconclusivePhrase, ratioWithInterval, speedupInterval, type VerdictContext } from './judgement-text.js';
 import { isMeasured, maxBy, type Measured } from './measured.js';
@@ -40,7 +40,8 @@ export function parallelPart(benchmarks: readonly Benchmark[], context: VerdictC
 
 /** ": <cause>" when this run's figures show it; " (<figures>)" when they exist but show none; else nothing. */
 function cause(cell: Measured, measured: readonly Measured[], delivered: number | undefined, context: VerdictContext): string {
-  const figures = costFigures(cell, measured, delivered, context);
+  const sequential = measured.find((benchmark) => benchmark.strategy === 'sequential');
+  const figures = costFigures(cell, sequential, delivered ?? context.environment?.usableCores ?? cell.threads);
   if (figures !== undefined) {
     const cost = poolCost(figures);
     const sequentialTask = formatMicros(figures.sequentialTaskUs);
@@ -63,24 +64,4 @@ function cause(cell: Measured, measured: readonly Measured[], delivered: number 
 
 function batchText(batch: number): string {
   return batch === 1 ? 'one task per message' : `${batch} tasks per message`;
-}
-
-/** The pool's own cost figures for `cell`, when --batch auto measured them in this run. */
-export function costFigures(
-  cell: OkBenchmark,
-  measured: readonly Measured[],
-  delivered: number | undefined,
-  context: VerdictContext,
-): PoolCostFigures | undefined {
-  const batching = cell.batching;
-  const sequential = measured.find((benchmark) => benchmark.strategy === 'sequential');
-  if (batching?.dispatchUs === undefined || batching.taskUs === undefined || sequential === undefined) return undefined;
-  const usable = context.environment?.usableCores ?? cell.threads;
-  return {
-    sequentialTaskUs: (sequential.stats.median / sequential.workload.tasks) * 1000,
-    dispatchUs: batching.dispatchUs,
-    batch: batching.size,
-    taskUs: batching.taskUs,
-    lanes: Math.min(cell.threads, delivered ?? usable),
-  };
 }
