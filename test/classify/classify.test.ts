@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyWorkload, type Classification } from '../../src/classify/classify.js';
 import { retryBudgetMs } from '../../src/commands/classify.js';
 import { RUN_PROFILES } from '../../src/runner/defaults.js';
+import { okCell } from '../helpers/synthetic-cell.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { readResultFile } from '../../src/results/load.js';
 import type { OkBenchmark, ResultFile } from '../../src/results/schema.js';
@@ -91,5 +92,42 @@ describe('classify runs longer when the evidence is inconclusive and the budget 
     expect(retryBudgetMs(undecided(3), { ...args, rounds: 5 })).toBeUndefined();
     expect(retryBudgetMs(undecided(3), { ...args, 'max-time': 4000 })).toBeUndefined();
     expect(retryBudgetMs(undecided(3), { ...args, retry: false })).toBeUndefined();
+  });
+});
+
+/**
+ * Fixed figures (SYNTHETIC, okCell: three samples at ±1 % that pair up round by round, speedup intervals ±5 %), the
+ * cases main's earlier test pinned with the old rules (5 % of the best, a fixed 1.25 gain), under the new ones.
+ */
+describe('classify on fixed figures', () => {
+  function cell(strategy: string, threads: number, speedup: number, busy: number): OkBenchmark {
+    return okCell({ strategy, threads, medianMs: 100 / speedup, speedup, loopBusy: busy });
+  }
+  function cpuRun(parallel: Array<[threads: number, speedup: number]>): OkBenchmark[] {
+    return [cell('sequential', 1, 1, 0.98), cell('concurrent', 1, 1, 0.98), ...parallel.map(([threads, speedup]) => cell('parallel', threads, speedup, 0.1))];
+  }
+  const machine = (usableCores: number) => ({ usableCores });
+
+  it('recommends the fewest threads not told apart from the best gain', () => {
+    // 2 threads at 1.90× against 4 at 1.95×: paired, 4 threads are 1.026× as fast, the same within ±3 %: take 2.
+    expect(classifyWorkload(cpuRun([[1, 0.97], [2, 1.9], [4, 1.95]]), machine(2)).recommendation).toEqual({ strategy: 'parallel', threads: 2 });
+    // 1.5× against 1.95×: 4 threads are a gain over 2 (1.3×): take 4.
+    expect(classifyWorkload(cpuRun([[1, 0.97], [2, 1.5], [4, 1.95]]), machine(4)).recommendation).toEqual({ strategy: 'parallel', threads: 4 });
+    // Order in the file does not matter.
+    expect(classifyWorkload(cpuRun([[4, 1.95], [1, 0.97], [2, 1.9]]), machine(2)).recommendation.threads).toBe(2);
+  });
+
+  it('recommends no pool when no parallel cell was measured: nothing shows one gains', () => {
+    const classification = classifyWorkload(cpuRun([]), machine(3));
+    expect(classification.class).toBe('cpu');
+    expect(classification.recommendation).toEqual({ strategy: 'sequential', threads: null });
+  });
+
+  it('calls waiting work I/O-bound and recommends concurrency, and a pool overhead only when concurrent beats it', () => {
+    const benchmarks = [cell('sequential', 1, 1, 0.05), cell('concurrent', 1, 6, 0.2), cell('parallel', 2, 1.8, 0.05)];
+    const classification = classifyWorkload(benchmarks, machine(2));
+    expect(classification.class).toBe('io');
+    expect(classification.recommendation).toEqual({ strategy: 'concurrent', threads: null });
+    expect(classification.reasons).toContain('a pool only adds overhead: concurrent ran 3.33× (3.33–3.33) as fast as its best (parallel on 2 threads)');
   });
 });
