@@ -1,5 +1,13 @@
+import { cellTimeRatio } from '../judgement/cell-ratio.js';
+import { fastestOf } from '../judgement/fastest.js';
+import { judgeSpeedup, type SpeedupWord } from '../judgement/judge.js';
+import { COMPUTE_BOTTLENECK_BUSY, CPU_BOUND_BUSY } from '../judgement/thresholds.js';
+import { costFigures, deliveredCores } from '../judgement/pool-cost.js';
 import { formatPercent } from '../report/format.js';
-import type { Benchmark, OkBenchmark } from '../results/schema.js';
+import { cellName, ratioWithInterval, speedupInterval } from '../report/judgement-text.js';
+import { isMeasured, type Measured } from '../report/measured.js';
+import type { Benchmark, Environment } from '../results/schema.js';
+import { poolAdvice, type GrainAdvice } from './pool-advice.js';
 
 /**
  * Reads a short run of one workload (sequential, concurrent, parallel and, when the workload splits its task,
@@ -11,22 +19,22 @@ import type { Benchmark, OkBenchmark } from '../results/schema.js';
  * - Otherwise the tasks wait. Run concurrently, all waits overlap; if the one thread is then busy at least
  *   half the time, computing has become the bottleneck → mixed: overlap waits and move the computing to a
  *   pool (hybrid). If not → I/O-bound: concurrency is enough, a pool only adds overhead.
+ *
+ * What it recommends is only what the evidence shows (judgement/judge.ts): a strategy whose speedup is a gain;
+ * "keep it on the main thread" when every candidate is decided and none gains (for a pool too fine-grained at
+ * this grain, with the batch or task size that would pay, from its own dispatch and task figures); "undecided"
+ * when a candidate is inconclusive and none gains.
  */
 
 export type WorkClass = 'io' | 'cpu' | 'mixed';
 
-/** Sequential busier than this is CPU-bound: under a quarter of its time is left to overlap. */
-const CPU_BOUND_BUSY = 0.75;
-/** Concurrent busier than this has run out of waiting to hide its computing behind. */
-const COMPUTE_BOTTLENECK_BUSY = 0.5;
-/** Below this a strategy's gain is within the noise of a shared machine. */
-const REAL_GAIN = 1.25;
-/** Thread counts whose speedup is within this share of the best count as equally good: pick the fewest. */
-const NEAR_BEST = 0.95;
-
 export interface SpeedupAt {
   threads: number;
   speedup: number;
+  /** Its 95 % interval, and the word it earns against the margin. */
+  low: number;
+  high: number;
+  word: SpeedupWord;
 }
 
 export interface Evidence {
@@ -37,16 +45,21 @@ export interface Evidence {
   /** Main-thread event-loop utilization under sequential, and under concurrent. */
   eventLoopUtilization: number;
   concurrentEventLoopUtilization: number | null;
-  concurrentSpeedup: number | null;
+  concurrentSpeedup: SpeedupAt | null;
   parallelSpeedup: SpeedupAt[];
   /** Null when the workload has no wait/compute split (hybrid skipped). */
   hybridSpeedup: SpeedupAt[] | null;
 }
 
 export interface Recommendation {
-  strategy: 'concurrent' | 'parallel' | 'hybrid';
+  /** `sequential`: keep it on the main thread, nothing measured gains; `undecided`: the evidence cannot tell yet. */
+  strategy: 'concurrent' | 'parallel' | 'hybrid' | 'sequential' | 'undecided';
   /** Pool size for `parallel` and `hybrid`. */
   threads: number | null;
+  /** For a pool too fine-grained at this grain: the batch or task size its own figures say would pay. */
+  grain?: GrainAdvice;
+  /** For `undecided`: about how many times the samples would likely decide (null: no practical run would). */
+  samplesFactor?: number | null;
 }
 
 export interface Classification {
@@ -58,16 +71,14 @@ export interface Classification {
   evidence: Evidence;
 }
 
-type Measured = OkBenchmark & { derived: NonNullable<OkBenchmark['derived']> };
+type Machine = Pick<Environment, 'usableCores' | 'machine'>;
 
 function measured(benchmarks: Benchmark[], strategy: string): Measured[] {
-  return benchmarks
-    .filter((benchmark): benchmark is Measured => benchmark.status === 'ok' && benchmark.derived !== null && benchmark.strategy === strategy)
-    .sort((a, b) => a.threads - b.threads);
+  return benchmarks.filter((benchmark): benchmark is Measured => isMeasured(benchmark) && benchmark.strategy === strategy).sort((a, b) => a.threads - b.threads);
 }
 
 /** Throws when the sequential baseline has no figures: nothing can be classified without it. */
-export function classifyWorkload(benchmarks: Benchmark[], usableCores: number): Classification {
+export function classifyWorkload(benchmarks: Benchmark[], machine: Machine): Classification {
   const sequential = measured(benchmarks, 'sequential')[0];
   if (sequential === undefined) {
     const failed = benchmarks.find((benchmark) => benchmark.strategy === 'sequential');
@@ -75,56 +86,36 @@ export function classifyWorkload(benchmarks: Benchmark[], usableCores: number): 
     throw new Error(`cannot classify: the sequential baseline has ${why}`);
   }
   const concurrent = measured(benchmarks, 'concurrent')[0];
-  const parallel = measured(benchmarks, 'parallel').map(speedupAt);
-  const hybridCells = measured(benchmarks, 'hybrid');
+  const parallel = measured(benchmarks, 'parallel');
   const hybridSkipped = benchmarks.some((benchmark) => benchmark.strategy === 'hybrid' && benchmark.status === 'skipped');
+  const hybrid = hybridSkipped ? [] : measured(benchmarks, 'hybrid');
   const evidence: Evidence = {
     tasks: sequential.workload.tasks,
     sequentialMedianMs: sequential.stats.median,
     cpuPerWall: sequential.cpu.effectiveParallelism,
     eventLoopUtilization: sequential.eventLoop.utilization,
     concurrentEventLoopUtilization: concurrent?.eventLoop.utilization ?? null,
-    concurrentSpeedup: concurrent?.derived.speedup ?? null,
-    parallelSpeedup: parallel,
-    hybridSpeedup: hybridSkipped || hybridCells.length === 0 ? null : hybridCells.map(speedupAt),
+    concurrentSpeedup: concurrent === undefined ? null : speedupAt(concurrent),
+    parallelSpeedup: parallel.map(speedupAt),
+    hybridSpeedup: hybrid.length === 0 ? null : hybrid.map(speedupAt),
   };
 
-  const busy = formatPercent(evidence.eventLoopUtilization);
-  const reasons: string[] = [];
-  let workClass: WorkClass;
-  if (evidence.eventLoopUtilization >= CPU_BOUND_BUSY) {
-    workClass = 'cpu';
-    reasons.push(`run one at a time, the main thread computes ${busy} of the time (CPU/wall ${evidence.cpuPerWall.toFixed(2)}): there is little waiting to overlap`);
-  } else if ((evidence.concurrentEventLoopUtilization ?? 0) >= COMPUTE_BOTTLENECK_BUSY) {
-    workClass = 'mixed';
-    reasons.push(
-      `run one at a time, the main thread is busy only ${busy} of the time: the tasks wait`,
-      `run concurrently, the waits overlap and the one thread is busy ${formatPercent(evidence.concurrentEventLoopUtilization ?? 0)} of the time: computing is now the bottleneck`,
-    );
-  } else {
-    workClass = 'io';
-    reasons.push(`run one at a time, the main thread is busy only ${busy} of the time: the tasks mostly wait`);
-    if (evidence.concurrentEventLoopUtilization !== null) {
-      reasons.push(`run concurrently, the thread is still idle ${formatPercent(1 - evidence.concurrentEventLoopUtilization)} of the time: it has room for more`);
+  const workClass = classOf(evidence);
+  const reasons = classReasons(workClass, evidence);
+  if (concurrent !== undefined) reasons.push(`concurrent (Promise.all): ${described(concurrent)}`);
+  for (const cell of [...parallel, ...hybrid]) reasons.push(`${cellName(cell)}: ${described(cell)}`);
+
+  const candidates = workClass === 'cpu' ? parallel : workClass === 'io' ? (concurrent === undefined ? [] : [concurrent]) : hybrid.length > 0 ? hybrid : [...(concurrent === undefined ? [] : [concurrent]), ...parallel];
+  const recommendation = recommend(candidates, [sequential, ...(concurrent === undefined ? [] : [concurrent]), ...parallel, ...hybrid], machine, reasons);
+
+  if (workClass === 'io' && concurrent !== undefined && parallel.length > 0) {
+    const bestPool = fastestOf(parallel, (cell) => cell.derived.speedup, () => undefined)?.best;
+    const versus = bestPool === undefined ? undefined : cellTimeRatio(bestPool, concurrent);
+    if (bestPool !== undefined && versus !== undefined && judgeSpeedup(versus).word === 'gain') {
+      reasons.push(`a pool only adds overhead: concurrent ran ${ratioWithInterval(versus)} as fast as its best (${cellName(bestPool)})`);
     }
   }
-
-  if (evidence.concurrentSpeedup !== null) {
-    reasons.push(
-      evidence.concurrentSpeedup >= REAL_GAIN
-        ? `concurrent (Promise.all) ran ${ratio(evidence.concurrentSpeedup)} faster than sequential`
-        : `concurrent (Promise.all) gained nothing (${ratio(evidence.concurrentSpeedup)})${workClass === 'io' ? ': the waits do not overlap — something (a lock, a connection limit) serialises them' : ''}`,
-    );
-  }
-  for (const { threads, speedup } of parallel) reasons.push(`parallel on ${threads} thread${threads === 1 ? '' : 's'}: ${ratio(speedup)}`);
-  for (const { threads, speedup } of evidence.hybridSpeedup ?? []) reasons.push(`hybrid on ${threads} thread${threads === 1 ? '' : 's'}: ${ratio(speedup)}`);
-
-  const recommendation = recommend(workClass, evidence, usableCores);
-  if (workClass === 'io' && parallel.length > 0 && evidence.concurrentSpeedup !== null) {
-    const bestPool = Math.max(...parallel.map((point) => point.speedup));
-    if (bestPool < evidence.concurrentSpeedup) reasons.push(`a pool only adds overhead: its best (${ratio(bestPool)}) is below concurrent's`);
-  }
-  if (workClass === 'mixed' && evidence.hybridSpeedup === null) {
+  if (workClass === 'mixed' && hybrid.length === 0) {
     reasons.push('hybrid was not measured: give the workload "wait" and "compute" steps to measure it (README: hybrid)');
   }
   return {
@@ -136,23 +127,70 @@ export function classifyWorkload(benchmarks: Benchmark[], usableCores: number): 
   };
 }
 
-function recommend(workClass: WorkClass, evidence: Evidence, usableCores: number): Recommendation {
-  if (workClass === 'io') return { strategy: 'concurrent', threads: null };
-  if (workClass === 'cpu') return { strategy: 'parallel', threads: fewestNearBest(evidence.parallelSpeedup) ?? usableCores };
-  return { strategy: 'hybrid', threads: fewestNearBest(evidence.hybridSpeedup ?? []) ?? usableCores };
+function classOf(evidence: Evidence): WorkClass {
+  if (evidence.eventLoopUtilization >= CPU_BOUND_BUSY) return 'cpu';
+  if ((evidence.concurrentEventLoopUtilization ?? 0) >= COMPUTE_BOTTLENECK_BUSY) return 'mixed';
+  return 'io';
 }
 
-/** The fewest threads whose speedup is within NEAR_BEST of the best: more threads that buy nothing cost memory. */
-function fewestNearBest(points: SpeedupAt[]): number | undefined {
-  if (points.length === 0) return undefined;
-  const best = Math.max(...points.map((point) => point.speedup));
-  return points.find((point) => point.speedup >= best * NEAR_BEST)?.threads;
+function classReasons(workClass: WorkClass, evidence: Evidence): string[] {
+  const busy = formatPercent(evidence.eventLoopUtilization);
+  if (workClass === 'cpu') {
+    return [`run one at a time, the main thread computes ${busy} of the time (CPU/wall ${evidence.cpuPerWall.toFixed(2)}): there is little waiting to overlap`];
+  }
+  if (workClass === 'mixed') {
+    return [
+      `run one at a time, the main thread is busy only ${busy} of the time: the tasks wait`,
+      `run concurrently, the waits overlap and the one thread is busy ${formatPercent(evidence.concurrentEventLoopUtilization ?? 0)} of the time: computing is now the bottleneck`,
+    ];
+  }
+  const reasons = [`run one at a time, the main thread is busy only ${busy} of the time: the tasks mostly wait`];
+  if (evidence.concurrentEventLoopUtilization !== null) {
+    reasons.push(`run concurrently, the thread is still idle ${formatPercent(1 - evidence.concurrentEventLoopUtilization)} of the time: it has room for more`);
+  }
+  return reasons;
 }
 
-function speedupAt(benchmark: Measured): SpeedupAt {
-  return { threads: benchmark.threads, speedup: benchmark.derived.speedup };
+/**
+ * The fastest candidate that gains, with the fewest threads among those the data cannot separate from it; else
+ * the main thread when every candidate is decided, else undecided. Pushes the reasons for what it chose.
+ */
+function recommend(candidates: Measured[], all: Measured[], machine: Machine, reasons: string[]): Recommendation {
+  const gains = candidates.filter((cell) => judgeSpeedup(speedupInterval(cell)).word === 'gain');
+  const fastest = fastestOf(gains, (cell) => cell.derived.speedup, (item, best) => cellTimeRatio(item, best));
+  if (fastest !== undefined) {
+    const chosen = fastest.tied.map((tie) => tie.item).sort((a, b) => a.threads - b.threads)[0] ?? fastest.best;
+    if (chosen !== fastest.best) reasons.push(`${cellName(chosen)} is not told apart from ${cellName(fastest.best)}: fewer threads cost less memory`);
+    const strategy = chosen.strategy as 'concurrent' | 'parallel' | 'hybrid';
+    return { strategy, threads: strategy === 'concurrent' ? null : chosen.threads };
+  }
+  const open = candidates.filter((cell) => judgeSpeedup(speedupInterval(cell)).word === 'inconclusive');
+  if (open.length > 0) {
+    const best = fastestOf(open, (cell) => cell.derived.speedup, () => undefined)?.best ?? open[0];
+    const factor = best === undefined ? null : judgeSpeedup(speedupInterval(best)).samplesFactor;
+    reasons.push(`inconclusive: nothing measured is shown to gain, and ${open.map(cellName).join(', ')} could still`);
+    return { strategy: 'undecided', threads: null, samplesFactor: factor };
+  }
+  // Every candidate decided and none gains: keep it on the main thread, and say what a pool would need.
+  const pool = fastestOf(candidates.filter((cell) => cell.strategy === 'parallel'), (cell) => cell.derived.speedup, () => undefined)?.best;
+  if (pool !== undefined) {
+    const sequential = all.find((cell) => cell.strategy === 'sequential');
+    const figures = costFigures(pool, sequential, deliveredCores(machine.machine, pool.threads) ?? machine.usableCores);
+    const advice = figures === undefined ? undefined : poolAdvice(figures);
+    reasons.push(advice?.reason ?? `${cellName(pool)} gained nothing measurable, and no figure of this run says why`);
+    if (advice?.grain !== undefined) return { strategy: 'sequential', threads: null, grain: advice.grain };
+  }
+  return { strategy: 'sequential', threads: null };
 }
 
-function ratio(value: number): string {
-  return `${value.toFixed(2)}×`;
+function speedupAt(cell: Measured): SpeedupAt {
+  const interval = speedupInterval(cell);
+  return { threads: cell.threads, speedup: interval.estimate, low: interval.low, high: interval.high, word: judgeSpeedup(interval).word };
+}
+
+/** "1.62× (1.55–1.70), a gain" */
+function described(cell: Measured): string {
+  const judgement = judgeSpeedup(speedupInterval(cell));
+  const word = { gain: 'a gain', same: 'no gain (the same as sequential)', slower: 'slower than sequential', inconclusive: 'inconclusive' }[judgement.word];
+  return `${ratioWithInterval(judgement.interval)}, ${word}`;
 }

@@ -1,6 +1,7 @@
 import type { Argv } from 'yargs';
 import { classifyWorkload, type Classification, type Recommendation } from '../classify/classify.js';
 import { EXIT, UsageError } from '../errors.js';
+import { moreDataPhrase } from '../judgement/more-data.js';
 import { formatMs } from '../report/format.js';
 import { ensureWritableFile, parseDurationMs, parseInteger, parsePositiveNumber } from '../options/parse.js';
 import { buildSuiteOptions } from '../options/run-options.js';
@@ -10,12 +11,13 @@ import { runSuite } from '../runner/run-suite.js';
 import { killAllChildren } from '../runner/supervisor.js';
 import { resolveWorkloadUrl } from '../workload-source.js';
 
-interface ClassifyArgs {
+export interface ClassifyArgs {
   workload: string;
   tasks?: number;
   size?: number;
   rounds?: number;
   'max-time'?: number;
+  retry: boolean;
   json: boolean;
   out?: string;
 }
@@ -61,6 +63,11 @@ export function builder(yargs: Argv): Argv<ClassifyArgs> {
       defaultDescription: `${RUN_PROFILES.quick.maxTimeMs / 1000}s`,
       coerce: (value: unknown) => parseDurationMs(value, '--max-time'),
     })
+    .option('retry', {
+      type: 'boolean',
+      default: true,
+      describe: 'When the evidence is inconclusive, measure once more with a larger --max-time (not with --rounds or --max-time given)',
+    })
     .option('json', { type: 'boolean', default: false, describe: 'Print the classification as JSON on stdout' })
     .option('out', { alias: 'o', type: 'string', describe: 'Also keep the measurements as a result file (JSON)' });
 }
@@ -76,33 +83,46 @@ export async function handler(args: ClassifyArgs): Promise<void> {
   };
   process.once('SIGINT', onSigint);
   try {
-    // Brief on purpose (the quick profile): `run` is for figures to keep.
-    const outcome = await runSuite(
-      buildSuiteOptions(
-        {
-          workloads: [args.workload],
-          strategies: ['sequential', 'concurrent', 'parallel', 'hybrid'],
-          threads,
-          quick: true,
-          ...(args.tasks !== undefined ? { tasks: args.tasks } : {}),
-          ...(args.size !== undefined ? { size: args.size } : {}),
-          ...(args.rounds !== undefined ? { rounds: args.rounds } : {}),
-          ...(args['max-time'] !== undefined ? { maxTimeMs: args['max-time'] } : {}),
-          label: 'classify',
-          ...(outPath !== null ? { out: outPath } : {}),
-        },
-        { environment, argv: process.argv.slice(2) },
-      ),
-    );
-    if (outcome.usageError !== undefined) throw new UsageError(outcome.usageError);
+    // Brief on purpose (the quick profile): `run` is for figures to keep. A second, longer attempt only when the
+    // first could not decide and the user left the budget to us.
+    const attempt = async (maxTimeMs: number | undefined) => {
+      const outcome = await runSuite(
+        buildSuiteOptions(
+          {
+            workloads: [args.workload],
+            strategies: ['sequential', 'concurrent', 'parallel', 'hybrid'],
+            threads,
+            quick: true,
+            ...(args.tasks !== undefined ? { tasks: args.tasks } : {}),
+            ...(args.size !== undefined ? { size: args.size } : {}),
+            ...(args.rounds !== undefined ? { rounds: args.rounds } : {}),
+            ...(maxTimeMs !== undefined ? { maxTimeMs } : {}),
+            label: 'classify',
+            ...(outPath !== null ? { out: outPath } : {}),
+          },
+          { environment, argv: process.argv.slice(2) },
+        ),
+      );
+      if (outcome.usageError !== undefined) throw new UsageError(outcome.usageError);
+      return outcome;
+    };
+    let outcome = await attempt(args['max-time']);
     let classification: Classification;
+    let retried: string | undefined;
     try {
-      classification = classifyWorkload(outcome.result.benchmarks, environment.usableCores);
+      classification = classifyWorkload(outcome.result.benchmarks, outcome.result.environment);
+      const retryMs = retryBudgetMs(classification, args);
+      if (retryMs !== undefined) {
+        outcome = await attempt(retryMs);
+        classification = classifyWorkload(outcome.result.benchmarks, outcome.result.environment);
+        retried = `the first ${RUN_PROFILES.quick.maxTimeMs / 1000}s measurement was inconclusive: measured again with --max-time ${retryMs / 1000}s`;
+      }
     } catch (error) {
       process.stderr.write(`corescope: ${args.workload}: ${(error as Error).message}\n`);
       process.exitCode = EXIT.workloadFailed;
       return;
     }
+    if (retried !== undefined) classification = { ...classification, reasons: [retried, ...classification.reasons] };
     if (args.json) {
       const text = recommendationText(classification.recommendation);
       process.stdout.write(`${JSON.stringify({ ...classification, recommendation: { ...classification.recommendation, text }, usableCores: environment.usableCores, resultFile: outPath }, null, 2)}\n`);
@@ -117,17 +137,40 @@ export async function handler(args: ClassifyArgs): Promise<void> {
   }
 }
 
+/** The longest second attempt classify makes on its own, ms: a first look should not turn into a long run. */
+const RETRY_MAX_TIME_MS = 20_000;
+
+/**
+ * The budget of a second attempt: the quick budget times the samples the inconclusive judgement asked for (at
+ * least twice, at most RETRY_MAX_TIME_MS); undefined when the first attempt decided, the user fixed the budget, or
+ * --no-retry.
+ */
+export function retryBudgetMs(classification: Classification, args: ClassifyArgs): number | undefined {
+  const { recommendation } = classification;
+  if (recommendation.strategy !== 'undecided' || !args.retry || args.rounds !== undefined || args['max-time'] !== undefined) return undefined;
+  const factor = Math.max(2, recommendation.samplesFactor ?? 2);
+  return Math.min(RETRY_MAX_TIME_MS, Math.ceil((RUN_PROFILES.quick.maxTimeMs * factor) / 1000) * 1000);
+}
+
 const CLASS_NAMES = { io: 'I/O-bound', cpu: 'CPU-bound', mixed: 'mixed (waits and computing)' } as const;
 
 function recommendationText(recommendation: Recommendation): string {
   const threads = `${recommendation.threads ?? 1} thread${recommendation.threads === 1 ? '' : 's'}`;
   switch (recommendation.strategy) {
     case 'concurrent':
-      return 'use concurrency: start the tasks together (Promise.all, or a capped number in flight); a worker pool only adds overhead';
+      return 'use concurrency: start the tasks together (Promise.all, or a capped number in flight)';
     case 'parallel':
-      return `use a worker pool of ${threads} (e.g. piscina); Promise.all gains nothing for computing`;
+      return `use a worker pool of ${threads} (e.g. piscina)`;
     case 'hybrid':
       return `overlap the waits on the event loop and send the computing to a worker pool of ${threads} (hybrid)`;
+    case 'sequential': {
+      const grain = recommendation.grain;
+      return grain === undefined
+        ? 'keep it on the main thread: nothing measured gains'
+        : `keep it on the main thread at this grain; a pool would pay from ${grain.batch} tasks per message (--batch ${grain.batch}) or with tasks of about ${formatMs(grain.taskMs)}`;
+    }
+    case 'undecided':
+      return `undecided: the evidence cannot tell yet; ${moreDataPhrase(recommendation.samplesFactor ?? null)} (classify again with a longer --max-time)`;
   }
 }
 

@@ -25,7 +25,7 @@ interface CompareArgs {
 }
 
 export const command = 'compare <base> <head> [more..]';
-export const describe = 'Compare result files: same machine → verdicts with a significance test; different machines → speedup and efficiency side by side';
+export const describe = 'Compare result files: same machine → a verdict per benchmark from its interval; different machines → speedup and efficiency side by side';
 
 export function builder(yargs: Argv): Argv<CompareArgs> {
   return yargs
@@ -36,19 +36,19 @@ export function builder(yargs: Argv): Argv<CompareArgs> {
       type: 'string',
       default: DEFAULT_THRESHOLD,
       defaultDescription: `${DEFAULT_THRESHOLD * 100} %`,
-      describe: 'Smallest change in median time worth a verdict, in percent ("5" or "5%")',
+      describe: 'The margin: a change in median time counts only when its whole interval lies beyond it, in percent ("3" or "3%")',
       coerce: (value: unknown) => parsePercent(value, '--threshold', { allowZero: true }),
     })
     .option('alpha', {
       type: 'string',
       default: DEFAULT_ALPHA,
-      describe: 'Significance level of Welch\'s t-test on log times (also sets the interval: 1 - alpha)',
+      describe: 'False-discovery rate over the benchmarks of one comparison (Benjamini–Hochberg); sets the intervals\' level',
       coerce: (value: unknown) => parseAlpha(value),
     })
     .option('fail-on', {
       type: 'string',
       default: 'regression',
-      describe: 'regression: exit 3 when a benchmark is significantly slower beyond the threshold; none: always exit 0',
+      describe: 'regression: exit 3 when a benchmark is slower beyond the margin; none: always exit 0',
       coerce: (value: unknown) => only(parseChoices(value, '--fail-on', FAIL_ON), '--fail-on'),
     })
     .option('format', {
@@ -62,8 +62,9 @@ export function builder(yargs: Argv): Argv<CompareArgs> {
     .epilogue(
       `Files over ${MAX_RESULT_FILE_BYTES / (1024 * 1024)} MiB are refused unread; schemaVersion ${SUPPORTED_SCHEMA_VERSIONS.join(', ')} is supported. ` +
         'Same machine = same CPU model, usable cores and Node major: each file is judged against the first file from its machine. ' +
-        'Figures with a coefficient of variation over 10 % are marked unreliable, not judged. ' +
-        'Exit codes: 0 ok, 2 bad usage or bad file, 3 significant regression (with --fail-on regression).',
+        'Verdicts: slower / faster (the whole interval beyond the margin), same (the whole interval within it), inconclusive ' +
+        '(neither: the row says how many times the samples would likely decide), unreliable (data that cannot decide: under 2 samples). ' +
+        'Exit codes: 0 ok, 2 bad usage or bad file, 3 slower beyond the margin (with --fail-on regression).',
     );
 }
 

@@ -1,17 +1,34 @@
-import type { Benchmark } from '../results/schema.js';
-import { bootstrapMedianRatio } from '../stats/bootstrap.js';
-import { coefficientOfVariation, median, summarize } from '../stats/summary.js';
-import { welchLogRatio } from '../stats/welch.js';
+import { judgeTimeChange, type TimeChangeWord } from '../judgement/judge.js';
+import { DETECTION_POWER } from '../judgement/thresholds.js';
+import { benjaminiHochberg } from '../stats/multiple-testing.js';
+import { normalCdf, normalQuantile, normalSurvival } from '../stats/normal.js';
+import type { ChangeEstimate, Measurement } from './measure-change.js';
 
-/** Over this coefficient of variation (in either file) a figure is too noisy to judge (DESIGN.md: 10 %). */
-const UNRELIABLE_CV = 0.1;
+/**
+ * The verdicts of one comparison (a head file against its base), all at once, because they are decided together:
+ *
+ * 1. Each benchmark's change is a log ratio with a standard error (measure-change.ts). Its directional p-value
+ *    asks whether the change lies beyond the margin: p = 2 · min(P(beyond +margin is wrong), P(beyond −margin is
+ *    wrong)), normal on the log scale.
+ * 2. Benjamini–Hochberg over those p-values at level alpha gives R discoveries. The intervals of every row are then
+ *    printed at confidence 1 − max(R, 1) · alpha / m (the false-coverage-rate adjustment of Benjamini & Yekutieli
+ *    2005). At that level a row's interval lies beyond the margin exactly when BH makes it a discovery, so the
+ *    interval printed and the verdict beside it cannot disagree.
+ * 3. The verdict is read off that interval (judgement/judge.ts): slower, faster, same (wholly within ±margin) or
+ *    inconclusive, the last with the samples that would likely decide it.
+ *
+ * Why Benjamini–Hochberg and not Holm: when nothing changed (an A/A comparison) both keep the chance of any false
+ * verdict at alpha; when a change is real it usually moves many benchmarks at once (slower code is slower in every
+ * strategy), and there BH keeps its power where Holm asks every benchmark to clear nearly alpha / m; and BH's
+ * adjusted intervals share one level, so a table states one confidence instead of one per row.
+ */
 
-export type Verdict = 'faster' | 'slower' | 'no significant change' | 'unreliable' | 'not comparable';
+export type Verdict = TimeChangeWord | 'unreliable' | 'not comparable';
 
 export interface JudgeOptions {
-  /** Smallest change worth reporting, as a fraction: 0.05 = 5 %. */
+  /** The margin, as a fraction: 0.03 = 3 %. A change counts only when its whole interval lies beyond it. */
   threshold: number;
-  /** Significance level of the test, and 1 - confidence of the interval. */
+  /** Benjamini–Hochberg false-discovery rate over the benchmarks of one comparison. */
   alpha: number;
 }
 
@@ -22,84 +39,109 @@ export interface Judgement {
   headMedianMs: number | null;
   /** median(head) / median(base): above 1 is slower. */
   ratio: number | null;
-  /** Percentile-bootstrap (1 - alpha) interval of that ratio (seeded: the same files give the same interval). */
+  /** The interval of that ratio at `confidence`, the level every row of this comparison shares. */
   ratioLow: number | null;
   ratioHigh: number | null;
-  /** Two-sided p-value of Welch's t-test on log times. */
+  confidence: number | null;
+  /** Directional p-value against the margin (before the correction), and Benjamini–Hochberg's adjusted one. */
   pValue: number | null;
-  baseCv: number | null;
-  headCv: number | null;
+  adjustedP: number | null;
+  /** The smallest slowdown this row would flag with power DETECTION_POWER at its noise, size and level (a fraction). */
+  minimumDetectable: number | null;
+  /** For inconclusive: about how many times the samples would likely decide (null: none would). */
+  samplesFactor: number | null;
+  /** Measuring processes behind each file's cell. */
+  processes: { base: number; head: number } | null;
   /** One short phrase saying why this verdict. */
   reason: string;
 }
 
-/**
- * Judges one benchmark measured twice on the same machine. The headline figure is the ratio of medians (what a
- * reader sees in the run table); significance comes from Welch's t-test on log times. "slower" needs all three:
- * p < alpha, the median ratio beyond the threshold, and the geometric means moving the same way — so neither a
- * tiny-but-significant change nor a large-but-noisy one fails a build.
- */
-export function judgePair(base: Benchmark, head: Benchmark, options: JudgeOptions): Judgement {
-  const empty = { id: base.id, baseMedianMs: null, headMedianMs: null, ratio: null, ratioLow: null, ratioHigh: null, pValue: null, baseCv: null, headCv: null };
-  if (base.status !== 'ok' || head.status !== 'ok') {
-    const which = [base.status !== 'ok' ? `base ${base.status}` : '', head.status !== 'ok' ? `head ${head.status}` : ''].filter(Boolean).join(', ');
-    return { ...empty, verdict: 'not comparable', reason: which };
-  }
-  if (base.workload.tasks !== head.workload.tasks || base.workload.size !== head.workload.size) {
-    return {
-      ...empty,
-      verdict: 'not comparable',
-      reason: `workload differs: ${base.workload.tasks} tasks of size ${base.workload.size} vs ${head.workload.tasks} of size ${head.workload.size}`,
-    };
-  }
-  const baseSamples = base.samplesMs;
-  const headSamples = head.samplesMs;
-  if (baseSamples.length === 0 || headSamples.length === 0) {
-    return { ...empty, verdict: 'unreliable', reason: 'no samples to judge' };
-  }
-  const figures = {
-    id: base.id,
-    baseMedianMs: median(baseSamples),
-    headMedianMs: median(headSamples),
-    baseCv: coefficientOfVariation(summarize(baseSamples)),
-    headCv: coefficientOfVariation(summarize(headSamples)),
-  };
-  if (baseSamples.length < 2 || headSamples.length < 2) {
-    return { ...empty, ...figures, verdict: 'unreliable', reason: 'fewer than 2 samples: no test possible' };
-  }
-  if (![...baseSamples, ...headSamples].every((sample) => sample > 0)) {
-    return { ...empty, ...figures, verdict: 'unreliable', reason: 'a sample of 0 ms: too fast to time' };
-  }
-  const interval = bootstrapMedianRatio(headSamples, baseSamples, { confidence: 1 - options.alpha });
-  const test = welchLogRatio(baseSamples, headSamples, options.alpha);
-  const judged = { ...figures, ratio: interval.ratio, ratioLow: interval.low, ratioHigh: interval.high, pValue: test.pValue };
+export interface JudgedComparison {
+  judgements: Judgement[];
+  /** The confidence of every interval in it: 1 − max(R, 1) · alpha / m. */
+  confidence: number;
+  /** Benchmarks judged (m) and discoveries (R). */
+  tested: number;
+  discoveries: number;
+}
 
-  const noisiest = Math.max(figures.baseCv, figures.headCv);
-  if (noisiest > UNRELIABLE_CV) {
-    const where = figures.baseCv >= figures.headCv ? 'base' : 'head';
-    return { ...judged, verdict: 'unreliable', reason: `CV ${formatPercent(noisiest)} in ${where} is over ${formatPercent(UNRELIABLE_CV)}` };
+export function judgeComparison(measurements: readonly Measurement[], options: JudgeOptions): JudgedComparison {
+  const estimates = measurements.flatMap((measurement) => (measurement.kind === 'estimate' ? [measurement.estimate] : []));
+  const pValues = estimates.map((estimate) => directionalP(estimate, options.threshold));
+  const correction = benjaminiHochberg(pValues, options.alpha);
+  const tested = estimates.length;
+  const level = tested === 0 ? options.alpha : (Math.max(correction.discoveries, 1) * options.alpha) / tested;
+  const z = normalQuantile(1 - level / 2);
+  let next = 0;
+  const judgements = measurements.map((measurement): Judgement => {
+    if (measurement.kind === 'unjudged') {
+      const { id, verdict, reason, baseMedianMs, headMedianMs } = measurement;
+      return { id, verdict, reason, baseMedianMs, headMedianMs, ratio: null, ratioLow: null, ratioHigh: null, confidence: null, pValue: null, adjustedP: null, minimumDetectable: null, samplesFactor: null, processes: null };
+    }
+    const index = next;
+    next += 1;
+    return judged(measurement.estimate, z, 1 - level, pValues[index] ?? 1, correction.adjusted[index] ?? 1, options.threshold);
+  });
+  return { judgements, confidence: 1 - level, tested, discoveries: correction.discoveries };
+}
+
+function judged(estimate: ChangeEstimate, z: number, confidence: number, pValue: number, adjustedP: number, margin: number): Judgement {
+  const halfWidth = z * estimate.standardError;
+  const interval = { estimate: Math.exp(estimate.logRatio), low: Math.exp(estimate.logRatio - halfWidth), high: Math.exp(estimate.logRatio + halfWidth) };
+  const judgement = judgeTimeChange(interval, margin);
+  return {
+    id: estimate.id,
+    verdict: judgement.word,
+    baseMedianMs: estimate.baseMedianMs,
+    headMedianMs: estimate.headMedianMs,
+    ratio: interval.estimate,
+    ratioLow: interval.low,
+    ratioHigh: interval.high,
+    confidence,
+    pValue,
+    adjustedP,
+    minimumDetectable: minimumDetectableChange(estimate.standardError, z, margin),
+    samplesFactor: judgement.samplesFactor,
+    processes: estimate.processes,
+    reason: reasonFor(judgement.word, margin, judgement.samplesFactor),
+  };
+}
+
+/**
+ * 2 · min(P(Z > (x − ln(1 + m)) / se), P(Z < (x − ln(1 − m)) / se)), capped at 1: below γ exactly when the
+ * two-sided (1 − γ) normal interval x ± z·se lies wholly beyond one edge of the band.
+ */
+export function directionalP(estimate: Pick<ChangeEstimate, 'logRatio' | 'standardError'>, margin: number): number {
+  const upper = Math.log1p(margin);
+  const lower = Math.log1p(-margin);
+  const { logRatio, standardError } = estimate;
+  if (standardError === 0) return logRatio > upper || logRatio < lower ? 0 : 1;
+  return Math.min(1, 2 * Math.min(normalSurvival((logRatio - upper) / standardError), normalCdf((logRatio - lower) / standardError)));
+}
+
+/**
+ * The smallest slowdown flagged with probability DETECTION_POWER: its lower bound must clear 1 + margin, so the
+ * true log ratio must lie (z + z_power) standard errors above ln(1 + margin).
+ */
+export function minimumDetectableChange(standardError: number, z: number, margin: number): number {
+  return (1 + margin) * Math.exp((z + normalQuantile(DETECTION_POWER)) * standardError) - 1;
+}
+
+/** Short: the compare table must fit 120 columns (the rule line under its title explains "~k×"). */
+function reasonFor(word: TimeChangeWord, margin: number, samplesFactor: number | null): string {
+  const band = formatPercent(margin);
+  switch (word) {
+    case 'slower':
+      return `CI above +${band}`;
+    case 'faster':
+      return `CI below −${band}`;
+    case 'same':
+      return `CI within ±${band}`;
+    case 'inconclusive':
+      return samplesFactor === null ? 'on the margin' : `~${Number((Math.ceil(samplesFactor * 10) / 10).toFixed(1))}× samples`;
   }
-  const significant = test.pValue < options.alpha;
-  const change = interval.ratio - 1;
-  if (significant && change > options.threshold && test.geometricRatio > 1) {
-    return { ...judged, verdict: 'slower', reason: `${signedPercent(change)} beyond ±${formatPercent(options.threshold)}, ${formatP(test.pValue)}` };
-  }
-  if (significant && change < -options.threshold && test.geometricRatio < 1) {
-    return { ...judged, verdict: 'faster', reason: `${signedPercent(change)} beyond ±${formatPercent(options.threshold)}, ${formatP(test.pValue)}` };
-  }
-  const why = significant ? `${signedPercent(change)} is within ±${formatPercent(options.threshold)}` : `${formatP(test.pValue)} ≥ ${options.alpha}`;
-  return { ...judged, verdict: 'no significant change', reason: why };
 }
 
 function formatPercent(fraction: number): string {
   return `${Number((fraction * 100).toFixed(1))} %`;
-}
-
-function signedPercent(fraction: number): string {
-  return `${fraction >= 0 ? '+' : '−'}${formatPercent(Math.abs(fraction))}`;
-}
-
-/** "p = 0.012" or "p < 0.001". */
-function formatP(pValue: number): string {
-  return pValue < 0.001 ? 'p < 0.001' : `p = ${pValue.toFixed(3)}`;
 }

@@ -8,6 +8,8 @@ import {
   judgementRows,
   machineLines,
   regressionLine,
+  samplesNote,
+  sameMachineRule,
   sameMachineTitle,
   VERDICT_COLUMN,
   verdictCounts,
@@ -18,15 +20,16 @@ export function renderComparisonMarkdown(comparison: Comparison): string {
   const lines: string[] = ['## corescope compare', ''];
   lines.push(comparison.regressions.length > 0 ? `**${escapeCell(regressionLine(comparison))}**` : regressionLine(comparison), '');
   for (const same of comparison.sameMachine) {
-    lines.push(`### ${escapeCell(sameMachineTitle(same, comparison.options))}`, '');
+    lines.push(`### ${escapeCell(sameMachineTitle(same))}`, '', escapeCell(sameMachineRule(same, comparison.options)), '');
     lines.push(markdownTable(JUDGEMENT_HEADER, judgementRows(same).map(emphasiseVerdict), JUDGEMENT_TEXT_COLUMNS), '');
     lines.push(`${escapeCell(same.head)}: ${verdictCounts(same)}`, '');
+    for (const note of [samplesNote(same), same.advice]) if (note !== undefined) lines.push(escapeCell(note), '');
   }
   if (comparison.crossMachine !== null) {
     lines.push('### Across machines (dimensionless figures)', '');
     for (const line of machineLines(comparison.crossMachine)) lines.push(`- ${escapeCell(line)}`);
     lines.push('', markdownTable(crossMachineHeader(comparison.crossMachine), crossMachineRows(comparison.crossMachine)), '');
-    lines.push(`_${CROSS_MACHINE_NOTE}_`, '');
+    lines.push(`_${CROSS_MACHINE_NOTE.join(' ')}_`, '');
   }
   if (comparison.partial.length > 0) {
     lines.push('### Only in some files', '');

@@ -8,7 +8,7 @@ import { formatMs, formatPercent, formatRatio } from './format.js';
  * can never disagree on a figure.
  */
 
-export const JUDGEMENT_HEADER = ['benchmark', 'verdict', 'base', 'head', 'change', 'CI', 'p', 'why'];
+export const JUDGEMENT_HEADER = ['benchmark', 'verdict', 'base', 'head', 'change', 'CI', 'MDC', 'why'];
 /** Columns of words, not figures: left-aligned. */
 export const JUDGEMENT_TEXT_COLUMNS = [0, 1, 7] as const;
 export const VERDICT_COLUMN = 1;
@@ -21,13 +21,28 @@ export function judgementRows(comparison: SameMachineComparison): string[][] {
     judgement.headMedianMs === null ? '—' : formatMs(judgement.headMedianMs),
     judgement.ratio === null ? '' : signedPercent(judgement.ratio - 1),
     judgement.ratioLow === null || judgement.ratioHigh === null ? '' : `${signedPercent(judgement.ratioLow - 1)} … ${signedPercent(judgement.ratioHigh - 1)}`,
-    judgement.pValue === null ? '' : judgement.pValue < 0.001 ? '<0.001' : judgement.pValue.toFixed(3),
+    judgement.minimumDetectable === null ? '' : judgement.minimumDetectable > 1 ? '> +100 %' : signedPercent(judgement.minimumDetectable),
     judgement.reason,
   ]);
 }
 
-export function sameMachineTitle(comparison: SameMachineComparison, options: Comparison['options']): string {
-  return `Same machine (${comparison.machine}): ${comparison.head} against ${comparison.base} — threshold ±${formatPercent(options.threshold)}, alpha ${options.alpha}, ${Math.round((1 - options.alpha) * 100)} % CI`;
+/** The comparison's heading: which files, on which machine. */
+export function sameMachineTitle(comparison: SameMachineComparison): string {
+  return `Same machine (${comparison.machine}): ${comparison.head} against ${comparison.base}`;
+}
+
+/** What "~k×" in the why column means, said once under the table when a row uses it. */
+export function samplesNote(comparison: SameMachineComparison): string | undefined {
+  return comparison.judgements.some((judgement) => judgement.verdict === 'inconclusive')
+    ? '~k× samples: about k times the samples (rounds × processes) would likely decide it; on the margin: too close to tell'
+    : undefined;
+}
+
+/** How the rows were judged: the margin, the one adjusted level of every interval, and what MDC means. */
+export function sameMachineRule(comparison: SameMachineComparison, options: Comparison['options']): string {
+  const level = `${trimmedPercent(comparison.confidence)} % CI`;
+  const over = comparison.tested === 0 ? 'no benchmark judged' : `${comparison.tested} benchmark${comparison.tested === 1 ? '' : 's'}`;
+  return `margin ±${formatMargin(options.threshold)}, ${level} (Benjamini–Hochberg, FDR ${options.alpha}, ${over}); MDC: slowdown caught 4 in 5`;
 }
 
 export function verdictCounts(comparison: SameMachineComparison): string {
@@ -35,8 +50,9 @@ export function verdictCounts(comparison: SameMachineComparison): string {
   return [
     `${counts.slower} slower`,
     `${counts.faster} faster`,
-    `${counts['no significant change']} no significant change`,
-    `${counts.unreliable} unreliable`,
+    `${counts.same} same`,
+    `${counts.inconclusive} inconclusive`,
+    ...(counts.unreliable > 0 ? [`${counts.unreliable} unreliable`] : []),
     ...(counts['not comparable'] > 0 ? [`${counts['not comparable']} not comparable`] : []),
   ].join(', ');
 }
@@ -66,19 +82,33 @@ export function regressionLine(comparison: Comparison): string {
   if (comparison.regressions.length === 0) {
     return comparison.sameMachine.length === 0
       ? 'No same-machine pair: nothing judged for regressions.'
-      : `No significant regression beyond ${Number((comparison.options.threshold * 100).toFixed(2))} %.`;
+      : `No significant regression beyond ${formatMargin(comparison.options.threshold)}.`;
   }
   return `REGRESSION: ${comparison.regressions.map((regression) => `${regression.id} (${regression.head}, ×${regression.ratio.toFixed(3)})`).join(', ')}`;
 }
 
-export const CROSS_MACHINE_NOTE =
-  'Each cell: speedup over the same file\'s sequential run (efficiency = speedup / ideal). Absolute times are not compared across machines. † more threads than the machine\'s usable cores.';
+/** Two lines, so that a terminal of 120 columns shows them unbroken. */
+export const CROSS_MACHINE_NOTE = [
+  "Each cell: speedup over the same file's sequential run with its 95 % interval, then efficiency (speedup / ideal).",
+  "Absolute times are not compared across machines. † more threads than the machine's usable cores.",
+] as const;
 
 function cellText(cell: CrossMachineCell): string {
   if (cell.status === 'missing') return '—';
   if (cell.speedup === null) return cell.status;
-  const efficiency = cell.efficiency === null ? '' : ` (${formatPercent(cell.efficiency)})`;
-  return `${formatRatio(cell.speedup)}${efficiency}${cell.oversubscribed ? ' †' : ''}`;
+  const interval = cell.speedupLow === null || cell.speedupHigh === null ? '' : ` (${cell.speedupLow.toFixed(2)}–${cell.speedupHigh.toFixed(2)})`;
+  const efficiency = cell.efficiency === null ? '' : ` ${formatPercent(cell.efficiency)}`;
+  return `${formatRatio(cell.speedup)}${interval}${efficiency}${cell.oversubscribed ? ' †' : ''}`;
+}
+
+function formatMargin(fraction: number): string {
+  return `${Number((fraction * 100).toFixed(2))} %`;
+}
+
+/** 97.5, 99.79: enough digits to tell adjusted levels apart, no trailing zeros. */
+function trimmedPercent(fraction: number): string {
+  const percent = fraction * 100;
+  return String(Number(percent.toFixed(percent >= 99.9 ? 3 : percent >= 99 ? 2 : 1)));
 }
 
 function signedPercent(fraction: number): string {

@@ -8,6 +8,8 @@ import {
   judgementRows,
   machineLines,
   regressionLine,
+  samplesNote,
+  sameMachineRule,
   sameMachineTitle,
   verdictCounts,
 } from './compare-rows.js';
@@ -16,15 +18,17 @@ import {
 export function renderComparisonTerminal(comparison: Comparison): string {
   const lines: string[] = [`corescope compare · ${comparison.files.length} files (base: ${comparison.files[0]?.file ?? '?'})`, ''];
   for (const same of comparison.sameMachine) {
-    lines.push(sameMachineTitle(same, comparison.options));
+    lines.push(sameMachineTitle(same), sameMachineRule(same, comparison.options));
     lines.push(alignedTable(JUDGEMENT_HEADER, judgementRows(same), JUDGEMENT_TEXT_COLUMNS));
-    lines.push(`${same.head}: ${verdictCounts(same)}`, '');
+    lines.push(`${same.head}: ${verdictCounts(same)}`);
+    for (const note of [samplesNote(same), same.advice]) if (note !== undefined) lines.push(note);
+    lines.push('');
   }
   if (comparison.crossMachine !== null) {
     lines.push('Across machines (dimensionless figures)');
     for (const line of machineLines(comparison.crossMachine)) lines.push(`  ${line}`);
     lines.push(alignedTable(crossMachineHeader(comparison.crossMachine), crossMachineRows(comparison.crossMachine), [0]));
-    lines.push(CROSS_MACHINE_NOTE, '');
+    lines.push(...CROSS_MACHINE_NOTE, '');
   }
   if (comparison.partial.length > 0) {
     lines.push('Only in some files');

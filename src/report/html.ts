@@ -16,6 +16,7 @@ import { studySections } from './html/study-sections.js';
 import { traceTimelineFigure } from './html/trace-timeline.js';
 import { workerFiguresTable } from './html/worker-figures-table.js';
 import { traceOf } from './trace-input.js';
+import { verdictContext } from './judgement-text.js';
 import { verdictLine } from './verdict.js';
 
 function machineSummary(input: ReportInput): string {
@@ -71,7 +72,7 @@ function renderReport(inputs: readonly ReportInput[]): string {
     );
     const verdicts = inputs.flatMap((input) => {
       const rows = grouped.get(input)?.get(workload.key);
-      return rows === undefined ? [] : [`${many ? `${input.machine} · ` : ''}${verdictLine(rows.map((row) => row.benchmark))}`];
+      return rows === undefined ? [] : [`${many ? `${input.machine} · ` : ''}${verdictLine(rows.map((row) => row.benchmark), verdictContext(input.result))}`];
     });
     body.push(`<ul class="verdicts">${verdicts.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`, '<div class="charts">');
     body.push(

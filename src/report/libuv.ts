@@ -1,12 +1,11 @@
+import { ratioOfIndependent } from '../judgement/independent-ratio.js';
+import { judgeSpeedup } from '../judgement/judge.js';
+import { BUSY_BEYOND_ONE_LOOP } from '../judgement/thresholds.js';
 import type { Benchmark, OkBenchmark, ResultFile } from '../results/schema.js';
 import { formatRatio } from './format.js';
 import { groupBy } from './group-by.js';
+import { speedupInterval } from './judgement-text.js';
 import { isMeasured, type Measured } from './measured.js';
-
-/** A change in speedup this large between pool sizes is the pool's doing, not noise (as in verdict.ts). */
-const POOL_EFFECT_RATIO = 1.25;
-/** A concurrent cell keeping more cores than this busy had threads besides its one event loop at work. */
-const BUSY_BEYOND_ONE_LOOP = 1.3;
 
 /**
  * Groups a table and a verdict stand for: one per workload, and in a --uv-threadpool sweep one per workload and
@@ -80,23 +79,25 @@ function concurrentWhy(cells: Measured[]): string {
     case 'no-gain':
       return 'no gain with any pool size';
     case 'unclear':
-      return 'too noisy to tell whether the pool size matters (the 95 % intervals overlap): rerun with more --rounds on a quieter machine';
+      return 'too noisy to tell whether the pool size matters: the largest pool against the smallest is inconclusive at 95 %; a longer --max-time or a quieter machine narrows it';
   }
 }
 
 /**
- * How speedup responds to the pool size. "grows" needs the largest pool's 95 % interval to sit wholly above the
- * smallest pool's and the medians to differ by POOL_EFFECT_RATIO, so noise on a shared machine is not read as
- * an effect; the flat verdicts need every cell on the same side of the gain threshold; anything else is unclear.
+ * How speedup responds to the pool size, judged like every verdict (judgement/judge.ts): "grows" when the largest
+ * pool's speedup over the smallest pool's is a gain (the two come from different processes, so their intervals
+ * combine as independent); "same-gain" when that ratio is the same within the margin and every size gains;
+ * "no-gain" when no size gains (each the same as sequential, or slower); anything else is unclear.
  */
 function trend(cells: Measured[]): 'grows' | 'same-gain' | 'no-gain' | 'unclear' {
   const first = cells[0];
   const last = cells.at(-1);
   if (first === undefined || last === undefined) return 'unclear';
-  const separated = last.derived.speedupCi95[0] > first.derived.speedupCi95[1];
-  if (separated && last.derived.speedup / first.derived.speedup >= POOL_EFFECT_RATIO) return 'grows';
-  if (cells.every((cell) => cell.derived.speedup >= POOL_EFFECT_RATIO)) return 'same-gain';
-  if (cells.every((cell) => cell.derived.speedup < POOL_EFFECT_RATIO)) return 'no-gain';
+  const growth = judgeSpeedup(ratioOfIndependent(speedupInterval(last), speedupInterval(first))).word;
+  const words = cells.map((cell) => judgeSpeedup(speedupInterval(cell)).word);
+  if (growth === 'gain') return 'grows';
+  if (growth === 'same' && words.every((word) => word === 'gain')) return 'same-gain';
+  if (words.every((word) => word === 'same' || word === 'slower')) return 'no-gain';
   return 'unclear';
 }
 

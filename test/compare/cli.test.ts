@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/errors.js';
 import { runCli, scratchDir } from '../helpers/cli.js';
-import { loadReference, onAnotherMachine, REFERENCE_PATH, scaleBenchmark, stableIds, writeJson } from './derive.js';
+import { FIXTURE_PATH, loadFixture, loadReference, onAnotherMachine, REFERENCE_PATH, scaleBenchmark, stableIds, writeJson } from './derive.js';
 
 const reference = loadReference();
-const planted = stableIds(reference)[0] ?? '';
+/** A run of the current engine, several processes per cell: what same-machine verdicts judge. */
+const fixture = loadFixture();
+const planted = stableIds(fixture)[0] ?? '';
 let dir = '';
 let slower10 = '';
 let slower2 = '';
@@ -14,8 +16,8 @@ let otherMachine = '';
 
 beforeAll(() => {
   dir = scratchDir('corescope-compare-');
-  slower10 = writeJson(dir, 'slower10.json', scaleBenchmark(reference, planted, 1.1));
-  slower2 = writeJson(dir, 'slower2.json', scaleBenchmark(reference, planted, 1.02));
+  slower10 = writeJson(dir, 'slower10.json', scaleBenchmark(fixture, planted, 1.1));
+  slower2 = writeJson(dir, 'slower2.json', scaleBenchmark(fixture, planted, 1.02));
   // SYNTHETIC second machine (relabelled reference figures), for the layout only.
   otherMachine = writeJson(dir, 'synthetic-16.json', onAnotherMachine(reference, { cpuModel: 'Synthetic 16-core (test only)', usableCores: 16, label: 'synthetic-16' }));
 });
@@ -30,24 +32,32 @@ function expectUsageLine(result: { code: number | null; stderr: string }, ...men
 }
 
 describe('corescope compare: exit codes', () => {
-  it('exits 0 comparing a run with itself', async () => {
-    const result = await runCli(['compare', REFERENCE_PATH, REFERENCE_PATH]);
+  it('exits 0 comparing a run with itself, and fits 120 columns', async () => {
+    const result = await runCli(['compare', FIXTURE_PATH, FIXTURE_PATH]);
     expect(result.code, result.stderr).toBe(EXIT.ok);
-    expect(result.stdout).toContain('No significant regression beyond 5 %.');
-    expect(result.stdout).toContain('0 slower');
+    expect(result.stdout).toContain('No significant regression beyond 3 %.');
+    expect(result.stdout).toContain('0 slower, 0 faster');
+    const table = result.stdout.split('\n').filter((line) => !line.includes(FIXTURE_PATH));
+    for (const line of table) expect([...line].length, line).toBeLessThanOrEqual(120);
+  });
+
+  it('judges nothing in files of one measuring process per cell (schemaVersion 1): unreliable, exit 0', async () => {
+    const result = await runCli(['compare', REFERENCE_PATH, writeJson(dir, 'v1-slower.json', scaleBenchmark(reference, reference.benchmarks[0]?.id ?? '', 2))]);
+    expect(result.code, result.stderr).toBe(EXIT.ok);
+    expect(result.stdout).toContain(`0 slower, 0 faster, 0 same, 0 inconclusive, ${reference.benchmarks.length} unreliable`);
   });
 
   it('exits 3 on a planted 10 % slowdown, naming it; 0 with --fail-on none', async () => {
-    const result = await runCli(['compare', REFERENCE_PATH, slower10]);
+    const result = await runCli(['compare', FIXTURE_PATH, slower10]);
     expect(result.code, result.stderr).toBe(EXIT.regression);
     expect(result.stdout).toMatch(new RegExp(`REGRESSION: ${planted.replace(/[/.]/g, '\\$&')} \\(.*×1\\.100\\)`));
-    const lenient = await runCli(['compare', REFERENCE_PATH, slower10, '--fail-on', 'none']);
+    const lenient = await runCli(['compare', FIXTURE_PATH, slower10, '--fail-on', 'none']);
     expect(lenient.code).toBe(EXIT.ok);
   });
 
-  it('exits 0 on a planted 2 % change, and 3 when the threshold is lowered to 1 %', async () => {
-    expect((await runCli(['compare', REFERENCE_PATH, slower2])).code).toBe(EXIT.ok);
-    expect((await runCli(['compare', REFERENCE_PATH, slower2, '--threshold', '1%'])).code).toBe(EXIT.regression);
+  it('exits 0 on a planted 2 % change, and on the planted 10 % once the margin is above it', async () => {
+    expect((await runCli(['compare', FIXTURE_PATH, slower2])).code).toBe(EXIT.ok);
+    expect((await runCli(['compare', FIXTURE_PATH, slower10, '--threshold', '12%'])).code).toBe(EXIT.ok);
   });
 
   it('exits 0 across machines even when absolute times differ: nothing is judged', async () => {
@@ -60,34 +70,42 @@ describe('corescope compare: exit codes', () => {
 
 describe('corescope compare: output formats', () => {
   it('--format markdown: a heading, the verdict line, and well-formed tables', async () => {
-    const result = await runCli(['compare', REFERENCE_PATH, slower10, otherMachine, '--format', 'markdown', '--fail-on', 'none']);
+    const result = await runCli(['compare', FIXTURE_PATH, slower10, otherMachine, '--format', 'markdown', '--fail-on', 'none']);
     expect(result.code, result.stderr).toBe(EXIT.ok);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('## corescope compare');
     expect(result.stdout).toContain(`**REGRESSION: ${planted}`);
     expect(result.stdout).toContain('### Across machines (dimensionless figures)');
-    const header = '| benchmark | verdict | base | head | change | CI | p | why |';
+    const header = '| benchmark | verdict | base | head | change | CI | MDC | why |';
     const start = lines.indexOf(header);
     expect(start).toBeGreaterThan(0);
     expect(lines[start + 1]).toBe('| :--- | :--- | ---: | ---: | ---: | ---: | ---: | :--- |');
     const body = lines.slice(start + 2, lines.indexOf('', start));
-    expect(body).toHaveLength(reference.benchmarks.length);
+    expect(body).toHaveLength(fixture.benchmarks.length);
     for (const row of body) expect(row.split(' | ')).toHaveLength(8);
     expect(body.find((row) => row.startsWith(`| ${planted} |`))).toContain('| **slower** |');
   });
 
   it('--format json: the comparison as data', async () => {
-    const result = await runCli(['compare', REFERENCE_PATH, slower10, '--format', 'json']);
+    const result = await runCli(['compare', FIXTURE_PATH, slower10, '--format', 'json']);
     expect(result.code).toBe(EXIT.regression);
-    const parsed = JSON.parse(result.stdout) as { regressions: Array<{ id: string }>; sameMachine: Array<{ judgements: unknown[] }>; options: unknown };
+    const parsed = JSON.parse(result.stdout) as {
+      regressions: Array<{ id: string }>;
+      sameMachine: Array<{ judgements: Array<{ id: string; verdict: string; ratioLow: number; minimumDetectable: number }>; confidence: number }>;
+      options: unknown;
+    };
     expect(parsed.regressions.map((regression) => regression.id)).toEqual([planted]);
-    expect(parsed.sameMachine[0]?.judgements).toHaveLength(reference.benchmarks.length);
-    expect(parsed.options).toEqual({ threshold: 0.05, alpha: 0.05 });
+    expect(parsed.sameMachine[0]?.judgements).toHaveLength(fixture.benchmarks.length);
+    expect(parsed.options).toEqual({ threshold: 0.03, alpha: 0.05, correction: 'benjamini-hochberg' });
+    const row = parsed.sameMachine[0]?.judgements.find((judgement) => judgement.id === planted);
+    expect(row?.verdict).toBe('slower');
+    expect(row?.ratioLow).toBeGreaterThan(1.03);
+    expect(row?.minimumDetectable).toBeGreaterThan(0.03);
   });
 
   it('--out writes the output to a file and keeps the exit code', async () => {
     const out = join(dir, 'nested', 'comparison.md');
-    const result = await runCli(['compare', REFERENCE_PATH, slower10, '--format', 'markdown', '--out', out]);
+    const result = await runCli(['compare', FIXTURE_PATH, slower10, '--format', 'markdown', '--out', out]);
     expect(result.code).toBe(EXIT.regression);
     expect(result.stdout).toBe('');
     expect(readFileSync(out, 'utf8')).toMatch(/^## corescope compare\n/);

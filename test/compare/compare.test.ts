@@ -3,10 +3,12 @@ import { compareResults } from '../../src/compare/index.js';
 import { machineIdentity, nodeMajorOf } from '../../src/compare/machine.js';
 import { matchBenchmarks } from '../../src/compare/match.js';
 import { UsageError } from '../../src/errors.js';
-import { loadReference, onAnotherMachine, scaleBenchmark, stableIds, withoutBenchmarks } from './derive.js';
+import { loadFixture, loadReference, onAnotherMachine, scaleBenchmark, stableIds, withoutBenchmarks } from './derive.js';
 
 const reference = loadReference();
-const firstStable = stableIds(reference)[0] ?? '';
+/** A run of the current engine (several processes per cell): the one whose cells same-machine verdicts can judge. */
+const fixture = loadFixture();
+const firstStable = stableIds(fixture)[0] ?? '';
 const ids = reference.benchmarks.map((benchmark) => benchmark.id);
 // SYNTHETIC machine for layout tests only: the reference figures relabelled, never a measurement.
 const SIXTEEN = { cpuModel: 'Synthetic 16-core (test only)', usableCores: 16, label: 'synthetic-16' };
@@ -45,14 +47,21 @@ describe('machine identity', () => {
 describe('compareResults, same machine', () => {
   it('judges the head against the base and reports a planted regression', () => {
     const comparison = compareResults([
-      { name: 'base.json', result: reference },
-      { name: 'head.json', result: scaleBenchmark(reference, firstStable, 1.1) },
+      { name: 'base.json', result: fixture },
+      { name: 'head.json', result: scaleBenchmark(fixture, firstStable, 1.1) },
     ]);
     expect(comparison.crossMachine).toBeNull();
     expect(comparison.sameMachine).toHaveLength(1);
-    expect(comparison.sameMachine[0]?.judgements).toHaveLength(ids.length);
+    expect(comparison.sameMachine[0]?.judgements).toHaveLength(fixture.benchmarks.length);
     expect(comparison.regressions).toEqual([{ base: 'base.json', head: 'head.json', id: firstStable, ratio: expect.closeTo(1.1, 9) as number }]);
     expect(comparison.sameMachine[0]?.counts.slower).toBe(1);
+    expect(comparison.options).toEqual({ threshold: 0.03, alpha: 0.05, correction: 'benjamini-hochberg' });
+  });
+
+  it('refuses a threshold or an alpha out of range (the programmatic API has no flag parser in front)', () => {
+    const pair = [{ name: 'a.json', result: fixture }, { name: 'b.json', result: fixture }];
+    expect(() => compareResults(pair, { threshold: 1 })).toThrow('threshold: 1 is not a fraction in [0, 1)');
+    expect(() => compareResults(pair, { alpha: 0.7 })).toThrow(UsageError);
   });
 
   it('refuses one file, and a head with no benchmark in common, naming the files', () => {
@@ -102,9 +111,9 @@ describe('compareResults, different machines', () => {
 
   it('warns when Node versions differ, and judges same-machine pairs inside a many-file comparison', () => {
     const comparison = compareResults([
-      { name: 'dev-base.json', result: reference },
-      { name: 'dev-head.json', result: scaleBenchmark(reference, firstStable, 1.1) },
-      { name: 'big.json', result: onAnotherMachine(reference, { ...SIXTEEN, node: 'v22.11.0' }) },
+      { name: 'dev-base.json', result: fixture },
+      { name: 'dev-head.json', result: scaleBenchmark(fixture, firstStable, 1.1) },
+      { name: 'big.json', result: onAnotherMachine(fixture, { ...SIXTEEN, node: 'v22.11.0' }) },
     ]);
     expect(comparison.sameMachine.map((pair) => [pair.base, pair.head])).toEqual([['dev-base.json', 'dev-head.json']]);
     expect(comparison.regressions.map((regression) => regression.id)).toEqual([firstStable]);

@@ -3,17 +3,25 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { readResultFile } from '../../src/results/load.js';
 import type { Benchmark, OkBenchmark, ResultFile } from '../../src/results/schema.js';
-import { coefficientOfVariation, summarize } from '../../src/stats/summary.js';
 
 /**
- * Test inputs derived from the real 2-core reference run. Planting a slowdown (samples × factor) on real samples
- * keeps their real spread, and is deterministic. Files "from another machine" made here are SYNTHETIC: they
+ * Test inputs derived from real runs on the 2-core development VM. Planting a slowdown (samples × factor) on real
+ * samples keeps their real spread, and is deterministic. Files "from another machine" made here are SYNTHETIC: they
  * exist only to exercise the cross-machine layout and are never written to results/reference/.
+ *
+ * - REFERENCE_PATH: the default-profile reference run, schemaVersion 1 (one measuring process per cell).
+ * - FIXTURE_PATH: a quick run of the current engine (2–3 processes per cell, io-timer, cpu-compute and cpu-hash),
+ *   kept as a test fixture (taken on the busy shared VM: its figures are test input, not a reference).
  */
 export const REFERENCE_PATH = join(PACKAGE_ROOT, 'results', 'reference', 'dev-2core.json');
+export const FIXTURE_PATH = join(PACKAGE_ROOT, 'test', 'compare', 'fixtures', 'quick-multi.json');
 
 export function loadReference(): ResultFile {
   return readResultFile(REFERENCE_PATH);
+}
+
+export function loadFixture(): ResultFile {
+  return readResultFile(FIXTURE_PATH);
 }
 
 /** Every sample and every time-valued statistic of one benchmark multiplied by `factor`. */
@@ -29,14 +37,15 @@ export function scaleBenchmark(result: ResultFile, id: string, factor: number): 
   return copy;
 }
 
-/** The ok benchmarks whose samples vary least: the ones a planted change must be caught in. */
-export function stableIds(result: ResultFile, maxCv = 0.05): string[] {
+/**
+ * The ok benchmarks that reached --precision (±3 % by default), steadiest first: the ones a planted +10 % must be
+ * caught in, since at that precision a 10 % change clears the 3 % margin with room for its interval.
+ */
+export function stableIds(result: ResultFile, maxPct = 3): string[] {
   return result.benchmarks
-    .filter((benchmark): benchmark is OkBenchmark => benchmark.status === 'ok' && benchmark.samplesMs.length >= 3)
-    .map((benchmark) => ({ id: benchmark.id, cv: coefficientOfVariation(summarize(benchmark.samplesMs)) }))
-    .filter((entry) => entry.cv <= maxCv)
-    .sort((a, b) => a.cv - b.cv)
-    .map((entry) => entry.id);
+    .filter((benchmark): benchmark is OkBenchmark => benchmark.status === 'ok' && benchmark.processes >= 2 && benchmark.precision.reachedPct <= maxPct)
+    .sort((a, b) => a.precision.reachedPct - b.precision.reachedPct)
+    .map((benchmark) => benchmark.id);
 }
 
 /** SYNTHETIC: the same figures, claimed to come from another machine. */

@@ -13,6 +13,15 @@ export interface CellShape {
   uvThreadpoolSize?: number;
   /** Id suffix, as a --uv-threadpool sweep gives cells whose pool size is not the default. */
   idSuffix?: string;
+  /** Half-width of the speedup's 95 % interval, % of the speedup (default 5). */
+  speedupCiPct?: number;
+  /**
+   * The samples as factors of the median, one per round, taken alternately by two processes (default 0.99, 1,
+   * 1.01). Cells of one workload given the same length pair up round by round, as the engine's cells do.
+   */
+  sampleFactors?: number[];
+  /** Main-thread event-loop utilization (default 0.5). */
+  loopBusy?: number;
 }
 
 /**
@@ -21,8 +30,10 @@ export interface CellShape {
  */
 export function okCell(shape: CellShape): OkBenchmark {
   const workload = shape.workload ?? 'cpu-compute';
-  const samplesMs = [0.99, 1, 1.01].map((factor) => shape.medianMs * factor);
+  const samplesMs = (shape.sampleFactors ?? [0.99, 1, 1.01]).map((factor) => shape.medianMs * factor);
   const speedup = shape.speedup ?? 100 / shape.medianMs;
+  const ci = (shape.speedupCiPct ?? 5) / 100;
+  const sorted = [...samplesMs].sort((a, b) => a - b);
   return {
     id: `${workload}/${shape.strategy}/t${shape.threads}${shape.idSuffix ?? ''}`,
     workload: { id: workload, kind: shape.kind ?? 'cpu', source: workload, size: 1, tasks: 64 },
@@ -35,12 +46,12 @@ export function okCell(shape: CellShape): OkBenchmark {
     warnings: [],
     ...(shape.uvThreadpoolSize !== undefined ? { uvThreadpoolSize: shape.uvThreadpoolSize } : {}),
     stats: {
-      n: 3,
+      n: samplesMs.length,
       mean: shape.medianMs,
       median: shape.medianMs,
       sd: shape.medianMs * 0.01,
-      min: samplesMs[0] ?? shape.medianMs,
-      max: samplesMs[2] ?? shape.medianMs,
+      min: sorted[0] ?? shape.medianMs,
+      max: sorted.at(-1) ?? shape.medianMs,
       p75: shape.medianMs,
       p99: shape.medianMs,
       ci95: shape.medianMs * 0.025,
@@ -52,8 +63,8 @@ export function okCell(shape: CellShape): OkBenchmark {
     repeats: 1,
     processes: 2,
     cpu: { userMs: shape.medianMs * 3, systemMs: 0, effectiveParallelism: shape.coresBusy ?? 1 },
-    eventLoop: { utilization: 0.5, delayP99Ms: 1 },
-    derived: { speedup, speedupCi95: [speedup * 0.95, speedup * 1.05], pairs: 3, idealSpeedup: 1, efficiency: speedup },
+    eventLoop: { utilization: shape.loopBusy ?? 0.5, delayP99Ms: 1 },
+    derived: { speedup, speedupCi95: [speedup * (1 - ci), speedup * (1 + ci)], pairs: samplesMs.length, idealSpeedup: 1, efficiency: speedup },
     startupMs: 0,
   };
 }

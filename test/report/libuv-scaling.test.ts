@@ -9,14 +9,14 @@ import { okCell } from '../helpers/synthetic-cell.js';
 
 const environment = syntheticResult().environment;
 
-/** A --uv-threadpool sweep of one workload: concurrent's speedup per pool size as given. */
-function uvSweep(workload: string, concurrentSpeedup: Record<number, number>): Benchmark[] {
+/** A --uv-threadpool sweep of one workload: concurrent's speedup per pool size as given, its interval ±ciPct %. */
+function uvSweep(workload: string, concurrentSpeedup: Record<number, number>, speedupCiPct = 5): Benchmark[] {
   return Object.entries(concurrentSpeedup).flatMap(([sizeText, speedup]) => {
     const size = Number(sizeText);
     const idSuffix = size === environment.uvThreadpoolSize ? '' : `/uv${size}`;
     return [
-      okCell({ workload, strategy: 'sequential', threads: 1, medianMs: 100, speedup: 1, uvThreadpoolSize: size, idSuffix }),
-      okCell({ workload, strategy: 'concurrent', threads: 1, medianMs: 100 / speedup, speedup, uvThreadpoolSize: size, idSuffix }),
+      okCell({ workload, strategy: 'sequential', threads: 1, medianMs: 100, speedup: 1, uvThreadpoolSize: size, idSuffix, speedupCiPct }),
+      okCell({ workload, strategy: 'concurrent', threads: 1, medianMs: 100 / speedup, speedup, uvThreadpoolSize: size, idSuffix, speedupCiPct }),
     ];
   });
 }
@@ -28,17 +28,21 @@ describe('libuv verdict lines', () => {
     expect(line).toContain("comes from libuv's threads running the fs/crypto calls in parallel, not from the event loop");
   });
 
-  it('credits the event loop when the gain does not depend on the pool', () => {
-    const [line] = libuvVerdictLines({ environment, benchmarks: uvSweep('io-timer', { 1: 15.2, 4: 15.6 }) });
+  it('credits the event loop when the gain is the same with every pool size (within ±3 %)', () => {
+    // 15.2× and 15.4×, each ±1 %: their ratio 1.013 has a 95 % interval of about ±1.4 %, inside ±3 %.
+    const [line] = libuvVerdictLines({ environment, benchmarks: uvSweep('io-timer', { 1: 15.2, 4: 15.4 }, 1) });
     expect(line).toContain('the gain is waiting overlapped on the event loop');
-    const [none] = libuvVerdictLines({ environment, benchmarks: uvSweep('cpu-compute', { 1: 0.98, 4: 1.01 }) });
+    const [none] = libuvVerdictLines({ environment, benchmarks: uvSweep('cpu-compute', { 1: 0.9, 4: 0.92 }, 1) });
     expect(none).toContain('no gain with any pool size');
   });
 
-  it('calls noisy, overlapping figures unclear instead of reading an effect into them', () => {
+  it('calls noisy, overlapping figures unclear instead of reading an effect (or its absence) into them', () => {
     // Each synthetic cell's 95 % interval is ±5 %: 1.20 (1.14–1.26) and 1.30 (1.24–1.37) overlap.
     const [line] = libuvVerdictLines({ environment, benchmarks: uvSweep('io-fs', { 1: 1.2, 4: 1.3 }) });
     expect(line).toContain('too noisy to tell whether the pool size matters');
+    // 15.2× and 15.6× at ±5 %: both gain, but whether the pool size matters is inconclusive, not "the same".
+    const [flat] = libuvVerdictLines({ environment, benchmarks: uvSweep('io-timer', { 1: 15.2, 4: 15.6 }) });
+    expect(flat).toContain('too noisy to tell');
   });
 
   it('without a sweep, points out a concurrent cell that kept more than one core busy', () => {
@@ -94,10 +98,11 @@ describe('verdict line', () => {
     const busy = okCell({ workload: 'cpu-hash-async', strategy: 'concurrent', threads: 1, medianMs: 52, speedup: 1.9, coresBusy: 1.8 });
     const waiting = okCell({ workload: 'io-timer', kind: 'io', strategy: 'concurrent', threads: 1, medianMs: 7, speedup: 15, coresBusy: 0.05 });
     expect(renderRunSummary({ ...syntheticResult(), benchmarks: [sequential, busy] })).toContain(
-      "cpu-hash-async: concurrent 1.90× — 1.8 cores busy on one event loop: libuv's thread pool ran the async calls in parallel",
+      "cpu-hash-async: concurrent 1.90× (1.80–1.99) — gain: 1.8 cores busy on one event loop: libuv's thread pool ran the async calls in parallel",
     );
-    expect(renderRunSummary({ ...syntheticResult(), benchmarks: [{ ...sequential, workload: waiting.workload, id: 'io-timer/sequential/t1' }, waiting] })).toContain(
-      'io-timer: concurrent 15.0× — the waits overlap on one thread',
+    const idleSequential = { ...sequential, workload: waiting.workload, id: 'io-timer/sequential/t1', eventLoop: { utilization: 0.02, delayP99Ms: 1 } };
+    expect(renderRunSummary({ ...syntheticResult(), benchmarks: [idleSequential, waiting] })).toContain(
+      'io-timer: concurrent 15.0× (14.25–15.75) — gain: the waits overlap on one thread (run one at a time, it idled 98 % of the time)',
     );
   });
 });
