@@ -1,9 +1,12 @@
 import type { Argv } from 'yargs';
-import { compareSides, type AbComparison } from '../ab/compare-sides.js';
-import { renderAbMarkdown, renderAbTerminal } from '../ab/render.js';
 import { pairSides } from '../ab/sides.js';
+import { compareResults, DEFAULT_ALPHA, DEFAULT_THRESHOLD, type Comparison } from '../compare/index.js';
+import { measurePairedChange } from '../compare/paired-change.js';
+import { renderComparisonMarkdown } from '../report/compare-markdown.js';
+import { regressionLine } from '../report/compare-rows.js';
+import { renderComparisonTerminal } from '../report/compare-terminal.js';
 import { EXIT, UsageError } from '../errors.js';
-import { ensureWritableFile, parseChoice, parsePercent } from '../options/parse.js';
+import { ensureWritableFile, parseAlpha, parseChoice, parsePercent } from '../options/parse.js';
 import { buildSuiteOptions } from '../options/run-options.js';
 import { probeEnvironment } from '../results/environment.js';
 import { writeFileAtomic } from '../results/store.js';
@@ -13,13 +16,12 @@ import { measureFlags, measureOptions, type MeasureArgs } from './measure-flags.
 
 const FORMATS = ['terminal', 'markdown', 'json'] as const;
 const FAIL_ON = ['regression', 'none'] as const;
-/** Smallest change a verdict acts on; the same default as `compare`. */
-const DEFAULT_THRESHOLD = 0.05;
 
 interface AbArgs extends MeasureArgs {
   base: string;
   head: string;
   threshold: number;
+  alpha: number;
   'fail-on': (typeof FAIL_ON)[number];
   format: (typeof FORMATS)[number];
   out?: string;
@@ -38,8 +40,14 @@ export function builder(yargs: Argv): Argv<AbArgs> {
       type: 'string',
       default: DEFAULT_THRESHOLD,
       defaultDescription: `${DEFAULT_THRESHOLD * 100} %`,
-      describe: 'Smallest change worth a verdict, in percent ("5" or "5%")',
+      describe: 'The margin: a change counts only when its whole interval lies beyond it, in percent ("3" or "3%")',
       coerce: (value: unknown) => parsePercent(value, '--threshold', { allowZero: true }),
+    })
+    .option('alpha', {
+      type: 'string',
+      default: DEFAULT_ALPHA,
+      describe: 'False-discovery rate over the benchmarks (Benjamini–Hochberg), as for compare',
+      coerce: (value: unknown) => parseAlpha(value),
     })
     .option('fail-on', {
       type: 'string',
@@ -74,10 +82,21 @@ export async function handler(args: AbArgs): Promise<void> {
     const outcome = await runSuite({ ...suite, versus: { workloads: sides.head, label: 'head', outPath: headOut ?? null } });
     if (outcome.usageError !== undefined) throw new UsageError(outcome.usageError);
     if (outcome.versusResult === undefined) throw new Error('ab: the head was not measured');
-    const comparison = compareSides(outcome.result, outcome.versusResult, args.threshold);
+    const comparison = compareResults(
+      [
+        { name: 'base', result: outcome.result },
+        { name: 'head', result: outcome.versusResult },
+      ],
+      { threshold: args.threshold, alpha: args.alpha },
+      { command: 'ab', change: measurePairedChange },
+    );
     const text = render(comparison, args.format);
-    if (outPath === null) process.stdout.write(text);
-    else writeFileAtomic(outPath, text);
+    if (outPath === null) {
+      process.stdout.write(text);
+    } else {
+      writeFileAtomic(outPath, text);
+      process.stderr.write(`${regressionLine(comparison)}\ncomparison: ${outPath}\n`);
+    }
     if (outcome.writeError !== undefined) process.stderr.write(`corescope: ${outcome.writeError}\n`);
     process.exitCode = exitCode(comparison, outcome.exitCode, args['fail-on']);
   } finally {
@@ -85,13 +104,13 @@ export async function handler(args: AbArgs): Promise<void> {
   }
 }
 
-function render(comparison: AbComparison, format: AbArgs['format']): string {
+function render(comparison: Comparison, format: AbArgs['format']): string {
   if (format === 'json') return `${JSON.stringify(comparison, null, 2)}\n`;
-  return `${format === 'markdown' ? renderAbMarkdown(comparison) : renderAbTerminal(comparison)}\n`;
+  return format === 'markdown' ? renderComparisonMarkdown(comparison) : `${renderComparisonTerminal(comparison)}\n`;
 }
 
 /** A failed or interrupted run says so first; then a regression (unless --fail-on none). */
-function exitCode(comparison: AbComparison, runExit: number, failOn: AbArgs['fail-on']): number {
+function exitCode(comparison: Comparison, runExit: number, failOn: AbArgs['fail-on']): number {
   if (runExit !== EXIT.ok) return runExit;
   return failOn === 'regression' && comparison.regressions.length > 0 ? EXIT.regression : EXIT.ok;
 }

@@ -1,13 +1,13 @@
 import type { Argv } from 'yargs';
 import { compareResults, DEFAULT_ALPHA, DEFAULT_THRESHOLD, type Comparison } from '../compare/index.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT } from '../errors.js';
 import { renderComparisonMarkdown } from '../report/compare-markdown.js';
 import { regressionLine } from '../report/compare-rows.js';
 import { renderComparisonTerminal } from '../report/compare-terminal.js';
 import { MAX_RESULT_FILE_BYTES, readResultFile } from '../results/load.js';
 import { SUPPORTED_SCHEMA_VERSIONS } from '../results/schema.js';
 import { writeFileAtomic } from '../results/store.js';
-import { ensureWritableFile, parseChoices, parsePercent } from '../options/parse.js';
+import { ensureWritableFile, parseAlpha, parseChoice, parsePercent } from '../options/parse.js';
 
 const FORMATS = ['terminal', 'markdown', 'json'] as const;
 const FAIL_ON = ['regression', 'none'] as const;
@@ -49,14 +49,14 @@ export function builder(yargs: Argv): Argv<CompareArgs> {
       type: 'string',
       default: 'regression',
       describe: 'regression: exit 3 when a benchmark is slower beyond the margin; none: always exit 0',
-      coerce: (value: unknown) => only(parseChoices(value, '--fail-on', FAIL_ON), '--fail-on'),
+      coerce: (value: unknown) => parseChoice(value, '--fail-on', FAIL_ON),
     })
     .option('format', {
       alias: 'f',
       type: 'string',
       default: 'terminal',
       describe: 'terminal: tables; markdown: for a pull request or $GITHUB_STEP_SUMMARY; json: for machines',
-      coerce: (value: unknown) => only(parseChoices(value, '--format', FORMATS), '--format'),
+      coerce: (value: unknown) => parseChoice(value, '--format', FORMATS),
     })
     .option('out', { alias: 'o', type: 'string', describe: 'Write the output to this file instead of stdout' })
     .epilogue(
@@ -89,17 +89,3 @@ function render(comparison: Comparison, format: Format): string {
   return `${renderComparisonTerminal(comparison)}\n`;
 }
 
-function parseAlpha(value: unknown): number {
-  if (typeof value === 'number') return value;
-  const text = String(value).trim();
-  const number = Number(text);
-  if (text === '' || !Number.isFinite(number) || number <= 0 || number >= 0.5) {
-    throw new UsageError(`--alpha: "${text}" is not a significance level between 0 and 0.5 (e.g. 0.05)`);
-  }
-  return number;
-}
-
-function only<T>(values: T[], flag: string): T {
-  if (values.length !== 1 || values[0] === undefined) throw new UsageError(`${flag}: give exactly one value`);
-  return values[0];
-}

@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 import { moreDataFlag } from '../judgement/more-data.js';
 import { DEFAULT_ALPHA, DEFAULT_MARGIN } from '../judgement/thresholds.js';
-import type { ResultFile } from '../results/schema.js';
+import type { Benchmark, ResultFile } from '../results/schema.js';
 import { crossMachineLayout, machineColumns, type CrossMachineLayout, type MachineColumn } from './cross-machine.js';
 import { judgeComparison, type Judgement, type JudgeOptions, type Verdict } from './judge.js';
 import { commonIds, matchBenchmarks, type Matching, type NamedResult } from './match.js';
@@ -36,6 +36,8 @@ export interface SameMachineComparison {
 }
 
 export interface Comparison {
+  /** `ab` for its alternated, round-paired sides; `compare` for files measured apart. */
+  command: 'compare' | 'ab';
   options: JudgeOptions & { correction: typeof CORRECTION };
   files: MachineColumn[];
   partial: Matching['partial'];
@@ -55,7 +57,12 @@ export interface Comparison {
  * dimensionless figures. Throws UsageError (exit 2) for fewer than two files, a file with no benchmark in common
  * with the base, or an option out of range.
  */
-export function compareResults(files: readonly NamedResult[], options: Partial<JudgeOptions> = {}): Comparison {
+export function compareResults(
+  files: readonly NamedResult[],
+  options: Partial<JudgeOptions> = {},
+  /** How a benchmark's change is measured: unpaired (`compare`), or from the paired rounds of `ab`'s sides. */
+  measure: { command: Comparison['command']; change: (base: Benchmark, head: Benchmark) => Measurement } = { command: 'compare', change: measureChange },
+): Comparison {
   const judgeOptions: JudgeOptions = { threshold: options.threshold ?? DEFAULT_THRESHOLD, alpha: options.alpha ?? DEFAULT_ALPHA };
   if (!(judgeOptions.threshold >= 0 && judgeOptions.threshold < 1)) throw new UsageError(`threshold: ${judgeOptions.threshold} is not a fraction in [0, 1) (0.03 = 3 %)`);
   if (!(judgeOptions.alpha > 0 && judgeOptions.alpha < 0.5)) throw new UsageError(`alpha: ${judgeOptions.alpha} is not a level between 0 and 0.5 (e.g. 0.05)`);
@@ -77,7 +84,7 @@ export function compareResults(files: readonly NamedResult[], options: Partial<J
     for (const row of matching.rows) {
       const before = row.entries[baseIndex];
       const after = row.entries[headIndex];
-      if (before !== undefined && after !== undefined) measurements.push(measureChange(before, after));
+      if (before !== undefined && after !== undefined) measurements.push(measure.change(before, after));
     }
     if (measurements.length === 0) {
       throw new UsageError(`${column.file}: no benchmark in common with ${columns[baseIndex]?.file ?? 'its base'}`);
@@ -116,7 +123,7 @@ export function compareResults(files: readonly NamedResult[], options: Partial<J
       .filter((judgement) => judgement.verdict === 'slower')
       .map((judgement) => ({ base: comparison.base, head: comparison.head, id: judgement.id, ratio: judgement.ratio ?? 1 })),
   );
-  return { options: { ...judgeOptions, correction: CORRECTION }, files: columns, partial: matching.partial, sameMachine, crossMachine, regressions, warnings: [...warnings, ...(crossMachine?.warnings ?? [])] };
+  return { command: measure.command, options: { ...judgeOptions, correction: CORRECTION }, files: columns, partial: matching.partial, sameMachine, crossMachine, regressions, warnings: [...warnings, ...(crossMachine?.warnings ?? [])] };
 }
 
 /**

@@ -36,33 +36,10 @@ const BASE_SEED = 0x5eed;
 const HEAD_SEED = 0xc0ffee;
 
 export function measureChange(base: Benchmark, head: Benchmark, resamples: number = CHANGE_RESAMPLES): Measurement {
-  const unjudged = (verdict: 'unreliable' | 'not comparable', reason: string, medians = false): Measurement => ({
-    kind: 'unjudged',
-    id: base.id,
-    verdict,
-    reason,
-    baseMedianMs: medians && base.samplesMs.length > 0 ? median(base.samplesMs) : null,
-    headMedianMs: medians && head.samplesMs.length > 0 ? median(head.samplesMs) : null,
-  });
-  if (base.status !== 'ok' || head.status !== 'ok') {
-    const which = [base.status !== 'ok' ? `base ${base.status}` : '', head.status !== 'ok' ? `head ${head.status}` : ''].filter(Boolean).join(', ');
-    return unjudged('not comparable', which);
-  }
-  if (base.workload.tasks !== head.workload.tasks || base.workload.size !== head.workload.size) {
-    return unjudged('not comparable', `workload differs: ${base.workload.tasks} tasks of size ${base.workload.size} vs ${head.workload.tasks} of size ${head.workload.size}`);
-  }
-  // Data that cannot decide whatever the change: no spread to judge it against, or nothing timed.
-  if (base.samplesMs.length === 0 || head.samplesMs.length === 0) return unjudged('unreliable', 'no samples', true);
-  if (base.samplesMs.length < 2 || head.samplesMs.length < 2) return unjudged('unreliable', 'under 2 samples', true);
-  if (![...base.samplesMs, ...head.samplesMs].every((sample) => sample > 0)) return unjudged('unreliable', 'a 0 ms sample', true);
-  // The unit of replication is the process: with one, the spread between processes is unknown, and one process's
-  // steadiness must not pass for the run's (a schemaVersion 1 file, or --processes 1).
+  const refused = unjudgeable(base, head);
+  if (refused !== undefined) return refused;
   const baseGroups = samplesByProcess(base);
   const headGroups = samplesByProcess(head);
-  if (baseGroups.length < 2 || headGroups.length < 2) {
-    return unjudged('unreliable', baseGroups.length >= 2 ? '1 process in head' : headGroups.length >= 2 ? '1 process in base' : '1 process in each', true);
-  }
-
   const baseReplicates = hierarchicalReplicates(baseGroups, medianInPlace, { resamples, seed: BASE_SEED });
   const headReplicates = hierarchicalReplicates(headGroups, medianInPlace, { resamples, seed: HEAD_SEED });
   // Each file's replicates come sorted; pairing replicate i of one with replicate i of the other would tie their
@@ -80,7 +57,39 @@ export function measureChange(base: Benchmark, head: Benchmark, resamples: numbe
       standardError: Math.sqrt(logVariance),
       processes: { base: baseGroups.length, head: headGroups.length },
       samples: { base: base.samplesMs.length, head: head.samplesMs.length },
-      precise: base.precision.met && head.precision.met,
+      precise: base.status === 'ok' && head.status === 'ok' && base.precision.met && head.precision.met,
     },
   };
+}
+
+/**
+ * Why two cells cannot be judged at all, or undefined when they can: a failed cell or a different workload (not
+ * comparable), or data that cannot decide whatever the change (unreliable): no spread to judge it against,
+ * nothing timed, or one measuring process, whose steadiness must not pass for the run's.
+ */
+export function unjudgeable(base: Benchmark, head: Benchmark): Measurement | undefined {
+  const unjudged = (verdict: 'unreliable' | 'not comparable', reason: string, medians = false): Measurement => ({
+    kind: 'unjudged',
+    id: base.id,
+    verdict,
+    reason,
+    baseMedianMs: medians && base.samplesMs.length > 0 ? median(base.samplesMs) : null,
+    headMedianMs: medians && head.samplesMs.length > 0 ? median(head.samplesMs) : null,
+  });
+  if (base.status !== 'ok' || head.status !== 'ok') {
+    const which = [base.status !== 'ok' ? `base ${base.status}` : '', head.status !== 'ok' ? `head ${head.status}` : ''].filter(Boolean).join(', ');
+    return unjudged('not comparable', which);
+  }
+  if (base.workload.tasks !== head.workload.tasks || base.workload.size !== head.workload.size) {
+    return unjudged('not comparable', `workload differs: ${base.workload.tasks} tasks of size ${base.workload.size} vs ${head.workload.tasks} of size ${head.workload.size}`);
+  }
+  if (base.samplesMs.length === 0 || head.samplesMs.length === 0) return unjudged('unreliable', 'no samples', true);
+  if (base.samplesMs.length < 2 || head.samplesMs.length < 2) return unjudged('unreliable', 'under 2 samples', true);
+  if (![...base.samplesMs, ...head.samplesMs].every((sample) => sample > 0)) return unjudged('unreliable', 'a 0 ms sample', true);
+  const baseProcesses = samplesByProcess(base).length;
+  const headProcesses = samplesByProcess(head).length;
+  if (baseProcesses < 2 || headProcesses < 2) {
+    return unjudged('unreliable', baseProcesses >= 2 ? '1 process in head' : headProcesses >= 2 ? '1 process in base' : '1 process in each', true);
+  }
+  return undefined;
 }

@@ -161,3 +161,14 @@ export function parseDurationMs(value: unknown, flag: string, { allowZero = fals
   }
   return amount * unit;
 }
+
+/** A significance level or false-discovery rate, between 0 and 0.5. A number passes as already parsed (a default). */
+export function parseAlpha(value: unknown, flag = '--alpha'): number {
+  if (typeof value === 'number') return value;
+  const text = String(value).trim();
+  const number = Number(text);
+  if (text === '' || !Number.isFinite(number) || number <= 0 || number >= 0.5) {
+    throw new UsageError(`${flag}: "${text}" is not a level between 0 and 0.5 (e.g. 0.05)`);
+  }
+  return number;
+}

@@ -17,7 +17,7 @@ import {
 
 /** GitHub-flavoured Markdown for a pull-request comment or `$GITHUB_STEP_SUMMARY`. */
 export function renderComparisonMarkdown(comparison: Comparison): string {
-  const lines: string[] = ['## corescope compare', ''];
+  const lines: string[] = [`## corescope ${comparison.command}`, ''];
   lines.push(comparison.regressions.length > 0 ? `**${escapeCell(regressionLine(comparison))}**` : regressionLine(comparison), '');
   for (const same of comparison.sameMachine) {
     lines.push(`### ${escapeCell(sameMachineTitle(same))}`, '', escapeCell(sameMachineRule(same, comparison.options)), '');

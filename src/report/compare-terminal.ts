@@ -16,7 +16,7 @@ import {
 
 /** The compare result as plain text tables for a terminal. */
 export function renderComparisonTerminal(comparison: Comparison): string {
-  const lines: string[] = [`corescope compare · ${comparison.files.length} files (base: ${comparison.files[0]?.file ?? '?'})`, ''];
+  const lines: string[] = [`corescope ${comparison.command} · ${comparison.files.length} files (base: ${comparison.files[0]?.file ?? '?'})`, ''];
   for (const same of comparison.sameMachine) {
     lines.push(sameMachineTitle(same), sameMachineRule(same, comparison.options));
     lines.push(alignedTable(JUDGEMENT_HEADER, judgementRows(same), JUDGEMENT_TEXT_COLUMNS));

@@ -53,8 +53,9 @@ describe('corescope ab', () => {
     const same = join(FIXTURES, 'base');
     const result = await runCli(['ab', same, same, ...FAST, '-f', 'json']);
     expect(result.code, result.stderr).toBe(EXIT.ok);
-    const comparison = JSON.parse(result.stdout) as { rows: Array<{ verdict: string; ratio: number }> };
-    expect(comparison.rows[0]?.verdict).not.toBe('slower');
+    const comparison = JSON.parse(result.stdout) as { sameMachine: Array<{ judgements: Array<{ verdict: string }> }>; regressions: unknown[] };
+    expect(comparison.regressions).toEqual([]);
+    expect(comparison.sameMachine[0]?.judgements[0]?.verdict).not.toBe('slower');
   });
 
   it('refuses two sides that hold different workloads, naming them (exit 2)', async () => {
