@@ -2,15 +2,17 @@ import { performance } from 'node:perf_hooks';
 import { EXIT } from '../errors.js';
 import { probeEnvironment } from '../results/environment.js';
 import { probeProvenance } from '../results/provenance.js';
-import type { Benchmark, Environment, ResultFile, RunConfig } from '../results/schema.js';
+import type { Benchmark, Environment, OkBenchmark, ResultFile, RunConfig } from '../results/schema.js';
 import { SCHEMA_VERSION } from '../results/schema.js';
 import { writeResultAtomic } from '../results/store.js';
 import type { BatchSetting } from '../strategies/batch-size.js';
 import type { StrategyName } from '../strategies/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { resolveWorkloadUrl } from '../workload-source.js';
-import { aggregateWorkload } from './aggregate.js';
-import { DEFAULT_TASKS, MAX_PROCESSES, MAX_ROUNDS_PER_PROCESS, MIN_ROUNDS_PER_PROCESS } from './defaults.js';
+import { aggregateWorkload, byProcess } from './aggregate.js';
+import { roundsPerProcess } from './allocation.js';
+import { varianceComponents } from '../stats/variance-components.js';
+import { DEFAULT_TASKS, MAX_PROCESSES, MAX_ROUNDS_PER_PROCESS, MIN_ALLOCATED_ROUNDS, MIN_ROUNDS_PER_PROCESS } from './defaults.js';
 import { probeMachine, startStealMeter } from './machine-probe.js';
 import { planCells } from './plan.js';
 import type { RoundPlan } from './protocol.js';
@@ -212,6 +214,9 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   const roundPlanFor = (record: WorkloadRecord): RoundPlan => {
     if (options.rounds !== null) return { kind: 'fixed', count: options.rounds };
     const remainingMs = Math.max(0, options.maxTimeMs - record.elapsedMs - averageStartupMs(record));
+    // Past two processes, the spread measured so far says how to split what is left between processes and rounds.
+    const rounds = record.completed >= 2 ? allocatedRounds(record, aggregated.get(record) ?? []) : undefined;
+    if (rounds !== undefined) return { kind: 'timed', sliceMs: 0, limitMs: remainingMs, minRounds: rounds, maxRounds: rounds };
     return {
       kind: 'timed',
       sliceMs: Math.min(processSliceMs, remainingMs),
@@ -231,6 +236,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
     maxInFlight: options.maxInFlight,
     usableCores: environment.usableCores,
     traceSamples: record.processes === 0 ? options.traceSamples : 0,
+    done: finishedCells(record, aggregated.get(record) ?? [], options.processes),
     ...(options.batch !== undefined ? { batch: options.batch } : {}),
     ...(options.workerMaxOldSpaceMb !== undefined ? { workerMaxOldSpaceMb: options.workerMaxOldSpaceMb } : {}),
     ...(options.childMaxOldSpaceMb !== undefined ? { childMaxOldSpaceMb: options.childMaxOldSpaceMb } : {}),
@@ -355,6 +361,42 @@ function withTrace(records: readonly WorkloadRecord[], aggregated: Map<WorkloadR
 /** A cell that needs no more measuring: failed, skipped, or precise. */
 function isPreciseOrDone(benchmark: Benchmark): boolean {
   return benchmark.status !== 'ok' || benchmark.precision.met;
+}
+
+/**
+ * Cells a further process can leave out: precise already, past the minimum of processes. Sequential always stays,
+ * since every other cell's speedup pairs with it round by round; the time saved goes to the cells still short.
+ */
+function finishedCells(record: WorkloadRecord, entries: readonly Benchmark[], minimum: number): Set<string> {
+  if (record.completed < minimum) return new Set();
+  return new Set(
+    record.cells
+      .filter((cell, index) => {
+        const entry = entries[index];
+        return cell.strategy !== 'sequential' && entry?.status === 'ok' && entry.precision.met;
+      })
+      .map((cell) => cell.id),
+  );
+}
+
+/**
+ * Rounds for the next process of a workload, from its least precise cell: its spread within and between the
+ * processes so far (logs, so cells of any size compare), and what a process's start-up and a round have cost
+ * (allocation.ts). Undefined when every cell is precise or the figures cannot tell yet.
+ */
+function allocatedRounds(record: WorkloadRecord, entries: readonly Benchmark[]): number | undefined {
+  const worst = entries
+    .filter((entry): entry is OkBenchmark => entry.status === 'ok' && !entry.precision.met)
+    .sort((a, b) => b.precision.reachedPct / b.precision.targetPct - a.precision.reachedPct / a.precision.targetPct)[0];
+  const cell = record.cells.find((candidate) => worst !== undefined && candidate.strategy === worst.strategy && candidate.threads === worst.threads);
+  if (cell === undefined) return undefined;
+  const components = varianceComponents(byProcess(cell.samples).map((group) => group.map(Math.log)));
+  const rounds = Math.max(...record.cells.map((other) => other.samples.length));
+  if (components === undefined || rounds === 0) return undefined;
+  const roundMs = (record.elapsedMs - record.startupMs) / rounds;
+  // Two or three processes tell little about the spread between them: never more than twice the rounds they took.
+  const most = Math.max(MIN_ALLOCATED_ROUNDS, Math.round((2 * rounds) / record.completed));
+  return roundsPerProcess(components, averageStartupMs(record), roundMs, { min: MIN_ALLOCATED_ROUNDS, max: most });
 }
 
 function averageStartupMs(record: WorkloadRecord): number {

@@ -91,6 +91,8 @@ export interface ProcessSettings {
   childMaxOldSpaceMb?: number;
   /** Traced batches per cell this process takes after its timed rounds. */
   traceSamples: number;
+  /** Cells that need no more samples (precise already): left out of this process. */
+  done?: ReadonlySet<string>;
 }
 
 const activeChildren = new Set<ChildProcess>();
@@ -127,7 +129,7 @@ export async function measureProcess(record: WorkloadRecord, settings: ProcessSe
 
 /** One child; false when it died before the end (its cell marked), undefined when there was nothing to measure. */
 async function measureOnce(record: WorkloadRecord, settings: ProcessSettings, hooks: SuperviseHooks): Promise<boolean | undefined> {
-  const cells = liveCells(record);
+  const cells = liveCells(record).filter((cell) => settings.done?.has(cell.id) !== true);
   if (cells.length === 0 || hooks.stopRequested() || record.fatal !== undefined) return undefined;
   const job: MeasureJob = {
     workloadUrl: record.workloadUrl,
