@@ -24,7 +24,9 @@ function onPool() {
     const startedAt = performance.now();
     let next = 0;
     let finished = 0;
-    const feed = (worker) => next < tasks && worker.postMessage(next++);
+    const feed = (worker) => {
+      if (next < tasks) worker.postMessage(next++);
+    };
     for (const worker of workers) {
       worker.removeAllListeners('message');
       worker.on('message', () => (++finished === tasks ? done(performance.now() - startedAt) : feed(worker)));

@@ -236,11 +236,18 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
     maxInFlight: options.maxInFlight,
     usableCores: environment.usableCores,
     traceSamples: record.processes === 0 ? options.traceSamples : 0,
-    done: finishedCells(record, aggregated.get(record) ?? [], options.processes),
+    done: finishedInGroup(record),
     ...(options.batch !== undefined ? { batch: options.batch } : {}),
     ...(options.workerMaxOldSpaceMb !== undefined ? { workerMaxOldSpaceMb: options.workerMaxOldSpaceMb } : {}),
     ...(options.childMaxOldSpaceMb !== undefined ? { childMaxOldSpaceMb: options.childMaxOldSpaceMb } : {}),
   });
+  // A cell sits out only when it is precise on every side of its group: `ab` pairs its sides round by round.
+  const finishedInGroup = (record: WorkloadRecord): Set<string> => {
+    const group = linked.find((candidate) => candidate.includes(record)) ?? [record];
+    const finished = group.map((member) => finishedCells(member, aggregated.get(member) ?? [], options.processes));
+    const indices = record.cells.flatMap((cell, index) => (group.every((member, side) => finished[side]?.has(member.cells[index]?.id ?? '') === true) ? [index] : []));
+    return new Set(indices.map((index) => record.cells[index]?.id ?? ''));
+  };
   const wantsProcess = (record: WorkloadRecord): boolean => {
     if (record.fatal !== undefined || liveCells(record).length === 0) return false;
     if (options.rounds !== null) return record.completed < options.processes;
