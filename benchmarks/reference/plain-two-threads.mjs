@@ -45,7 +45,10 @@ const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   return (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;
 };
-for (let warm = 0; warm < 3; warm += 1) await onPool(), await onMainThread();
+for (let warm = 0; warm < 3; warm += 1) {
+  await onPool();
+  await onMainThread();
+}
 const sequentialMs = [];
 const poolMs = [];
 for (let rep = 0; rep < reps; rep += 1) {
