@@ -17,8 +17,10 @@ base_workloads="$("$here/workload-paths.sh" "${BASE_DIR:?BASE_DIR is not set}" "
 head_workloads="$("$here/workload-paths.sh" "${HEAD_DIR:?HEAD_DIR is not set}" "${WORKLOADS:-}")" || code=2
 if [ "$code" -eq 0 ]; then
   read -ra flags <<< "${RUN_FLAGS:-}"
+  # No threshold given: corescope's own margin, so the action never keeps a second copy of it.
+  if [ -n "${THRESHOLD:-}" ]; then flags+=(--threshold "$THRESHOLD"); fi
   node "${CORESCOPE_CLI:?CORESCOPE_CLI is not set}" ab "$base_workloads" "$head_workloads" ${flags[@]+"${flags[@]}"} \
-    --threshold "${THRESHOLD:-5}" --fail-on "${FAIL_ON:-regression}" \
+    --fail-on "${FAIL_ON:-regression}" \
     --format markdown --out "$summary" --base-out "$base_result" --head-out "$head_result"
   code=$?
 fi

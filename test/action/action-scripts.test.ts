@@ -114,10 +114,11 @@ describe('run-ab.sh', () => {
     }
   });
 
-  it('passes no empty argument when there are no run flags, and reports a bad workload list without calling ab', () => {
+  it('passes no empty argument when there are no run flags or threshold, and reports a bad workload list without calling ab', () => {
     const plain = job();
     script('run-ab.sh', [], { ...plain.env, BASE_DIR: '/b', HEAD_DIR: '/h', WORKLOADS: 'a.js', RUN_FLAGS: '', OUT_DIR: join(plain.directory, 'out') });
-    expect(plain.calls()[0]?.slice(0, 4)).toEqual(['ab', '/b/a.js', '/h/a.js', '--threshold']);
+    // No threshold given: corescope's own margin decides, the action keeps no copy of it.
+    expect(plain.calls()[0]?.slice(0, 4)).toEqual(['ab', '/b/a.js', '/h/a.js', '--fail-on']);
 
     const bad = job();
     const ran = script('run-ab.sh', [], { ...bad.env, BASE_DIR: '/b', HEAD_DIR: '/h', WORKLOADS: '../a.js', OUT_DIR: join(bad.directory, 'out') });
