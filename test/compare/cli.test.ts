@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/errors.js';
 import { runCli, scratchDir } from '../helpers/cli.js';
-import { FIXTURE_PATH, loadFixture, loadReference, onAnotherMachine, REFERENCE_PATH, scaleBenchmark, stableIds, writeJson } from './derive.js';
+import { FIXTURE_PATH, loadFixture, loadReference, onAnotherMachine, REFERENCE_PATH, scaleBenchmark, stableIds, V1_PATH, loadV1, writeJson } from './derive.js';
 
 const reference = loadReference();
 /** A run of the current engine, several processes per cell: what same-machine verdicts judge. */
@@ -42,9 +42,11 @@ describe('corescope compare: exit codes', () => {
   });
 
   it('judges nothing in files of one measuring process per cell (schemaVersion 1): unreliable, exit 0', async () => {
-    const result = await runCli(['compare', REFERENCE_PATH, writeJson(dir, 'v1-slower.json', scaleBenchmark(reference, reference.benchmarks[0]?.id ?? '', 2))]);
+    const v1 = loadV1();
+    const slower = writeJson(dir, 'v1-slower.json', scaleBenchmark(v1, v1.benchmarks[0]?.id ?? '', 2));
+    const result = await runCli(['compare', V1_PATH, slower]);
     expect(result.code, result.stderr).toBe(EXIT.ok);
-    expect(result.stdout).toContain(`0 slower, 0 faster, 0 same, 0 inconclusive, ${reference.benchmarks.length} unreliable`);
+    expect(result.stdout).toContain(`0 slower, 0 faster, 0 same, 0 inconclusive, ${v1.benchmarks.length} unreliable`);
   });
 
   it('exits 3 on a planted 10 % slowdown, naming it; 0 with --fail-on none', async () => {

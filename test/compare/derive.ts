@@ -9,15 +9,22 @@ import type { Benchmark, OkBenchmark, ResultFile } from '../../src/results/schem
  * samples keeps their real spread, and is deterministic. Files "from another machine" made here are SYNTHETIC: they
  * exist only to exercise the cross-machine layout and are never written to results/reference/.
  *
- * - REFERENCE_PATH: the default-profile reference run, schemaVersion 1 (one measuring process per cell).
+ * - REFERENCE_PATH: the default-profile reference run of the current engine (results/reference/dev-2core.json).
+ * - V1_PATH: a default-profile run of the first engine, schemaVersion 1 (one measuring process per cell), kept as a
+ *   fixture so that the upgrade path and "judges nothing in v1 files" stay tested.
  * - FIXTURE_PATH: a quick run of the current engine (2–3 processes per cell, io-timer, cpu-compute and cpu-hash),
  *   kept as a test fixture (taken on the busy shared VM: its figures are test input, not a reference).
  */
 export const REFERENCE_PATH = join(PACKAGE_ROOT, 'results', 'reference', 'dev-2core.json');
+export const V1_PATH = join(PACKAGE_ROOT, 'test', 'compare', 'fixtures', 'schema-v1.json');
 export const FIXTURE_PATH = join(PACKAGE_ROOT, 'test', 'compare', 'fixtures', 'quick-multi.json');
 
 export function loadReference(): ResultFile {
   return readResultFile(REFERENCE_PATH);
+}
+
+export function loadV1(): ResultFile {
+  return readResultFile(V1_PATH);
 }
 
 export function loadFixture(): ResultFile {
