@@ -5,6 +5,7 @@ import { basename, dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BuildFailure, BuildOptions, Message } from 'esbuild';
 import { UsageError } from './errors.js';
+import { plural } from './format/numbers.js';
 
 /**
  * TypeScript workload files (`-w ./bench/my-workload.ts`), compiled to JavaScript once, in the CLI process,
@@ -122,7 +123,7 @@ function describeBuildError(sourcePath: string, first: Message, othersCount: num
   const where = first.location === null
     ? displayPath(sourcePath)
     : `${first.location.file}:${first.location.line}:${first.location.column + 1}`;
-  const more = othersCount > 0 ? ` (and ${othersCount} more error${othersCount === 1 ? '' : 's'})` : '';
+  const more = othersCount > 0 ? ` (and ${plural(othersCount, 'more error')})` : '';
   return `${where}: cannot compile workload: ${first.text.split('\n')[0] ?? ''}${more}`;
 }
 

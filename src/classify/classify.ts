@@ -3,9 +3,9 @@ import { fastestOf } from '../judgement/fastest.js';
 import { judgeSpeedup, type SpeedupWord } from '../judgement/judge.js';
 import { COMPUTE_BOTTLENECK_BUSY, CPU_BOUND_BUSY } from '../judgement/thresholds.js';
 import { costFigures, deliveredCores } from '../judgement/pool-cost.js';
-import { formatPercent } from '../report/format.js';
-import { cellName, ratioWithInterval, speedupInterval } from '../report/judgement-text.js';
-import { isMeasured, type Measured } from '../report/measured.js';
+import { formatPercent } from '../format/numbers.js';
+import { cellName, ratioWithInterval, speedupInterval } from '../report/text/judgement-text.js';
+import { isMeasured, type Measured } from '../report/data/measured.js';
 import type { Benchmark, Environment } from '../results/schema.js';
 import { poolAdvice, type GrainAdvice } from './pool-advice.js';
 

@@ -1,6 +1,6 @@
 import { batchThatPays, grainThatPays, poolCost, type PoolCostFigures } from '../judgement/pool-cost.js';
 import { DEFAULT_MARGIN } from '../judgement/thresholds.js';
-import { formatMicros } from '../report/judgement-text.js';
+import { formatUs } from '../format/numbers.js';
 
 /** What a pool too fine-grained at this grain would need, from its own dispatch and task figures. */
 export interface GrainAdvice {
@@ -19,8 +19,8 @@ export interface GrainAdvice {
  */
 export function poolAdvice(figures: PoolCostFigures): { reason: string; grain?: GrainAdvice } {
   const cost = poolCost(figures);
-  const dispatch = `sending a task costs ${formatMicros(cost.dispatchPerTaskUs)} (${figures.batch === 1 ? 'one task' : `${figures.batch} tasks`} per message)`;
-  const task = `computing one takes ${formatMicros(figures.sequentialTaskUs)} on the main thread`;
+  const dispatch = `sending a task costs ${formatUs(cost.dispatchPerTaskUs)} (${figures.batch === 1 ? 'one task' : `${figures.batch} tasks`} per message)`;
+  const task = `computing one takes ${formatUs(figures.sequentialTaskUs)} on the main thread`;
   if (cost.ceiling > 1 + DEFAULT_MARGIN) {
     return { reason: `the pool gained nothing, though its own figures allow up to ${cost.ceiling.toFixed(2)}× (${dispatch}, ${task}): the cause is not in them; keep it on the main thread` };
   }
@@ -29,13 +29,13 @@ export function poolAdvice(figures: PoolCostFigures): { reason: string; grain?: 
   if (cost.limit === 'compute' || batch === undefined || factor === undefined) {
     return {
       reason:
-        `a task takes ${formatMicros(figures.taskUs)} on a pool thread against ${formatMicros(figures.sequentialTaskUs)} on the main thread, ` +
+        `a task takes ${formatUs(figures.taskUs)} on a pool thread against ${formatUs(figures.sequentialTaskUs)} on the main thread, ` +
         `on ${figures.lanes.toFixed(2)} cores: by these figures no batch size makes a pool pay; keep it on the main thread`,
     };
   }
   const taskMs = (figures.sequentialTaskUs * factor) / 1000;
   return {
-    reason: `too fine-grained for a pool at this grain: ${dispatch}, ${task}; it would pay from ${batch} tasks per message (--batch ${batch}), or with tasks about ${factor.toFixed(1)}× larger (${formatMicros(taskMs * 1000)} each)`,
+    reason: `too fine-grained for a pool at this grain: ${dispatch}, ${task}; it would pay from ${batch} tasks per message (--batch ${batch}), or with tasks about ${factor.toFixed(1)}× larger (${formatUs(taskMs * 1000)} each)`,
     grain: { batch, taskFactor: factor, taskMs },
   };
 }

@@ -2,9 +2,9 @@ import type { Argv } from 'yargs';
 import { pairSides } from '../ab/sides.js';
 import { compareResults, DEFAULT_ALPHA, DEFAULT_THRESHOLD, type Comparison } from '../compare/index.js';
 import { measurePairedChange } from '../compare/paired-change.js';
-import { renderComparisonMarkdown } from '../report/compare-markdown.js';
-import { regressionLine } from '../report/compare-rows.js';
-import { renderComparisonTerminal } from '../report/compare-terminal.js';
+import { renderComparisonMarkdown } from '../report/compare/markdown.js';
+import { regressionLine } from '../report/compare/rows.js';
+import { renderComparisonTerminal } from '../report/compare/terminal.js';
 import { EXIT, UsageError } from '../errors.js';
 import { ensureWritableFile, parseAlpha, parseChoice, parsePercent } from '../options/parse.js';
 import { buildSuiteOptions } from '../options/run-options.js';
@@ -13,6 +13,7 @@ import { writeFileAtomic } from '../results/store.js';
 import { runSuite } from '../runner/run-suite.js';
 import { onInterrupt } from './interrupt.js';
 import { measureFlags, measureOptions, type MeasureArgs } from './measure-flags.js';
+import { terminalWidth } from '../report/terminal/width.js';
 
 const FORMATS = ['terminal', 'markdown', 'json'] as const;
 const FAIL_ON = ['regression', 'none'] as const;
@@ -106,7 +107,7 @@ export async function handler(args: AbArgs): Promise<void> {
 
 function render(comparison: Comparison, format: AbArgs['format']): string {
   if (format === 'json') return `${JSON.stringify(comparison, null, 2)}\n`;
-  return format === 'markdown' ? renderComparisonMarkdown(comparison) : `${renderComparisonTerminal(comparison)}\n`;
+  return format === 'markdown' ? renderComparisonMarkdown(comparison) : `${renderComparisonTerminal(comparison, terminalWidth(process.stdout))}\n`;
 }
 
 /** A failed or interrupted run says so first; then a regression (unless --fail-on none). */

@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { classifyWorkload, type Classification, type Recommendation } from '../classify/classify.js';
 import { EXIT, UsageError } from '../errors.js';
 import { moreDataPhrase } from '../judgement/more-data.js';
-import { formatMs } from '../report/format.js';
+import { formatMs } from '../format/numbers.js';
 import { ensureWritableFile, parseDurationMs, parseInteger, parsePositiveNumber } from '../options/parse.js';
 import { buildSuiteOptions } from '../options/run-options.js';
 import { probeEnvironment } from '../results/environment.js';
@@ -10,6 +10,7 @@ import { RUN_PROFILES } from '../runner/defaults.js';
 import { runSuite } from '../runner/run-suite.js';
 import { killAllChildren } from '../runner/supervisor.js';
 import { resolveWorkloadUrl } from '../workload-source.js';
+import { formatThreads } from '../format/numbers.js';
 
 export interface ClassifyArgs {
   workload: string;
@@ -155,7 +156,7 @@ export function retryBudgetMs(classification: Classification, args: ClassifyArgs
 const CLASS_NAMES = { io: 'I/O-bound', cpu: 'CPU-bound', mixed: 'mixed (waits and computing)' } as const;
 
 function recommendationText(recommendation: Recommendation): string {
-  const threads = `${recommendation.threads ?? 1} thread${recommendation.threads === 1 ? '' : 's'}`;
+  const threads = formatThreads(recommendation.threads ?? 1);
   switch (recommendation.strategy) {
     case 'concurrent':
       return 'use concurrency: start the tasks together (Promise.all, or a capped number in flight)';

@@ -1,13 +1,14 @@
 import type { Argv } from 'yargs';
 import { compareResults, DEFAULT_ALPHA, DEFAULT_THRESHOLD, type Comparison } from '../compare/index.js';
 import { EXIT } from '../errors.js';
-import { renderComparisonMarkdown } from '../report/compare-markdown.js';
-import { regressionLine } from '../report/compare-rows.js';
-import { renderComparisonTerminal } from '../report/compare-terminal.js';
+import { renderComparisonMarkdown } from '../report/compare/markdown.js';
+import { regressionLine } from '../report/compare/rows.js';
+import { renderComparisonTerminal } from '../report/compare/terminal.js';
 import { MAX_RESULT_FILE_BYTES, readResultFile } from '../results/load.js';
 import { SUPPORTED_SCHEMA_VERSIONS } from '../results/schema.js';
 import { writeFileAtomic } from '../results/store.js';
 import { ensureWritableFile, parseAlpha, parseChoice, parsePercent } from '../options/parse.js';
+import { terminalWidth } from '../report/terminal/width.js';
 
 const FORMATS = ['terminal', 'markdown', 'json'] as const;
 const FAIL_ON = ['regression', 'none'] as const;
@@ -86,6 +87,6 @@ export function handler(args: CompareArgs): void {
 function render(comparison: Comparison, format: Format): string {
   if (format === 'json') return `${JSON.stringify(comparison, null, 2)}\n`;
   if (format === 'markdown') return renderComparisonMarkdown(comparison);
-  return `${renderComparisonTerminal(comparison)}\n`;
+  return `${renderComparisonTerminal(comparison, terminalWidth(process.stdout))}\n`;
 }
 

@@ -2,9 +2,9 @@ import type { Argv } from 'yargs';
 import { UsageError } from '../errors.js';
 import { readResultFile } from '../results/load.js';
 import { writeFileAtomic } from '../results/store.js';
-import { exporterForPath, exporterNamed, FORMAT_NAMES } from '../report/exporters.js';
-import { markdownExporter } from '../report/markdown.js';
-import { toReportInputs } from '../report/report-input.js';
+import { exporterForPath, exporterNamed, FORMAT_NAMES } from '../report/export/exporters.js';
+import { markdownExporter } from '../report/export/markdown.js';
+import { toReportInputs } from '../report/data/report-input.js';
 import { ensureWritableFile, parseChoices } from '../options/parse.js';
 
 interface ReportArgs {

@@ -2,7 +2,7 @@ import os from 'node:os';
 import type { Argv } from 'yargs';
 import { EXIT, UsageError } from '../errors.js';
 import { distFileUrl } from '../paths.js';
-import { renderGrain, renderOverheads } from '../report/overheads.js';
+import { renderGrain, renderOverheads } from '../report/terminal/overheads.js';
 import { probeEnvironment } from '../results/environment.js';
 import type { Overheads } from '../results/overheads-schema.js';
 import { writeResultAtomic } from '../results/store.js';

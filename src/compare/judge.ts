@@ -3,6 +3,7 @@ import { DETECTION_POWER } from '../judgement/thresholds.js';
 import { benjaminiHochberg } from '../stats/multiple-testing.js';
 import { normalCdf, normalQuantile, normalSurvival } from '../stats/normal.js';
 import type { ChangeEstimate, Measurement } from './measure-change.js';
+import { formatPercent } from '../format/numbers.js';
 
 /**
  * The verdicts of one comparison (a head file against its base), all at once, because they are decided together:
@@ -129,7 +130,7 @@ export function minimumDetectableChange(standardError: number, z: number, margin
 
 /** Short: the compare table must fit 120 columns (the rule line under its title explains "~k×"). */
 function reasonFor(word: TimeChangeWord, margin: number, samplesFactor: number | null): string {
-  const band = formatPercent(margin);
+  const band = formatPercent(margin, 1);
   switch (word) {
     case 'slower':
       return `CI above +${band}`;
@@ -140,8 +141,4 @@ function reasonFor(word: TimeChangeWord, margin: number, samplesFactor: number |
     case 'inconclusive':
       return samplesFactor === null ? 'on the margin' : `~${Number((Math.ceil(samplesFactor * 10) / 10).toFixed(1))}× samples`;
   }
-}
-
-function formatPercent(fraction: number): string {
-  return `${Number((fraction * 100).toFixed(1))} %`;
 }

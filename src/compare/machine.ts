@@ -1,4 +1,5 @@
 import type { Environment } from '../results/schema.js';
+import { plural } from '../format/numbers.js';
 
 /**
  * What makes two result files "the same machine" for judging absolute times: the CPU model, the cores the
@@ -27,5 +28,5 @@ export function nodeMajorOf(version: string): number {
 
 /** "AMD EPYC, 2 cores, Node 20" — how a machine is named in every output. */
 export function describeMachine(identity: MachineIdentity): string {
-  return `${identity.cpuModel}, ${identity.usableCores} usable core${identity.usableCores === 1 ? '' : 's'}, Node ${identity.nodeMajor}`;
+  return `${identity.cpuModel}, ${plural(identity.usableCores, 'usable core')}, Node ${identity.nodeMajor}`;
 }

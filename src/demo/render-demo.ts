@@ -1,7 +1,8 @@
 import { BUSY_MACHINE_FACTOR } from '../judgement/thresholds.js';
-import { formatMs, formatRatio } from '../report/format.js';
+import { formatMs, formatRatio } from '../format/numbers.js';
 import type { DemoReport, DemoRun } from './run-demo.js';
-import { LEGEND, renderTimeline, type Span } from './timeline.js';
+import { LEGEND, renderTimeline, type Span } from '../trace/timeline.js';
+import { plural } from '../format/numbers.js';
 
 const TIMELINE_WIDTH = 60;
 
@@ -12,13 +13,13 @@ export function renderDemo(report: DemoReport, node: string): string {
   const [agentSequential, agentAll, agentPool] = agents.runs;
   const gain = (run: DemoRun, baseline: DemoRun): number => baseline.wallMs / run.wallMs;
   const latency = (name: string): string => `${fetches.latenciesMs[name] ?? '?'} ms`;
-  const poolName = `worker pool (${agents.threads} thread${agents.threads === 1 ? '' : 's'})`;
+  const poolName = `worker pool (${plural(agents.threads, 'thread')})`;
   const allGain = gain(agentAll, agentSequential);
   const poolGain = gain(agentPool, agentSequential);
 
   const lines = [
     'corescope demo — concurrency is not parallelism',
-    `Node ${node} · ${report.usableCores} usable core${report.usableCores === 1 ? '' : 's'} · every figure below was measured just now, on this machine`,
+    `Node ${node} · ${plural(report.usableCores, 'usable core')} · every figure below was measured just now, on this machine`,
     '',
     `1. Two independent fetches: "weather" (${latency('weather')}) and "news" (${latency('news')})`,
     figure('sequential', 'await weather; then await news', fetchSequential.wallMs, 'the waits add up'),

@@ -4,7 +4,7 @@ import { distFileUrl } from '../paths.js';
 import { POOL_STARTUP_TIMEOUT_MS, startPool } from '../pool/pool.js';
 import { idealSpeedup } from '../stats/ideal.js';
 import { computeSlice, nowMs, runAgent, type AgentPlan, type AgentRun } from './compute-agent.js';
-import type { Span } from './timeline.js';
+import type { Span } from '../trace/timeline.js';
 
 /**
  * The demo, measured for real in this process (it is a teaching tool, not a benchmark): two fetches from a

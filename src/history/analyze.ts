@@ -2,6 +2,7 @@ import { UsageError } from '../errors.js';
 import { type ChangePointOptions, detectChangePoints } from '../stats/change-points.js';
 import type { HistoryFile } from './history-files.js';
 import { type HistoryPoint, type HistorySeries, type MachineHistory, machineHistories, seriesOf } from './series.js';
+import { plural } from '../format/numbers.js';
 
 /** Below this many points a series gets a note and no change point: a step needs points on both sides to judge. */
 export const MIN_POINTS = 3;
@@ -44,7 +45,7 @@ export function analyzeHistory(files: readonly HistoryFile[], options: ChangePoi
   const withBenchmarks = files.filter((file) => file.result.benchmarks.length > 0);
   const notes: string[] = [];
   const studies = files.length - withBenchmarks.length;
-  if (studies > 0) notes.push(`${studies} study file${studies === 1 ? '' : 's'} (no benchmarks) left out`);
+  if (studies > 0) notes.push(`${plural(studies, 'study file')} (no benchmarks) left out`);
   const machines = machineHistories(withBenchmarks);
   const all = machines.flatMap(seriesOf);
   if (!all.some((series) => series.points.length >= 2)) {
@@ -61,7 +62,7 @@ export function analyzeHistory(files: readonly HistoryFile[], options: ChangePoi
 }
 
 function analyzeSeries(series: HistorySeries, options: ChangePointOptions): SeriesHistory {
-  if (series.points.length < MIN_POINTS) return { series, changes: [], note: `${series.points.length} point${series.points.length === 1 ? '' : 's'}: too few to judge` };
+  if (series.points.length < MIN_POINTS) return { series, changes: [], note: `${plural(series.points.length, 'point')}: too few to judge` };
   const changes = detectChangePoints(series.points.map((point) => point.medianMs), options).flatMap((change): HistoryChange[] => {
     const point = series.points[change.index];
     if (point === undefined) return [];

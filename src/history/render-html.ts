@@ -1,4 +1,4 @@
-import { formatMs } from '../report/format.js';
+import { formatMs } from '../format/numbers.js';
 import { escapeHtml } from '../report/html/escape.js';
 import { renderPage } from '../report/html/page.js';
 import { TOOL_VERSION } from '../version.js';

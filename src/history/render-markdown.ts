@@ -1,5 +1,5 @@
-import { escapeCell, markdownTable } from '../report/compare-markdown.js';
-import { formatMs } from '../report/format.js';
+import { escapeCell, markdownTable } from '../report/compare/markdown.js';
+import { formatMs } from '../format/numbers.js';
 import type { HistoryAnalysis } from './analyze.js';
 import { changeSize, formatPValue, METHOD_NAME, methodParameters, shortCommit } from './describe.js';
 import { type HistoryRegression, regressionText } from './regressions.js';

@@ -1,17 +1,22 @@
-import { alignedTable } from '../report/compare-terminal.js';
-import { formatMs } from '../report/format.js';
+import { renderTable } from '../report/terminal/table.js';
+import { DEFAULT_WIDTH } from '../report/terminal/width.js';
+import { wrapLines } from '../report/terminal/wrap.js';
+import { formatMs } from '../format/numbers.js';
 import type { HistoryAnalysis, SeriesHistory } from './analyze.js';
 import { changeSize, formatPValue, methodParameters, pointPlace } from './describe.js';
 import { type HistoryRegression, regressionText } from './regressions.js';
 import { summaryLine } from './summary-line.js';
 
-/** Every line stays within this many columns. */
-export const TERMINAL_WIDTH = 120;
 const SPARK_CELLS = 24;
 const SPARKS = '▁▂▃▄▅▆▇█';
 
 /** The history as plain text: per machine, a table of series, then every change point with where it began. */
-export function renderHistoryTerminal(analysis: HistoryAnalysis, regressions: readonly HistoryRegression[], threshold: number): string {
+export function renderHistoryTerminal(
+  analysis: HistoryAnalysis,
+  regressions: readonly HistoryRegression[],
+  threshold: number,
+  widthColumns = DEFAULT_WIDTH,
+): string {
   const lines = [
     `corescope history · ${summaryLine(analysis)}`,
     `change points: Hunter (E-Divisive means + Student's t-test, as in Apache Otava) · ${methodParameters(analysis.options)}`,
@@ -28,7 +33,7 @@ export function renderHistoryTerminal(analysis: HistoryAnalysis, regressions: re
       sparkline(history.series.points.map((point) => point.medianMs)),
       changesCell(history),
     ]);
-    lines.push(alignedTable(['benchmark', 'points', 'first', 'newest', 'trend, oldest → newest', 'change points'], rows, [0, 4, 5]), '');
+    lines.push(renderTable(['benchmark', 'points', 'first', 'newest', 'trend, oldest → newest', 'change points'], rows, { textColumns: [0, 4, 5], widthColumns }), '');
   }
   const changed = analysis.series.filter((history) => history.changes.length > 0);
   if (changed.length > 0) {
@@ -44,8 +49,8 @@ export function renderHistoryTerminal(analysis: HistoryAnalysis, regressions: re
   for (const note of analysis.notes) lines.push(`note: ${note}`);
   if (regressions.length === 0) lines.push(`No series ends on a slowdown beyond ${(threshold * 100).toFixed(1)} %.`);
   for (const regression of regressions) lines.push(`regression: ${regressionText(regression, analysis.machines.length > 1)}`);
-  // Tables arrive as one multi-line string: cut line by line.
-  return `${lines.join('\n').split('\n').map((line) => clip(line, TERMINAL_WIDTH)).join('\n')}\n`;
+  // Tables arrive as one multi-line string and fit already; what is still too wide is prose, wrapped.
+  return `${wrapLines(lines, widthColumns).join('\n')}\n`;
 }
 
 function figure(history: SeriesHistory, at: number): string {

@@ -1,4 +1,4 @@
-import { formatMs } from '../report/format.js';
+import { formatMs } from '../format/numbers.js';
 import { coordinate as c, escapeHtml } from '../report/html/escape.js';
 import { axisTitle, legend, markerShape, point } from '../report/html/svg-parts.js';
 import type { HistoryChange, SeriesHistory } from './analyze.js';

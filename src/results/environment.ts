@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { UV_THREADPOOL_MAX } from '../runner/uv-threadpool.js';
 import type { Environment } from './schema.js';
+
+/** libuv clamps UV_THREADPOOL_SIZE to this; asking for more would silently measure 1024. */
+export const UV_THREADPOOL_MAX = 1024;
+
+/** libuv's pool size when UV_THREADPOOL_SIZE is unset. */
+export const UV_THREADPOOL_DEFAULT = 4;
 
 /** CPUs the cgroup (v2 `cpu.max`, else v1 cfs quota) allows this process, or null when unlimited. */
 export function readCgroupCpuLimit(readFile: (path: string) => string = (path) => readFileSync(path, 'utf8')): number | null {
@@ -74,7 +79,7 @@ export function probeEnvironment(): Environment {
     usableCores: usableCores(available, cgroupCpuLimit),
     memoryBytes: os.totalmem(),
     // libuv's default pool is 4 threads; it clamps the variable to 1..UV_THREADPOOL_MAX.
-    uvThreadpoolSize: Number.isInteger(threadpool) && threadpool > 0 ? Math.min(threadpool, UV_THREADPOOL_MAX) : 4,
+    uvThreadpoolSize: Number.isInteger(threadpool) && threadpool > 0 ? Math.min(threadpool, UV_THREADPOOL_MAX) : UV_THREADPOOL_DEFAULT,
     ci: detectCi(),
     hostname: os.hostname(),
   };

@@ -6,9 +6,6 @@ import type { Benchmark } from '../results/schema.js';
  * chosen for a whole process before it starts: corescope forks one measuring child per size.
  */
 
-/** libuv clamps the variable to this; asking for more would silently measure 1024. */
-export const UV_THREADPOOL_MAX = 1024;
-
 /** The environment of a measuring child with a libuv pool of `size` threads (everything else inherited). */
 export function uvThreadpoolEnv(size: number, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   return { ...base, UV_THREADPOOL_SIZE: String(size) };

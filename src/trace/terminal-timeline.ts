@@ -1,5 +1,5 @@
-import { renderTimeline, type Span } from '../demo/timeline.js';
-import { formatMs } from '../report/format.js';
+import { renderTimeline, type Span } from './timeline.js';
+import { formatMs } from '../format/numbers.js';
 import type { TraceCapture } from './model.js';
 import { representativeSample, type TracedSample, wallUs } from './select.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DemoReport } from '../../src/demo/run-demo.js';
-import type { Span } from '../../src/demo/timeline.js';
+import type { Span } from '../../src/trace/timeline.js';
 import { runCli } from '../helpers/cli.js';
 
 /** How often consecutive compute slices (in start order) belong to different tasks. */

@@ -5,7 +5,8 @@ import { analyzeHistory } from '../../src/history/analyze.js';
 import { loadHistoryFiles } from '../../src/history/history-files.js';
 import { newestRegressions } from '../../src/history/regressions.js';
 import { renderHistoryMarkdown } from '../../src/history/render-markdown.js';
-import { renderHistoryTerminal, sparkline, TERMINAL_WIDTH } from '../../src/history/render-terminal.js';
+import { renderHistoryTerminal, sparkline } from '../../src/history/render-terminal.js';
+import { DEFAULT_WIDTH } from '../../src/report/terminal/width.js';
 import { DEFAULT_CHANGE_POINT_OPTIONS } from '../../src/stats/change-points.js';
 import { scratchDir } from '../helpers/cli.js';
 import { asSkipped, historyResults, okIds, writeHistory } from './history-fixture.js';
@@ -141,7 +142,7 @@ describe('corescope history: text output', () => {
   it('stays within 120 columns and lists each change point with where it began', () => {
     const analysis = analyze(writeHistory(scratchDir(), historyResults({ ...TWELVE, commits: true })));
     const text = renderHistoryTerminal(analysis, newestRegressions(analysis, 0.05), 0.05);
-    for (const line of text.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(TERMINAL_WIDTH);
+    for (const line of text.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(DEFAULT_WIDTH);
     expect(text).toMatch(/cpu-hash\/sequential\/t1: \+1\d\.\d % slower \(\d+(\.\d+)? ms → \d+(\.\d+)? ms, p = [\d.e-]+\)\n {6}from #9 run-09\.json \(commit 0808080, main\)/);
     expect(text).toMatch(/^regression: cpu-compute\/sequential\/t1: \+1\d\.\d % slower from #9 run-09\.json \(commit 0808080, main\)$/m);
     const markdown = renderHistoryMarkdown(analysis, [], 0.05);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { csvExporter, csvField } from '../../src/report/csv.js';
-import { toReportInputs } from '../../src/report/report-input.js';
-import { FULL_COLUMNS } from '../../src/report/results-table.js';
-import { STUDY_CSV_HEADER } from '../../src/report/study-tables.js';
+import { csvExporter, csvField } from '../../src/report/export/csv.js';
+import { toReportInputs } from '../../src/report/data/report-input.js';
+import { FULL_COLUMNS } from '../../src/report/terminal/results-table.js';
+import { STUDY_CSV_HEADER } from '../../src/report/terminal/study-tables.js';
 import { grainStudy, HOSTILE, hostileResult, overheadStudy, rawUvResult, realResult } from './fixtures.js';
 
 /** A strict RFC 4180 reader, written independently of the exporter, to read back what it wrote. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { htmlExporter } from '../../src/report/html.js';
+import { htmlExporter } from '../../src/report/export/html.js';
 import { escapeHtml } from '../../src/report/html/escape.js';
-import { toReportInputs } from '../../src/report/report-input.js';
+import { toReportInputs } from '../../src/report/data/report-input.js';
 import type { ResultFile } from '../../src/results/schema.js';
 import { expectedCharts } from './expected-charts.js';
 import { fittedResult, grainStudy, HOSTILE, HOSTILE_WORKLOAD, hostileResult, overheadStudy, rawUvResult, realResult, secondMachineResult } from './fixtures.js';

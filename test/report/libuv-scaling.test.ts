@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Benchmark } from '../../src/results/schema.js';
-import { libuvVerdictLines, workloadGroupKey } from '../../src/report/libuv.js';
-import { renderRunSummary } from '../../src/report/terminal.js';
+import { workloadGroupKey } from '../../src/report/data/workload-group.js';
+import { libuvVerdictLines } from '../../src/report/text/libuv.js';
+import { renderRunSummary } from '../../src/report/terminal/terminal.js';
+
+/** No wrapping: these tests read sentences whole; test/report/terminal-width.test.ts checks the wrapping. */
+const UNWRAPPED = Number.POSITIVE_INFINITY;
 import { withScalingFits } from '../../src/runner/scaling.js';
 import { uslScaling } from '../../src/stats/usl.js';
 import { syntheticResult } from '../helpers/result-fixture.js';
@@ -63,7 +67,7 @@ describe('libuv verdict lines', () => {
 describe('terminal summary', () => {
   it('shows a table and a verdict per libuv pool size, then the libuv line', () => {
     const base = syntheticResult();
-    const summary = renderRunSummary({ ...base, benchmarks: uvSweep('cpu-hash-async', { 1: 1, 4: 1.9 }) });
+    const summary = renderRunSummary({ ...base, benchmarks: uvSweep('cpu-hash-async', { 1: 1, 4: 1.9 }) }, UNWRAPPED);
     expect(summary).toContain('cpu-hash-async [libuv pool 1] (cpu');
     expect(summary).toContain('cpu-hash-async [libuv pool 4] (cpu');
     expect(summary).toMatch(/Verdicts\n {2}cpu-hash-async \[libuv pool 1\]: .*\n {2}cpu-hash-async \[libuv pool 4\]: .*\n {2}cpu-hash-async \(libuv pool sweep\)/);
@@ -74,18 +78,18 @@ describe('terminal summary', () => {
     const sweep = [1, 2, 3, 4, 6, 8].map((n) =>
       okCell({ strategy: 'parallel', threads: n, medianMs: 400 / uslScaling(0.05, 0.004, n) }),
     );
-    const fitted = renderRunSummary(withScalingFits({ ...base, environment: { ...base.environment, usableCores: 8 }, benchmarks: sweep }));
+    const fitted = renderRunSummary(withScalingFits({ ...base, environment: { ...base.environment, usableCores: 8 }, benchmarks: sweep }), UNWRAPPED);
     expect(fitted.indexOf('Scaling fits')).toBeGreaterThan(fitted.indexOf('Verdicts'));
     expect(fitted).toMatch(/USL: {4}σ 0\.050, κ 0\.0040, peak at 15 threads/);
     expect(fitted).toMatch(/predicted [\d.]+× on 16 cores, [\d.]+× on 32 cores/);
 
     // Nothing can fit on 2 cores: said once, in one line.
-    const tooFew = renderRunSummary(withScalingFits({ ...base, benchmarks: sweep.slice(0, 3) }));
+    const tooFew = renderRunSummary(withScalingFits({ ...base, benchmarks: sweep.slice(0, 3) }), UNWRAPPED);
     expect(tooFew).toMatch(/\nScaling fits: none \(Amdahl needs 3 thread counts from 1 to the 2 usable cores, this run has 2 \(1, 2\): not possible on 2 cores/);
     expect(tooFew.match(/not possible/g)).toHaveLength(1);
 
     // Amdahl fits five points within 16 cores; the USL, which needs six, gives its reason once, below.
-    const five = renderRunSummary(withScalingFits({ ...base, environment: { ...base.environment, usableCores: 16 }, benchmarks: sweep.slice(0, 5) }));
+    const five = renderRunSummary(withScalingFits({ ...base, environment: { ...base.environment, usableCores: 16 }, benchmarks: sweep.slice(0, 5) }), UNWRAPPED);
     expect(five).toMatch(/Amdahl: serial fraction \d+ %/);
     expect(five).toContain('USL:    no figure (why: below)');
     expect(five.match(/no figure: USL needs 6/g)).toHaveLength(1);
@@ -97,11 +101,11 @@ describe('verdict line', () => {
     const sequential = okCell({ workload: 'cpu-hash-async', strategy: 'sequential', threads: 1, medianMs: 100, speedup: 1 });
     const busy = okCell({ workload: 'cpu-hash-async', strategy: 'concurrent', threads: 1, medianMs: 52, speedup: 1.9, coresBusy: 1.8 });
     const waiting = okCell({ workload: 'io-timer', kind: 'io', strategy: 'concurrent', threads: 1, medianMs: 7, speedup: 15, coresBusy: 0.05 });
-    expect(renderRunSummary({ ...syntheticResult(), benchmarks: [sequential, busy] })).toContain(
+    expect(renderRunSummary({ ...syntheticResult(), benchmarks: [sequential, busy] }, UNWRAPPED)).toContain(
       "cpu-hash-async: concurrent 1.90× (1.80–1.99) — gain: 1.8 cores busy on one event loop: libuv's thread pool ran the async calls in parallel",
     );
     const idleSequential = { ...sequential, workload: waiting.workload, id: 'io-timer/sequential/t1', eventLoop: { utilization: 0.02, delayP99Ms: 1 } };
-    expect(renderRunSummary({ ...syntheticResult(), benchmarks: [idleSequential, waiting] })).toContain(
+    expect(renderRunSummary({ ...syntheticResult(), benchmarks: [idleSequential, waiting] }, UNWRAPPED)).toContain(
       'io-timer: concurrent 15.0× (14.25–15.75) — gain: the waits overlap on one thread (run one at a time, it idled 98 % of the time)',
     );
   });

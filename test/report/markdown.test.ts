@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, markdownExporter } from '../../src/report/markdown.js';
-import { toReportInputs } from '../../src/report/report-input.js';
-import { SUMMARY_COLUMNS } from '../../src/report/results-table.js';
+import { escapeMarkdown, markdownExporter } from '../../src/report/export/markdown.js';
+import { toReportInputs } from '../../src/report/data/report-input.js';
+import { SUMMARY_COLUMNS } from '../../src/report/terminal/results-table.js';
 import { fittedResult, grainStudy, hostileResult, overheadStudy, rawUvResult, realResult, secondMachineResult } from './fixtures.js';
 
 /** Cells of a Markdown table row, splitting on pipes that are not backslash-escaped. */

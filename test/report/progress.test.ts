@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatProgress, progressLine } from '../../src/report/progress.js';
+import { formatProgress, progressLine } from '../../src/report/terminal/progress.js';
+import { formatDuration } from '../../src/format/numbers.js';
 
 const at = (process: number, elapsedMs: number, remainingMs: number) => ({ workload: 'cpu-hash', process, processesPlanned: 3, elapsedMs, remainingMs });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { niceCeiling, renderRunCharts, renderSpeedupChart, shouldColor } from '../../src/report/terminal-chart.js';
-import { renderRunSummary } from '../../src/report/terminal.js';
+import { niceCeiling, renderRunCharts, renderSpeedupChart, shouldColor } from '../../src/report/terminal/terminal-chart.js';
+import { renderRunSummary } from '../../src/report/terminal/terminal.js';
 import { rawUvResult, realResult } from './fixtures.js';
 
 // Every ANSI/VT escape sequence starts with ESC.

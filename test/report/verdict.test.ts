@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OkBenchmark } from '../../src/results/schema.js';
-import { verdictLine } from '../../src/report/verdict.js';
+import { verdictLine } from '../../src/report/text/verdict.js';
 import { okCell, type CellShape } from '../helpers/synthetic-cell.js';
 
 // SYNTHETIC cells with chosen samples: each sample's round and process line up across cells, as the engine's do.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderWorkerFiguresTable } from '../../src/report/worker-figures.js';
+import { renderWorkerFiguresTable } from '../../src/report/terminal/worker-figures.js';
 import { workerFiguresSchema } from '../../src/results/workers-schema.js';
 import { percentiles, workerFigures } from '../../src/trace/worker-figures.js';
 import { demoCapture, PARALLEL, span } from './captures.js';

@@ -1,4 +1,4 @@
-import type { BarData, BarSeries } from '../chart-data.js';
+import type { BarData, BarSeries } from '../data/chart-data.js';
 import { coordinate as c, escapeHtml } from './escape.js';
 import { hatchAngle, type StrategyStyle, type StyleBook } from './series-style.js';
 import { axisTitle, formatTick, legend, niceTicks, point } from './svg-parts.js';

@@ -1,5 +1,5 @@
-import type { LineSeries } from '../chart-data.js';
-import { IDEAL } from '../chart-data.js';
+import type { LineSeries } from '../data/chart-data.js';
+import { IDEAL } from '../data/chart-data.js';
 import { coordinate as c, escapeHtml } from './escape.js';
 import { dashFor, type StyleBook } from './series-style.js';
 import { axisTitle, formatTick, legend, markerShape, niceTicks, point } from './svg-parts.js';

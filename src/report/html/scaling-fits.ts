@@ -1,7 +1,7 @@
 import type { ScalingEntry } from '../../results/scaling-schema.js';
-import { formatPercent, formatRatio } from '../format.js';
-import type { ReportInput } from '../report-input.js';
-import { drawnModel, type FitModel, MODEL_NAME, scalingEntriesFor } from '../scaling-fit-series.js';
+import { formatPercent, formatRatio } from '../../format/numbers.js';
+import type { ReportInput } from '../data/report-input.js';
+import { drawnModel, type FitModel, MODEL_NAME, scalingEntriesFor } from '../data/scaling-fit-series.js';
 import { escapeHtml } from './escape.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { ReportInput } from '../report-input.js';
-import { type Column, formatColumnNumber, type TableRow, rowNote, summaryColumns } from '../results-table.js';
+import type { ReportInput } from '../data/report-input.js';
+import { type Column, formatColumnNumber, type TableRow, rowNote, summaryColumns } from '../terminal/results-table.js';
 import { escapeHtml } from './escape.js';
 
 /** The non-chart parts of the HTML report: machine metadata, results tables, warnings. */

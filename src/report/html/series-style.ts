@@ -1,4 +1,4 @@
-import { IDEAL } from '../chart-data.js';
+import { IDEAL } from '../data/chart-data.js';
 
 /**
  * How series are told apart: colour and marker by strategy, dash pattern (lines) or hatching (bars) by machine.

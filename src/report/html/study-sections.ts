@@ -1,12 +1,13 @@
 import type { Grain, Overheads } from '../../results/overheads-schema.js';
-import type { BarData, LineSeries } from '../chart-data.js';
-import { formatMs, formatPercent, formatRatio, formatThreads } from '../format.js';
-import type { ReportInput } from '../report-input.js';
-import { dispatchVariants, formatBytes, formatUs, grainLines, grainTables, overheadTables, type StudyTable } from '../study-tables.js';
+import type { BarData, LineSeries } from '../data/chart-data.js';
+import { formatMs, formatPercent, formatRatio, formatThreads } from '../../format/numbers.js';
+import type { ReportInput } from '../data/report-input.js';
+import { dispatchVariants, grainLines, grainTables, overheadTables, type StudyTable } from '../terminal/study-tables.js';
 import { renderBarChart } from './bar-chart.js';
 import { escapeHtml } from './escape.js';
 import { renderLineChart } from './line-chart.js';
 import type { StyleBook } from './series-style.js';
+import { formatBytes, formatUs } from '../../format/numbers.js';
 
 /**
  * The HTML sections of study files (`corescope study overhead|grain`): charts of pool start-up, round trip,

@@ -1,7 +1,7 @@
 import { assignLanes } from '../../trace/lanes.js';
 import type { TraceCapture, TraceSpan } from '../../trace/model.js';
 import { representativeSample, type TracedSample, wallUs } from '../../trace/select.js';
-import { formatMsExact } from '../format.js';
+import { formatMsExact } from '../../format/numbers.js';
 import { coordinate as c, escapeHtml } from './escape.js';
 import type { StyleBook } from './series-style.js';
 import { formatTick, legend, markerShape, niceTicks, point } from './svg-parts.js';

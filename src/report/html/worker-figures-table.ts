@@ -1,5 +1,5 @@
 import type { TraceCapture } from '../../trace/model.js';
-import { WORKER_FIGURE_HEADER, workerFigureRows } from '../worker-figures.js';
+import { WORKER_FIGURE_HEADER, workerFigureRows } from '../terminal/worker-figures.js';
 import { escapeHtml } from './escape.js';
 
 /** Under a workload's timeline: what each pool cell did with its threads over its traced samples. */
