@@ -7,6 +7,7 @@ import { defineAgents } from './agents/define-agents.js';
  */
 export default defineAgents({
   id: 'agents-dag',
-  description: 'planner → researchers → writer pipeline of agents: each needs its parents\' answers before its model call',
+  description:
+    "planner → researchers → writer pipeline of agents: each needs its parents' answers before its model call",
   pipeline: true,
 });

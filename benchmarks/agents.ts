@@ -7,6 +7,7 @@ import { defineAgents } from './agents/define-agents.js';
  */
 export default defineAgents({
   id: 'agents',
-  description: 'N independent agents: stream a `size`-token answer from a loopback mock model, then parse, tokenise and score it',
+  description:
+    'N independent agents: stream a `size`-token answer from a loopback mock model, then parse, tokenise and score it',
   pipeline: false,
 });

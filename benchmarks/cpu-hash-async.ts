@@ -13,15 +13,22 @@ const KEY_BYTES = 32;
 export default defineWorkload<undefined, string>({
   id: 'cpu-hash-async',
   kind: 'cpu',
-  description: 'async PBKDF2-SHA256 of `size` iterations (node:crypto, runs on libuv\'s thread pool)',
+  description: "async PBKDF2-SHA256 of `size` iterations (node:crypto, runs on libuv's thread pool)",
   // About 2 ms per task on a 2-core AMD EPYC VM (Node 20): long enough that dispatch costs stay small.
   defaultSize: 10_000,
   task({ size, index }) {
     return new Promise<string>((resolve, reject) => {
-      pbkdf2(`corescope-${index}`, 'corescope-salt', Math.max(1, Math.round(size)), KEY_BYTES, 'sha256', (error, key) => {
-        if (error !== null) reject(error);
-        else resolve(key.toString('hex'));
-      });
+      pbkdf2(
+        `corescope-${index}`,
+        'corescope-salt',
+        Math.max(1, Math.round(size)),
+        KEY_BYTES,
+        'sha256',
+        (error, key) => {
+          if (error !== null) reject(error);
+          else resolve(key.toString('hex'));
+        },
+      );
     });
   },
 });

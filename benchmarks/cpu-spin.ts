@@ -33,7 +33,7 @@ export function calibrateIterationsPerMs(): number {
   let iterations = 100_000;
   spin(iterations); // JIT warm-up before any timing counts
   let best = 0;
-  for (let timing = 0; timing < CALIBRATION_TIMINGS; ) {
+  for (let timing = 0; timing < CALIBRATION_TIMINGS;) {
     const startedAt = performance.now();
     spin(iterations);
     const elapsedMs = performance.now() - startedAt;
@@ -50,7 +50,7 @@ export function calibrateIterationsPerMs(): number {
 export default defineWorkload<SpinData, number>({
   id: 'cpu-spin',
   kind: 'cpu',
-  description: 'pure-JS integer loop sized in ms of this machine\'s CPU time, calibrated when the workload is set up',
+  description: "pure-JS integer loop sized in ms of this machine's CPU time, calibrated when the workload is set up",
   defaultSize: 1,
   defaultTasks: 64,
   setup: () => ({ iterationsPerMs: calibrateIterationsPerMs() }),

@@ -20,7 +20,8 @@ const KIB = 1024;
 export default defineWorkload<FsData, number>({
   id: 'fs-read-cached',
   kind: 'mixed',
-  description: 'read a `size` KiB fixture file that the page cache holds (fs.promises.readFile: memory copies on libuv threads)',
+  description:
+    'read a `size` KiB fixture file that the page cache holds (fs.promises.readFile: memory copies on libuv threads)',
   defaultSize: 1024,
   async setup({ size, tasks }) {
     const dir = await mkdtemp(join(tmpdir(), 'corescope-fs-read-cached-'));

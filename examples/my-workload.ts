@@ -46,7 +46,12 @@ export default defineWorkload<OrdersData, Summary>({
 function makeOrders(count: number): Order[] {
   const orders: Order[] = [];
   for (let id = 0; id < count; id += 1) {
-    orders.push({ id, region: REGIONS[id % REGIONS.length] ?? 'north', priceCents: 100 + ((id * 7919) % 9_900), quantity: 1 + (id % 5) });
+    orders.push({
+      id,
+      region: REGIONS[id % REGIONS.length] ?? 'north',
+      priceCents: 100 + ((id * 7919) % 9_900),
+      quantity: 1 + (id % 5),
+    });
   }
   return orders;
 }
@@ -56,11 +61,19 @@ function summarize(orders: readonly Order[], taskIndex: number): Summary {
   const discountPercent = taskIndex % 10;
   const valuesByRegion = new Map<Order['region'], number[]>(REGIONS.map((region) => [region, []]));
   for (const order of orders) {
-    valuesByRegion.get(order.region)?.push(Math.round((order.priceCents * order.quantity * (100 - discountPercent)) / 100));
+    valuesByRegion
+      .get(order.region)
+      ?.push(Math.round((order.priceCents * order.quantity * (100 - discountPercent)) / 100));
   }
   const entries = REGIONS.map((region): [Order['region'], RegionSummary] => {
     const values = (valuesByRegion.get(region) ?? []).sort((a, b) => a - b);
-    return [region, { revenueCents: values.reduce((sum, value) => sum + value, 0), medianOrderCents: values[values.length >> 1] ?? 0 }];
+    return [
+      region,
+      {
+        revenueCents: values.reduce((sum, value) => sum + value, 0),
+        medianOrderCents: values[values.length >> 1] ?? 0,
+      },
+    ];
   });
   return Object.fromEntries(entries) as Summary;
 }

@@ -42,6 +42,8 @@ try {
     .parseAsync();
 } catch (error) {
   if (error instanceof UsageError) fail(error.message);
-  process.stderr.write(`corescope: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `corescope: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(EXIT.workloadFailed);
 }

@@ -11,7 +11,15 @@ import { UsageError } from './errors.js';
 import type { ResultFile } from './results/schema.js';
 
 export { defineWorkload, WORKLOAD_KINDS } from './workload.js';
-export type { BoundContext, ComputeInput, SetupContext, TaskInput, Workload, WorkloadDefinition, WorkloadKind } from './workload.js';
+export type {
+  BoundContext,
+  ComputeInput,
+  SetupContext,
+  TaskInput,
+  Workload,
+  WorkloadDefinition,
+  WorkloadKind,
+} from './workload.js';
 export type { Benchmark, OkBenchmark, ResultFile } from './results/schema.js';
 export type { Comparison, Judgement, JudgeOptions, NamedResult, Verdict } from './compare/index.js';
 export { EXIT, UsageError } from './errors.js';
@@ -44,8 +52,16 @@ export async function run(options: RunOptions): Promise<RunOutcome> {
  * Compares result files like `corescope compare`: the first is the base. Give paths (read and validated) or
  * already loaded results with a name each.
  */
-export async function compare(files: ReadonlyArray<string | NamedResult>, options: Partial<JudgeOptions> = {}): Promise<Comparison> {
-  const [{ compareResults }, { readResultFile }] = await Promise.all([import('./compare/index.js'), import('./results/load.js')]);
-  const named = files.map((file): NamedResult => (typeof file === 'string' ? { name: file, result: readResultFile(file) } : file));
+export async function compare(
+  files: ReadonlyArray<string | NamedResult>,
+  options: Partial<JudgeOptions> = {},
+): Promise<Comparison> {
+  const [{ compareResults }, { readResultFile }] = await Promise.all([
+    import('./compare/index.js'),
+    import('./results/load.js'),
+  ]);
+  const named = files.map((file): NamedResult =>
+    typeof file === 'string' ? { name: file, result: readResultFile(file) } : file,
+  );
   return compareResults(named, options);
 }

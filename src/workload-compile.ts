@@ -120,9 +120,10 @@ function bundle(sourcePath: string, outDir: string): string {
 
 /** `bench/x.ts:3:8: cannot compile workload: Expected ";" but found "y"`: 1-based column, as editors count. */
 function describeBuildError(sourcePath: string, first: Message, othersCount: number): string {
-  const where = first.location === null
-    ? displayPath(sourcePath)
-    : `${first.location.file}:${first.location.line}:${first.location.column + 1}`;
+  const where =
+    first.location === null
+      ? displayPath(sourcePath)
+      : `${first.location.file}:${first.location.line}:${first.location.column + 1}`;
   const more = othersCount > 0 ? ` (and ${plural(othersCount, 'more error')})` : '';
   return `${where}: cannot compile workload: ${first.text.split('\n')[0] ?? ''}${more}`;
 }

@@ -68,7 +68,9 @@ export interface WorkloadDefinition<Data = undefined, Result = unknown, Waited =
  * A checked, frozen definition. Files are validated by shape when loaded (`findDefinitionProblem`), not by
  * provenance, so a plain object exported without `defineWorkload` works too.
  */
-export type Workload<Data = unknown, Result = unknown, Waited = unknown> = Readonly<WorkloadDefinition<Data, Result, Waited>>;
+export type Workload<Data = unknown, Result = unknown, Waited = unknown> = Readonly<
+  WorkloadDefinition<Data, Result, Waited>
+>;
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 

@@ -13,5 +13,8 @@ let touched = 0;
 port.on('message', (message: ProbeMessage) => {
   const { payload } = message;
   if (payload !== null) touched += new Uint8Array(payload)[0] ?? 0;
-  port.postMessage({ ...message, touched }, message.mode === 'transfer' && payload instanceof ArrayBuffer ? [payload] : []);
+  port.postMessage(
+    { ...message, touched },
+    message.mode === 'transfer' && payload instanceof ArrayBuffer ? [payload] : [],
+  );
 });

@@ -20,6 +20,7 @@ export default function runTask(message: WorkerTask): Promise<WorkerReply> {
 export async function runBatch(batch: WorkerBatch): Promise<WorkerReply[]> {
   const replies: WorkerReply[] = [];
   const trace = batch.trace === true ? { trace: true } : {};
-  for (let offset = 0; offset < batch.count; offset += 1) replies.push(await runInWorker({ index: batch.firstIndex + offset, ...trace }));
+  for (let offset = 0; offset < batch.count; offset += 1)
+    replies.push(await runInWorker({ index: batch.firstIndex + offset, ...trace }));
   return replies;
 }

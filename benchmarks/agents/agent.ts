@@ -24,14 +24,17 @@ export async function callModel(url: string, request: CompletionRequest): Promis
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(request),
   });
-  if (!response.ok || response.body === null) throw new Error(`model server: HTTP ${response.status} for agent ${request.agent}`);
+  if (!response.ok || response.body === null)
+    throw new Error(`model server: HTTP ${response.status} for agent ${request.agent}`);
   // Read as the tokens arrive, as an agent consuming a stream would.
   const decoder = new TextDecoder();
   const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   let raw = '';
-  for (let read = await reader.read(); !read.done; read = await reader.read()) raw += decoder.decode(read.value, { stream: true });
+  for (let read = await reader.read(); !read.done; read = await reader.read())
+    raw += decoder.decode(read.value, { stream: true });
   raw += decoder.decode();
-  if (!raw.endsWith('data: [DONE]\n\n')) throw new Error(`model server: stream for agent ${request.agent} ended before [DONE]`);
+  if (!raw.endsWith('data: [DONE]\n\n'))
+    throw new Error(`model server: stream for agent ${request.agent} ended before [DONE]`);
   return raw;
 }
 
@@ -43,7 +46,10 @@ const QUERY = seededMatrix(0x5eed, DIM, 1);
 
 export function processAnswer(agent: number, raw: string): AgentResult {
   const text = parseEvents(raw);
-  const words = text.toLowerCase().split(/\s+/).filter((word) => word !== '');
+  const words = text
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word !== '');
   const pieces = words.flatMap(wordPieces);
   return { agent, tokens: words.length, pieces: pieces.length, score: score(pieces), digest: hashText(text) };
 }
@@ -64,7 +70,8 @@ export function parseEvents(raw: string): string {
 /** WordPiece-style split: pieces of at most four characters, continuations marked `##`. */
 function wordPieces(word: string): string[] {
   const pieces: string[] = [];
-  for (let start = 0; start < word.length; start += 4) pieces.push(`${start === 0 ? '' : '##'}${word.slice(start, start + 4)}`);
+  for (let start = 0; start < word.length; start += 4)
+    pieces.push(`${start === 0 ? '' : '##'}${word.slice(start, start + 4)}`);
   return pieces;
 }
 

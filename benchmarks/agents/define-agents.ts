@@ -24,11 +24,17 @@ export interface AgentsData {
 const servers = new Map<string, ModelServer>();
 
 /** Both agent workloads: the same agents, independent or wired as a planner → researchers → writer pipeline. */
-export function defineAgents(options: { id: string; description: string; pipeline: boolean }): Workload<AgentsData, AgentResult, string> {
+export function defineAgents(options: {
+  id: string;
+  description: string;
+  pipeline: boolean;
+}): Workload<AgentsData, AgentResult, string> {
   const { pipeline } = options;
   const tokensFor = (size: number): number => Math.max(1, Math.round(size));
   const prompt = (agent: number, agents: number): string =>
-    pipeline ? `agent ${agent} (${roleOf(agent, agents)}): report on concurrency in Node.js` : `agent ${agent}: research topic ${agent}`;
+    pipeline
+      ? `agent ${agent} (${roleOf(agent, agents)}): report on concurrency in Node.js`
+      : `agent ${agent}: research topic ${agent}`;
   const wait = ({ data, size, index }: { data: AgentsData; size: number; index: number }): Promise<string> =>
     callModel(data.url, { agent: index, prompt: prompt(index, data.agents), maxTokens: tokensFor(size) });
 

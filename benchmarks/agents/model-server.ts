@@ -90,7 +90,9 @@ export async function startModelServer(options: ModelServerOptions): Promise<Mod
     void readCompletionRequest(request).then(
       (completion) => {
         if (completion === undefined) {
-          response.writeHead(400, { 'content-type': 'text/plain' }).end('expected POST /v1/completions {"agent","prompt","maxTokens"}');
+          response
+            .writeHead(400, { 'content-type': 'text/plain' })
+            .end('expected POST /v1/completions {"agent","prompt","maxTokens"}');
           return;
         }
         const tryStart = (): boolean => {
@@ -146,7 +148,8 @@ async function readCompletionRequest(request: IncomingMessage): Promise<Completi
   try {
     const parsed = JSON.parse(body) as Partial<CompletionRequest>;
     const { agent, prompt, maxTokens } = parsed;
-    if (!Number.isInteger(agent) || typeof prompt !== 'string' || !Number.isInteger(maxTokens) || (maxTokens ?? 0) < 1) return undefined;
+    if (!Number.isInteger(agent) || typeof prompt !== 'string' || !Number.isInteger(maxTokens) || (maxTokens ?? 0) < 1)
+      return undefined;
     return { agent: agent as number, prompt, maxTokens: maxTokens as number };
   } catch {
     return undefined;

@@ -19,6 +19,7 @@ export function roleOf(agent: number, agents: number): 'planner' | 'researcher' 
 /** Agents on the longest chain of dependencies (1 when none depends on another). */
 export function longestChain(parents: readonly (readonly number[])[]): number {
   const depth: number[] = [];
-  for (const [agent, own] of parents.entries()) depth[agent] = 1 + Math.max(0, ...own.map((parent) => depth[parent] ?? 0));
+  for (const [agent, own] of parents.entries())
+    depth[agent] = 1 + Math.max(0, ...own.map((parent) => depth[parent] ?? 0));
   return Math.max(0, ...depth);
 }

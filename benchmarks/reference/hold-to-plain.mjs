@@ -20,7 +20,12 @@ const pairs = Number(flag('--pairs', '3'));
 const threads = Number(flag('--threads', '2'));
 const out = flag('--out', join(root, 'results', 'reference', 'hold-to-plain.json'));
 const extra = flag('--corescope-flags', '').split(' ').filter(Boolean);
-const workloads = args.length > 0 ? args : ['int-loop-0.4ms', 'int-loop-1ms', 'gzip', 'json-round-trip'].map((name) => join(here, 'workloads', `${name}.mjs`));
+const workloads =
+  args.length > 0
+    ? args
+    : ['int-loop-0.4ms', 'int-loop-1ms', 'gzip', 'json-round-trip'].map((name) =>
+        join(here, 'workloads', `${name}.mjs`),
+      );
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   return (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;
@@ -28,19 +33,36 @@ const median = (values) => {
 
 function corescope(file) {
   const cli = join(root, 'dist', 'src', 'cli.js');
-  const text = execFileSync(process.execPath, [cli, 'run', '-w', file, '-s', 'sequential,parallel,raw', '-t', String(threads), '--json', '--no-chart', ...extra], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore'],
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const text = execFileSync(
+    process.execPath,
+    [cli, 'run', '-w', file, '-s', 'sequential,parallel,raw', '-t', String(threads), '--json', '--no-chart', ...extra],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const result = JSON.parse(text);
-  const cell = (strategy) => result.benchmarks.find((benchmark) => benchmark.strategy === strategy && benchmark.threads === (strategy === 'sequential' ? 1 : threads));
-  const figures = (strategy) => ({ medianMs: cell(strategy).stats.median, speedup: cell(strategy).derived?.speedup ?? 1, precisionPct: cell(strategy).precision.reachedPct });
-  return { sequential: figures('sequential'), parallel: { ...figures('parallel'), batch: cell('parallel').batching?.size ?? 1 }, raw: figures('raw') };
+  const cell = (strategy) =>
+    result.benchmarks.find(
+      (benchmark) => benchmark.strategy === strategy && benchmark.threads === (strategy === 'sequential' ? 1 : threads),
+    );
+  const figures = (strategy) => ({
+    medianMs: cell(strategy).stats.median,
+    speedup: cell(strategy).derived?.speedup ?? 1,
+    precisionPct: cell(strategy).precision.reachedPct,
+  });
+  return {
+    sequential: figures('sequential'),
+    parallel: { ...figures('parallel'), batch: cell('parallel').batching?.size ?? 1 },
+    raw: figures('raw'),
+  };
 }
 
 function plain(file) {
-  const text = execFileSync(process.execPath, [join(here, 'plain-two-threads.mjs'), file, String(threads), '40'], { encoding: 'utf8' });
+  const text = execFileSync(process.execPath, [join(here, 'plain-two-threads.mjs'), file, String(threads), '40'], {
+    encoding: 'utf8',
+  });
   return JSON.parse(text);
 }
 
@@ -52,7 +74,11 @@ for (const file of workloads) {
   const row = {
     workload: relative(root, file),
     pairs,
-    plain: { sequentialMs: median(runs.map((run) => run.plain.sequentialMs)), poolMs: median(runs.map((run) => run.plain.poolMs)), speedup: plainSpeedup },
+    plain: {
+      sequentialMs: median(runs.map((run) => run.plain.sequentialMs)),
+      poolMs: median(runs.map((run) => run.plain.poolMs)),
+      speedup: plainSpeedup,
+    },
     corescope: {
       sequentialMs: median(runs.map((run) => run.corescope.sequential.medianMs)),
       parallelMs: median(runs.map((run) => run.corescope.parallel.medianMs)),
@@ -79,4 +105,8 @@ const summary = {
   rows,
 };
 writeFileSync(out, `${JSON.stringify(summary, null, 2)}\n`);
-console.log(`load average ${loadavg().map((value) => value.toFixed(2)).join(' ')}; written to ${relative(process.cwd(), out)}`);
+console.log(
+  `load average ${loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ')}; written to ${relative(process.cwd(), out)}`,
+);

@@ -17,7 +17,10 @@ const data = workload.setup ? await workload.setup({ size, tasks }) : undefined;
 const source = `const { parentPort, workerData } = require('node:worker_threads');
 let task; const ready = import(workerData.file).then((m) => { task = m.default.task; });
 parentPort.on('message', async (index) => { await ready; parentPort.postMessage(await task({ data: workerData.data, size: workerData.size, index })); });`;
-const workers = Array.from({ length: threads }, () => new Worker(source, { eval: true, workerData: { file, data, size } }));
+const workers = Array.from(
+  { length: threads },
+  () => new Worker(source, { eval: true, workerData: { file, data, size } }),
+);
 
 function onPool() {
   return new Promise((done) => {
@@ -55,6 +58,13 @@ for (let rep = 0; rep < reps; rep += 1) {
   sequentialMs.push(await onMainThread());
   poolMs.push(await onPool());
 }
-const result = { workload: workload.id, tasks, threads, reps, sequentialMs: median(sequentialMs), poolMs: median(poolMs) };
+const result = {
+  workload: workload.id,
+  tasks,
+  threads,
+  reps,
+  sequentialMs: median(sequentialMs),
+  poolMs: median(poolMs),
+};
 console.log(JSON.stringify({ ...result, speedup: result.sequentialMs / result.poolMs }));
 await Promise.all(workers.map((worker) => worker.terminate()));

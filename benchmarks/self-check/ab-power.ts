@@ -7,7 +7,16 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { DIST_ROOT } from '../../src/paths.js';
 import { writeFileAtomic } from '../../src/results/store.js';
-import { changeLabel, checkTargets, outcomeOf, renderTable, tally, TARGET_CELLS, type ComparisonJson, type PairOutcome } from './power-summary.js';
+import {
+  changeLabel,
+  checkTargets,
+  outcomeOf,
+  renderTable,
+  tally,
+  TARGET_CELLS,
+  type ComparisonJson,
+  type PairOutcome,
+} from './power-summary.js';
 
 /**
  * The gate's self-check (issue 12): `corescope ab` of the same code (A/A) and of code made really slower (10 % and
@@ -43,9 +52,15 @@ function settingsFrom(argv: string[]) {
   const pairs = Number(values.pairs);
   if (!(Number.isInteger(pairs) && pairs >= 1)) fail(`--pairs: "${values.pairs}" is not a whole number of at least 1`);
   const changes = values.changes.split(',').map((text) => Number(text.trim()));
-  if (changes.some((change) => !(change > 0 && change < 10))) fail(`--changes: "${values.changes}" is not a list of slowdowns as fractions`);
+  if (changes.some((change) => !(change > 0 && change < 10)))
+    fail(`--changes: "${values.changes}" is not a list of slowdowns as fractions`);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  return { pairs, changes, out: resolve(values.out ?? join('results', `ab-self-check-${stamp}.json`)), abArgs: values['ab-args'].split(/\s+/).filter(Boolean) };
+  return {
+    pairs,
+    changes,
+    out: resolve(values.out ?? join('results', `ab-self-check-${stamp}.json`)),
+    abArgs: values['ab-args'].split(/\s+/).filter(Boolean),
+  };
 }
 
 /** A workload file holding the self-check workload at `factor` times the work. */
@@ -57,7 +72,11 @@ function workFile(dir: string, factor: number): string {
   return file;
 }
 
-function ab(base: string, head: string, abArgs: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function ab(
+  base: string,
+  head: string,
+  abArgs: readonly string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const args = [CLI_FILE, 'ab', base, head, '-s', 'sequential,parallel', '-t', '2', '--format', 'json', ...abArgs];
   return new Promise((done, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -88,10 +107,15 @@ async function main(): Promise<void> {
         const startedAt = performance.now();
         const result = await ab(base, heads.get(change) ?? base, settings.abArgs);
         abMs.push(performance.now() - startedAt);
-        if (result.code !== 0 && result.code !== 3) throw new Error(`ab ${changeLabel(change)} exited ${result.code}: ${result.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+        if (result.code !== 0 && result.code !== 3)
+          throw new Error(
+            `ab ${changeLabel(change)} exited ${result.code}: ${result.stderr.trim().split('\n').slice(-3).join(' | ')}`,
+          );
         const outcome = outcomeOf(change, result.code, JSON.parse(result.stdout) as ComparisonJson);
         outcomes.push(outcome);
-        said.push(`${changeLabel(change)} exit ${result.code}${outcome.regressions.length > 0 ? ` (${outcome.regressions.join(', ')})` : ''}`);
+        said.push(
+          `${changeLabel(change)} exit ${result.code}${outcome.regressions.length > 0 ? ` (${outcome.regressions.join(', ')})` : ''}`,
+        );
       }
       process.stderr.write(`pair ${pair + 1}/${settings.pairs}: ${said.join(' · ')}\n`);
     }
@@ -107,7 +131,12 @@ async function main(): Promise<void> {
     createdAt: new Date().toISOString(),
     durationMs: performance.now() - started,
     abMs,
-    settings: { pairs: settings.pairs, changes: settings.changes, workload: WORKLOAD_ID, ab: ['ab', '-s', 'sequential,parallel', '-t', '2', ...settings.abArgs] },
+    settings: {
+      pairs: settings.pairs,
+      changes: settings.changes,
+      workload: WORKLOAD_ID,
+      ab: ['ab', '-s', 'sequential,parallel', '-t', '2', ...settings.abArgs],
+    },
     cells,
     tallies,
     targets,
@@ -116,9 +145,13 @@ async function main(): Promise<void> {
   mkdirSync(dirname(settings.out), { recursive: true });
   writeFileAtomic(settings.out, `${JSON.stringify(result, null, 2)}\n`);
   const slowest = Math.max(...abMs) / 1000;
-  process.stdout.write(`corescope ab self-check: ${settings.pairs} pair(s), one ab per kind, ab at its defaults\n\n${renderTable(tallies, cells)}\n\n`);
+  process.stdout.write(
+    `corescope ab self-check: ${settings.pairs} pair(s), one ab per kind, ab at its defaults\n\n${renderTable(tallies, cells)}\n\n`,
+  );
   for (const check of targets) process.stdout.write(`${check.met ? 'met    ' : 'MISSED '} ${check.target}\n`);
-  process.stdout.write(`\n${(result.durationMs / 1000).toFixed(0)} s in all; each ab ${(abMs.reduce((a, b) => a + b, 0) / abMs.length / 1000).toFixed(1)} s on average, ${slowest.toFixed(1)} s at most; summary: ${settings.out}\n`);
+  process.stdout.write(
+    `\n${(result.durationMs / 1000).toFixed(0)} s in all; each ab ${(abMs.reduce((a, b) => a + b, 0) / abMs.length / 1000).toFixed(1)} s on average, ${slowest.toFixed(1)} s at most; summary: ${settings.out}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

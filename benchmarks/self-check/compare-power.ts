@@ -6,7 +6,16 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { DIST_ROOT } from '../../src/paths.js';
 import { writeFileAtomic } from '../../src/results/store.js';
-import { changeLabel, checkTargets, outcomeOf, renderTable, tally, TARGET_CELLS, type ComparisonJson, type PairOutcome } from './power-summary.js';
+import {
+  changeLabel,
+  checkTargets,
+  outcomeOf,
+  renderTable,
+  tally,
+  TARGET_CELLS,
+  type ComparisonJson,
+  type PairOutcome,
+} from './power-summary.js';
 import { WORK_FACTOR_ENV } from './work-factor.js';
 
 /**
@@ -47,7 +56,8 @@ function settingsFrom(argv: string[]): Settings {
   const pairs = Number(values.pairs);
   if (!(Number.isInteger(pairs) && pairs >= 1)) fail(`--pairs: "${values.pairs}" is not a whole number of at least 1`);
   const changes = values.changes.split(',').map((text) => Number(text.trim()));
-  if (changes.some((change) => !(change > 0 && change < 10))) fail(`--changes: "${values.changes}" is not a list of slowdowns as fractions (e.g. 0.10,0.02)`);
+  if (changes.some((change) => !(change > 0 && change < 10)))
+    fail(`--changes: "${values.changes}" is not a list of slowdowns as fractions (e.g. 0.10,0.02)`);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   return {
     pairs,
@@ -97,14 +107,32 @@ function node(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Exit> {
 
 /** One quick run of the self-check workload at `factor` times the work, written to `out`. */
 async function measure(out: string, factor: number, label: string, runArgs: readonly string[]): Promise<void> {
-  const args = [CLI_FILE, 'run', '--quick', '-w', WORK_FILE, '-s', 'sequential,parallel', '-t', '2', '--no-chart', '--label', label, '--out', out, ...runArgs];
+  const args = [
+    CLI_FILE,
+    'run',
+    '--quick',
+    '-w',
+    WORK_FILE,
+    '-s',
+    'sequential,parallel',
+    '-t',
+    '2',
+    '--no-chart',
+    '--label',
+    label,
+    '--out',
+    out,
+    ...runArgs,
+  ];
   const result = await node(args, { [WORK_FACTOR_ENV]: String(factor) });
-  if (result.code !== 0) throw new Error(`run ${label} exited ${result.code}: ${result.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+  if (result.code !== 0)
+    throw new Error(`run ${label} exited ${result.code}: ${result.stderr.trim().split('\n').slice(-3).join(' | ')}`);
 }
 
 async function judge(base: string, head: string, change: number): Promise<PairOutcome> {
   const result = await node([CLI_FILE, 'compare', base, head, '--format', 'json']);
-  if (result.code !== 0 && result.code !== 3) throw new Error(`compare ${head} exited ${result.code}: ${result.stderr.trim()}`);
+  if (result.code !== 0 && result.code !== 3)
+    throw new Error(`compare ${head} exited ${result.code}: ${result.stderr.trim()}`);
   return outcomeOf(change, result.code, JSON.parse(result.stdout) as ComparisonJson);
 }
 
@@ -122,8 +150,14 @@ async function main(): Promise<void> {
     for (let pair = 0; pair < settings.pairs; pair += 1) {
       const pairStarted = performance.now();
       const base = join(dir, `pair${pair}-base.json`);
-      const heads = kinds.map((change) => ({ change, file: join(dir, `pair${pair}-${change === 0 ? 'aa' : `plus${change}`}.json`) }));
-      const runs = [{ change: 0, file: base, label: `pair${pair}-base` }, ...heads.map((head) => ({ ...head, label: `pair${pair}-${changeLabel(head.change)}` }))];
+      const heads = kinds.map((change) => ({
+        change,
+        file: join(dir, `pair${pair}-${change === 0 ? 'aa' : `plus${change}`}.json`),
+      }));
+      const runs = [
+        { change: 0, file: base, label: `pair${pair}-base` },
+        ...heads.map((head) => ({ ...head, label: `pair${pair}-${changeLabel(head.change)}` })),
+      ];
       // Rotated, so that each position in the pair's order takes its turn at the machine's drift.
       const order = runs.map((_, index) => runs[(index + pair) % runs.length] as (typeof runs)[number]);
       for (const run of order) await measure(run.file, 1 + run.change, run.label, settings.runArgs);
@@ -131,8 +165,13 @@ async function main(): Promise<void> {
       const judged = await Promise.all(heads.map((head) => judge(base, head.file, head.change)));
       outcomes.push(...judged);
       pairMs.push(performance.now() - pairStarted);
-      const said = judged.map((outcome) => `${changeLabel(outcome.change)} exit ${outcome.exitCode}${outcome.regressions.length > 0 ? ` (${outcome.regressions.join(', ')})` : ''}`);
-      process.stderr.write(`pair ${pair + 1}/${settings.pairs}: ${said.join(' · ')} (${((pairMs.at(-1) ?? 0) / 1000).toFixed(1)} s)\n`);
+      const said = judged.map(
+        (outcome) =>
+          `${changeLabel(outcome.change)} exit ${outcome.exitCode}${outcome.regressions.length > 0 ? ` (${outcome.regressions.join(', ')})` : ''}`,
+      );
+      process.stderr.write(
+        `pair ${pair + 1}/${settings.pairs}: ${said.join(' · ')} (${((pairMs.at(-1) ?? 0) / 1000).toFixed(1)} s)\n`,
+      );
     }
   } finally {
     if (settings.keep === undefined) rmSync(dir, { recursive: true, force: true });
@@ -162,10 +201,14 @@ async function main(): Promise<void> {
   };
   mkdirSync(dirname(settings.out), { recursive: true });
   writeFileAtomic(settings.out, `${JSON.stringify(result, null, 2)}\n`);
-  process.stdout.write(`corescope self-check: ${settings.pairs} pair(s) of --quick runs of ${WORKLOAD_ID}, compare at its defaults\n\n`);
+  process.stdout.write(
+    `corescope self-check: ${settings.pairs} pair(s) of --quick runs of ${WORKLOAD_ID}, compare at its defaults\n\n`,
+  );
   process.stdout.write(`${renderTable(tallies, cells)}\n\n`);
   for (const check of targets) process.stdout.write(`${check.met ? 'met    ' : 'MISSED '} ${check.target}\n`);
-  process.stdout.write(`\n${(result.durationMs / 1000).toFixed(0)} s in all, ${(result.durationMs / 1000 / settings.pairs).toFixed(1)} s per pair; summary: ${settings.out}\n`);
+  process.stdout.write(
+    `\n${(result.durationMs / 1000).toFixed(0)} s in all, ${(result.durationMs / 1000 / settings.pairs).toFixed(1)} s per pair; summary: ${settings.out}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

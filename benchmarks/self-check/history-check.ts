@@ -21,10 +21,17 @@ const CLI_FILE = join(DIST_ROOT, 'src', 'cli.js');
 const WORK_FILE = join(DIST_ROOT, 'benchmarks', 'self-check', 'work.js');
 
 interface HistoryJson {
-  series: Array<{ id: string; points: unknown[]; changes: Array<{ index: number; ratio: number; direction: string; pValue: number }> }>;
+  series: Array<{
+    id: string;
+    points: unknown[];
+    changes: Array<{ index: number; ratio: number; direction: string; pValue: number }>;
+  }>;
 }
 
-function node(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function node(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done, reject) => {
     const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -45,14 +52,23 @@ async function history(files: string[]): Promise<HistoryJson> {
 async function main(): Promise<void> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
-    options: { runs: { type: 'string', default: '12' }, slower: { type: 'string', default: '4' }, change: { type: 'string', default: '0.15' }, out: { type: 'string' }, keep: { type: 'string' } },
+    options: {
+      runs: { type: 'string', default: '12' },
+      slower: { type: 'string', default: '4' },
+      change: { type: 'string', default: '0.15' },
+      out: { type: 'string' },
+      keep: { type: 'string' },
+    },
     strict: true,
   });
   const runs = Number(values.runs);
   const slower = Number(values.slower);
   const change = Number(values.change);
-  const out = resolve(values.out ?? join('results', `history-self-check-${new Date().toISOString().replace(/[:.]/g, '-')}.json`));
-  const dir = values.keep === undefined ? mkdtempSync(join(tmpdir(), 'corescope-history-check-')) : resolve(values.keep);
+  const out = resolve(
+    values.out ?? join('results', `history-self-check-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
+  );
+  const dir =
+    values.keep === undefined ? mkdtempSync(join(tmpdir(), 'corescope-history-check-')) : resolve(values.keep);
   mkdirSync(dir, { recursive: true });
   const started = performance.now();
   const files: string[] = [];
@@ -60,7 +76,20 @@ async function main(): Promise<void> {
     for (let run = 0; run < runs; run += 1) {
       const factor = run >= runs - slower ? 1 + change : 1;
       const file = join(dir, `run-${String(run + 1).padStart(2, '0')}.json`);
-      const args = [CLI_FILE, 'run', '--quick', '-w', WORK_FILE, '-s', 'sequential,parallel', '-t', '2', '--no-chart', '--out', file];
+      const args = [
+        CLI_FILE,
+        'run',
+        '--quick',
+        '-w',
+        WORK_FILE,
+        '-s',
+        'sequential,parallel',
+        '-t',
+        '2',
+        '--no-chart',
+        '--out',
+        file,
+      ];
       const result = await node(args, { [WORK_FACTOR_ENV]: String(factor) });
       if (result.code !== 0) throw new Error(`run ${run + 1} exited ${result.code}: ${result.stderr.trim()}`);
       files.push(file);
@@ -70,17 +99,30 @@ async function main(): Promise<void> {
     const before = await history(files.slice(0, runs - slower));
     const series = all.series.map((entry) => ({
       id: entry.id,
-      changes: entry.changes.map((found) => ({ file: found.index + 1, ratio: found.ratio, direction: found.direction, pValue: found.pValue })),
+      changes: entry.changes.map((found) => ({
+        file: found.index + 1,
+        ratio: found.ratio,
+        direction: found.direction,
+        pValue: found.pValue,
+      })),
       changesBeforeStep: before.series.find((other) => other.id === entry.id)?.changes.length ?? 0,
     }));
     const stepFile = runs - slower + 1;
-    const met = series.every((entry) => entry.changes.length === 1 && entry.changes[0]?.file === stepFile && entry.changesBeforeStep === 0);
+    const met = series.every(
+      (entry) => entry.changes.length === 1 && entry.changes[0]?.file === stepFile && entry.changesBeforeStep === 0,
+    );
     const summary = {
       kind: 'corescope-history-self-check',
       version: 1,
       createdAt: new Date().toISOString(),
       durationMs: performance.now() - started,
-      settings: { runs, slowerLast: slower, change, run: ['run', '--quick', '-s', 'sequential,parallel', '-t', '2'], history: ['history', '--format', 'json'] },
+      settings: {
+        runs,
+        slowerLast: slower,
+        change,
+        run: ['run', '--quick', '-s', 'sequential,parallel', '-t', '2'],
+        history: ['history', '--format', 'json'],
+      },
       target: `one change point per series, at file ${stepFile}; none in the first ${runs - slower}`,
       series,
       met,
@@ -89,10 +131,20 @@ async function main(): Promise<void> {
     mkdirSync(dirname(out), { recursive: true });
     writeFileAtomic(out, `${JSON.stringify(summary, null, 2)}\n`);
     for (const entry of series) {
-      const found = entry.changes.map((step) => `file ${step.file} ${step.direction} ×${step.ratio.toFixed(3)} (p ${step.pValue.toExponential(1)})`).join(', ') || 'none';
-      process.stdout.write(`${entry.id}: change points ${found}; first ${runs - slower} alone: ${entry.changesBeforeStep}\n`);
+      const found =
+        entry.changes
+          .map(
+            (step) =>
+              `file ${step.file} ${step.direction} ×${step.ratio.toFixed(3)} (p ${step.pValue.toExponential(1)})`,
+          )
+          .join(', ') || 'none';
+      process.stdout.write(
+        `${entry.id}: change points ${found}; first ${runs - slower} alone: ${entry.changesBeforeStep}\n`,
+      );
     }
-    process.stdout.write(`${met ? 'met' : 'MISSED'}: ${summary.target}; ${(summary.durationMs / 1000).toFixed(0)} s; summary: ${out}\n`);
+    process.stdout.write(
+      `${met ? 'met' : 'MISSED'}: ${summary.target}; ${(summary.durationMs / 1000).toFixed(0)} s; summary: ${out}\n`,
+    );
   } finally {
     if (values.keep === undefined) rmSync(dir, { recursive: true, force: true });
   }

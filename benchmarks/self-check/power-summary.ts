@@ -81,9 +81,21 @@ export function checkTargets(tallies: readonly ChangeTally[], cells: readonly st
     const targets = targetsFor(entry.pairs);
     for (const id of cells) {
       const flagged = entry.cells[id]?.flagged ?? 0;
-      if (entry.change === 0) checks.push({ target: `A/A ${id}: flagged ≤ ${targets.aaFlaggedMax} of ${entry.pairs}`, met: flagged <= targets.aaFlaggedMax });
-      if (isChange(entry.change, 0.1)) checks.push({ target: `+10 % ${id}: flagged ≥ ${targets.plus10FlaggedMin} of ${entry.pairs}`, met: flagged >= targets.plus10FlaggedMin });
-      if (isChange(entry.change, 0.02)) checks.push({ target: `+2 % ${id}: flagged ≤ ${targets.plus2FlaggedMax} of ${entry.pairs}`, met: flagged <= targets.plus2FlaggedMax });
+      if (entry.change === 0)
+        checks.push({
+          target: `A/A ${id}: flagged ≤ ${targets.aaFlaggedMax} of ${entry.pairs}`,
+          met: flagged <= targets.aaFlaggedMax,
+        });
+      if (isChange(entry.change, 0.1))
+        checks.push({
+          target: `+10 % ${id}: flagged ≥ ${targets.plus10FlaggedMin} of ${entry.pairs}`,
+          met: flagged >= targets.plus10FlaggedMin,
+        });
+      if (isChange(entry.change, 0.02))
+        checks.push({
+          target: `+2 % ${id}: flagged ≤ ${targets.plus2FlaggedMax} of ${entry.pairs}`,
+          met: flagged <= targets.plus2FlaggedMax,
+        });
     }
   }
   return checks;
@@ -107,6 +119,9 @@ export function renderTable(tallies: readonly ChangeTally[], cells: readonly str
     `${entry.exit3} / ${entry.pairs}`,
   ]);
   const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0)))
+      .join('  ');
   return [line(header), ...rows.map(line)].join('\n');
 }

@@ -15,7 +15,8 @@ const ITERATIONS_PER_SIZE = 100_000;
 function workFactor(): number {
   const text = process.env[WORK_FACTOR_ENV] ?? '1';
   const factor = Number(text);
-  if (!(factor > 0 && Number.isFinite(factor))) throw new Error(`${WORK_FACTOR_ENV}: "${text}" is not a positive number`);
+  if (!(factor > 0 && Number.isFinite(factor)))
+    throw new Error(`${WORK_FACTOR_ENV}: "${text}" is not a positive number`);
   return factor;
 }
 

@@ -20,23 +20,34 @@ export interface Sides {
 export function pairSides(baseSpec: string, headSpec: string): Sides {
   const baseDir = isDirectory(baseSpec);
   const headDir = isDirectory(headSpec);
-  if (baseDir !== headDir) throw new UsageError(`ab: ${baseDir ? baseSpec : headSpec} is a directory and ${baseDir ? headSpec : baseSpec} is not: give two directories or two lists`);
+  if (baseDir !== headDir)
+    throw new UsageError(
+      `ab: ${baseDir ? baseSpec : headSpec} is a directory and ${baseDir ? headSpec : baseSpec} is not: give two directories or two lists`,
+    );
   if (baseDir) return pairDirectories(baseSpec, headSpec);
   const base = splitList(baseSpec, 'base');
   const head = splitList(headSpec, 'head');
-  if (base.length !== head.length) throw new UsageError(`ab: base names ${base.length} workload(s), head ${head.length}: give the same workloads on both sides`);
+  if (base.length !== head.length)
+    throw new UsageError(
+      `ab: base names ${base.length} workload(s), head ${head.length}: give the same workloads on both sides`,
+    );
   for (const spec of [...base, ...head]) resolveWorkloadUrl(spec, 'ab');
   return { base, head };
 }
 
 function pairDirectories(baseDir: string, headDir: string): Sides {
-  const names = (dir: string): string[] => readdirSync(dir).filter((name) => WORKLOAD_FILE.test(name) && statSync(join(dir, name)).isFile()).sort();
+  const names = (dir: string): string[] =>
+    readdirSync(dir)
+      .filter((name) => WORKLOAD_FILE.test(name) && statSync(join(dir, name)).isFile())
+      .sort();
   const baseNames = names(baseDir);
   const headNames = names(headDir);
   const onlyBase = baseNames.filter((name) => !headNames.includes(name));
   const onlyHead = headNames.filter((name) => !baseNames.includes(name));
-  if (onlyBase.length > 0) throw new UsageError(`ab: ${onlyBase.join(', ')} in ${baseDir} has no file of the same name in ${headDir}`);
-  if (onlyHead.length > 0) throw new UsageError(`ab: ${onlyHead.join(', ')} in ${headDir} has no file of the same name in ${baseDir}`);
+  if (onlyBase.length > 0)
+    throw new UsageError(`ab: ${onlyBase.join(', ')} in ${baseDir} has no file of the same name in ${headDir}`);
+  if (onlyHead.length > 0)
+    throw new UsageError(`ab: ${onlyHead.join(', ')} in ${headDir} has no file of the same name in ${baseDir}`);
   if (baseNames.length === 0) throw new UsageError(`ab: ${baseDir} holds no workload file (.js, .mjs, .ts, .mts)`);
   return { base: baseNames.map((name) => join(baseDir, name)), head: headNames.map((name) => join(headDir, name)) };
 }

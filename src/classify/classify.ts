@@ -74,7 +74,9 @@ export interface Classification {
 type Machine = Pick<Environment, 'usableCores' | 'machine'>;
 
 function measured(benchmarks: Benchmark[], strategy: string): Measured[] {
-  return benchmarks.filter((benchmark): benchmark is Measured => isMeasured(benchmark) && benchmark.strategy === strategy).sort((a, b) => a.threads - b.threads);
+  return benchmarks
+    .filter((benchmark): benchmark is Measured => isMeasured(benchmark) && benchmark.strategy === strategy)
+    .sort((a, b) => a.threads - b.threads);
 }
 
 /** Throws when the sequential baseline has no figures: nothing can be classified without it. */
@@ -82,12 +84,17 @@ export function classifyWorkload(benchmarks: Benchmark[], machine: Machine): Cla
   const sequential = measured(benchmarks, 'sequential')[0];
   if (sequential === undefined) {
     const failed = benchmarks.find((benchmark) => benchmark.strategy === 'sequential');
-    const why = failed !== undefined && failed.status !== 'ok' ? `${failed.status}: ${'error' in failed ? failed.error.message : failed.reason}` : 'no figures';
+    const why =
+      failed !== undefined && failed.status !== 'ok'
+        ? `${failed.status}: ${'error' in failed ? failed.error.message : failed.reason}`
+        : 'no figures';
     throw new Error(`cannot classify: the sequential baseline has ${why}`);
   }
   const concurrent = measured(benchmarks, 'concurrent')[0];
   const parallel = measured(benchmarks, 'parallel');
-  const hybridSkipped = benchmarks.some((benchmark) => benchmark.strategy === 'hybrid' && benchmark.status === 'skipped');
+  const hybridSkipped = benchmarks.some(
+    (benchmark) => benchmark.strategy === 'hybrid' && benchmark.status === 'skipped',
+  );
   const hybrid = hybridSkipped ? [] : measured(benchmarks, 'hybrid');
   const evidence: Evidence = {
     tasks: sequential.workload.tasks,
@@ -105,21 +112,47 @@ export function classifyWorkload(benchmarks: Benchmark[], machine: Machine): Cla
   if (concurrent !== undefined) reasons.push(`concurrent (Promise.all): ${described(concurrent)}`);
   for (const cell of [...parallel, ...hybrid]) reasons.push(`${cellName(cell)}: ${described(cell)}`);
 
-  const candidates = workClass === 'cpu' ? parallel : workClass === 'io' ? (concurrent === undefined ? [] : [concurrent]) : hybrid.length > 0 ? hybrid : [...(concurrent === undefined ? [] : [concurrent]), ...parallel];
-  const recommendation = recommend(candidates, [sequential, ...(concurrent === undefined ? [] : [concurrent]), ...parallel, ...hybrid], machine, reasons);
+  const candidates =
+    workClass === 'cpu'
+      ? parallel
+      : workClass === 'io'
+        ? concurrent === undefined
+          ? []
+          : [concurrent]
+        : hybrid.length > 0
+          ? hybrid
+          : [...(concurrent === undefined ? [] : [concurrent]), ...parallel];
+  const recommendation = recommend(
+    candidates,
+    [sequential, ...(concurrent === undefined ? [] : [concurrent]), ...parallel, ...hybrid],
+    machine,
+    reasons,
+  );
 
   if (workClass === 'io' && concurrent !== undefined && parallel.length > 0) {
-    const bestPool = fastestOf(parallel, (cell) => cell.derived.speedup, () => undefined)?.best;
+    const bestPool = fastestOf(
+      parallel,
+      (cell) => cell.derived.speedup,
+      () => undefined,
+    )?.best;
     const versus = bestPool === undefined ? undefined : cellTimeRatio(bestPool, concurrent);
     if (bestPool !== undefined && versus !== undefined && judgeSpeedup(versus).word === 'gain') {
-      reasons.push(`a pool only adds overhead: concurrent ran ${ratioWithInterval(versus)} as fast as its best (${cellName(bestPool)})`);
+      reasons.push(
+        `a pool only adds overhead: concurrent ran ${ratioWithInterval(versus)} as fast as its best (${cellName(bestPool)})`,
+      );
     }
   }
   if (workClass === 'mixed' && hybrid.length === 0) {
-    reasons.push('hybrid was not measured: give the workload "wait" and "compute" steps to measure it (README: hybrid)');
+    reasons.push(
+      'hybrid was not measured: give the workload "wait" and "compute" steps to measure it (README: hybrid)',
+    );
   }
   return {
-    workload: { id: sequential.workload.id, declaredKind: sequential.workload.kind, source: sequential.workload.source },
+    workload: {
+      id: sequential.workload.id,
+      declaredKind: sequential.workload.kind,
+      source: sequential.workload.source,
+    },
     class: workClass,
     recommendation,
     reasons,
@@ -136,7 +169,9 @@ function classOf(evidence: Evidence): WorkClass {
 function classReasons(workClass: WorkClass, evidence: Evidence): string[] {
   const busy = formatPercent(evidence.eventLoopUtilization);
   if (workClass === 'cpu') {
-    return [`run one at a time, the main thread computes ${busy} of the time (CPU/wall ${evidence.cpuPerWall.toFixed(2)}): there is little waiting to overlap`];
+    return [
+      `run one at a time, the main thread computes ${busy} of the time (CPU/wall ${evidence.cpuPerWall.toFixed(2)}): there is little waiting to overlap`,
+    ];
   }
   if (workClass === 'mixed') {
     return [
@@ -146,7 +181,9 @@ function classReasons(workClass: WorkClass, evidence: Evidence): string[] {
   }
   const reasons = [`run one at a time, the main thread is busy only ${busy} of the time: the tasks mostly wait`];
   if (evidence.concurrentEventLoopUtilization !== null) {
-    reasons.push(`run concurrently, the thread is still idle ${formatPercent(1 - evidence.concurrentEventLoopUtilization)} of the time: it has room for more`);
+    reasons.push(
+      `run concurrently, the thread is still idle ${formatPercent(1 - evidence.concurrentEventLoopUtilization)} of the time: it has room for more`,
+    );
   }
   return reasons;
 }
@@ -157,22 +194,38 @@ function classReasons(workClass: WorkClass, evidence: Evidence): string[] {
  */
 function recommend(candidates: Measured[], all: Measured[], machine: Machine, reasons: string[]): Recommendation {
   const gains = candidates.filter((cell) => judgeSpeedup(speedupInterval(cell)).word === 'gain');
-  const fastest = fastestOf(gains, (cell) => cell.derived.speedup, (item, best) => cellTimeRatio(item, best));
+  const fastest = fastestOf(
+    gains,
+    (cell) => cell.derived.speedup,
+    (item, best) => cellTimeRatio(item, best),
+  );
   if (fastest !== undefined) {
     const chosen = fastest.tied.map((tie) => tie.item).sort((a, b) => a.threads - b.threads)[0] ?? fastest.best;
-    if (chosen !== fastest.best) reasons.push(`${cellName(chosen)} is not told apart from ${cellName(fastest.best)}: fewer threads cost less memory`);
+    if (chosen !== fastest.best)
+      reasons.push(
+        `${cellName(chosen)} is not told apart from ${cellName(fastest.best)}: fewer threads cost less memory`,
+      );
     const strategy = chosen.strategy as 'concurrent' | 'parallel' | 'hybrid';
     return { strategy, threads: strategy === 'concurrent' ? null : chosen.threads };
   }
   const open = candidates.filter((cell) => judgeSpeedup(speedupInterval(cell)).word === 'inconclusive');
   if (open.length > 0) {
-    const best = fastestOf(open, (cell) => cell.derived.speedup, () => undefined)?.best ?? open[0];
+    const best =
+      fastestOf(
+        open,
+        (cell) => cell.derived.speedup,
+        () => undefined,
+      )?.best ?? open[0];
     const factor = best === undefined ? null : judgeSpeedup(speedupInterval(best)).samplesFactor;
     reasons.push(`inconclusive: nothing measured is shown to gain, and ${open.map(cellName).join(', ')} could still`);
     return { strategy: 'undecided', threads: null, samplesFactor: factor };
   }
   // Every candidate decided and none gains: keep it on the main thread, and say what a pool would need.
-  const pool = fastestOf(candidates.filter((cell) => cell.strategy === 'parallel'), (cell) => cell.derived.speedup, () => undefined)?.best;
+  const pool = fastestOf(
+    candidates.filter((cell) => cell.strategy === 'parallel'),
+    (cell) => cell.derived.speedup,
+    () => undefined,
+  )?.best;
   if (pool !== undefined) {
     const sequential = all.find((cell) => cell.strategy === 'sequential');
     const figures = costFigures(pool, sequential, deliveredCores(machine.machine, pool.threads) ?? machine.usableCores);
@@ -185,12 +238,23 @@ function recommend(candidates: Measured[], all: Measured[], machine: Machine, re
 
 function speedupAt(cell: Measured): SpeedupAt {
   const interval = speedupInterval(cell);
-  return { threads: cell.threads, speedup: interval.estimate, low: interval.low, high: interval.high, word: judgeSpeedup(interval).word };
+  return {
+    threads: cell.threads,
+    speedup: interval.estimate,
+    low: interval.low,
+    high: interval.high,
+    word: judgeSpeedup(interval).word,
+  };
 }
 
 /** "1.62× (1.55–1.70), a gain" */
 function described(cell: Measured): string {
   const judgement = judgeSpeedup(speedupInterval(cell));
-  const word = { gain: 'a gain', same: 'no gain (the same as sequential)', slower: 'slower than sequential', inconclusive: 'inconclusive' }[judgement.word];
+  const word = {
+    gain: 'a gain',
+    same: 'no gain (the same as sequential)',
+    slower: 'slower than sequential',
+    inconclusive: 'inconclusive',
+  }[judgement.word];
   return `${ratioWithInterval(judgement.interval)}, ${word}`;
 }

@@ -22,7 +22,9 @@ export function poolAdvice(figures: PoolCostFigures): { reason: string; grain?: 
   const dispatch = `sending a task costs ${formatUs(cost.dispatchPerTaskUs)} (${figures.batch === 1 ? 'one task' : `${figures.batch} tasks`} per message)`;
   const task = `computing one takes ${formatUs(figures.sequentialTaskUs)} on the main thread`;
   if (cost.ceiling > 1 + DEFAULT_MARGIN) {
-    return { reason: `the pool gained nothing, though its own figures allow up to ${cost.ceiling.toFixed(2)}× (${dispatch}, ${task}): the cause is not in them; keep it on the main thread` };
+    return {
+      reason: `the pool gained nothing, though its own figures allow up to ${cost.ceiling.toFixed(2)}× (${dispatch}, ${task}): the cause is not in them; keep it on the main thread`,
+    };
   }
   const batch = batchThatPays(figures);
   const factor = grainThatPays(figures);

@@ -31,12 +31,21 @@ interface AbArgs extends MeasureArgs {
 }
 
 export const command = 'ab <base> <head>';
-export const describe = 'Measure two versions of the same workloads on this machine, alternating their processes, and judge head against base';
+export const describe =
+  'Measure two versions of the same workloads on this machine, alternating their processes, and judge head against base';
 
 export function builder(yargs: Argv): Argv<AbArgs> {
   return measureFlags(yargs)
-    .positional('base', { type: 'string', demandOption: true, describe: 'The base: a workload file, a comma-separated list, or a directory of workload files' })
-    .positional('head', { type: 'string', demandOption: true, describe: 'The head: the same, with the same workloads (by position, or by file name)' })
+    .positional('base', {
+      type: 'string',
+      demandOption: true,
+      describe: 'The base: a workload file, a comma-separated list, or a directory of workload files',
+    })
+    .positional('head', {
+      type: 'string',
+      demandOption: true,
+      describe: 'The head: the same, with the same workloads (by position, or by file name)',
+    })
     .option('threshold', {
       type: 'string',
       default: DEFAULT_THRESHOLD,
@@ -64,9 +73,11 @@ export function builder(yargs: Argv): Argv<AbArgs> {
       coerce: (value: unknown) => parseChoice(value, '--format', FORMATS),
     })
     .option('out', { alias: 'o', type: 'string', describe: 'Write the comparison to this file instead of stdout' })
-    .option('base-out', { type: 'string', describe: 'Also write the base\'s result file here' })
-    .option('head-out', { type: 'string', describe: 'Also write the head\'s result file here' })
-    .epilogue('Exit codes: 0 no regression, 1 a workload failed, 2 bad input (the sides do not hold the same workloads), 3 head slower beyond the threshold.');
+    .option('base-out', { type: 'string', describe: "Also write the base's result file here" })
+    .option('head-out', { type: 'string', describe: "Also write the head's result file here" })
+    .epilogue(
+      'Exit codes: 0 no regression, 1 a workload failed, 2 bad input (the sides do not hold the same workloads), 3 head slower beyond the threshold.',
+    );
 }
 
 export async function handler(args: AbArgs): Promise<void> {
@@ -77,10 +88,18 @@ export async function handler(args: AbArgs): Promise<void> {
   const stopListening = onInterrupt();
   try {
     const suite = buildSuiteOptions(
-      { ...measureOptions(args), workloads: sides.base, label: 'base', ...(baseOut !== undefined ? { out: baseOut } : {}) },
+      {
+        ...measureOptions(args),
+        workloads: sides.base,
+        label: 'base',
+        ...(baseOut !== undefined ? { out: baseOut } : {}),
+      },
       { environment: probeEnvironment(), argv: process.argv.slice(2) },
     );
-    const outcome = await runSuite({ ...suite, versus: { workloads: sides.head, label: 'head', outPath: headOut ?? null } });
+    const outcome = await runSuite({
+      ...suite,
+      versus: { workloads: sides.head, label: 'head', outPath: headOut ?? null },
+    });
     if (outcome.usageError !== undefined) throw new UsageError(outcome.usageError);
     if (outcome.versusResult === undefined) throw new Error('ab: the head was not measured');
     const comparison = compareResults(
@@ -107,7 +126,9 @@ export async function handler(args: AbArgs): Promise<void> {
 
 function render(comparison: Comparison, format: AbArgs['format']): string {
   if (format === 'json') return `${JSON.stringify(comparison, null, 2)}\n`;
-  return format === 'markdown' ? renderComparisonMarkdown(comparison) : `${renderComparisonTerminal(comparison, terminalWidth(process.stdout))}\n`;
+  return format === 'markdown'
+    ? renderComparisonMarkdown(comparison)
+    : `${renderComparisonTerminal(comparison, terminalWidth(process.stdout))}\n`;
 }
 
 /** A failed or interrupted run says so first; then a regression (unless --fail-on none). */

@@ -24,7 +24,8 @@ export interface ClassifyArgs {
 }
 
 export const command = 'classify <workload>';
-export const describe = 'Measure a workload briefly and recommend concurrency, a worker pool, or hybrid, with the evidence';
+export const describe =
+  'Measure a workload briefly and recommend concurrency, a worker pool, or hybrid, with the evidence';
 
 export function builder(yargs: Argv): Argv<ClassifyArgs> {
   return yargs
@@ -42,13 +43,13 @@ export function builder(yargs: Argv): Argv<ClassifyArgs> {
       alias: 'n',
       type: 'string',
       describe: 'Tasks per sample',
-      defaultDescription: 'the workload\'s own, else 16',
+      defaultDescription: "the workload's own, else 16",
       coerce: (value: unknown) => parseInteger(value, '--tasks', 1, 100_000),
     })
     .option('size', {
       type: 'string',
-      describe: 'Task size in the workload\'s own unit',
-      defaultDescription: 'the workload\'s defaultSize',
+      describe: "Task size in the workload's own unit",
+      defaultDescription: "the workload's defaultSize",
       coerce: (value: unknown) => parsePositiveNumber(value, '--size'),
     })
     .option('rounds', {
@@ -67,7 +68,8 @@ export function builder(yargs: Argv): Argv<ClassifyArgs> {
     .option('retry', {
       type: 'boolean',
       default: true,
-      describe: 'When the evidence is inconclusive, measure once more with a larger --max-time (not with --rounds or --max-time given)',
+      describe:
+        'When the evidence is inconclusive, measure once more with a larger --max-time (not with --rounds or --max-time given)',
     })
     .option('json', { type: 'boolean', default: false, describe: 'Print the classification as JSON on stdout' })
     .option('out', { alias: 'o', type: 'string', describe: 'Also keep the measurements as a result file (JSON)' });
@@ -126,7 +128,9 @@ export async function handler(args: ClassifyArgs): Promise<void> {
     if (retried !== undefined) classification = { ...classification, reasons: [retried, ...classification.reasons] };
     if (args.json) {
       const text = recommendationText(classification.recommendation);
-      process.stdout.write(`${JSON.stringify({ ...classification, recommendation: { ...classification.recommendation, text }, usableCores: environment.usableCores, resultFile: outPath }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ ...classification, recommendation: { ...classification.recommendation, text }, usableCores: environment.usableCores, resultFile: outPath }, null, 2)}\n`,
+      );
     } else {
       process.stdout.write(`${renderClassification(classification, environment.usableCores)}\n`);
       if (outPath !== null) process.stdout.write(`\nresults: ${outPath}\n`);
@@ -148,7 +152,13 @@ const RETRY_MAX_TIME_MS = 20_000;
  */
 export function retryBudgetMs(classification: Classification, args: ClassifyArgs): number | undefined {
   const { recommendation } = classification;
-  if (recommendation.strategy !== 'undecided' || !args.retry || args.rounds !== undefined || args['max-time'] !== undefined) return undefined;
+  if (
+    recommendation.strategy !== 'undecided' ||
+    !args.retry ||
+    args.rounds !== undefined ||
+    args['max-time'] !== undefined
+  )
+    return undefined;
   const factor = Math.max(2, recommendation.samplesFactor ?? 2);
   return Math.min(RETRY_MAX_TIME_MS, Math.ceil((RUN_PROFILES.quick.maxTimeMs * factor) / 1000) * 1000);
 }
@@ -186,7 +196,10 @@ function renderClassification(classification: Classification, usableCores: numbe
     ...classification.reasons.map((reason) => `  - ${reason}`),
   ];
   if (workload.declaredKind !== classification.class) {
-    lines.push('', `note: the workload declares kind "${workload.declaredKind}"; measured, it behaves as "${classification.class}"`);
+    lines.push(
+      '',
+      `note: the workload declares kind "${workload.declaredKind}"; measured, it behaves as "${classification.class}"`,
+    );
   }
   return lines.join('\n');
 }

@@ -26,24 +26,36 @@ interface CompareArgs {
 }
 
 export const command = 'compare <base> <head> [more..]';
-export const describe = 'Compare result files: same machine → a verdict per benchmark from its interval; different machines → speedup and efficiency side by side';
+export const describe =
+  'Compare result files: same machine → a verdict per benchmark from its interval; different machines → speedup and efficiency side by side';
 
 export function builder(yargs: Argv): Argv<CompareArgs> {
   return yargs
-    .positional('base', { type: 'string', demandOption: true, describe: 'Result file to compare against (JSON from corescope run)' })
+    .positional('base', {
+      type: 'string',
+      demandOption: true,
+      describe: 'Result file to compare against (JSON from corescope run)',
+    })
     .positional('head', { type: 'string', demandOption: true, describe: 'Result file to judge against the base' })
-    .positional('more', { type: 'string', array: true, default: [], describe: 'More result files (e.g. one per machine)' })
+    .positional('more', {
+      type: 'string',
+      array: true,
+      default: [],
+      describe: 'More result files (e.g. one per machine)',
+    })
     .option('threshold', {
       type: 'string',
       default: DEFAULT_THRESHOLD,
       defaultDescription: `${DEFAULT_THRESHOLD * 100} %`,
-      describe: 'The margin: a change in median time counts only when its whole interval lies beyond it, in percent ("3" or "3%")',
+      describe:
+        'The margin: a change in median time counts only when its whole interval lies beyond it, in percent ("3" or "3%")',
       coerce: (value: unknown) => parsePercent(value, '--threshold', { allowZero: true }),
     })
     .option('alpha', {
       type: 'string',
       default: DEFAULT_ALPHA,
-      describe: 'False-discovery rate over the benchmarks of one comparison (Benjamini–Hochberg); sets the intervals\' level',
+      describe:
+        "False-discovery rate over the benchmarks of one comparison (Benjamini–Hochberg); sets the intervals' level",
       coerce: (value: unknown) => parseAlpha(value),
     })
     .option('fail-on', {
@@ -89,4 +101,3 @@ function render(comparison: Comparison, format: Format): string {
   if (format === 'markdown') return renderComparisonMarkdown(comparison);
   return `${renderComparisonTerminal(comparison, terminalWidth(process.stdout))}\n`;
 }
-

@@ -8,7 +8,8 @@ interface DemoArgs {
 }
 
 export const command = 'demo';
-export const describe = 'Concurrency vs parallelism in about five seconds: two fetches, three computing agents, timelines — all measured now';
+export const describe =
+  'Concurrency vs parallelism in about five seconds: two fetches, three computing agents, timelines — all measured now';
 
 export function builder(yargs: Argv): Argv<DemoArgs> {
   return yargs.option('json', {
@@ -21,5 +22,7 @@ export function builder(yargs: Argv): Argv<DemoArgs> {
 export async function handler(args: DemoArgs): Promise<void> {
   const environment = probeEnvironment();
   const report = await runDemo(environment.usableCores);
-  process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderDemo(report, environment.node)}\n`);
+  process.stdout.write(
+    args.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderDemo(report, environment.node)}\n`,
+  );
 }

@@ -27,20 +27,35 @@ interface HistoryArgs {
 }
 
 export const command = 'history <files..>';
-export const describe = 'Trend of every benchmark across many result files (a directory of them), with change points: where a step up or down began';
+export const describe =
+  'Trend of every benchmark across many result files (a directory of them), with change points: where a step up or down began';
 
 export function builder(yargs: Argv): Argv<HistoryArgs> {
   return yargs
-    .positional('files', { type: 'string', array: true, demandOption: true, describe: 'Result files, or directories whose *.json files are all result files' })
+    .positional('files', {
+      type: 'string',
+      array: true,
+      demandOption: true,
+      describe: 'Result files, or directories whose *.json files are all result files',
+    })
     .option('format', {
       alias: 'f',
       type: 'string',
       default: 'terminal',
-      describe: 'terminal: tables; markdown: for $GITHUB_STEP_SUMMARY; html: an offline trend chart per benchmark; json: for machines',
+      describe:
+        'terminal: tables; markdown: for $GITHUB_STEP_SUMMARY; html: an offline trend chart per benchmark; json: for machines',
       coerce: (value: unknown) => parseChoice(value, '--format', FORMATS),
     })
-    .option('out', { alias: 'o', type: 'string', describe: 'Write the output to this file (atomically) instead of stdout' })
-    .option('fail-on-regression', { type: 'boolean', default: false, describe: 'Exit 3 when the newest change point of any series is a slowdown beyond --threshold' })
+    .option('out', {
+      alias: 'o',
+      type: 'string',
+      describe: 'Write the output to this file (atomically) instead of stdout',
+    })
+    .option('fail-on-regression', {
+      type: 'boolean',
+      default: false,
+      describe: 'Exit 3 when the newest change point of any series is a slowdown beyond --threshold',
+    })
     .option('threshold', {
       type: 'string',
       default: DEFAULT_THRESHOLD,
@@ -57,7 +72,8 @@ export function builder(yargs: Argv): Argv<HistoryArgs> {
     .option('window', {
       type: 'string',
       default: DEFAULT_CHANGE_POINT_OPTIONS.windowLength,
-      describe: "Points per sliding window of the split step (Otava's default): longer is less swayed by noise, but may pass over a short-lived step",
+      describe:
+        "Points per sliding window of the split step (Otava's default): longer is less swayed by noise, but may pass over a short-lived step",
       coerce: (value: unknown) => (typeof value === 'number' ? value : parseInteger(value, '--window', 3, 10_000)),
     })
     .epilogue(
@@ -71,7 +87,11 @@ export function builder(yargs: Argv): Argv<HistoryArgs> {
 
 export function handler(args: HistoryArgs): void {
   const outPath = args.out === undefined ? null : ensureWritableFile(args.out);
-  const analysis = analyzeHistory(loadHistoryFiles(args.files), { ...DEFAULT_CHANGE_POINT_OPTIONS, windowLength: args.window, maxPValue: args['p-value'] });
+  const analysis = analyzeHistory(loadHistoryFiles(args.files), {
+    ...DEFAULT_CHANGE_POINT_OPTIONS,
+    windowLength: args.window,
+    maxPValue: args['p-value'],
+  });
   const regressions = newestRegressions(analysis, args.threshold);
   const text = render(args.format)(analysis, regressions, args.threshold);
   if (outPath === null) process.stdout.write(text);
@@ -81,7 +101,8 @@ export function handler(args: HistoryArgs): void {
   }
   if (args['fail-on-regression'] && regressions.length > 0) {
     // On stderr as well, so a CI log names the regression whatever the format went to.
-    for (const regression of regressions) process.stderr.write(`corescope: regression: ${regressionText(regression, analysis.machines.length > 1)}\n`);
+    for (const regression of regressions)
+      process.stderr.write(`corescope: regression: ${regressionText(regression, analysis.machines.length > 1)}\n`);
     process.exitCode = EXIT.regression;
   } else {
     process.exitCode = EXIT.ok;
@@ -99,6 +120,7 @@ function parseProbability(value: unknown, flag: string): number {
   if (typeof value === 'number') return value;
   const text = String(value).trim();
   const number = Number(text);
-  if (text === '' || !Number.isFinite(number) || number <= 0 || number >= 0.5) throw new UsageError(`${flag}: "${text}" is not a p-value between 0 and 0.5 (e.g. 0.001)`);
+  if (text === '' || !Number.isFinite(number) || number <= 0 || number >= 0.5)
+    throw new UsageError(`${flag}: "${text}" is not a p-value between 0 and 0.5 (e.g. 0.001)`);
   return number;
 }

@@ -61,38 +61,41 @@ export function measureFlags<T>(yargs: Argv<T>): Argv<T & MeasureArgs> {
       alias: 'n',
       type: 'string',
       describe: 'Tasks per sample (one sample = one batch of this many tasks)',
-      defaultDescription: 'each workload\'s own, else 16; 8 with --quick',
+      defaultDescription: "each workload's own, else 16; 8 with --quick",
       coerce: (value: unknown) => parseInteger(value, '--tasks', 1, 100_000),
     })
     .option('size', {
       type: 'string',
-      describe: 'Task size in the workload\'s own unit (ms to wait, KiB to read, rounds to hash...)',
-      defaultDescription: 'each workload\'s defaultSize',
+      describe: "Task size in the workload's own unit (ms to wait, KiB to read, rounds to hash...)",
+      defaultDescription: "each workload's defaultSize",
       coerce: (value: unknown) => parsePositiveNumber(value, '--size'),
     })
     .option('rounds', {
       alias: 'r',
       type: 'string',
-      describe: 'Rounds per measuring process, fixed (cells take turns, one sample each per round); no stopping on --precision',
+      describe:
+        'Rounds per measuring process, fixed (cells take turns, one sample each per round); no stopping on --precision',
       defaultDescription: 'until every cell is within --precision or --max-time is spent',
       coerce: (value: unknown) => parseInteger(value, '--rounds', 1, 10_000),
     })
     .option('processes', {
       alias: 'p',
       type: 'string',
-      describe: 'Fresh measuring processes per workload: at least this many (more while imprecise), exactly this many with --rounds',
+      describe:
+        'Fresh measuring processes per workload: at least this many (more while imprecise), exactly this many with --rounds',
       defaultDescription: `${RUN_PROFILES.full.processes}; ${RUN_PROFILES.quick.processes} with --quick`,
       coerce: (value: unknown) => parseInteger(value, '--processes', 1, 100),
     })
     .option('precision', {
       type: 'string',
-      describe: 'Stop once every cell\'s 95 % interval is within ± this % of its median',
+      describe: "Stop once every cell's 95 % interval is within ± this % of its median",
       defaultDescription: `${RUN_PROFILES.full.precisionPct}`,
       coerce: (value: unknown) => parsePercentage(value, '--precision', { allowZero: false }),
     })
     .option('max-time', {
       type: 'string',
-      describe: 'Time budget per workload (30s, 1.5min; a bare number is seconds): measuring stops there, precise or not',
+      describe:
+        'Time budget per workload (30s, 1.5min; a bare number is seconds): measuring stops there, precise or not',
       defaultDescription: `${RUN_PROFILES.full.maxTimeMs / 1000}s; ${RUN_PROFILES.quick.maxTimeMs / 1000}s with --quick`,
       coerce: (value: unknown) => parseDurationMs(value, '--max-time'),
     })
@@ -140,27 +143,29 @@ export function measureFlags<T>(yargs: Argv<T>): Argv<T & MeasureArgs> {
     .option('worker-max-old-space-mb', {
       type: 'string',
       describe: 'Heap cap per worker thread (MiB): a worker over it fails its task with ERR_WORKER_OUT_OF_MEMORY',
-      defaultDescription: 'Node\'s default',
+      defaultDescription: "Node's default",
       coerce: (value: unknown) => parseInteger(value, '--worker-max-old-space-mb', 8, 1_048_576),
     })
     .option('child-max-old-space-mb', {
       type: 'string',
-      describe: 'Heap cap of each measuring process (MiB): past it the process dies and its cell is "crashed"; the rest goes on',
-      defaultDescription: 'Node\'s default',
+      describe:
+        'Heap cap of each measuring process (MiB): past it the process dies and its cell is "crashed"; the rest goes on',
+      defaultDescription: "Node's default",
       coerce: (value: unknown) => parseInteger(value, '--child-max-old-space-mb', 16, 1_048_576),
     })
     .option('uv-threadpool', {
       type: 'string',
       describe:
-        'Sweep libuv\'s thread pool: run every workload once per UV_THREADPOOL_SIZE (1,2,4,8 or 1-8), each in its own process; ' +
-        'shows how much of concurrent\'s gain on async fs/crypto comes from libuv\'s threads (e.g. -w fs-read-cached,cpu-hash-async)',
+        "Sweep libuv's thread pool: run every workload once per UV_THREADPOOL_SIZE (1,2,4,8 or 1-8), each in its own process; " +
+        "shows how much of concurrent's gain on async fs/crypto comes from libuv's threads (e.g. -w fs-read-cached,cpu-hash-async)",
       defaultDescription: 'no sweep: the inherited size (4 unless set)',
       coerce: (value: unknown) => parseThreadCounts(value, '--uv-threadpool'),
     })
     .option('batch', {
       type: 'string',
       default: DEFAULT_BATCH,
-      describe: 'Tasks per message for parallel: a number (1 = one message per task, piscina as is) or auto (chosen per cell from the measured dispatch cost and task time)',
+      describe:
+        'Tasks per message for parallel: a number (1 = one message per task, piscina as is) or auto (chosen per cell from the measured dispatch cost and task time)',
       coerce: (value: unknown) => parseBatch(value, '--batch'),
     });
 }

@@ -25,7 +25,8 @@ interface RunArgs extends MeasureArgs {
 }
 
 export const command = 'run';
-export const describe = 'Run workloads sequentially, concurrently (Promise.all) and in parallel (worker pool) and report the difference';
+export const describe =
+  'Run workloads sequentially, concurrently (Promise.all) and in parallel (worker pool) and report the difference';
 
 export function builder(yargs: Argv): Argv<RunArgs> {
   return measureFlags(yargs)
@@ -45,12 +46,13 @@ export function builder(yargs: Argv): Argv<RunArgs> {
     })
     .option('trace', {
       type: 'string',
-      describe: 'Also write the traced batches as a Chrome trace (open it in https://ui.perfetto.dev or chrome://tracing)',
+      describe:
+        'Also write the traced batches as a Chrome trace (open it in https://ui.perfetto.dev or chrome://tracing)',
     })
     .option('timeline', {
       type: 'boolean',
       default: false,
-      describe: 'Draw each traced cell\'s tasks on their threads under the tables',
+      describe: "Draw each traced cell's tasks on their threads under the tables",
     })
     .option('out', {
       alias: 'o',
@@ -80,7 +82,8 @@ export async function handler(args: RunArgs): Promise<void> {
   const out = args.out ?? (args.json ? undefined : defaultResultPath(args.label ?? os.hostname()));
   if (out !== undefined) ensureWritableFile(out);
   const tracePath = args.trace === undefined ? undefined : ensureWritableFile(args.trace, '--trace');
-  if (tracePath !== undefined && args['trace-samples'] === 0) throw new UsageError('--trace: nothing to write with --trace-samples 0');
+  if (tracePath !== undefined && args['trace-samples'] === 0)
+    throw new UsageError('--trace: nothing to write with --trace-samples 0');
   const runOptions: RunOptions = {
     ...measureOptions(args),
     workloads: args.workloads,

@@ -12,7 +12,14 @@ import { DEFAULT_GRAINS_MS, runGrainSweep } from '../studies/grain-study.js';
 import { overheadConfig, type OverheadConfig } from '../studies/overhead-study.js';
 import { runInChild } from '../studies/study-child.js';
 import { studyResultFile, type StudyRecord } from '../studies/study-result.js';
-import { defaultResultPath, ensureWritableFile, parseInteger, parsePositiveNumber, parseThreadCounts, splitList } from '../options/parse.js';
+import {
+  defaultResultPath,
+  ensureWritableFile,
+  parseInteger,
+  parsePositiveNumber,
+  parseThreadCounts,
+  splitList,
+} from '../options/parse.js';
 
 const STUDIES = ['overhead', 'grain'] as const;
 type Study = (typeof STUDIES)[number];
@@ -33,7 +40,8 @@ interface StudyArgs {
 }
 
 export const command = 'study <kind>';
-export const describe = 'Explain the gap to ideal: "overhead" measures what a pool costs (start-up, round trip, dispatch, payload); "grain" sweeps task cost to find where parallel pays';
+export const describe =
+  'Explain the gap to ideal: "overhead" measures what a pool costs (start-up, round trip, dispatch, payload); "grain" sweeps task cost to find where parallel pays';
 
 export function builder(yargs: Argv): Argv<StudyArgs> {
   return yargs
@@ -41,7 +49,8 @@ export function builder(yargs: Argv): Argv<StudyArgs> {
       type: 'string',
       describe: 'overhead (about 20 s on 2 cores) or grain (about a minute on 2 cores)',
       coerce: (value: unknown) => {
-        if (!(STUDIES as readonly unknown[]).includes(value)) throw new UsageError(`study: unknown kind "${String(value)}" (choose from ${STUDIES.join(', ')})`);
+        if (!(STUDIES as readonly unknown[]).includes(value))
+          throw new UsageError(`study: unknown kind "${String(value)}" (choose from ${STUDIES.join(', ')})`);
         return value as Study;
       },
     })
@@ -56,7 +65,10 @@ export function builder(yargs: Argv): Argv<StudyArgs> {
       type: 'string',
       describe: 'grain: task costs to sweep, ms of calibrated CPU work (comma-separated)',
       defaultDescription: DEFAULT_GRAINS_MS.join(','),
-      coerce: (value: unknown) => [...new Set(splitList(value, '--grains').map((item) => parsePositiveNumber(item, '--grains')))].sort((a, b) => a - b),
+      coerce: (value: unknown) =>
+        [...new Set(splitList(value, '--grains').map((item) => parsePositiveNumber(item, '--grains')))].sort(
+          (a, b) => a - b,
+        ),
     })
     .option('rounds', {
       alias: 'r',
@@ -65,10 +77,27 @@ export function builder(yargs: Argv): Argv<StudyArgs> {
       defaultDescription: '5; 3 with --quick',
       coerce: (value: unknown) => parseInteger(value, '--rounds', 1, 1000),
     })
-    .option('quick', { alias: 'q', type: 'boolean', default: false, describe: 'Fewer samples, sizes and grains: seconds, for a first look or a smoke test' })
-    .option('out', { alias: 'o', type: 'string', describe: 'Result file (JSON)', defaultDescription: 'results/<label or host>-<kind>-<timestamp>.json' })
-    .option('json', { type: 'boolean', default: false, describe: 'Print the result JSON to stdout (tables go to stderr); no file unless --out is given' })
-    .option('label', { type: 'string', describe: 'A name for this study, kept in the file and used in its default name' }) as unknown as Argv<StudyArgs>;
+    .option('quick', {
+      alias: 'q',
+      type: 'boolean',
+      default: false,
+      describe: 'Fewer samples, sizes and grains: seconds, for a first look or a smoke test',
+    })
+    .option('out', {
+      alias: 'o',
+      type: 'string',
+      describe: 'Result file (JSON)',
+      defaultDescription: 'results/<label or host>-<kind>-<timestamp>.json',
+    })
+    .option('json', {
+      type: 'boolean',
+      default: false,
+      describe: 'Print the result JSON to stdout (tables go to stderr); no file unless --out is given',
+    })
+    .option('label', {
+      type: 'string',
+      describe: 'A name for this study, kept in the file and used in its default name',
+    }) as unknown as Argv<StudyArgs>;
 }
 
 export async function handler(args: StudyArgs): Promise<void> {
@@ -78,12 +107,21 @@ export async function handler(args: StudyArgs): Promise<void> {
   }
   const environment = probeEnvironment();
   const outPath =
-    args.out !== undefined ? ensureWritableFile(args.out) : args.json ? null : ensureWritableFile(defaultResultPath(`${args.label ?? os.hostname()}-${args.kind}`));
+    args.out !== undefined
+      ? ensureWritableFile(args.out)
+      : args.json
+        ? null
+        : ensureWritableFile(defaultResultPath(`${args.label ?? os.hostname()}-${args.kind}`));
   const output = args.json ? process.stderr : process.stdout;
   const progress = (text: string): void => {
     if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${text}`);
   };
-  const base = { startedAt: new Date().toISOString(), label: args.label ?? null, argv: process.argv.slice(2), environment };
+  const base = {
+    startedAt: new Date().toISOString(),
+    label: args.label ?? null,
+    argv: process.argv.slice(2),
+    environment,
+  };
 
   let record: StudyRecord;
   let lines: string[];
@@ -93,21 +131,41 @@ export async function handler(args: StudyArgs): Promise<void> {
     const config = overheadConfig(threads, args.quick);
     let overheads: Overheads;
     try {
-      overheads = await runInChild<Overheads>(distFileUrl('src', 'studies', 'overhead-child.js'), config satisfies OverheadConfig, {
-        stepTimeoutMs: OVERHEAD_STEP_TIMEOUT_MS,
-        onStep: (step) => progress(`study overhead: ${step}…`),
-      });
+      overheads = await runInChild<Overheads>(
+        distFileUrl('src', 'studies', 'overhead-child.js'),
+        config satisfies OverheadConfig,
+        {
+          stepTimeoutMs: OVERHEAD_STEP_TIMEOUT_MS,
+          onStep: (step) => progress(`study overhead: ${step}…`),
+        },
+      );
     } catch (error) {
       // A probe that failed (a pool that would not start) is a measurement failure, not bad usage: exit 1.
       progress('');
-      process.stderr.write(`corescope: study overhead failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(
+        `corescope: study overhead failed: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
       process.exitCode = EXIT.workloadFailed;
       return;
     }
-    record = { ...base, interrupted: false, config: { workloads: [], strategies: ['parallel', 'raw'], threads, rounds: config.samples, warmupRounds: 1, quick: args.quick }, warnings: [], overheads };
+    record = {
+      ...base,
+      interrupted: false,
+      config: {
+        workloads: [],
+        strategies: ['parallel', 'raw'],
+        threads,
+        rounds: config.samples,
+        warmupRounds: 1,
+        quick: args.quick,
+      },
+      warnings: [],
+      overheads,
+    };
     lines = renderOverheads(overheads);
   } else {
-    const threads = args.threads ?? defaultThreadCounts(environment.usableCores).filter((count) => count <= environment.usableCores);
+    const threads =
+      args.threads ?? defaultThreadCounts(environment.usableCores).filter((count) => count <= environment.usableCores);
     const rounds = args.rounds ?? (args.quick ? 3 : 5);
     let stop = false;
     const onSigint = (): void => {
@@ -121,13 +179,29 @@ export async function handler(args: StudyArgs): Promise<void> {
     process.on('SIGINT', onSigint);
     try {
       const sweep = await runGrainSweep(
-        { grainsMs: args.grains ?? (args.quick ? QUICK_GRAINS_MS : [...DEFAULT_GRAINS_MS]), threads, rounds, warmupRounds: 1, usableCores: environment.usableCores },
-        { onProgress: (grainMs, done, total) => progress(`study grain: ${grainMs} ms (${done}/${total})…`), stopRequested: () => stop },
+        {
+          grainsMs: args.grains ?? (args.quick ? QUICK_GRAINS_MS : [...DEFAULT_GRAINS_MS]),
+          threads,
+          rounds,
+          warmupRounds: 1,
+          usableCores: environment.usableCores,
+        },
+        {
+          onProgress: (grainMs, done, total) => progress(`study grain: ${grainMs} ms (${done}/${total})…`),
+          stopRequested: () => stop,
+        },
       );
       record = {
         ...base,
         interrupted: stop,
-        config: { workloads: ['cpu-spin'], strategies: ['sequential', 'parallel', 'raw'], threads, rounds, warmupRounds: 1, quick: args.quick },
+        config: {
+          workloads: ['cpu-spin'],
+          strategies: ['sequential', 'parallel', 'raw'],
+          threads,
+          rounds,
+          warmupRounds: 1,
+          quick: args.quick,
+        },
         warnings: sweep.warnings,
         grain: sweep.grain,
       };

@@ -46,7 +46,13 @@ export interface CrossMachineLayout {
 export function machineColumns(files: readonly NamedResult[]): MachineColumn[] {
   return files.map((file) => {
     const machine = machineIdentity(file.result.environment);
-    return { file: file.name, label: file.result.run.label, machine, node: file.result.environment.node, description: describeMachine(machine) };
+    return {
+      file: file.name,
+      label: file.result.run.label,
+      machine,
+      node: file.result.environment.node,
+      description: describeMachine(machine),
+    };
   });
 }
 
@@ -66,15 +72,23 @@ export function crossMachineLayout(columns: readonly MachineColumn[], matching: 
       threads: first.threads,
       cells: row.entries.map((entry, index) => cellOf(entry, columns[index]?.machine.usableCores ?? 1)),
     });
-    const shapes = new Set(row.entries.filter((entry) => entry !== undefined).map((entry) => `${entry.workload.tasks} tasks of size ${entry.workload.size}`));
+    const shapes = new Set(
+      row.entries
+        .filter((entry) => entry !== undefined)
+        .map((entry) => `${entry.workload.tasks} tasks of size ${entry.workload.size}`),
+    );
     if (shapes.size > 1 && !shapeWarned.has(first.workload.id)) {
       shapeWarned.add(first.workload.id);
-      warnings.push(`${first.workload.id}: the files ran it with different shapes (${[...shapes].join(' vs ')}): ideal speedups differ, compare efficiencies`);
+      warnings.push(
+        `${first.workload.id}: the files ran it with different shapes (${[...shapes].join(' vs ')}): ideal speedups differ, compare efficiencies`,
+      );
     }
   }
   const nodeVersions = new Set(columns.map((column) => column.node));
   if (nodeVersions.size > 1) {
-    warnings.push(`Node versions differ (${columns.map((column) => `${column.file}: ${column.node}`).join(', ')}): part of any difference may be V8's, not the hardware's`);
+    warnings.push(
+      `Node versions differ (${columns.map((column) => `${column.file}: ${column.node}`).join(', ')}): part of any difference may be V8's, not the hardware's`,
+    );
   }
   return { columns: [...columns], rows, warnings };
 }
@@ -85,5 +99,13 @@ function cellOf(entry: Benchmark | undefined, usableCores: number): CrossMachine
   const oversubscribed = entry.strategy !== 'concurrent' && entry.threads > usableCores;
   if (entry.status !== 'ok' || entry.derived === null) return { status: entry.status, ...none, oversubscribed };
   const { speedup, speedupCi95, idealSpeedup, efficiency } = entry.derived;
-  return { status: 'ok', speedup, speedupLow: speedupCi95[0], speedupHigh: speedupCi95[1], idealSpeedup, efficiency, oversubscribed };
+  return {
+    status: 'ok',
+    speedup,
+    speedupLow: speedupCi95[0],
+    speedupHigh: speedupCi95[1],
+    idealSpeedup,
+    efficiency,
+    oversubscribed,
+  };
 }

@@ -61,13 +61,22 @@ export function compareResults(
   files: readonly NamedResult[],
   options: Partial<JudgeOptions> = {},
   /** How a benchmark's change is measured: unpaired (`compare`), or from the paired rounds of `ab`'s sides. */
-  measure: { command: Comparison['command']; change: (base: Benchmark, head: Benchmark) => Measurement } = { command: 'compare', change: measureChange },
+  measure: { command: Comparison['command']; change: (base: Benchmark, head: Benchmark) => Measurement } = {
+    command: 'compare',
+    change: measureChange,
+  },
 ): Comparison {
-  const judgeOptions: JudgeOptions = { threshold: options.threshold ?? DEFAULT_THRESHOLD, alpha: options.alpha ?? DEFAULT_ALPHA };
-  if (!(judgeOptions.threshold >= 0 && judgeOptions.threshold < 1)) throw new UsageError(`threshold: ${judgeOptions.threshold} is not a fraction in [0, 1) (0.03 = 3 %)`);
-  if (!(judgeOptions.alpha > 0 && judgeOptions.alpha < 0.5)) throw new UsageError(`alpha: ${judgeOptions.alpha} is not a level between 0 and 0.5 (e.g. 0.05)`);
+  const judgeOptions: JudgeOptions = {
+    threshold: options.threshold ?? DEFAULT_THRESHOLD,
+    alpha: options.alpha ?? DEFAULT_ALPHA,
+  };
+  if (!(judgeOptions.threshold >= 0 && judgeOptions.threshold < 1))
+    throw new UsageError(`threshold: ${judgeOptions.threshold} is not a fraction in [0, 1) (0.03 = 3 %)`);
+  if (!(judgeOptions.alpha > 0 && judgeOptions.alpha < 0.5))
+    throw new UsageError(`alpha: ${judgeOptions.alpha} is not a level between 0 and 0.5 (e.g. 0.05)`);
   const [base, ...rest] = files;
-  if (base === undefined || rest.length === 0) throw new UsageError('compare: give at least two result files (base first)');
+  if (base === undefined || rest.length === 0)
+    throw new UsageError('compare: give at least two result files (base first)');
   for (const file of rest) {
     if (commonIds(base.result, file.result).length === 0) {
       throw new UsageError(`${file.name}: no benchmark in common with ${base.name}`);
@@ -109,32 +118,60 @@ export function compareResults(
   const warnings: string[] = [];
   if (crossMachine === null) {
     const versions = new Set(columns.map((column) => column.node));
-    if (versions.size > 1) warnings.push(`Node versions differ within major ${columns[0]?.machine.nodeMajor ?? '?'} (${[...versions].join(', ')}): judged as the same machine`);
+    if (versions.size > 1)
+      warnings.push(
+        `Node versions differ within major ${columns[0]?.machine.nodeMajor ?? '?'} (${[...versions].join(', ')}): judged as the same machine`,
+      );
   }
   for (const file of files) {
-    if (file.result.run.interrupted) warnings.push(`${file.name}: the run was interrupted; some cells may have few samples`);
+    if (file.result.run.interrupted)
+      warnings.push(`${file.name}: the run was interrupted; some cells may have few samples`);
     if (onOneProcess(file.result)) {
-      warnings.push(`${file.name}: one measuring process per cell, so no spread between processes to judge by: unreliable`);
+      warnings.push(
+        `${file.name}: one measuring process per cell, so no spread between processes to judge by: unreliable`,
+      );
     }
   }
 
   const regressions = sameMachine.flatMap((comparison) =>
     comparison.judgements
       .filter((judgement) => judgement.verdict === 'slower')
-      .map((judgement) => ({ base: comparison.base, head: comparison.head, id: judgement.id, ratio: judgement.ratio ?? 1 })),
+      .map((judgement) => ({
+        base: comparison.base,
+        head: comparison.head,
+        id: judgement.id,
+        ratio: judgement.ratio ?? 1,
+      })),
   );
-  return { command: measure.command, options: { ...judgeOptions, correction: CORRECTION }, files: columns, partial: matching.partial, sameMachine, crossMachine, regressions, warnings: [...warnings, ...(crossMachine?.warnings ?? [])] };
+  return {
+    command: measure.command,
+    options: { ...judgeOptions, correction: CORRECTION },
+    files: columns,
+    partial: matching.partial,
+    sameMachine,
+    crossMachine,
+    regressions,
+    warnings: [...warnings, ...(crossMachine?.warnings ?? [])],
+  };
 }
 
 /**
  * What to rerun both files with so that the inconclusive rows likely decide: the most samples any of them needs,
  * in the head file's own settings (judgement/more-data.ts). Undefined when no row is inconclusive or none could be.
  */
-function adviceFor(judgements: readonly Judgement[], measurements: readonly Measurement[], head: ResultFile | undefined): string | undefined {
-  const factors = judgements.flatMap((judgement) => (judgement.verdict === 'inconclusive' && judgement.samplesFactor !== null ? [judgement.samplesFactor] : []));
+function adviceFor(
+  judgements: readonly Judgement[],
+  measurements: readonly Measurement[],
+  head: ResultFile | undefined,
+): string | undefined {
+  const factors = judgements.flatMap((judgement) =>
+    judgement.verdict === 'inconclusive' && judgement.samplesFactor !== null ? [judgement.samplesFactor] : [],
+  );
   if (factors.length === 0 || head === undefined) return undefined;
   const factor = Math.max(...factors);
-  const imprecise = measurements.some((measurement) => measurement.kind === 'estimate' && !measurement.estimate.precise);
+  const imprecise = measurements.some(
+    (measurement) => measurement.kind === 'estimate' && !measurement.estimate.precise,
+  );
   const { rounds, maxTimeMs, precisionPct } = head.config;
   const flag = moreDataFlag(factor, { rounds, maxTimeMs, precisionPct }, imprecise);
   const times = Number((Math.ceil(factor * 10) / 10).toFixed(1));
@@ -148,7 +185,14 @@ function onOneProcess(result: ResultFile): boolean {
 }
 
 function countVerdicts(judgements: readonly Judgement[]): Record<Verdict, number> {
-  const counts: Record<Verdict, number> = { slower: 0, faster: 0, same: 0, inconclusive: 0, unreliable: 0, 'not comparable': 0 };
+  const counts: Record<Verdict, number> = {
+    slower: 0,
+    faster: 0,
+    same: 0,
+    inconclusive: 0,
+    unreliable: 0,
+    'not comparable': 0,
+  };
   for (const judgement of judgements) counts[judgement.verdict] += 1;
   return counts;
 }

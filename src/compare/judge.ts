@@ -67,7 +67,9 @@ export interface JudgedComparison {
 }
 
 export function judgeComparison(measurements: readonly Measurement[], options: JudgeOptions): JudgedComparison {
-  const estimates = measurements.flatMap((measurement) => (measurement.kind === 'estimate' ? [measurement.estimate] : []));
+  const estimates = measurements.flatMap((measurement) =>
+    measurement.kind === 'estimate' ? [measurement.estimate] : [],
+  );
   const pValues = estimates.map((estimate) => directionalP(estimate, options.threshold));
   const correction = benjaminiHochberg(pValues, options.alpha);
   const tested = estimates.length;
@@ -77,18 +79,51 @@ export function judgeComparison(measurements: readonly Measurement[], options: J
   const judgements = measurements.map((measurement): Judgement => {
     if (measurement.kind === 'unjudged') {
       const { id, verdict, reason, baseMedianMs, headMedianMs } = measurement;
-      return { id, verdict, reason, baseMedianMs, headMedianMs, ratio: null, ratioLow: null, ratioHigh: null, confidence: null, pValue: null, adjustedP: null, minimumDetectable: null, samplesFactor: null, processes: null };
+      return {
+        id,
+        verdict,
+        reason,
+        baseMedianMs,
+        headMedianMs,
+        ratio: null,
+        ratioLow: null,
+        ratioHigh: null,
+        confidence: null,
+        pValue: null,
+        adjustedP: null,
+        minimumDetectable: null,
+        samplesFactor: null,
+        processes: null,
+      };
     }
     const index = next;
     next += 1;
-    return judged(measurement.estimate, z, 1 - level, pValues[index] ?? 1, correction.adjusted[index] ?? 1, options.threshold);
+    return judged(
+      measurement.estimate,
+      z,
+      1 - level,
+      pValues[index] ?? 1,
+      correction.adjusted[index] ?? 1,
+      options.threshold,
+    );
   });
   return { judgements, confidence: 1 - level, tested, discoveries: correction.discoveries };
 }
 
-function judged(estimate: ChangeEstimate, z: number, confidence: number, pValue: number, adjustedP: number, margin: number): Judgement {
+function judged(
+  estimate: ChangeEstimate,
+  z: number,
+  confidence: number,
+  pValue: number,
+  adjustedP: number,
+  margin: number,
+): Judgement {
   const halfWidth = z * estimate.standardError;
-  const interval = { estimate: Math.exp(estimate.logRatio), low: Math.exp(estimate.logRatio - halfWidth), high: Math.exp(estimate.logRatio + halfWidth) };
+  const interval = {
+    estimate: Math.exp(estimate.logRatio),
+    low: Math.exp(estimate.logRatio - halfWidth),
+    high: Math.exp(estimate.logRatio + halfWidth),
+  };
   const judgement = judgeTimeChange(interval, margin);
   return {
     id: estimate.id,
@@ -117,7 +152,10 @@ export function directionalP(estimate: Pick<ChangeEstimate, 'logRatio' | 'standa
   const lower = Math.log1p(-margin);
   const { logRatio, standardError } = estimate;
   if (standardError === 0) return logRatio > upper || logRatio < lower ? 0 : 1;
-  return Math.min(1, 2 * Math.min(normalSurvival((logRatio - upper) / standardError), normalCdf((logRatio - lower) / standardError)));
+  return Math.min(
+    1,
+    2 * Math.min(normalSurvival((logRatio - upper) / standardError), normalCdf((logRatio - lower) / standardError)),
+  );
 }
 
 /**
@@ -139,6 +177,8 @@ function reasonFor(word: TimeChangeWord, margin: number, samplesFactor: number |
     case 'same':
       return `CI within ±${band}`;
     case 'inconclusive':
-      return samplesFactor === null ? 'on the margin' : `~${Number((Math.ceil(samplesFactor * 10) / 10).toFixed(1))}× samples`;
+      return samplesFactor === null
+        ? 'on the margin'
+        : `~${Number((Math.ceil(samplesFactor * 10) / 10).toFixed(1))}× samples`;
   }
 }

@@ -17,7 +17,12 @@ export interface MachineIdentity {
 export function machineIdentity(environment: Pick<Environment, 'cpuModel' | 'usableCores' | 'node'>): MachineIdentity {
   const cpuModel = environment.cpuModel.trim().replace(/\s+/g, ' ');
   const nodeMajor = nodeMajorOf(environment.node);
-  return { cpuModel, usableCores: environment.usableCores, nodeMajor, key: `${cpuModel}|${environment.usableCores}|${nodeMajor}` };
+  return {
+    cpuModel,
+    usableCores: environment.usableCores,
+    nodeMajor,
+    key: `${cpuModel}|${environment.usableCores}|${nodeMajor}`,
+  };
 }
 
 /** "v20.20.2" or "20.20.2" → 20; an unparsable version gets -1 so it only matches itself. */

@@ -27,7 +27,14 @@ export interface ChangeEstimate {
 
 export type Measurement =
   | { kind: 'estimate'; estimate: ChangeEstimate }
-  | { kind: 'unjudged'; id: string; verdict: 'unreliable' | 'not comparable'; reason: string; baseMedianMs: number | null; headMedianMs: number | null };
+  | {
+      kind: 'unjudged';
+      id: string;
+      verdict: 'unreliable' | 'not comparable';
+      reason: string;
+      baseMedianMs: number | null;
+      headMedianMs: number | null;
+    };
 
 /** Bootstrap replicates per file (enough for a standard error to about 1.6 % of itself). */
 export const CHANGE_RESAMPLES = 2000;
@@ -77,19 +84,29 @@ export function unjudgeable(base: Benchmark, head: Benchmark): Measurement | und
     headMedianMs: medians && head.samplesMs.length > 0 ? median(head.samplesMs) : null,
   });
   if (base.status !== 'ok' || head.status !== 'ok') {
-    const which = [base.status !== 'ok' ? `base ${base.status}` : '', head.status !== 'ok' ? `head ${head.status}` : ''].filter(Boolean).join(', ');
+    const which = [base.status !== 'ok' ? `base ${base.status}` : '', head.status !== 'ok' ? `head ${head.status}` : '']
+      .filter(Boolean)
+      .join(', ');
     return unjudged('not comparable', which);
   }
   if (base.workload.tasks !== head.workload.tasks || base.workload.size !== head.workload.size) {
-    return unjudged('not comparable', `workload differs: ${base.workload.tasks} tasks of size ${base.workload.size} vs ${head.workload.tasks} of size ${head.workload.size}`);
+    return unjudged(
+      'not comparable',
+      `workload differs: ${base.workload.tasks} tasks of size ${base.workload.size} vs ${head.workload.tasks} of size ${head.workload.size}`,
+    );
   }
   if (base.samplesMs.length === 0 || head.samplesMs.length === 0) return unjudged('unreliable', 'no samples', true);
   if (base.samplesMs.length < 2 || head.samplesMs.length < 2) return unjudged('unreliable', 'under 2 samples', true);
-  if (![...base.samplesMs, ...head.samplesMs].every((sample) => sample > 0)) return unjudged('unreliable', 'a 0 ms sample', true);
+  if (![...base.samplesMs, ...head.samplesMs].every((sample) => sample > 0))
+    return unjudged('unreliable', 'a 0 ms sample', true);
   const baseProcesses = samplesByProcess(base).length;
   const headProcesses = samplesByProcess(head).length;
   if (baseProcesses < 2 || headProcesses < 2) {
-    return unjudged('unreliable', baseProcesses >= 2 ? '1 process in head' : headProcesses >= 2 ? '1 process in base' : '1 process in each', true);
+    return unjudged(
+      'unreliable',
+      baseProcesses >= 2 ? '1 process in head' : headProcesses >= 2 ? '1 process in base' : '1 process in each',
+      true,
+    );
   }
   return undefined;
 }

@@ -12,13 +12,24 @@ import { CHANGE_RESAMPLES, type Measurement, unjudgeable } from './measure-chang
  * change is the median of the paired log ratios; its standard error comes from the two-stage bootstrap over
  * process pairs, then rounds. It feeds the same judgement as compare's unpaired change (judge.ts).
  */
-export function measurePairedChange(base: Benchmark, head: Benchmark, resamples: number = CHANGE_RESAMPLES): Measurement {
+export function measurePairedChange(
+  base: Benchmark,
+  head: Benchmark,
+  resamples: number = CHANGE_RESAMPLES,
+): Measurement {
   const refused = unjudgeable(base, head);
   if (refused !== undefined) return refused;
   const groups = pairedLogRatios(taggedSamples(head), taggedSamples(base));
   const pairs = groups.flat();
   if (groups.length < 2) {
-    return { kind: 'unjudged', id: base.id, verdict: 'unreliable', reason: 'under 2 paired processes', baseMedianMs: median(base.samplesMs), headMedianMs: median(head.samplesMs) };
+    return {
+      kind: 'unjudged',
+      id: base.id,
+      verdict: 'unreliable',
+      reason: 'under 2 paired processes',
+      baseMedianMs: median(base.samplesMs),
+      headMedianMs: median(head.samplesMs),
+    };
   }
   const replicates = hierarchicalReplicates(groups, medianInPlace, { resamples });
   return {

@@ -53,7 +53,7 @@ export async function runAgent(agent: number, plan: AgentPlan): Promise<AgentRun
 export default defineWorkload<AgentPlan, AgentRun>({
   id: 'demo-compute-agent',
   kind: 'cpu',
-  description: 'the demo\'s computing agent: slices of integer arithmetic, timestamped',
+  description: "the demo's computing agent: slices of integer arithmetic, timestamped",
   defaultSize: 1,
   task: ({ data, index }) => runAgent(index, data),
 });

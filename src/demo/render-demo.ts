@@ -23,7 +23,12 @@ export function renderDemo(report: DemoReport, node: string): string {
     '',
     `1. Two independent fetches: "weather" (${latency('weather')}) and "news" (${latency('news')})`,
     figure('sequential', 'await weather; then await news', fetchSequential.wallMs, 'the waits add up'),
-    figure('Promise.all', 'await Promise.all([weather, news])', fetchAll.wallMs, `${formatRatio(gain(fetchAll, fetchSequential))} faster: the waits overlap, on one thread`),
+    figure(
+      'Promise.all',
+      'await Promise.all([weather, news])',
+      fetchAll.wallMs,
+      `${formatRatio(gain(fetchAll, fetchSequential))} faster: the waits overlap, on one thread`,
+    ),
     '',
     `2. Three agents that compute instead of wait (${formatMs(agents.cpuMsPerAgent)} of computing each, yielding between slices)`,
     figure('sequential', 'one agent after another', agentSequential.wallMs, 'the computing adds up'),
@@ -45,7 +50,9 @@ export function renderDemo(report: DemoReport, node: string): string {
           `   note: the agents took ${formatRatio(agents.cpuMsPerAgent / agents.calibratedMsPerAgent)} longer than calibrated: other work is using the cores, so the pool cannot gain its ideal now`,
         ]
       : []),
-    ...(agents.sameResults ? [] : ['   warning: the runs computed different checksums — this is a bug, please report it']),
+    ...(agents.sameResults
+      ? []
+      : ['   warning: the runs computed different checksums — this is a bug, please report it']),
     '',
     '3. Who ran when, and on which thread (real timestamps)',
     `   ${LEGEND}`,
@@ -86,5 +93,9 @@ function figure(strategy: string, how: string, wallMs: number, note: string): st
 }
 
 function timeline(title: string, run: DemoRun): string[] {
-  return ['', `   ${title}: ${formatMs(run.wallMs)}`, ...renderTimeline(run.spans, TIMELINE_WIDTH).map((row) => `     ${row}`)];
+  return [
+    '',
+    `   ${title}: ${formatMs(run.wallMs)}`,
+    ...renderTimeline(run.spans, TIMELINE_WIDTH).map((row) => `     ${row}`),
+  ];
 }

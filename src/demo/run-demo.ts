@@ -59,7 +59,10 @@ export async function runDemo(usableCores: number): Promise<DemoReport> {
 async function fetchDemo(): Promise<DemoReport['fetches']> {
   const latency = new Map<string, number>(FETCHES.map((fetch) => [`/${fetch.name}`, fetch.latencyMs]));
   const server = createServer((request, response) => {
-    const timer = setTimeout(() => response.end(JSON.stringify({ path: request.url })), latency.get(request.url ?? '') ?? 0);
+    const timer = setTimeout(
+      () => response.end(JSON.stringify({ path: request.url })),
+      latency.get(request.url ?? '') ?? 0,
+    );
     response.on('close', () => clearTimeout(timer));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -78,7 +81,10 @@ async function fetchDemo(): Promise<DemoReport['fetches']> {
     const all = await timed('Promise.all', null, async (spans) => {
       await Promise.all(FETCHES.map(({ name }) => fetchOne(name, spans)));
     });
-    return { latenciesMs: Object.fromEntries(FETCHES.map((fetch) => [fetch.name, fetch.latencyMs])), runs: [sequential, all] };
+    return {
+      latenciesMs: Object.fromEntries(FETCHES.map((fetch) => [fetch.name, fetch.latencyMs])),
+      runs: [sequential, all],
+    };
   } finally {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -89,7 +95,13 @@ async function agentsDemo(usableCores: number): Promise<DemoReport['agents']> {
   const plan: AgentPlan = { slices: SLICES_PER_AGENT, sliceIterations: calibrateIterations(SLICE_MS) };
   const threads = usableCores; // one pool thread per usable core
   const toSpans = (run: AgentRun): Span[] =>
-    run.slicesMs.map(([startMs, endMs]) => ({ task: `agent ${run.agent + 1}`, threadId: run.threadId, kind: 'cpu' as const, startMs, endMs }));
+    run.slicesMs.map(([startMs, endMs]) => ({
+      task: `agent ${run.agent + 1}`,
+      threadId: run.threadId,
+      kind: 'cpu' as const,
+      startMs,
+      endMs,
+    }));
   const agentIndices = Array.from({ length: AGENTS }, (_, index) => index);
   const checksums: number[][] = [];
   const record = (runs: AgentRun[], spans: Span[]): void => {
@@ -137,7 +149,11 @@ async function agentsDemo(usableCores: number): Promise<DemoReport['agents']> {
   };
 }
 
-async function timed(strategy: DemoRun['strategy'], threads: number | null, body: (spans: Span[]) => Promise<void>): Promise<DemoRun> {
+async function timed(
+  strategy: DemoRun['strategy'],
+  threads: number | null,
+  body: (spans: Span[]) => Promise<void>,
+): Promise<DemoRun> {
   const spans: Span[] = [];
   const startMs = nowMs();
   await body(spans);

@@ -41,7 +41,8 @@ export interface HistoryAnalysis {
  * the files cannot form a history: fewer than two, or no benchmark id measured in two files of one machine.
  */
 export function analyzeHistory(files: readonly HistoryFile[], options: ChangePointOptions): HistoryAnalysis {
-  if (files.length < 2) throw new UsageError(`history: give at least two result files or a directory of them (got ${files.length})`);
+  if (files.length < 2)
+    throw new UsageError(`history: give at least two result files or a directory of them (got ${files.length})`);
   const withBenchmarks = files.filter((file) => file.result.benchmarks.length > 0);
   const notes: string[] = [];
   const studies = files.length - withBenchmarks.length;
@@ -49,24 +50,57 @@ export function analyzeHistory(files: readonly HistoryFile[], options: ChangePoi
   const machines = machineHistories(withBenchmarks);
   const all = machines.flatMap(seriesOf);
   if (!all.some((series) => series.points.length >= 2)) {
-    const listed = withBenchmarks.slice(0, 3).map((file) => file.name).join(', ');
-    throw new UsageError(`history: no benchmark id was measured in two files from the same machine (${listed}${withBenchmarks.length > 3 ? ', …' : ''})`);
+    const listed = withBenchmarks
+      .slice(0, 3)
+      .map((file) => file.name)
+      .join(', ');
+    throw new UsageError(
+      `history: no benchmark id was measured in two files from the same machine (${listed}${withBenchmarks.length > 3 ? ', …' : ''})`,
+    );
   }
-  if (machines.length > 1) notes.push(`${machines.length} machines: each has its own series, never mixed (${machines.map((history) => history.label).join('; ')})`);
+  if (machines.length > 1)
+    notes.push(
+      `${machines.length} machines: each has its own series, never mixed (${machines.map((history) => history.label).join('; ')})`,
+    );
   const short = all.filter((series) => series.points.length < MIN_POINTS);
   if (short.length > 0) {
-    const named = short.slice(0, 4).map((series) => `${series.id} (${series.points.length})`).join(', ');
-    notes.push(`${short.length} series with fewer than ${MIN_POINTS} points get no change point: ${named}${short.length > 4 ? ', …' : ''}`);
+    const named = short
+      .slice(0, 4)
+      .map((series) => `${series.id} (${series.points.length})`)
+      .join(', ');
+    notes.push(
+      `${short.length} series with fewer than ${MIN_POINTS} points get no change point: ${named}${short.length > 4 ? ', …' : ''}`,
+    );
   }
-  return { options, fileCount: files.length, machines, series: all.map((series) => analyzeSeries(series, options)), notes };
+  return {
+    options,
+    fileCount: files.length,
+    machines,
+    series: all.map((series) => analyzeSeries(series, options)),
+    notes,
+  };
 }
 
 function analyzeSeries(series: HistorySeries, options: ChangePointOptions): SeriesHistory {
-  if (series.points.length < MIN_POINTS) return { series, changes: [], note: `${plural(series.points.length, 'point')}: too few to judge` };
-  const changes = detectChangePoints(series.points.map((point) => point.medianMs), options).flatMap((change): HistoryChange[] => {
+  if (series.points.length < MIN_POINTS)
+    return { series, changes: [], note: `${plural(series.points.length, 'point')}: too few to judge` };
+  const changes = detectChangePoints(
+    series.points.map((point) => point.medianMs),
+    options,
+  ).flatMap((change): HistoryChange[] => {
     const point = series.points[change.index];
     if (point === undefined) return [];
-    return [{ index: change.index, point, ratio: change.ratio, direction: change.ratio >= 1 ? 'slower' : 'faster', pValue: change.pValue, meanBeforeMs: change.meanBefore, meanAfterMs: change.meanAfter }];
+    return [
+      {
+        index: change.index,
+        point,
+        ratio: change.ratio,
+        direction: change.ratio >= 1 ? 'slower' : 'faster',
+        pValue: change.pValue,
+        meanBeforeMs: change.meanBefore,
+        meanAfterMs: change.meanAfter,
+      },
+    ];
   });
   return { series, changes };
 }

@@ -27,6 +27,9 @@ export function shortCommit(commit: string): string {
 
 /** "#9 run-09.json (commit abc1234, main)": which file, counting from 1, and its commit where recorded. */
 export function pointPlace(point: HistoryPoint, index: number): string {
-  const commit = point.commit === undefined ? '' : ` (commit ${shortCommit(point.commit)}${point.branch !== undefined ? `, ${point.branch}` : ''})`;
+  const commit =
+    point.commit === undefined
+      ? ''
+      : ` (commit ${shortCommit(point.commit)}${point.branch !== undefined ? `, ${point.branch}` : ''})`;
   return `#${index + 1} ${point.file}${commit}`;
 }

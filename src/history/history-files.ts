@@ -21,7 +21,9 @@ export interface HistoryFile {
 export function loadHistoryFiles(args: readonly string[]): HistoryFile[] {
   // The same file named twice (given and inside a given directory) counts once.
   const seen = new Set<string>();
-  const paths = args.flatMap(expand).filter((path) => !seen.has(resolve(path)) && seen.add(resolve(path)) !== undefined);
+  const paths = args
+    .flatMap(expand)
+    .filter((path) => !seen.has(resolve(path)) && seen.add(resolve(path)) !== undefined);
   const files = paths.map((path) => ({ path, result: readResultFile(path) }));
   const names = files.map((file) => basename(file.path));
   return files.map((file, index) => {
@@ -42,9 +44,14 @@ function expand(path: string): string[] {
   try {
     entries = readdirSync(path);
   } catch (error) {
-    throw new UsageError(`${path}: cannot list the directory (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new UsageError(
+      `${path}: cannot list the directory (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
-  const results = entries.filter((entry) => entry.toLowerCase().endsWith('.json')).sort().map((entry) => join(path, entry));
+  const results = entries
+    .filter((entry) => entry.toLowerCase().endsWith('.json'))
+    .sort()
+    .map((entry) => join(path, entry));
   if (results.length === 0) throw new UsageError(`${path}: no result files (*.json) in this directory`);
   return results;
 }

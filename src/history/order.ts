@@ -11,10 +11,13 @@ export type HistoryOrder = 'commit' | 'time';
  */
 export function orderFiles(files: readonly HistoryFile[]): { files: HistoryFile[]; orderedBy: HistoryOrder } {
   const byCommit = files.length > 0 && files.every((file) => file.result.provenance?.commitTime !== undefined);
-  const key = (file: HistoryFile): string => (byCommit ? (file.result.provenance?.commitTime ?? '') : file.result.run.startedAt);
+  const key = (file: HistoryFile): string =>
+    byCommit ? (file.result.provenance?.commitTime ?? '') : file.result.run.startedAt;
   const sorted = [...files].sort(
     (a, b) =>
-      compareInstants(key(a), key(b)) || compareInstants(a.result.run.startedAt, b.result.run.startedAt) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
+      compareInstants(key(a), key(b)) ||
+      compareInstants(a.result.run.startedAt, b.result.run.startedAt) ||
+      (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
   );
   return { files: sorted, orderedBy: byCommit ? 'commit' : 'time' };
 }

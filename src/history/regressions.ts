@@ -14,7 +14,9 @@ export interface HistoryRegression {
 export function newestRegressions(analysis: HistoryAnalysis, threshold: number): HistoryRegression[] {
   return analysis.series.flatMap((history) => {
     const change = history.changes.at(-1);
-    return change !== undefined && change.direction === 'slower' && change.ratio - 1 > threshold ? [{ history, change }] : [];
+    return change !== undefined && change.direction === 'slower' && change.ratio - 1 > threshold
+      ? [{ history, change }]
+      : [];
   });
 }
 

@@ -13,7 +13,11 @@ import { renderTrendChart } from './trend-chart.js';
  * table, and the notes. The page, its styles and its policy are the report's (report/html/page.ts): nothing is
  * fetched, and every string from a result file is escaped.
  */
-export function renderHistoryHtml(analysis: HistoryAnalysis, regressions: readonly HistoryRegression[], threshold: number): string {
+export function renderHistoryHtml(
+  analysis: HistoryAnalysis,
+  regressions: readonly HistoryRegression[],
+  threshold: number,
+): string {
   const body = [
     '<header><h1>corescope history</h1>',
     `<p class="sub">${escapeHtml(`${summaryLine(analysis)} · corescope ${TOOL_VERSION}`)}</p></header>`,
@@ -49,6 +53,10 @@ export function renderHistoryHtml(analysis: HistoryAnalysis, regressions: readon
       );
     }
   });
-  if (analysis.notes.length > 0) body.push('<h2 id="notes">Notes</h2>', `<ul class="warnings">${analysis.notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('')}</ul>`);
+  if (analysis.notes.length > 0)
+    body.push(
+      '<h2 id="notes">Notes</h2>',
+      `<ul class="warnings">${analysis.notes.map((note) => `<li>${escapeHtml(note)}</li>`).join('')}</ul>`,
+    );
   return renderPage(`corescope history: ${summaryLine(analysis)}`, body.join('\n'));
 }

@@ -24,7 +24,9 @@ export function renderHistoryTerminal(
   ];
   for (const machine of analysis.machines) {
     const series = analysis.series.filter((history) => history.series.machine === machine);
-    lines.push(`${machine.label} · ${machine.files.length} files, ordered by ${machine.orderedBy === 'commit' ? 'commit time' : 'run start'}`);
+    lines.push(
+      `${machine.label} · ${machine.files.length} files, ordered by ${machine.orderedBy === 'commit' ? 'commit time' : 'run start'}`,
+    );
     const rows = series.map((history) => [
       clip(history.series.id, 40),
       String(history.series.points.length),
@@ -33,22 +35,33 @@ export function renderHistoryTerminal(
       sparkline(history.series.points.map((point) => point.medianMs)),
       changesCell(history),
     ]);
-    lines.push(renderTable(['benchmark', 'points', 'first', 'newest', 'trend, oldest → newest', 'change points'], rows, { textColumns: [0, 4, 5], widthColumns }), '');
+    lines.push(
+      renderTable(['benchmark', 'points', 'first', 'newest', 'trend, oldest → newest', 'change points'], rows, {
+        textColumns: [0, 4, 5],
+        widthColumns,
+      }),
+      '',
+    );
   }
   const changed = analysis.series.filter((history) => history.changes.length > 0);
   if (changed.length > 0) {
     lines.push('Change points (the file named is the first after the step)');
     for (const history of changed) {
       for (const change of history.changes) {
-        lines.push(`  ${history.series.id}: ${changeSize(change)} (${formatMs(change.meanBeforeMs)} → ${formatMs(change.meanAfterMs)}, p = ${formatPValue(change.pValue)})`);
-        lines.push(`      from ${pointPlace(change.point, change.index)}${analysis.machines.length > 1 ? ` · ${history.series.machine.label}` : ''}`);
+        lines.push(
+          `  ${history.series.id}: ${changeSize(change)} (${formatMs(change.meanBeforeMs)} → ${formatMs(change.meanAfterMs)}, p = ${formatPValue(change.pValue)})`,
+        );
+        lines.push(
+          `      from ${pointPlace(change.point, change.index)}${analysis.machines.length > 1 ? ` · ${history.series.machine.label}` : ''}`,
+        );
       }
     }
     lines.push('');
   }
   for (const note of analysis.notes) lines.push(`note: ${note}`);
   if (regressions.length === 0) lines.push(`No series ends on a slowdown beyond ${(threshold * 100).toFixed(1)} %.`);
-  for (const regression of regressions) lines.push(`regression: ${regressionText(regression, analysis.machines.length > 1)}`);
+  for (const regression of regressions)
+    lines.push(`regression: ${regressionText(regression, analysis.machines.length > 1)}`);
   // Tables arrive as one multi-line string and fit already; what is still too wide is prose, wrapped.
   return `${wrapLines(lines, widthColumns).join('\n')}\n`;
 }
@@ -70,7 +83,9 @@ export function sparkline(values: readonly number[]): string {
   const shown = values.slice(-SPARK_CELLS);
   const low = Math.min(...shown);
   const high = Math.max(...shown);
-  const bars = shown.map((value) => SPARKS[high === low ? 3 : Math.round(((value - low) / (high - low)) * (SPARKS.length - 1))] ?? '?').join('');
+  const bars = shown
+    .map((value) => SPARKS[high === low ? 3 : Math.round(((value - low) / (high - low)) * (SPARKS.length - 1))] ?? '?')
+    .join('');
   return values.length > SPARK_CELLS ? `…${bars}` : bars;
 }
 

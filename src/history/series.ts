@@ -44,7 +44,11 @@ export function machineHistories(files: readonly HistoryFile[]): MachineHistory[
     group.files.push(file);
     groups.set(machine.key, group);
   }
-  return [...groups.values()].map(({ machine, files: own }) => ({ machine, label: describeMachine(machine), ...orderFiles(own) }));
+  return [...groups.values()].map(({ machine, files: own }) => ({
+    machine,
+    label: describeMachine(machine),
+    ...orderFiles(own),
+  }));
 }
 
 /** Every benchmark id of one machine, in order of first appearance, with its points in history order. */

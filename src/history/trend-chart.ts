@@ -24,13 +24,21 @@ export function renderTrendChart(history: SeriesHistory): string {
   const points = series.points;
   const attributes = `data-chart="trend" data-series="${escapeHtml(series.id)}" data-machine="${escapeHtml(series.machine.label)}" data-points="${points.length}" data-change-points="${changes.length}"`;
   const caption = `<figcaption>${escapeHtml(series.id)}</figcaption>`;
-  const note = history.note === undefined ? '' : `<p class="empty">${escapeHtml(`${history.note}: no change point`)}</p>`;
-  if (points.length === 0) return `<figure class="chart" ${attributes}>${caption}<p class="empty">No measured figures to draw.</p></figure>`;
+  const note =
+    history.note === undefined ? '' : `<p class="empty">${escapeHtml(`${history.note}: no change point`)}</p>`;
+  if (points.length === 0)
+    return `<figure class="chart" ${attributes}>${caption}<p class="empty">No measured figures to draw.</p></figure>`;
 
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const xOf = (index: number): number => (points.length === 1 ? MARGIN.left + plotWidth / 2 : MARGIN.left + 12 + (index / (points.length - 1)) * (plotWidth - 24));
-  const ticks = rangeTicks(Math.min(...points.map((p) => p.intervalMs[0])), Math.max(...points.map((p) => p.intervalMs[1])));
+  const xOf = (index: number): number =>
+    points.length === 1
+      ? MARGIN.left + plotWidth / 2
+      : MARGIN.left + 12 + (index / (points.length - 1)) * (plotWidth - 24);
+  const ticks = rangeTicks(
+    Math.min(...points.map((p) => p.intervalMs[0])),
+    Math.max(...points.map((p) => p.intervalMs[1])),
+  );
   const yLow = ticks[0] ?? 0;
   const yHigh = ticks.at(-1) ?? 1;
   const yOf = (ms: number): number => MARGIN.top + plotHeight - ((ms - yLow) / (yHigh - yLow)) * plotHeight;
@@ -55,15 +63,21 @@ export function renderTrendChart(history: SeriesHistory): string {
     return `<line class="level" x1="${c(xOf(from) - 4)}" x2="${c(xOf(to - 1) + 4)}" y1="${c(yOf(mean))}" y2="${c(yOf(mean))}" stroke="#5f6770" stroke-width="1.2" stroke-dasharray="5 3"/>`;
   });
   const path = points.map((p, index) => `${index === 0 ? 'M' : 'L'}${c(xOf(index))},${c(yOf(p.medianMs))}`).join('');
-  const line = points.length > 1 ? `<path class="line" d="${path}" fill="none" stroke="${LINE}" stroke-width="1.8"/>` : '';
+  const line =
+    points.length > 1 ? `<path class="line" d="${path}" fill="none" stroke="${LINE}" stroke-width="1.8"/>` : '';
   const marks = points.map((p, index) => {
     const x = xOf(index);
     const interval = `<line class="interval" x1="${c(x)}" x2="${c(x)}" y1="${c(yOf(p.intervalMs[0]))}" y2="${c(yOf(p.intervalMs[1]))}" stroke="${LINE}" stroke-width="1" stroke-opacity="0.55"/>`;
-    const commit = p.commit === undefined ? '' : ` · commit ${shortCommit(p.commit)}${p.branch !== undefined ? ` (${p.branch})` : ''}`;
+    const commit =
+      p.commit === undefined
+        ? ''
+        : ` · commit ${shortCommit(p.commit)}${p.branch !== undefined ? ` (${p.branch})` : ''}`;
     const tip = `#${index + 1} ${p.file}${commit} · ${p.startedAt} · median ${formatMs(p.medianMs)} (${formatMs(p.intervalMs[0])}–${formatMs(p.intervalMs[1])})`;
     return point(tip, `${interval}${markerShape('circle', x, yOf(p.medianMs), LINE)}`);
   });
-  const changeMarks = changes.map((change) => changeMark(change, (xOf(change.index - 1) + xOf(change.index)) / 2, HEIGHT - MARGIN.bottom));
+  const changeMarks = changes.map((change) =>
+    changeMark(change, (xOf(change.index - 1) + xOf(change.index)) / 2, HEIGHT - MARGIN.bottom),
+  );
 
   const svg = [
     `<svg class="plot" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeHtml(`${series.id}: median time per run`)}">`,
@@ -71,15 +85,25 @@ export function renderTrendChart(history: SeriesHistory): string {
     `<line class="axis" x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${HEIGHT - MARGIN.bottom}" y2="${HEIGHT - MARGIN.bottom}"/>`,
     `<line class="axis" x1="${MARGIN.left}" x2="${MARGIN.left}" y1="${MARGIN.top}" y2="${HEIGHT - MARGIN.bottom}"/>`,
     ...xTicks,
-    axisTitle(`result file, in history order (${series.machine.orderedBy === 'commit' ? 'by commit time' : 'by run start'})`, MARGIN.left + plotWidth / 2, HEIGHT - 8),
+    axisTitle(
+      `result file, in history order (${series.machine.orderedBy === 'commit' ? 'by commit time' : 'by run start'})`,
+      MARGIN.left + plotWidth / 2,
+      HEIGHT - 8,
+    ),
     axisTitle('median per sample (axis not from 0)', 12, MARGIN.top + plotHeight / 2, true),
     `<g class="series" data-series="${escapeHtml(series.id)}">${levels.join('')}${line}${marks.join('')}</g>`,
     ...changeMarks,
     '</svg>',
   ].join('');
   const entries = [
-    { label: 'median of a run, with its 95 % interval', swatch: `<line x1="1" x2="33" y1="7" y2="7" stroke="${LINE}" stroke-width="2"/>${markerShape('circle', 17, 7, LINE)}` },
-    { label: 'segment mean', swatch: '<line x1="1" x2="33" y1="7" y2="7" stroke="#5f6770" stroke-width="1.2" stroke-dasharray="5 3"/>' },
+    {
+      label: 'median of a run, with its 95 % interval',
+      swatch: `<line x1="1" x2="33" y1="7" y2="7" stroke="${LINE}" stroke-width="2"/>${markerShape('circle', 17, 7, LINE)}`,
+    },
+    {
+      label: 'segment mean',
+      swatch: '<line x1="1" x2="33" y1="7" y2="7" stroke="#5f6770" stroke-width="1.2" stroke-dasharray="5 3"/>',
+    },
     { label: 'change point: slower', swatch: markerShape('triangle', 17, 8, SLOWER) },
     { label: 'change point: faster', swatch: markerShape('triangle-down', 17, 6, FASTER) },
   ];

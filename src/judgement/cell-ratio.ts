@@ -38,5 +38,9 @@ function unpairedRatio(a: Sampled, b: Sampled): RatioInterval | undefined {
   }
   const ratios = ofA.map((value, index) => value / (ofB[index] as number)).sort((x, y) => x - y);
   const tail = (1 - VERDICT_CONFIDENCE) / 2;
-  return { estimate: median(a.samplesMs) / median(b.samplesMs), low: quantileSorted(ratios, tail), high: quantileSorted(ratios, 1 - tail) };
+  return {
+    estimate: median(a.samplesMs) / median(b.samplesMs),
+    low: quantileSorted(ratios, tail),
+    high: quantileSorted(ratios, 1 - tail),
+  };
 }

@@ -41,28 +41,52 @@ export function checkMargin(margin: number): number {
   return margin;
 }
 
-export function bandPosition(interval: Pick<RatioInterval, 'low' | 'high'>, margin: number = DEFAULT_MARGIN): BandPosition {
+export function bandPosition(
+  interval: Pick<RatioInterval, 'low' | 'high'>,
+  margin: number = DEFAULT_MARGIN,
+): BandPosition {
   checkMargin(margin);
-  if (!(interval.low <= interval.high)) throw new RangeError(`interval low ${interval.low} is above its high ${interval.high}`);
+  if (!(interval.low <= interval.high))
+    throw new RangeError(`interval low ${interval.low} is above its high ${interval.high}`);
   if (interval.low > 1 + margin) return 'above';
   if (interval.high < 1 - margin) return 'below';
   if (interval.low >= 1 - margin && interval.high <= 1 + margin) return 'within';
   return 'straddles';
 }
 
-const SPEEDUP_WORDS: Record<BandPosition, SpeedupWord> = { above: 'gain', below: 'slower', within: 'same', straddles: 'inconclusive' };
-const TIME_WORDS: Record<BandPosition, TimeChangeWord> = { above: 'slower', below: 'faster', within: 'same', straddles: 'inconclusive' };
+const SPEEDUP_WORDS: Record<BandPosition, SpeedupWord> = {
+  above: 'gain',
+  below: 'slower',
+  within: 'same',
+  straddles: 'inconclusive',
+};
+const TIME_WORDS: Record<BandPosition, TimeChangeWord> = {
+  above: 'slower',
+  below: 'faster',
+  within: 'same',
+  straddles: 'inconclusive',
+};
 
 /** A speedup (higher is better) against the margin. */
 export function judgeSpeedup(interval: RatioInterval, margin: number = DEFAULT_MARGIN): Judgement<SpeedupWord> {
   const position = bandPosition(interval, margin);
-  return { word: SPEEDUP_WORDS[position], interval, margin, samplesFactor: position === 'straddles' ? samplesToDecide(interval, margin) : null };
+  return {
+    word: SPEEDUP_WORDS[position],
+    interval,
+    margin,
+    samplesFactor: position === 'straddles' ? samplesToDecide(interval, margin) : null,
+  };
 }
 
 /** A time ratio head / base (higher is worse) against the margin. */
 export function judgeTimeChange(interval: RatioInterval, margin: number = DEFAULT_MARGIN): Judgement<TimeChangeWord> {
   const position = bandPosition(interval, margin);
-  return { word: TIME_WORDS[position], interval, margin, samplesFactor: position === 'straddles' ? samplesToDecide(interval, margin) : null };
+  return {
+    word: TIME_WORDS[position],
+    interval,
+    margin,
+    samplesFactor: position === 'straddles' ? samplesToDecide(interval, margin) : null,
+  };
 }
 
 /**

@@ -17,8 +17,10 @@ export interface RunBudget {
 export function moreDataFlag(factor: number, budget: RunBudget, stoppedOnBudget: boolean): string | undefined {
   if (!(factor > 1)) return undefined;
   if (budget.rounds !== null) return `--rounds ${Math.ceil(budget.rounds * factor)}`;
-  if (stoppedOnBudget && budget.maxTimeMs !== undefined) return `--max-time ${Math.ceil((budget.maxTimeMs * factor) / 1000)}s`;
-  if (!stoppedOnBudget && budget.precisionPct !== undefined) return `--precision ${trimmed(budget.precisionPct / Math.sqrt(factor))}`;
+  if (stoppedOnBudget && budget.maxTimeMs !== undefined)
+    return `--max-time ${Math.ceil((budget.maxTimeMs * factor) / 1000)}s`;
+  if (!stoppedOnBudget && budget.precisionPct !== undefined)
+    return `--precision ${trimmed(budget.precisionPct / Math.sqrt(factor))}`;
   return undefined;
 }
 

@@ -11,7 +11,10 @@ import type { BatchSetting } from '../strategies/batch-size.js';
 
 export function splitList(values: unknown, flag: string): string[] {
   const raw = (Array.isArray(values) ? values : [values]).map((value) => String(value));
-  const items = raw.flatMap((value) => value.split(',')).map((item) => item.trim()).filter((item) => item !== '');
+  const items = raw
+    .flatMap((value) => value.split(','))
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
   if (items.length === 0) throw new UsageError(`${flag}: expected at least one value`);
   return items;
 }
@@ -57,7 +60,9 @@ export function parseInteger(value: unknown, flag: string, min: number, max = Nu
   const number = Number(text);
   if (text === '' || !Number.isInteger(number)) throw new UsageError(`${flag}: "${text}" is not an integer`);
   if (number < min || number > max) {
-    throw new UsageError(`${flag}: ${number} is out of range (${min}${max === Number.MAX_SAFE_INTEGER ? ' or more' : `..${max}`})`);
+    throw new UsageError(
+      `${flag}: ${number} is out of range (${min}${max === Number.MAX_SAFE_INTEGER ? ' or more' : `..${max}`})`,
+    );
   }
   return number;
 }
@@ -65,7 +70,8 @@ export function parseInteger(value: unknown, flag: string, min: number, max = Nu
 export function parsePositiveNumber(value: unknown, flag: string): number {
   const text = String(value).trim();
   const number = Number(text);
-  if (text === '' || !Number.isFinite(number) || number <= 0) throw new UsageError(`${flag}: "${text}" is not a positive number`);
+  if (text === '' || !Number.isFinite(number) || number <= 0)
+    throw new UsageError(`${flag}: "${text}" is not a positive number`);
   return number;
 }
 
@@ -83,7 +89,9 @@ export function ensureWritableFile(path: string, flag = '--out'): string {
     accessSync(directory, constants.W_OK);
     if (existsSync(absolute)) accessSync(absolute, constants.W_OK);
   } catch (error) {
-    throw new UsageError(`${flag}: cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new UsageError(
+      `${flag}: cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
   return absolute;
 }
@@ -102,7 +110,10 @@ function makeDirectories(directory: string): void {
 /** Default result path: results/<label or host>-<UTC timestamp>.json. */
 export function defaultResultPath(labelOrHost: string, now = new Date()): string {
   const safe = labelOrHost.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'run';
-  const stamp = now.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/:/g, '-');
   return `results/${safe}-${stamp}.json`;
 }
 
@@ -115,7 +126,9 @@ export function parseBatch(value: unknown, flag = '--batch'): BatchSetting {
   if (text === 'auto') return 'auto';
   const number = Number(text);
   if (text === '' || !Number.isInteger(number) || number < 1 || number > MAX_BATCH) {
-    throw new UsageError(`${flag}: "${text}" must be "auto" or a whole number of tasks per message from 1 to ${MAX_BATCH}`);
+    throw new UsageError(
+      `${flag}: "${text}" must be "auto" or a whole number of tasks per message from 1 to ${MAX_BATCH}`,
+    );
   }
   return number;
 }
@@ -127,7 +140,8 @@ export function parseBatch(value: unknown, flag = '--batch'): BatchSetting {
 export function parsePercentage(value: unknown, flag: string, { allowZero }: { allowZero: boolean }): number {
   const text = String(value).trim();
   const number = typeof value === 'number' ? value : Number(text.replace(/\s*%$/, ''));
-  if (text === '' || !Number.isFinite(number)) throw new UsageError(`${flag}: "${text}" is not a percentage (e.g. 5 or 5%)`);
+  if (text === '' || !Number.isFinite(number))
+    throw new UsageError(`${flag}: "${text}" is not a percentage (e.g. 5 or 5%)`);
   if (number < 0 || number >= 100 || (number === 0 && !allowZero)) {
     throw new UsageError(`${flag}: ${number} % is out of range (${allowZero ? '0' : 'over 0'} to under 100)`);
   }
@@ -150,7 +164,11 @@ export function parseMs(value: number, name: string, { allowZero = false }: { al
 const DURATION_UNITS_MS: Record<string, number> = { ms: 1, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
 
 /** "90s", "1.5min", "500ms", "2m", or a bare number of seconds → ms. Must be positive (or 0, where allowed). */
-export function parseDurationMs(value: unknown, flag: string, { allowZero = false }: { allowZero?: boolean } = {}): number {
+export function parseDurationMs(
+  value: unknown,
+  flag: string,
+  { allowZero = false }: { allowZero?: boolean } = {},
+): number {
   const text = String(value).trim();
   const match = /^(\d+(?:\.\d+)?|\.\d+)\s*([a-z]*)$/i.exec(text);
   const unit = DURATION_UNITS_MS[(match?.[2] ?? '').toLowerCase() || 's'];

@@ -6,7 +6,15 @@ import type { SuiteOptions, SuiteProgress } from '../runner/run-suite.js';
 import type { BatchSetting } from '../strategies/batch-size.js';
 import { DEFAULT_STRATEGY_NAMES, STRATEGY_NAMES } from '../strategies/index.js';
 import { resolveWorkloadUrl } from '../workload-source.js';
-import { ensureWritableFile, parseBatch, parseChoices, parseInteger, parsePercentage, parseMs, parseThreadCounts } from './parse.js';
+import {
+  ensureWritableFile,
+  parseBatch,
+  parseChoices,
+  parseInteger,
+  parsePercentage,
+  parseMs,
+  parseThreadCounts,
+} from './parse.js';
 
 /**
  * The options of a run, as the programmatic API takes them and as the `run` command hands them over after
@@ -68,7 +76,8 @@ export function buildSuiteOptions(options: RunOptions, context: RunContext): Sui
   if (options.workloads.length === 0) throw new UsageError('workloads: name at least one workload');
   for (const spec of options.workloads) resolveWorkloadUrl(spec, 'workloads');
   if (options.label?.trim() === '') throw new UsageError('label: must not be empty');
-  const optional = <T>(value: T | undefined, check: (value: T) => T): T | undefined => (value === undefined ? undefined : check(value));
+  const optional = <T>(value: T | undefined, check: (value: T) => T): T | undefined =>
+    value === undefined ? undefined : check(value);
   const integer = (name: string, min: number, max?: number) => (value: number) => parseInteger(value, name, min, max);
   const threads =
     options.threads !== undefined
@@ -76,7 +85,9 @@ export function buildSuiteOptions(options: RunOptions, context: RunContext): Sui
       : options.quick === true
         ? [...new Set([1, environment.usableCores])]
         : defaultThreadCounts(environment.usableCores);
-  const uvThreadpoolSizes = optional(options.uvThreadpool, (sizes) => parseThreadCounts(sizes.join(','), 'uvThreadpool'));
+  const uvThreadpoolSizes = optional(options.uvThreadpool, (sizes) =>
+    parseThreadCounts(sizes.join(','), 'uvThreadpool'),
+  );
   const workerMaxOldSpaceMb = optional(options.workerMaxOldSpaceMb, integer('workerMaxOldSpaceMb', 8, 1_048_576));
   const childMaxOldSpaceMb = optional(options.childMaxOldSpaceMb, integer('childMaxOldSpaceMb', 16, 1_048_576));
   return {
@@ -87,12 +98,16 @@ export function buildSuiteOptions(options: RunOptions, context: RunContext): Sui
     size: options.size ?? null,
     rounds: optional(options.rounds, integer('rounds', 1, 10_000)) ?? null,
     processes: optional(options.processes, integer('processes', 1, 100)) ?? profile.processes,
-    precisionPct: optional(options.precision, (pct) => parsePercentage(pct, 'precision', { allowZero: false })) ?? profile.precisionPct,
+    precisionPct:
+      optional(options.precision, (pct) => parsePercentage(pct, 'precision', { allowZero: false })) ??
+      profile.precisionPct,
     maxTimeMs: optional(options.maxTimeMs, (ms) => parseMs(ms, 'maxTimeMs')) ?? profile.maxTimeMs,
-    minSampleMs: optional(options.minSampleMs, (ms) => parseMs(ms, 'minSampleMs', { allowZero: true })) ?? profile.minSampleMs,
+    minSampleMs:
+      optional(options.minSampleMs, (ms) => parseMs(ms, 'minSampleMs', { allowZero: true })) ?? profile.minSampleMs,
     warmupRounds: optional(options.warmupRounds, integer('warmupRounds', 0, 1000)) ?? profile.warmupRounds,
     quick: options.quick === true,
-    taskTimeoutMs: optional(options.taskTimeoutMs, integer('taskTimeoutMs', 1, 24 * 3_600_000)) ?? DEFAULT_TASK_TIMEOUT_MS,
+    taskTimeoutMs:
+      optional(options.taskTimeoutMs, integer('taskTimeoutMs', 1, 24 * 3_600_000)) ?? DEFAULT_TASK_TIMEOUT_MS,
     maxInFlight: optional(options.maxInFlight, integer('maxInFlight', 1)) ?? null,
     batch: parseBatch(options.batch ?? DEFAULT_BATCH, 'batch'),
     label: options.label ?? null,

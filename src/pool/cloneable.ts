@@ -14,7 +14,8 @@ const thoroughlyChecked = new Set<string>();
  * warm-up task, outside any timing), because cloning every result would double the cost being measured.
  */
 export function assertCloneableResult(value: unknown, key: string): void {
-  if (typeof value === 'function' || typeof value === 'symbol') throw uncloneableResultError(value, `${typeof value} cannot be cloned`);
+  if (typeof value === 'function' || typeof value === 'symbol')
+    throw uncloneableResultError(value, `${typeof value} cannot be cloned`);
   if (thoroughlyChecked.has(key)) return;
   thoroughlyChecked.add(key);
   assertCloneable(value);
@@ -32,7 +33,9 @@ export function assertCloneable(value: unknown): void {
 function uncloneableResultError(value: unknown, reason: string): Error {
   const what = typeof value === 'function' ? 'a function' : typeof value === 'symbol' ? 'a symbol' : 'a value';
   return Object.assign(
-    new Error(`the task returned ${what} that cannot be cloned to another thread (${reason}); return plain data: numbers, strings, arrays, plain objects`),
+    new Error(
+      `the task returned ${what} that cannot be cloned to another thread (${reason}); return plain data: numbers, strings, arrays, plain objects`,
+    ),
     { name: 'DataCloneError', code: UNCLONEABLE_RESULT_CODE },
   );
 }

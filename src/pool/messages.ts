@@ -44,4 +44,7 @@ export interface RanAt {
 }
 
 /** A worker's answer. Failures come back as data, so their name, message and code survive the thread hop. */
-export type WorkerReply = ({ ok: true; value: unknown } | { ok: false; error: SerializedError }) & { threadId: number; ranAt?: RanAt };
+export type WorkerReply = ({ ok: true; value: unknown } | { ok: false; error: SerializedError }) & {
+  threadId: number;
+  ranAt?: RanAt;
+};

@@ -5,7 +5,13 @@ import { Piscina } from 'piscina';
 import { TaskError } from '../errors.js';
 import { distFileUrl } from '../paths.js';
 import type { PoolWorkload, WorkerBatch, WorkerReply, WorkerTask } from './messages.js';
-import { exitCodeOfPiscinaError, isWorkerExitReport, workerExitError, workerLostError, type WorkerExitReport } from './worker-exit.js';
+import {
+  exitCodeOfPiscinaError,
+  isWorkerExitReport,
+  workerExitError,
+  workerLostError,
+  type WorkerExitReport,
+} from './worker-exit.js';
 
 export interface TaskPool {
   readonly threads: number;
@@ -52,7 +58,9 @@ export async function startPool(options: StartPoolOptions): Promise<TaskPool> {
     idleTimeout: Number.POSITIVE_INFINITY,
     concurrentTasksPerWorker: 1,
     workerData: options.workload,
-    ...(options.maxOldGenerationSizeMb !== undefined ? { resourceLimits: { maxOldGenerationSizeMb: options.maxOldGenerationSizeMb } } : {}),
+    ...(options.maxOldGenerationSizeMb !== undefined
+      ? { resourceLimits: { maxOldGenerationSizeMb: options.maxOldGenerationSizeMb } }
+      : {}),
   });
   let poolError: Error | undefined;
   piscina.on('error', (error: unknown) => {
@@ -80,7 +88,12 @@ export async function startPool(options: StartPoolOptions): Promise<TaskPool> {
     // `crashed` with that code, as the raw pool records it. Out of memory stays the task's own error.
     const code = (error as { code?: unknown }).code;
     if (report !== undefined && code !== 'ERR_WORKER_OUT_OF_MEMORY') {
-      return workerExitError(report.exitCode, 'during a task', report.threadId, `uncaught ${error.name}: ${error.message}`);
+      return workerExitError(
+        report.exitCode,
+        'during a task',
+        report.threadId,
+        `uncaught ${error.name}: ${error.message}`,
+      );
     }
     return error;
   };
@@ -113,7 +126,8 @@ export async function startPool(options: StartPoolOptions): Promise<TaskPool> {
   try {
     while (piscina.threads.length < threads) {
       if (poolError !== undefined) throw poolError;
-      if (performance.now() > deadline) throw new Error(`pool of ${threads} threads not online within ${startupTimeoutMs} ms`);
+      if (performance.now() > deadline)
+        throw new Error(`pool of ${threads} threads not online within ${startupTimeoutMs} ms`);
       await sleep(POLL_MS);
     }
     // Warm-up meets a dying worker like any task does, so its exit report is consumed the same way.
@@ -134,7 +148,8 @@ export async function startPool(options: StartPoolOptions): Promise<TaskPool> {
 async function warmEveryThread(warmOnce: () => Promise<WorkerReply>, threads: number, deadline: number): Promise<void> {
   const warmed = new Set<number>();
   while (warmed.size < threads) {
-    if (performance.now() > deadline) throw new Error(`pool warm-up reached ${warmed.size} of ${threads} threads in time`);
+    if (performance.now() > deadline)
+      throw new Error(`pool warm-up reached ${warmed.size} of ${threads} threads in time`);
     const replies = await Promise.all(Array.from({ length: threads }, warmOnce));
     for (const reply of replies) {
       if (!reply.ok) throw new TaskError(reply.error);

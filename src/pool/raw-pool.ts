@@ -28,7 +28,10 @@ export interface StartRawPoolOptions {
   /** A task run once on every thread before timing starts (module import, JIT warm-up). */
   warmTask: WorkerTask;
   startupTimeoutMs: number;
-  /** Heap cap per thread (--worker-max-old-space-mb), as for `parallel`: over it the task fails with ERR_WORKER_OUT_OF_MEMORY. */
+  /**
+   * Heap cap per thread (--worker-max-old-space-mb), as for `parallel`: over it the task fails with
+   * ERR_WORKER_OUT_OF_MEMORY.
+   */
   maxOldGenerationSizeMb?: number;
 }
 
@@ -87,7 +90,8 @@ class RawWorkerPool implements RawPool {
     if (this.closed) return Promise.reject(new Error('raw pool is closed'));
     // A thread that died since the last task: its replacement's start-up may land in this sample, so say so.
     const idleExit = this.idleExits.shift();
-    if (idleExit !== undefined) return Promise.reject(workerExitError(idleExit.exitCode, 'between tasks', idleExit.threadId, idleExit.cause));
+    if (idleExit !== undefined)
+      return Promise.reject(workerExitError(idleExit.exitCode, 'between tasks', idleExit.threadId, idleExit.cause));
     return new Promise((resolve, reject) => {
       this.queue.push({ id: this.nextId++, task, resolve, reject, onReply });
       this.dispatch();
@@ -135,7 +139,10 @@ class RawWorkerPool implements RawPool {
 
   private newWorker(): Worker {
     const limit = this.maxOldGenerationSizeMb;
-    return new Worker(WORKER_FILE, { workerData: this.workload, ...(limit === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: limit } }) });
+    return new Worker(WORKER_FILE, {
+      workerData: this.workload,
+      ...(limit === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: limit } }),
+    });
   }
 
   private listen(slot: Slot): void {
@@ -204,7 +211,11 @@ export async function startRawPool(options: StartRawPoolOptions): Promise<RawPoo
   const startedAt = performance.now();
   const pool = new RawWorkerPool(threads, options.workload, options.maxOldGenerationSizeMb);
   try {
-    await withDeadline(pool.online(), startupTimeoutMs, `raw pool of ${threads} threads not online within ${startupTimeoutMs} ms`);
+    await withDeadline(
+      pool.online(),
+      startupTimeoutMs,
+      `raw pool of ${threads} threads not online within ${startupTimeoutMs} ms`,
+    );
     // Every thread is idle and the queue empty, so `threads` tasks submitted together land one per thread.
     const remainingMs = Math.max(1, startupTimeoutMs - (performance.now() - startedAt));
     await withDeadline(

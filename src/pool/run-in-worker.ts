@@ -18,7 +18,8 @@ let workload: Workload | undefined;
 export async function runInWorker(message: WorkerTask): Promise<WorkerReply> {
   if (message.step === 'noop') return { ok: true, value: message.index, threadId };
   let startUs = 0;
-  const ranAt = (): { ranAt?: RanAt } => (message.trace === true && startUs > 0 ? { ranAt: { startUs, endUs: nowUs() } } : {});
+  const ranAt = (): { ranAt?: RanAt } =>
+    message.trace === true && startUs > 0 ? { ranAt: { startUs, endUs: nowUs() } } : {};
   try {
     workload ??= await (loading ??= loadWorkload(cell.workloadUrl));
     if (message.step === 'load') return { ok: true, value: null, threadId };

@@ -37,13 +37,23 @@ export function exitCodeOfPiscinaError(error: unknown): number | undefined {
 }
 
 /** `cause`: what ended the thread when it is known (the raw pool sees a dying thread's uncaught error). */
-export function workerExitError(exitCode: number, when: 'during a task' | 'between tasks', exitThreadId?: number, cause?: string): Error {
+export function workerExitError(
+  exitCode: number,
+  when: 'during a task' | 'between tasks',
+  exitThreadId?: number,
+  cause?: string,
+): Error {
   const thread = exitThreadId === undefined ? 'a worker thread' : `worker thread ${exitThreadId}`;
-  return Object.assign(new Error(`${thread} exited with code ${exitCode} ${when} (${cause ?? 'process.exit() or a fatal error in the workload'})`), {
-    name: 'WorkerExit',
-    code: WORKER_EXIT_CODE,
-    exitCode,
-  });
+  return Object.assign(
+    new Error(
+      `${thread} exited with code ${exitCode} ${when} (${cause ?? 'process.exit() or a fatal error in the workload'})`,
+    ),
+    {
+      name: 'WorkerExit',
+      code: WORKER_EXIT_CODE,
+      exitCode,
+    },
+  );
 }
 
 /**
@@ -58,7 +68,9 @@ export function workerLostError(thrown: unknown): Error {
     shown = String(thrown);
   }
   return Object.assign(
-    new Error(`the worker thread died of an error that could not be passed back (${shown}); a task result that cannot be cloned does this`),
+    new Error(
+      `the worker thread died of an error that could not be passed back (${shown}); a task result that cannot be cloned does this`,
+    ),
     { name: 'WorkerLost', code: 'ERR_CORESCOPE_WORKER_LOST' },
   );
 }

@@ -79,7 +79,8 @@ export function probeEnvironment(): Environment {
     usableCores: usableCores(available, cgroupCpuLimit),
     memoryBytes: os.totalmem(),
     // libuv's default pool is 4 threads; it clamps the variable to 1..UV_THREADPOOL_MAX.
-    uvThreadpoolSize: Number.isInteger(threadpool) && threadpool > 0 ? Math.min(threadpool, UV_THREADPOOL_MAX) : UV_THREADPOOL_DEFAULT,
+    uvThreadpoolSize:
+      Number.isInteger(threadpool) && threadpool > 0 ? Math.min(threadpool, UV_THREADPOOL_MAX) : UV_THREADPOOL_DEFAULT,
     ci: detectCi(),
     hostname: os.hostname(),
   };

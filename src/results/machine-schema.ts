@@ -8,11 +8,16 @@ import { z } from 'zod';
 export const machineProbeSchema = z.object({
   /** Length of one spin on one idle thread, ms. */
   spinMs: z.number().positive(),
-  /** For each thread count: the cores' worth of work delivered, Σ over threads of (alone time / time with the others). */
+  /**
+   * For each thread count: the cores' worth of work delivered, Σ over threads of (alone time / time with the
+   * others).
+   */
   threads: z.array(z.object({ threads: z.int().positive(), deliveredCores: z.number().nonnegative() })),
   /** Coefficient of variation of the one-thread spin repeated, %: the timing-noise floor of a sample this long. */
   noiseCvPct: z.number().nonnegative(),
-  /** Share of CPU time the hypervisor took (steal, /proc/stat) over the whole run, %; null where Linux has no figure. */
+  /**
+   * Share of CPU time the hypervisor took (steal, /proc/stat) over the whole run, %; null where Linux has no figure.
+   */
   stealPct: z.number().nonnegative().nullable(),
 });
 

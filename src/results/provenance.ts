@@ -77,7 +77,8 @@ export function probeProvenance(options: ProvenanceOptions = {}): Provenance | u
   const commit = git.commit ?? ci?.sha;
   // The CI's branch describes the CI's commit: it is given to a checkout only when that is the commit measured
   // (a base checkout in a pull-request job is not on the pull request's branch).
-  const branch = git.branch ?? (ci?.ref !== undefined && commit !== undefined && commit === ci.sha ? ci.ref : undefined);
+  const ciBranch = ci?.ref !== undefined && commit !== undefined && commit === ci.sha ? ci.ref : undefined;
+  const branch = git.branch ?? ciBranch;
   const provenance = compact({
     commit,
     commitTime: git.commitTime,
@@ -132,5 +133,6 @@ function value(variable: string | undefined): string | undefined {
 
 /** Drops the undefined fields, so a file holds only what is known. */
 function compact<T extends Record<string, unknown>>(record: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(record).filter(([, field]) => field !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+  const defined = Object.entries(record).filter(([, field]) => field !== undefined);
+  return Object.fromEntries(defined) as { [K in keyof T]: Exclude<T[K], undefined> };
 }

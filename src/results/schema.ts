@@ -71,7 +71,9 @@ const benchmarkBase = {
   samplesProcess: z.array(count),
   samplesRound: z.array(count),
   warnings: z.array(z.string()),
-  /** UV_THREADPOOL_SIZE of the process that measured this cell; present only when the run swept it (--uv-threadpool). */
+  /**
+   * UV_THREADPOOL_SIZE of the process that measured this cell; present only when the run swept it (--uv-threadpool).
+   */
   uvThreadpoolSize: z.int().positive().optional(),
 };
 
@@ -101,7 +103,10 @@ export const derivedSchema = z.object({
   /** tasks / ceil(tasks / lanes): what perfect lanes would give. */
   idealSpeedup: z.number().positive(),
   efficiency: z.number().nonnegative(),
-  /** For `parallel`: raw's time / this cell's at the same thread count, paired by round: the share of the floor reached. */
+  /**
+   * For `parallel`: raw's time / this cell's at the same thread count, paired by round: the share of the floor
+   * reached.
+   */
   relativeToRaw: z.number().positive().optional(),
   relativeToRawCi95: ratioInterval.optional(),
 });
@@ -148,7 +153,15 @@ export const failedBenchmarkSchema = z.object({
   totalTasks: count.optional(),
   /** The distinct errors of the failing sample's tasks and how many tasks each failed, commonest first (at most 5). */
   taskErrors: z
-    .array(z.object({ name: z.string(), code: z.string().optional(), exitCode: z.int().optional(), message: z.string(), tasks: count }))
+    .array(
+      z.object({
+        name: z.string(),
+        code: z.string().optional(),
+        exitCode: z.int().optional(),
+        message: z.string(),
+        tasks: count,
+      }),
+    )
     .optional(),
   /** Process exit code or signal, for `crashed`. */
   exit: z.object({ code: z.int().nullable(), signal: z.string().nullable() }).optional(),
@@ -212,7 +225,10 @@ export const configSchema = z.object({
   /** Heap caps, MiB (--worker-max-old-space-mb, --child-max-old-space-mb); absent: Node's defaults. */
   workerMaxOldSpaceMb: z.int().positive().optional(),
   childMaxOldSpaceMb: z.int().positive().optional(),
-  /** libuv pool sizes swept (--uv-threadpool): every workload ran once per size, in a child with that UV_THREADPOOL_SIZE. */
+  /**
+   * libuv pool sizes swept (--uv-threadpool): every workload ran once per size, in a child with that
+   * UV_THREADPOOL_SIZE.
+   */
   uvThreadpoolSizes: z.array(z.int().positive()).optional(),
   /** --batch: tasks per message for `parallel`, or 'auto'. */
   batch: z.union([z.literal('auto'), z.int().positive()]).optional(),

@@ -33,10 +33,25 @@ const traceSpanSchema = z
 export const traceCaptureSchema = z.object({
   spans: z.array(traceSpanSchema).max(MAX_TRACE_SPANS),
   counters: z
-    .array(z.object({ cellId: z.string().min(1), process: index, tsUs: us, name: z.enum(TRACE_COUNTER_NAMES), value: z.number().nonnegative() }))
+    .array(
+      z.object({
+        cellId: z.string().min(1),
+        process: index,
+        tsUs: us,
+        name: z.enum(TRACE_COUNTER_NAMES),
+        value: z.number().nonnegative(),
+      }),
+    )
     .max(MAX_TRACE_COUNTERS),
   workers: z
-    .array(z.object({ cellId: z.string().min(1), process: index, threadId: index, eventLoopUtilization: z.number().min(0).max(1) }))
+    .array(
+      z.object({
+        cellId: z.string().min(1),
+        process: index,
+        threadId: index,
+        eventLoopUtilization: z.number().min(0).max(1),
+      }),
+    )
     .max(MAX_TRACE_WORKERS),
 }) satisfies z.ZodType<TraceCapture>; // stops compiling if the schema and the model drift apart
 

@@ -21,7 +21,8 @@ export function upgradeFromV1(file: Json): Json {
 function upgradeBenchmark(entry: unknown): unknown {
   if (!isObject(entry) || !Array.isArray(entry.samplesMs)) return entry;
   const samples = entry.samplesMs as unknown[];
-  const upgraded: Json = { ...entry, samplesProcess: samples.map(() => 0), samplesRound: samples.map((_, index) => index) };
+  const samplesRound = samples.map((_, index) => index);
+    const upgraded: Json = { ...entry, samplesProcess: samples.map(() => 0), samplesRound };
   if (entry.status !== 'ok' || !isObject(entry.stats)) return upgraded;
   const { median, ci95, rme } = entry.stats;
   if (typeof median !== 'number' || typeof ci95 !== 'number' || typeof rme !== 'number') return upgraded;

@@ -37,7 +37,9 @@ export function aggregateWorkload(record: WorkloadRecord, options: AggregateOpti
     tasks: record.info?.tasks ?? 1,
     ...(record.info?.criticalPathMs !== undefined ? { criticalPathMs: record.info.criticalPathMs } : {}),
   } as const;
-  const baseline = record.cells.find((cell) => cell.strategy === 'sequential' && cell.failure === undefined && cell.samples.length > 0);
+  const baseline = record.cells.find(
+    (cell) => cell.strategy === 'sequential' && cell.failure === undefined && cell.samples.length > 0,
+  );
 
   return record.cells.map((cell): Benchmark => {
     const base = {
@@ -50,14 +52,26 @@ export function aggregateWorkload(record: WorkloadRecord, options: AggregateOpti
       samplesRound: cell.samples.map((sample) => sample.round),
       warnings: [] as string[],
     };
-    const failure = cell.failure ?? (record.fatal !== undefined ? { status: 'error' as const, error: record.fatal.error } : undefined);
+    const failure =
+      cell.failure ??
+      (record.fatal !== undefined ? { status: 'error' as const, error: record.fatal.error } : undefined);
     if (failure !== undefined) return { ...base, ...failure, status: failure.status };
     if (cell.skipReason !== undefined) return { ...base, status: 'skipped', reason: cell.skipReason };
     if (cell.samples.length === 0) {
-      return { ...base, status: 'skipped', reason: options.interrupted ? 'interrupted before its first sample' : 'no samples were taken' };
+      return {
+        ...base,
+        status: 'skipped',
+        reason: options.interrupted ? 'interrupted before its first sample' : 'no samples were taken',
+      };
     }
     const floor = MEASURED_AGAINST_RAW.has(cell.strategy)
-      ? record.cells.find((other) => other.strategy === 'raw' && other.threads === cell.threads && other.failure === undefined && other.samples.length > 0)
+      ? record.cells.find(
+          (other) =>
+            other.strategy === 'raw' &&
+            other.threads === cell.threads &&
+            other.failure === undefined &&
+            other.samples.length > 0,
+        )
       : undefined;
     return okEntry(base, cell, baseline, floor, workload.tasks, options);
   });
@@ -75,7 +89,19 @@ export function byProcess(samples: readonly TaggedSample[]): number[][] {
 }
 
 function okEntry(
-  base: Omit<OkBenchmark, 'status' | 'stats' | 'cpu' | 'eventLoop' | 'derived' | 'startupMs' | 'repeats' | 'processes' | 'precision' | 'outliers'>,
+  base: Omit<
+    OkBenchmark,
+    | 'status'
+    | 'stats'
+    | 'cpu'
+    | 'eventLoop'
+    | 'derived'
+    | 'startupMs'
+    | 'repeats'
+    | 'processes'
+    | 'precision'
+    | 'outliers'
+  >,
   cell: CellRecord,
   baseline: CellRecord | undefined,
   floor: CellRecord | undefined,
@@ -88,10 +114,16 @@ function okEntry(
   const flat = summarize(base.samplesMs);
   const halfWidthMs = (interval.high - interval.low) / 2;
   const reachedPct = flat.median > 0 ? (halfWidthMs / flat.median) * 100 : 0;
-  const stats = { ...flat, ci95: halfWidthMs, rme: reachedPct, medianCi95: [interval.low, interval.high] as [number, number] };
+  const stats = {
+    ...flat,
+    ci95: halfWidthMs,
+    rme: reachedPct,
+    medianCi95: [interval.low, interval.high] as [number, number],
+  };
   const met = reachedPct <= options.precisionPct && groups.length >= 2;
 
-  const sumOf = (pick: (sample: TaggedSample) => number): number => cell.samples.reduce((total, sample) => total + pick(sample), 0);
+  const sumOf = (pick: (sample: TaggedSample) => number): number =>
+    cell.samples.reduce((total, sample) => total + pick(sample), 0);
   const wallMs = sumOf((sample) => sample.wallMs);
   const userMs = sumOf((sample) => sample.cpuUserMs);
   const systemMs = sumOf((sample) => sample.cpuSystemMs);
@@ -105,7 +137,12 @@ function okEntry(
   let derived: OkBenchmark['derived'] = null;
   const speedup = baseline === undefined ? undefined : pairedRatio(baseline.samples, cell.samples, options.resamples);
   if (speedup !== undefined) {
-    const lanes = strategyNamed(cell.strategy).lanes({ tasks, threads: cell.threads, usableCores: options.usableCores, maxInFlight: options.maxInFlight });
+    const lanes = strategyNamed(cell.strategy).lanes({
+      tasks,
+      threads: cell.threads,
+      usableCores: options.usableCores,
+      maxInFlight: options.maxInFlight,
+    });
     const ideal = idealSpeedup(tasks, lanes);
     const toFloor = floor === undefined ? undefined : pairedRatio(floor.samples, cell.samples, options.resamples);
     derived = {
@@ -114,7 +151,9 @@ function okEntry(
       pairs: speedup.pairs,
       idealSpeedup: ideal,
       efficiency: speedup.estimate / ideal,
-      ...(toFloor !== undefined ? { relativeToRaw: toFloor.estimate, relativeToRawCi95: [toFloor.low, toFloor.high] as [number, number] } : {}),
+      ...(toFloor !== undefined
+        ? { relativeToRaw: toFloor.estimate, relativeToRawCi95: [toFloor.low, toFloor.high] as [number, number] }
+        : {}),
     };
   }
 

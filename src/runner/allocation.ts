@@ -9,7 +9,12 @@ import type { VarianceComponents } from '../stats/variance-components.js';
  * averaged away by more of them), few long ones when they agree (start-up is then wasted). Node core's compare.js
  * (one sample a process) and pyperf (three) sit at the first end; a plain in-process benchmark at the other.
  */
-export function roundsPerProcess(components: VarianceComponents, startupMs: number, roundMs: number, bounds: { min: number; max: number }): number {
+export function roundsPerProcess(
+  components: VarianceComponents,
+  startupMs: number,
+  roundMs: number,
+  bounds: { min: number; max: number },
+): number {
   const { within, between } = components;
   if (!(roundMs > 0) || !(startupMs >= 0)) return bounds.min;
   if (between <= 0) return bounds.max;

@@ -16,7 +16,10 @@ const MAX_STEPS = 5;
  * Each step scales k by how far the last sample fell short; JIT warm-up makes early samples slow, so it checks
  * again until one clears the minimum (or MAX_STEPS tries, taking the last k).
  */
-export async function calibrateRepeats(timeSample: (repeats: number) => Promise<number>, minSampleMs: number): Promise<number> {
+export async function calibrateRepeats(
+  timeSample: (repeats: number) => Promise<number>,
+  minSampleMs: number,
+): Promise<number> {
   let repeats = 1;
   for (let step = 0; step < MAX_STEPS; step += 1) {
     const elapsedMs = await timeSample(repeats);

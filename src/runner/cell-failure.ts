@@ -44,5 +44,11 @@ function withoutCount(error: SerializedError | TaskErrorCount): SerializedError 
   const { name, message, code } = error;
   const { exitCode } = error;
   const stack = 'stack' in error ? error.stack : undefined;
-  return { name, message, ...(code !== undefined ? { code } : {}), ...(exitCode !== undefined ? { exitCode } : {}), ...(stack !== undefined ? { stack } : {}) };
+  return {
+    name,
+    message,
+    ...(code !== undefined ? { code } : {}),
+    ...(exitCode !== undefined ? { exitCode } : {}),
+    ...(stack !== undefined ? { stack } : {}),
+  };
 }

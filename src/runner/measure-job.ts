@@ -44,7 +44,8 @@ export interface JobHooks {
  */
 export async function measureJob(job: MeasureJob, hooks: JobHooks): Promise<void> {
   const { emit, stopRequested } = hooks;
-  const phase = (name: Phase, cellId: string | null, deadlineMs: number): void => emit({ type: 'phase', phase: name, cellId, deadlineMs });
+  const phase = (name: Phase, cellId: string | null, deadlineMs: number): void =>
+    emit({ type: 'phase', phase: name, cellId, deadlineMs });
 
   phase('load', null, FIXED_PHASE_MS);
   let workload: Workload;
@@ -70,19 +71,34 @@ export async function measureJob(job: MeasureJob, hooks: JobHooks): Promise<void
   if (workload.criticalPathMs !== undefined) {
     try {
       const criticalPathMs = await workload.criticalPathMs({ data, size, tasks });
-      if (Number.isFinite(criticalPathMs) && criticalPathMs >= 0) emit({ type: 'workload', id: workload.id, kind: workload.kind, size, tasks, criticalPathMs });
+      if (Number.isFinite(criticalPathMs) && criticalPathMs >= 0)
+        emit({ type: 'workload', id: workload.id, kind: workload.kind, size, tasks, criticalPathMs });
     } catch {
       // A floor is a nicety beside the figures; failing to state one must not cost the measurements.
     }
   }
 
   // A task stuck on this thread cannot be timed out from this thread: the watchdog sees every task start.
-  const watchdog = job.watchdogFd !== undefined ? startWatchdog(job.taskTimeoutMs + WATCHDOG_GRACE_MS, job.watchdogFd) : undefined;
-  const watched: Workload = watchdog === undefined ? workload : { ...workload, task: (input) => (watchdog.beat(), workload.task(input)) };
-  const context = { workload: watched, workloadUrl: job.workloadUrl, data, size, taskTimeoutMs: job.taskTimeoutMs, tasks };
+  const watchdog =
+    job.watchdogFd !== undefined ? startWatchdog(job.taskTimeoutMs + WATCHDOG_GRACE_MS, job.watchdogFd) : undefined;
+  const watched: Workload =
+    watchdog === undefined ? workload : { ...workload, task: (input) => (watchdog.beat(), workload.task(input)) };
+  const context = {
+    workload: watched,
+    workloadUrl: job.workloadUrl,
+    data,
+    size,
+    taskTimeoutMs: job.taskTimeoutMs,
+    tasks,
+  };
   // The worst legitimate batch is `waves` back-to-back tasks, each allowed --task-timeout; a sample is k batches.
   const batchDeadlineMs = (cell: CellJob): number =>
-    strategyNamed(cell.strategy).waves({ tasks, threads: cell.threads, usableCores: job.usableCores, maxInFlight: job.maxInFlight }) *
+    strategyNamed(cell.strategy).waves({
+      tasks,
+      threads: cell.threads,
+      usableCores: job.usableCores,
+      maxInFlight: job.maxInFlight,
+    }) *
       job.taskTimeoutMs +
     BATCH_GRACE_MS;
   const sampleDeadlineMs = (cell: LiveCell, repeats = cell.repeats ?? 1): number => repeats * batchDeadlineMs(cell.job);
@@ -107,7 +123,12 @@ export async function measureJob(job: MeasureJob, hooks: JobHooks): Promise<void
           ...((cell.batch ?? job.batch) !== undefined ? { batch: cell.batch ?? job.batch } : {}),
           ...(job.workerMaxOldSpaceMb !== undefined ? { workerMaxOldSpaceMb: job.workerMaxOldSpaceMb } : {}),
         });
-        emit({ type: 'cell-ready', cellId: cell.id, startupMs: strategy.startupMs, ...(strategy.batching !== undefined ? { batching: strategy.batching } : {}) });
+        emit({
+          type: 'cell-ready',
+          cellId: cell.id,
+          startupMs: strategy.startupMs,
+          ...(strategy.batching !== undefined ? { batching: strategy.batching } : {}),
+        });
         live.push({ job: cell, strategy, histogram: monitorEventLoopDelay({ resolution: 5 }), repeats: cell.repeats });
       } catch (error) {
         emit({ type: 'cell-failed', cellId: cell.id, ...cellFailureOf(error) });
@@ -145,9 +166,18 @@ export async function measureJob(job: MeasureJob, hooks: JobHooks): Promise<void
 
     const measuringSince = performance.now();
     let rounds = 0;
-    for (let round = 0; live.length > 0 && wantsRound(job.rounds, round, performance.now() - measuringSince) && !stopRequested(); round += 1) {
+    for (
+      let round = 0;
+      live.length > 0 && wantsRound(job.rounds, round, performance.now() - measuringSince) && !stopRequested();
+      round += 1
+    ) {
       const due = rotate(live, round);
-      const readings = await measureRound(due, tasks, (cell) => phase('sample', cell.job.id, sampleDeadlineMs(cell)), stopRequested);
+      const readings = await measureRound(
+        due,
+        tasks,
+        (cell) => phase('sample', cell.job.id, sampleDeadlineMs(cell)),
+        stopRequested,
+      );
       for (const [cell, outcome] of readings) {
         if (outcome.kind === 'sample') emit({ type: 'sample', cellId: cell.job.id, round, reading: outcome.reading });
         else if (outcome.kind === 'failed') await fail(cell, outcome.error);
@@ -160,7 +190,13 @@ export async function measureJob(job: MeasureJob, hooks: JobHooks): Promise<void
       for (const cell of [...live]) {
         phase('trace', cell.job.id, sampleDeadlineMs(cell, 1));
         try {
-          const capture = await traceBatch(cell.strategy, { cellId: cell.job.id, process: 0, round: rounds, sample, tasks });
+          const capture = await traceBatch(cell.strategy, {
+            cellId: cell.job.id,
+            process: 0,
+            round: rounds,
+            sample,
+            tasks,
+          });
           emit({ type: 'trace', cellId: cell.job.id, capture });
         } catch (error) {
           await fail(cell, error);
@@ -197,7 +233,14 @@ async function measureRound(
   stopRequested: () => boolean,
 ): Promise<Map<LiveCell, Outcome>> {
   const abort = new AbortController();
-  const bench = new Bench({ iterations: 1, time: 0, warmup: false, retainSamples: true, throws: false, signal: abort.signal });
+  const bench = new Bench({
+    iterations: 1,
+    time: 0,
+    warmup: false,
+    retainSamples: true,
+    throws: false,
+    signal: abort.signal,
+  });
   const readings = new Map<string, Omit<SampleReading, 'wallMs'>>();
   for (const cell of due) {
     const repeats = cell.repeats ?? 1;
@@ -240,7 +283,8 @@ async function measureRound(
     const totalMs = result !== undefined && 'latency' in result ? result.latency.samples?.[0] : undefined;
     const reading = readings.get(cell.job.id);
     if (result?.state === 'errored') outcomes.set(cell, { kind: 'failed', error: result.error });
-    else if (totalMs !== undefined && reading !== undefined) outcomes.set(cell, { kind: 'sample', reading: { wallMs: totalMs / (cell.repeats ?? 1), ...reading } });
+    else if (totalMs !== undefined && reading !== undefined)
+      outcomes.set(cell, { kind: 'sample', reading: { wallMs: totalMs / (cell.repeats ?? 1), ...reading } });
     else outcomes.set(cell, { kind: 'skipped' });
   }
   return outcomes;

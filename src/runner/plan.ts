@@ -22,7 +22,11 @@ export function defaultThreadCounts(usableCores: number): number[] {
  * The cells of one workload. `sequential` always runs, since every speedup is measured against it; the
  * single-threaded strategies run once (as t1), `parallel` once per thread count.
  */
-export function planCells(workloadId: string, strategies: readonly StrategyName[], threadCounts: readonly number[]): PlannedCell[] {
+export function planCells(
+  workloadId: string,
+  strategies: readonly StrategyName[],
+  threadCounts: readonly number[],
+): PlannedCell[] {
   const cells: PlannedCell[] = [{ id: benchmarkId(workloadId, 'sequential', 1), strategy: 'sequential', threads: 1 }];
   for (const strategy of strategies) {
     if (strategy === 'sequential') continue;

@@ -12,7 +12,13 @@ import { resolveWorkloadUrl } from '../workload-source.js';
 import { aggregateWorkload, byProcess } from './aggregate.js';
 import { roundsPerProcess } from './allocation.js';
 import { varianceComponents } from '../stats/variance-components.js';
-import { DEFAULT_TASKS, MAX_PROCESSES, MAX_ROUNDS_PER_PROCESS, MIN_ALLOCATED_ROUNDS, MIN_ROUNDS_PER_PROCESS } from './defaults.js';
+import {
+  DEFAULT_TASKS,
+  MAX_PROCESSES,
+  MAX_ROUNDS_PER_PROCESS,
+  MIN_ALLOCATED_ROUNDS,
+  MIN_ROUNDS_PER_PROCESS,
+} from './defaults.js';
 import { probeMachine, startStealMeter } from './machine-probe.js';
 import { planCells } from './plan.js';
 import type { RoundPlan } from './protocol.js';
@@ -125,12 +131,19 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   const stealMeter = startStealMeter();
   const startedAt = new Date().toISOString();
   const provenance = probeProvenance();
-  const sides: SuiteSide[] = [{ workloads: options.workloads, label: options.label, outPath: options.outPath }, ...(options.versus !== undefined ? [options.versus] : [])];
+  const sides: SuiteSide[] = [
+    { workloads: options.workloads, label: options.label, outPath: options.outPath },
+    ...(options.versus !== undefined ? [options.versus] : []),
+  ];
   const newRecord = (spec: string, uvThreadpoolSize: number | undefined): WorkloadRecord => ({
     spec,
     ...(uvThreadpoolSize !== undefined ? { uvThreadpoolSize } : {}),
     workloadUrl: resolveWorkloadUrl(spec),
-    cells: planCells(spec, options.strategies, options.threads).map((cell) => ({ ...cell, samples: [], startupsMs: [] })),
+    cells: planCells(spec, options.strategies, options.threads).map((cell) => ({
+      ...cell,
+      samples: [],
+      startupsMs: [],
+    })),
     processes: 0,
     completed: 0,
     elapsedMs: 0,
@@ -138,7 +151,9 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   });
   // Linked records measure one workload (and libuv pool size), one per side: they take their processes in turn.
   const linked: WorkloadRecord[][] = options.workloads.flatMap((_, index) =>
-    (options.uvThreadpoolSizes ?? [undefined]).map((size) => sides.map((side) => newRecord(side.workloads[index] ?? '', size))),
+    (options.uvThreadpoolSizes ?? [undefined]).map((size) =>
+      sides.map((side) => newRecord(side.workloads[index] ?? '', size)),
+    ),
   );
   const sideOf = new Map(linked.flatMap((group) => group.map((record, side) => [record, side] as const)));
   const records = linked.flat();
@@ -192,7 +207,10 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
       precisionPct: options.precisionPct,
       ...(interim ? { resamples: INTERIM_RESAMPLES } : {}),
     });
-    aggregated.set(record, entries.map((benchmark) => tagUvThreadpool(benchmark, record.uvThreadpoolSize, environment.uvThreadpoolSize)));
+    aggregated.set(
+      record,
+      entries.map((benchmark) => tagUvThreadpool(benchmark, record.uvThreadpoolSize, environment.uvThreadpoolSize)),
+    );
   };
   let writeError: string | undefined;
   let lastWriteMs = 0;
@@ -200,7 +218,15 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
    * good file in place; nothing more could be saved then: stop measuring, keep the figures for the summary. */
   const writeAll = (finished: boolean): ResultFile[] => {
     lastWriteMs = performance.now();
-    const results = sides.map((side, index) => withScalingFits(snapshot(finished, side, records.filter((record) => sideOf.get(record) === index))));
+    const results = sides.map((side, index) =>
+      withScalingFits(
+        snapshot(
+          finished,
+          side,
+          records.filter((record) => sideOf.get(record) === index),
+        ),
+      ),
+    );
     sides.forEach((side, index) => {
       const result = results[index];
       if (side.outPath === null || writeError !== undefined || result === undefined) return;
@@ -216,7 +242,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
     const remainingMs = Math.max(0, options.maxTimeMs - record.elapsedMs - averageStartupMs(record));
     // Past two processes, the spread measured so far says how to split what is left between processes and rounds.
     const rounds = record.completed >= 2 ? allocatedRounds(record, aggregated.get(record) ?? []) : undefined;
-    if (rounds !== undefined) return { kind: 'timed', sliceMs: 0, limitMs: remainingMs, minRounds: rounds, maxRounds: rounds };
+    if (rounds !== undefined)
+      return { kind: 'timed', sliceMs: 0, limitMs: remainingMs, minRounds: rounds, maxRounds: rounds };
     return {
       kind: 'timed',
       sliceMs: Math.min(processSliceMs, remainingMs),
@@ -245,7 +272,9 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   const finishedInGroup = (record: WorkloadRecord): Set<string> => {
     const group = linked.find((candidate) => candidate.includes(record)) ?? [record];
     const finished = group.map((member) => finishedCells(member, aggregated.get(member) ?? [], options.processes));
-    const indices = record.cells.flatMap((cell, index) => (group.every((member, side) => finished[side]?.has(member.cells[index]?.id ?? '') === true) ? [index] : []));
+    const indices = record.cells.flatMap((cell, index) =>
+      group.every((member, side) => finished[side]?.has(member.cells[index]?.id ?? '') === true) ? [index] : [],
+    );
     return new Set(indices.map((index) => record.cells[index]?.id ?? ''));
   };
   const wantsProcess = (record: WorkloadRecord): boolean => {
@@ -260,7 +289,11 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
     return !(aggregated.get(record) ?? []).every(isPreciseOrDone);
   };
   const report = (record: WorkloadRecord): void => {
-    const remainingMs = records.reduce((total, other) => total + (wantsProcess(other) || other === record ? Math.max(0, options.maxTimeMs - other.elapsedMs) : 0), 0);
+    const remainingMs = records.reduce(
+      (total, other) =>
+        total + (wantsProcess(other) || other === record ? Math.max(0, options.maxTimeMs - other.elapsedMs) : 0),
+      0,
+    );
     options.onProgress?.({
       workload: record.spec,
       process: record.completed,
@@ -300,10 +333,21 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteOutcome> {
   if (environment.machine !== undefined) environment.machine.stealPct = stealMeter();
   records.forEach((record) => refresh(record, false));
   const [result, versusResult] = writeAll(true) as [ResultFile, ResultFile | undefined];
-  const usage = mismatch !== undefined ? { error: { message: mismatch } } : records.find((record) => record.fatal?.usage === true)?.fatal;
-  const failed = [result, versusResult].some((file) => file?.benchmarks.some((benchmark) => !['ok', 'skipped'].includes(benchmark.status)));
+  const usage =
+    mismatch !== undefined
+      ? { error: { message: mismatch } }
+      : records.find((record) => record.fatal?.usage === true)?.fatal;
+  const failed = [result, versusResult].some((file) =>
+    file?.benchmarks.some((benchmark) => !['ok', 'skipped'].includes(benchmark.status)),
+  );
   const exitCode =
-    usage !== undefined || writeError !== undefined ? EXIT.usage : stopRequested ? EXIT.interrupted : failed ? EXIT.workloadFailed : EXIT.ok;
+    usage !== undefined || writeError !== undefined
+      ? EXIT.usage
+      : stopRequested
+        ? EXIT.interrupted
+        : failed
+          ? EXIT.workloadFailed
+          : EXIT.ok;
   return {
     result,
     ...(versusResult !== undefined ? { versusResult } : {}),
@@ -318,7 +362,9 @@ function workloadMismatch(group: readonly WorkloadRecord[]): string | undefined 
   const [first, ...others] = group;
   if (first?.info === undefined) return undefined;
   const other = others.find((record) => record.info !== undefined && record.info.id !== first.info?.id);
-  return other === undefined ? undefined : `${other.spec} holds workload "${other.info?.id ?? '?'}" but ${first.spec} holds "${first.info.id}": both sides must hold the same workload ids`;
+  return other === undefined
+    ? undefined
+    : `${other.spec} holds workload "${other.info?.id ?? '?'}" but ${first.spec} holds "${first.info.id}": both sides must hold the same workload ids`;
 }
 
 /**
@@ -343,13 +389,19 @@ function shareCalibration(group: readonly WorkloadRecord[]): void {
  * The run's trace: every workload's traced batches, the child's cell ids renamed to the benchmark ids the file
  * uses (a workload file's id, a libuv pool size's suffix), with each pool cell's per-worker figures.
  */
-function withTrace(records: readonly WorkloadRecord[], aggregated: Map<WorkloadRecord, Benchmark[]>): { trace?: TraceCapture } {
+function withTrace(
+  records: readonly WorkloadRecord[],
+  aggregated: Map<WorkloadRecord, Benchmark[]>,
+): { trace?: TraceCapture } {
   const capture: TraceCapture = { spans: [], counters: [], workers: [] };
   for (const record of records) {
     const entries = aggregated.get(record);
     if (record.trace === undefined || entries === undefined) continue;
     const idOf = new Map(record.cells.map((cell, index) => [cell.id, entries[index]?.id ?? cell.id]));
-    const rename = <T extends { cellId: string }>(item: T): T => ({ ...item, cellId: idOf.get(item.cellId) ?? item.cellId });
+    const rename = <T extends { cellId: string }>(item: T): T => ({
+      ...item,
+      cellId: idOf.get(item.cellId) ?? item.cellId,
+    });
     capture.spans.push(...record.trace.spans.map(rename));
     capture.counters.push(...record.trace.counters.map(rename));
     capture.workers.push(...record.trace.workers.map(rename));
@@ -395,7 +447,9 @@ function allocatedRounds(record: WorkloadRecord, entries: readonly Benchmark[]):
   const worst = entries
     .filter((entry): entry is OkBenchmark => entry.status === 'ok' && !entry.precision.met)
     .sort((a, b) => b.precision.reachedPct / b.precision.targetPct - a.precision.reachedPct / a.precision.targetPct)[0];
-  const cell = record.cells.find((candidate) => worst !== undefined && candidate.strategy === worst.strategy && candidate.threads === worst.threads);
+  const cell = record.cells.find(
+    (candidate) => worst !== undefined && candidate.strategy === worst.strategy && candidate.threads === worst.threads,
+  );
   if (cell === undefined) return undefined;
   const components = varianceComponents(byProcess(cell.samples).map((group) => group.map(Math.log)));
   const rounds = Math.max(...record.cells.map((other) => other.samples.length));
@@ -426,7 +480,9 @@ function tryWrite(path: string, result: ResultFile): string | undefined {
 function runWarnings(records: WorkloadRecord[], environment: Environment): string[] {
   const warnings: string[] = [];
   if (environment.cgroupCpuLimit !== null && environment.cgroupCpuLimit < environment.availableParallelism) {
-    warnings.push(`a cgroup CPU quota of ${environment.cgroupCpuLimit} CPUs caps this run at ${environment.usableCores} usable cores`);
+    warnings.push(
+      `a cgroup CPU quota of ${environment.cgroupCpuLimit} CPUs caps this run at ${environment.usableCores} usable cores`,
+    );
   }
   for (const record of records) {
     if (record.fatal !== undefined) warnings.push(`${record.spec}: could not run: ${record.fatal.error.message}`);

@@ -50,8 +50,14 @@ function scalingEntry(group: Benchmark[], usableCores: number): ScalingEntry {
         }));
   const fitted: ScalingPoint[] = points.filter((point) => point.used);
 
-  const amdahl = reference === undefined ? noReference('Amdahl') : (tooFew('Amdahl', AMDAHL_MIN_THREAD_COUNTS, fitted, usableCores) ?? fitAmdahl(fitted));
-  const usl = reference === undefined ? noReference('USL') : (tooFew('USL', USL_MIN_THREAD_COUNTS, fitted, usableCores) ?? fitUsl(fitted));
+  const amdahl =
+    reference === undefined
+      ? noReference('Amdahl')
+      : (tooFew('Amdahl', AMDAHL_MIN_THREAD_COUNTS, fitted, usableCores) ?? fitAmdahl(fitted));
+  const usl =
+    reference === undefined
+      ? noReference('USL')
+      : (tooFew('USL', USL_MIN_THREAD_COUNTS, fitted, usableCores) ?? fitUsl(fitted));
   return {
     workload: first.workload.id,
     strategy: first.strategy,
@@ -73,11 +79,19 @@ function scalingEntry(group: Benchmark[], usableCores: number): ScalingEntry {
 }
 
 function noReference(model: string): InsufficientFit {
-  return { status: 'insufficient', reason: `${model}: the 1-thread cell has no figures, so there is nothing to scale from` };
+  return {
+    status: 'insufficient',
+    reason: `${model}: the 1-thread cell has no figures, so there is nothing to scale from`,
+  };
 }
 
 /** Too few thread counts within the cores: says so, and what would fix it (a wider sweep, or a bigger machine). */
-function tooFew(model: string, needed: number, fitted: ScalingPoint[], usableCores: number): InsufficientFit | undefined {
+function tooFew(
+  model: string,
+  needed: number,
+  fitted: ScalingPoint[],
+  usableCores: number,
+): InsufficientFit | undefined {
   const have = [...new Set(fitted.map((point) => point.threads))];
   if (have.length >= needed) return undefined;
   const advice =

@@ -52,7 +52,9 @@ export interface WorkloadRecord {
   /** The workload could not run at all; `usage` when the user's file is at fault (exit 2). */
   fatal?: { error: SerializedError; usage: boolean };
   setupData?: unknown;
-  /** UV_THREADPOOL_SIZE for this record's measuring children (--uv-threadpool); unset inherits the CLI's environment. */
+  /**
+   * UV_THREADPOOL_SIZE for this record's measuring children (--uv-threadpool); unset inherits the CLI's environment.
+   */
   uvThreadpoolSize?: number;
   /** Measuring processes started so far (the next one's index), and how many of them ran to the end. */
   processes: number;
@@ -87,7 +89,10 @@ export interface ProcessSettings {
   batch?: BatchSetting;
   /** Heap cap of each pool worker, MiB (--worker-max-old-space-mb). */
   workerMaxOldSpaceMb?: number;
-  /** Heap cap of the measuring process, MiB (--child-max-old-space-mb): past it, the child dies and its cell is `crashed`. */
+  /**
+   * Heap cap of the measuring process, MiB (--child-max-old-space-mb): past it, the child dies and its cell is
+   * `crashed`.
+   */
   childMaxOldSpaceMb?: number;
   /** Traced batches per cell this process takes after its timed rounds. */
   traceSamples: number;
@@ -120,7 +125,11 @@ export function liveCells(record: WorkloadRecord): CellRecord[] {
  * in is marked and a fresh process takes over the cells left, as often as cells fail (each death fails one).
  * Failures are recorded, never thrown.
  */
-export async function measureProcess(record: WorkloadRecord, settings: ProcessSettings, hooks: SuperviseHooks): Promise<void> {
+export async function measureProcess(
+  record: WorkloadRecord,
+  settings: ProcessSettings,
+  hooks: SuperviseHooks,
+): Promise<void> {
   for (let attempt = 0; attempt <= record.cells.length; attempt += 1) {
     const completed = await measureOnce(record, settings, hooks);
     if (completed !== false) return;
@@ -128,7 +137,11 @@ export async function measureProcess(record: WorkloadRecord, settings: ProcessSe
 }
 
 /** One child; false when it died before the end (its cell marked), undefined when there was nothing to measure. */
-async function measureOnce(record: WorkloadRecord, settings: ProcessSettings, hooks: SuperviseHooks): Promise<boolean | undefined> {
+async function measureOnce(
+  record: WorkloadRecord,
+  settings: ProcessSettings,
+  hooks: SuperviseHooks,
+): Promise<boolean | undefined> {
   const cells = liveCells(record).filter((cell) => settings.done?.has(cell.id) !== true);
   if (cells.length === 0 || hooks.stopRequested() || record.fatal !== undefined) return undefined;
   const job: MeasureJob = {
@@ -146,15 +159,13 @@ async function measureOnce(record: WorkloadRecord, settings: ProcessSettings, ho
     ...(settings.batch !== undefined ? { batch: settings.batch } : {}),
     ...(settings.workerMaxOldSpaceMb !== undefined ? { workerMaxOldSpaceMb: settings.workerMaxOldSpaceMb } : {}),
     watchdogFd: WATCHDOG_FD,
-    cells: cells.map(
-      (cell): CellJob => ({
-        id: cell.id,
-        strategy: cell.strategy,
-        threads: cell.threads,
-        ...(cell.repeats !== undefined ? { repeats: cell.repeats } : {}),
-        ...(cell.batching !== undefined ? { batch: cell.batching.size } : {}),
-      }),
-    ),
+    cells: cells.map((cell): CellJob => ({
+      id: cell.id,
+      strategy: cell.strategy,
+      threads: cell.threads,
+      ...(cell.repeats !== undefined ? { repeats: cell.repeats } : {}),
+      ...(cell.batching !== undefined ? { batch: cell.batching.size } : {}),
+    })),
   };
   const startedAt = performance.now();
   const processIndex = record.processes;
@@ -175,7 +186,13 @@ interface ChildState {
 }
 
 /** Resolves true when the child said it was done, false when it died first (recorded against its cell). */
-function runChild(record: WorkloadRecord, processIndex: number, job: MeasureJob, hooks: SuperviseHooks, childMaxOldSpaceMb?: number): Promise<boolean> {
+function runChild(
+  record: WorkloadRecord,
+  processIndex: number,
+  job: MeasureJob,
+  hooks: SuperviseHooks,
+  childMaxOldSpaceMb?: number,
+): Promise<boolean> {
   const cells = new Map(record.cells.map((cell) => [cell.id, cell]));
   const state: ChildState = { phase: 'load', cellId: null, timedOut: undefined, done: false };
   const forkedAt = performance.now();
@@ -243,7 +260,9 @@ function runChild(record: WorkloadRecord, processIndex: number, job: MeasureJob,
         setIfPresent(cells, message.cellId, (cell) => (cell.repeats ??= message.repeats));
         break;
       case 'sample':
-        setIfPresent(cells, message.cellId, (cell) => cell.samples.push({ ...message.reading, process: processIndex, round: message.round }));
+        setIfPresent(cells, message.cellId, (cell) =>
+          cell.samples.push({ ...message.reading, process: processIndex, round: message.round }),
+        );
         break;
       case 'trace': {
         const capture = (record.trace ??= { spans: [], counters: [], workers: [] });

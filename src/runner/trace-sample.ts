@@ -27,7 +27,17 @@ export async function traceBatch(strategy: PreparedStrategy, context: TracedSamp
     onMain: (taskIndex: number, startUs: number, endUs: number) =>
       spans.push({ cellId, process, round, sample, taskIndex, thread: { kind: 'main' }, startUs, endUs }),
     onWorker: (taskIndex: number, threadId: number, dispatchUs: number, startUs: number, endUs: number) =>
-      spans.push({ cellId, process, round, sample, taskIndex, thread: { kind: 'worker', threadId }, dispatchUs: Math.min(dispatchUs, startUs), startUs, endUs }),
+      spans.push({
+        cellId,
+        process,
+        round,
+        sample,
+        taskIndex,
+        thread: { kind: 'worker', threadId },
+        dispatchUs: Math.min(dispatchUs, startUs),
+        startUs,
+        endUs,
+      }),
   };
   const workers = strategy.workers?.() ?? [];
   const workersBefore = workers.map((worker) => worker.performance.eventLoopUtilization());
@@ -65,7 +75,13 @@ export function inFlight(spans: readonly TraceSpan[], cellId: string, process: n
   ]);
   changes.sort((a, b) => a.tsUs - b.tsUs || a.delta - b.delta);
   let value = 0;
-  return changes.map(({ tsUs, delta }) => ({ cellId, process, tsUs, name: 'tasks in flight' as const, value: (value += delta) }));
+  return changes.map(({ tsUs, delta }) => ({
+    cellId,
+    process,
+    tsUs,
+    name: 'tasks in flight' as const,
+    value: (value += delta),
+  }));
 }
 
 function clamp01(value: number): number {

@@ -19,5 +19,9 @@ export function uvThreadpoolEnv(size: number, base: NodeJS.ProcessEnv = process.
  */
 export function tagUvThreadpool(benchmark: Benchmark, size: number | undefined, defaultSize: number): Benchmark {
   if (size === undefined) return benchmark;
-  return { ...benchmark, id: size === defaultSize ? benchmark.id : `${benchmark.id}/uv${size}`, uvThreadpoolSize: size };
+  return {
+    ...benchmark,
+    id: size === defaultSize ? benchmark.id : `${benchmark.id}/uv${size}`,
+    uvThreadpoolSize: size,
+  };
 }

@@ -28,7 +28,11 @@ export interface ChangePointOptions {
   minMagnitude: number;
 }
 
-export const DEFAULT_CHANGE_POINT_OPTIONS: Readonly<ChangePointOptions> = { windowLength: 50, maxPValue: 0.001, minMagnitude: 0 };
+export const DEFAULT_CHANGE_POINT_OPTIONS: Readonly<ChangePointOptions> = {
+  windowLength: 50,
+  maxPValue: 0.001,
+  minMagnitude: 0,
+};
 
 export interface ChangePoint extends PooledTTest {
   /** Index of the first point after the change. */
@@ -46,10 +50,15 @@ interface Candidate {
   qhat: number;
 }
 
-export function detectChangePoints(series: readonly number[], options: ChangePointOptions = DEFAULT_CHANGE_POINT_OPTIONS): ChangePoint[] {
+export function detectChangePoints(
+  series: readonly number[],
+  options: ChangePointOptions = DEFAULT_CHANGE_POINT_OPTIONS,
+): ChangePoint[] {
   if (!series.every(Number.isFinite)) throw new RangeError('detectChangePoints: every value must be finite');
-  if (!Number.isInteger(options.windowLength) || options.windowLength < 2) throw new RangeError('detectChangePoints: windowLength must be an integer >= 2');
-  if (!(options.maxPValue > 0 && options.maxPValue < 1)) throw new RangeError('detectChangePoints: maxPValue must be in (0, 1)');
+  if (!Number.isInteger(options.windowLength) || options.windowLength < 2)
+    throw new RangeError('detectChangePoints: windowLength must be an integer >= 2');
+  if (!(options.maxPValue > 0 && options.maxPValue < 1))
+    throw new RangeError('detectChangePoints: maxPValue must be in (0, 1)');
   const prefix = new DistancePrefix(series);
   const weak = split(series, prefix, options.windowLength, firstPassPValue(options.maxPValue));
   return merge(weak, series, options.maxPValue, options.minMagnitude);
@@ -78,7 +87,13 @@ function split(series: readonly number[], prefix: DistancePrefix, windowLength: 
  * E-Divisive's hierarchical splitting of series[start, end): the strongest split of any segment is tested
  * between the two segments it would leave; it stays if significant, and the search stops at the first that is not.
  */
-function divide(series: readonly number[], prefix: DistancePrefix, start: number, end: number, pValue: number): Candidate[] {
+function divide(
+  series: readonly number[],
+  prefix: DistancePrefix,
+  start: number,
+  end: number,
+  pValue: number,
+): Candidate[] {
   const points: Candidate[] = [];
   const memo = new Map<string, Candidate | undefined>();
   for (;;) {
@@ -90,10 +105,14 @@ function divide(series: readonly number[], prefix: DistancePrefix, start: number
       const key = `${from}:${to}`;
       if (!memo.has(key)) memo.set(key, bestEnergySplit(prefix, from, to));
       const candidate = memo.get(key);
-      if (candidate !== undefined && (best === undefined || candidate.qhat > best.candidate.qhat)) best = { candidate, from, to };
+      if (candidate !== undefined && (best === undefined || candidate.qhat > best.candidate.qhat))
+        best = { candidate, from, to };
     }
     if (best === undefined) break;
-    const test = pooledTTest(series.slice(best.from, best.candidate.index), series.slice(best.candidate.index, best.to));
+    const test = pooledTTest(
+      series.slice(best.from, best.candidate.index),
+      series.slice(best.candidate.index, best.to),
+    );
     if (test.pValue > pValue) break;
     points.push(best.candidate);
     points.sort((a, b) => a.index - b.index);
@@ -101,7 +120,12 @@ function divide(series: readonly number[], prefix: DistancePrefix, start: number
   return points;
 }
 
-function merge(weak: readonly Candidate[], series: readonly number[], maxPValue: number, minMagnitude: number): ChangePoint[] {
+function merge(
+  weak: readonly Candidate[],
+  series: readonly number[],
+  maxPValue: number,
+  minMagnitude: number,
+): ChangePoint[] {
   let points = [...weak];
   for (;;) {
     const tested = testBetweenNeighbours(points, series);

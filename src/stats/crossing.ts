@@ -5,7 +5,10 @@
  * already there (the crossing lies at or below it); null when the largest x is still below.
  * "For good" makes one lucky point among worse ones no threshold.
  */
-export function crossingFromBelow(points: ReadonlyArray<{ x: number; y: number }>, level: number): { x: number; below: boolean } | null {
+export function crossingFromBelow(
+  points: ReadonlyArray<{ x: number; y: number }>,
+  level: number,
+): { x: number; below: boolean } | null {
   const sorted = [...points].sort((a, b) => a.x - b.x);
   let first = sorted.length;
   while (first > 0 && (sorted[first - 1] as { y: number }).y >= level) first -= 1;

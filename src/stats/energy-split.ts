@@ -57,7 +57,10 @@ export function bestEnergySplit(prefix: DistancePrefix, start: number, end: numb
       between += prefix.sumTo(added, start, tau);
       withinY += prefix.sumTo(added, tau, added);
       const m = kappa - tau;
-      const q = (2 / (n + m)) * between - (n > 1 ? ((2 * m) / ((n + m) * (n - 1))) * withinX : 0) - (m > 1 ? ((2 * n) / ((n + m) * (m - 1))) * withinY : 0);
+      const q =
+        (2 / (n + m)) * between -
+        (n > 1 ? ((2 * m) / ((n + m) * (n - 1))) * withinX : 0) -
+        (m > 1 ? ((2 * n) / ((n + m) * (m - 1))) * withinY : 0);
       if (best === undefined || q > best.qhat) best = { index: tau, qhat: q };
     }
   }

@@ -41,7 +41,8 @@ export function hierarchicalReplicates(
     drawn.length = 0;
     for (let pick = 0; pick < filled.length; pick += 1) {
       const group = filled[Math.floor(random() * filled.length)] as readonly number[];
-      for (let value = 0; value < group.length; value += 1) drawn.push(group[Math.floor(random() * group.length)] as number);
+      for (let value = 0; value < group.length; value += 1)
+        drawn.push(group[Math.floor(random() * group.length)] as number);
     }
     replicates[replicate] = statistic(drawn);
   }

@@ -14,7 +14,8 @@ export interface BenjaminiHochberg {
 
 export function benjaminiHochberg(pValues: readonly number[], q: number): BenjaminiHochberg {
   const m = pValues.length;
-  for (const p of pValues) if (!(p >= 0 && p <= 1)) throw new RangeError(`benjaminiHochberg: p-values must be in [0, 1], got ${p}`);
+  for (const p of pValues)
+    if (!(p >= 0 && p <= 1)) throw new RangeError(`benjaminiHochberg: p-values must be in [0, 1], got ${p}`);
   const order = pValues.map((p, index) => ({ p, index })).sort((a, b) => a.p - b.p);
   const adjusted = new Array<number>(m).fill(1);
   let running = 1;

@@ -35,7 +35,11 @@ export interface PairedRatio extends Interval {
 }
 
 /** Median of the paired ratios numerator / denominator with its interval; undefined when no round holds both. */
-export function pairedRatio(numerator: readonly PairedSample[], denominator: readonly PairedSample[], resamples?: number): PairedRatio | undefined {
+export function pairedRatio(
+  numerator: readonly PairedSample[],
+  denominator: readonly PairedSample[],
+  resamples?: number,
+): PairedRatio | undefined {
   const groups = pairedLogRatios(numerator, denominator);
   const pairs = groups.reduce((count, group) => count + group.length, 0);
   if (pairs === 0) return undefined;

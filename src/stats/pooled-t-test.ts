@@ -19,7 +19,8 @@ export interface PooledTTest {
 }
 
 export function pooledTTest(before: readonly number[], after: readonly number[]): PooledTTest {
-  if (before.length === 0 || after.length === 0) throw new RangeError('pooledTTest: each side needs at least one value');
+  if (before.length === 0 || after.length === 0)
+    throw new RangeError('pooledTTest: each side needs at least one value');
   const [meanBefore, squaresBefore] = meanAndSquares(before);
   const [meanAfter, squaresAfter] = meanAndSquares(after);
   const sdBefore = before.length > 1 ? Math.sqrt(squaresBefore / (before.length - 1)) : 0;

@@ -20,9 +20,16 @@ export interface InsufficientFit {
  * other point is relative to), and at least `minThreadCounts` distinct thread counts including that one.
  * Returns the reason the fit cannot run, or undefined when it can.
  */
-export function insufficiency(points: readonly ScalingPoint[], minThreadCounts: number, model: string): string | undefined {
+export function insufficiency(
+  points: readonly ScalingPoint[],
+  minThreadCounts: number,
+  model: string,
+): string | undefined {
   for (const point of points) {
-    if (!(Number.isInteger(point.threads) && point.threads >= 1) || !(Number.isFinite(point.scaling) && point.scaling > 0)) {
+    if (
+      !(Number.isInteger(point.threads) && point.threads >= 1) ||
+      !(Number.isFinite(point.scaling) && point.scaling > 0)
+    ) {
       return `${model}: invalid point (threads ${point.threads}, scaling ${point.scaling})`;
     }
   }

@@ -42,7 +42,7 @@ export function fitUsl(points: readonly ScalingPoint[]): UslFit | InsufficientFi
     x1: threads - 1,
     x2: threads * (threads - 1),
     y: threads / scaling - 1,
-    weight: (scaling * scaling / threads) ** 2,
+    weight: ((scaling * scaling) / threads) ** 2,
   }));
   let s11 = 0;
   let s12 = 0;

@@ -22,7 +22,8 @@ export interface WelchResult {
 }
 
 export function welchTTest(a: readonly number[], b: readonly number[], alpha = 0.05): WelchResult {
-  if (a.length < 2 || b.length < 2) throw new RangeError(`welchTTest: each sample needs at least 2 values (got ${a.length} and ${b.length})`);
+  if (a.length < 2 || b.length < 2)
+    throw new RangeError(`welchTTest: each sample needs at least 2 values (got ${a.length} and ${b.length})`);
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`welchTTest: alpha must be in (0, 1), got ${alpha}`);
   const perA = variance(a) / a.length;
   const perB = variance(b) / b.length;
@@ -31,7 +32,15 @@ export function welchTTest(a: readonly number[], b: readonly number[], alpha = 0
   if (standardError === 0) {
     // Both samples constant: the difference is exact, so it is either certainly real or certainly absent.
     const pValue = meanDifference === 0 ? 1 : 0;
-    return { meanDifference, standardError, t: meanDifference === 0 ? 0 : Math.sign(meanDifference) * Infinity, df: a.length + b.length - 2, pValue, low: meanDifference, high: meanDifference };
+    return {
+      meanDifference,
+      standardError,
+      t: meanDifference === 0 ? 0 : Math.sign(meanDifference) * Infinity,
+      df: a.length + b.length - 2,
+      pValue,
+      low: meanDifference,
+      high: meanDifference,
+    };
   }
   const df = (perA + perB) ** 2 / (perA ** 2 / (a.length - 1) + perB ** 2 / (b.length - 1));
   const t = meanDifference / standardError;
@@ -57,5 +66,10 @@ export function welchLogRatio(base: readonly number[], head: readonly number[], 
     throw new RangeError('welchLogRatio: times must be positive and finite');
   }
   const result = welchTTest(base.map(Math.log), head.map(Math.log), alpha);
-  return { ...result, geometricRatio: Math.exp(result.meanDifference), ratioLow: Math.exp(result.low), ratioHigh: Math.exp(result.high) };
+  return {
+    ...result,
+    geometricRatio: Math.exp(result.meanDifference),
+    ratioLow: Math.exp(result.low),
+    ratioHigh: Math.exp(result.high),
+  };
 }

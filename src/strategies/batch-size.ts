@@ -31,7 +31,12 @@ export const AUTO_MIN_MESSAGES_PER_THREAD = 4;
  * k × task time, stays under AUTO_DISPATCH_SHARE; never so large that a thread gets fewer than
  * AUTO_MIN_MESSAGES_PER_THREAD messages.
  */
-export function chooseBatchSize(figures: { dispatchUs: number; taskUs: number; tasks: number; threads: number }): number {
+export function chooseBatchSize(figures: {
+  dispatchUs: number;
+  taskUs: number;
+  tasks: number;
+  threads: number;
+}): number {
   const { dispatchUs, taskUs, tasks, threads } = figures;
   const wanted = Math.ceil((threads * dispatchUs) / (AUTO_DISPATCH_SHARE * Math.max(taskUs, 1)));
   return Math.max(1, Math.min(wanted, batchSizeCap(tasks, threads)));
@@ -45,7 +50,8 @@ export function batchSizeCap(tasks: number, threads: number): number {
 /** Consecutive index ranges of at most `size` tasks covering 0 .. tasks - 1, in order. */
 export function batchRanges(tasks: number, size: number): Array<{ firstIndex: number; count: number }> {
   const ranges: Array<{ firstIndex: number; count: number }> = [];
-  for (let firstIndex = 0; firstIndex < tasks; firstIndex += size) ranges.push({ firstIndex, count: Math.min(size, tasks - firstIndex) });
+  for (let firstIndex = 0; firstIndex < tasks; firstIndex += size)
+    ranges.push({ firstIndex, count: Math.min(size, tasks - firstIndex) });
   return ranges;
 }
 
@@ -56,7 +62,10 @@ type RunOnPool = (task: WorkerTask) => Promise<unknown>;
  * queued (the dispatch cost when the pool is busy), and one real task's time on a thread (its round trip
  * minus a no-op's). Each figure is the best of a few tries: interference only ever adds time.
  */
-export async function measureBatchFigures(run: RunOnPool, threads: number): Promise<{ dispatchUs: number; taskUs: number }> {
+export async function measureBatchFigures(
+  run: RunOnPool,
+  threads: number,
+): Promise<{ dispatchUs: number; taskUs: number }> {
   const noop = (index: number): WorkerTask => ({ index, step: 'noop' });
   const realTask: WorkerTask = { index: 0 };
   const burst = Math.max(64, 16 * threads);

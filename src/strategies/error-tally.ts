@@ -25,7 +25,13 @@ export function tallyErrors(errors: readonly SerializedError[]): TaskErrorCount[
     if (group !== undefined) group.tasks += 1;
     else {
       const { name, code, exitCode, message } = error;
-      groups.set(key, { name, ...(code !== undefined ? { code } : {}), ...(exitCode !== undefined ? { exitCode } : {}), message, tasks: 1 });
+      groups.set(key, {
+        name,
+        ...(code !== undefined ? { code } : {}),
+        ...(exitCode !== undefined ? { exitCode } : {}),
+        message,
+        tasks: 1,
+      });
     }
   }
   // Array.prototype.sort is stable, so equal counts keep their first-seen order.

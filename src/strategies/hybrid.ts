@@ -19,7 +19,9 @@ export const hybrid: StrategyDescriptor = {
   // All waits at once (one wave), then the compute halves queue for the threads.
   waves: ({ tasks, threads }) => 1 + Math.ceil(tasks / threads),
   unsupportedReason: (workload) =>
-    hasSplit(workload) ? undefined : 'the workload does not split its task into "wait" and "compute" steps (see README: hybrid)',
+    hasSplit(workload)
+      ? undefined
+      : 'the workload does not split its task into "wait" and "compute" steps (see README: hybrid)',
   async prepare({ workload, workloadUrl, data, size, taskTimeoutMs }, { threads, workerMaxOldSpaceMb }) {
     if (!hasSplit(workload)) throw new Error(`hybrid: workload "${workload.id}" has no wait/compute split`);
     const wait = (index: number): Promise<unknown> => Promise.resolve(workload.wait({ data, size, index }));
@@ -38,7 +40,9 @@ export const hybrid: StrategyDescriptor = {
     // its thread, handed over when the wait ended; the wait itself runs on no thread.
     const runOne = async (index: number, tracer?: BatchTracer): Promise<unknown> => {
       const task = { index, step: 'compute' as const, waited: await wait(index) };
-      return tracer === undefined ? pool.run(task) : tracedOnPool((sent, onReply) => pool.run(sent, onReply), task, tracer);
+      return tracer === undefined
+        ? pool.run(task)
+        : tracedOnPool((sent, onReply) => pool.run(sent, onReply), task, tracer);
     };
     return {
       name: 'hybrid',

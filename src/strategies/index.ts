@@ -5,14 +5,23 @@ import { raw } from './raw.js';
 import { sequential } from './sequential.js';
 import type { StrategyDescriptor } from './strategy.js';
 
-export type { BatchTracer, LaneQuery, PreparedStrategy, StrategyContext, StrategyDescriptor, StrategyOptions } from './strategy.js';
+export type {
+  BatchTracer,
+  LaneQuery,
+  PreparedStrategy,
+  StrategyContext,
+  StrategyDescriptor,
+  StrategyOptions,
+} from './strategy.js';
 
 /** Every strategy corescope knows, in the order cells run and print. `sequential` first: it is the baseline. */
 export const STRATEGIES: readonly StrategyDescriptor[] = [sequential, concurrent, parallel, raw, hybrid];
 
 export const STRATEGY_NAMES: readonly string[] = STRATEGIES.map((strategy) => strategy.name);
 /** What a run uses when --strategies is not given: every strategy that is not opt-in. */
-export const DEFAULT_STRATEGY_NAMES: readonly string[] = STRATEGIES.filter((strategy) => strategy.optIn !== true).map((strategy) => strategy.name);
+export const DEFAULT_STRATEGY_NAMES: readonly string[] = STRATEGIES.filter((strategy) => strategy.optIn !== true).map(
+  (strategy) => strategy.name,
+);
 export type StrategyName = string;
 
 export function strategyNamed(name: string): StrategyDescriptor {

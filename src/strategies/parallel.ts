@@ -27,7 +27,9 @@ export const parallel: StrategyDescriptor = {
     });
 
     // --batch: k consecutive tasks per message, each still answering for itself; a message may take k task times.
-    const batching = await resolveBatch(batch, { tasks, threads }, () => measureBatchFigures((task) => pool.run(task), threads));
+    const batching = await resolveBatch(batch, { tasks, threads }, () =>
+      measureBatchFigures((task) => pool.run(task), threads),
+    );
     const perMessage = batching?.size ?? 1;
     return {
       name: 'parallel',
@@ -35,7 +37,10 @@ export const parallel: StrategyDescriptor = {
       ...(batching !== undefined ? { batching } : {}),
       async runBatch(tasks, tracer) {
         if (perMessage === 1) {
-          const start = (index: number): Promise<unknown> => (tracer === undefined ? pool.run({ index }) : tracedOnPool((task, onReply) => pool.run(task, onReply), { index }, tracer));
+          const start = (index: number): Promise<unknown> =>
+            tracer === undefined
+              ? pool.run({ index })
+              : tracedOnPool((task, onReply) => pool.run(task, onReply), { index }, tracer);
           return collectBatch(await settleAll(tasks, taskTimeoutMs, start));
         }
         const ranges = batchRanges(tasks, perMessage);
@@ -50,10 +55,13 @@ export const parallel: StrategyDescriptor = {
         const messages = await settleAll(ranges.length, taskTimeoutMs * perMessage, send);
         return collectBatch(
           messages.flatMap((outcome, message): PromiseSettledResult<unknown>[] => {
-            if (outcome.status === 'rejected') return Array.from({ length: ranges[message]?.count ?? 0 }, () => outcome);
+            if (outcome.status === 'rejected')
+              return Array.from({ length: ranges[message]?.count ?? 0 }, () => outcome);
             // The message arrived: each task in it answers for itself.
             return (outcome.value as WorkerReply[]).map((reply) =>
-              reply.ok ? { status: 'fulfilled', value: reply.value } : { status: 'rejected', reason: new TaskError(reply.error) },
+              reply.ok
+                ? { status: 'fulfilled', value: reply.value }
+                : { status: 'rejected', reason: new TaskError(reply.error) },
             );
           }),
         );

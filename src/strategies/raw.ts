@@ -31,7 +31,10 @@ export const raw: StrategyDescriptor = {
       name: 'raw',
       startupMs: pool.startupMs,
       async runBatch(tasks, tracer) {
-        const start = (index: number): Promise<unknown> => (tracer === undefined ? pool.run({ index }) : tracedOnPool((task, onReply) => pool.run(task, onReply), { index }, tracer));
+        const start = (index: number): Promise<unknown> =>
+          tracer === undefined
+            ? pool.run({ index })
+            : tracedOnPool((task, onReply) => pool.run(task, onReply), { index }, tracer);
         return collectBatch(await settleAll(tasks, taskTimeoutMs, start));
       },
       workers: () => pool.workers(),

@@ -15,7 +15,9 @@ export const sequential: StrategyDescriptor = {
       startupMs: 0,
       async runBatch(tasks, tracer) {
         const start = (index: number): unknown => workload.task({ data, size, index });
-        return collectBatch(await settleAll(tasks, taskTimeoutMs, tracer === undefined ? start : tracedOnMain(start, tracer), 1));
+        return collectBatch(
+          await settleAll(tasks, taskTimeoutMs, tracer === undefined ? start : tracedOnMain(start, tracer), 1),
+        );
       },
       close: () => Promise.resolve(),
     };

@@ -50,7 +50,12 @@ export function taskTimeoutError(timeoutMs: number): Error {
  * A unit that returns a plain value settles at once, without a promise or a timer. (The clock is the global
  * `performance`, which a test's fake timers replace.)
  */
-export function settleAll(count: number, timeoutMs: number, start: (index: number) => unknown, lanes = count): Promise<PromiseSettledResult<unknown>[]> {
+export function settleAll(
+  count: number,
+  timeoutMs: number,
+  start: (index: number) => unknown,
+  lanes = count,
+): Promise<PromiseSettledResult<unknown>[]> {
   const outcomes = new Array<PromiseSettledResult<unknown> | undefined>(count);
   let next = 0;
   let settled = 0;
@@ -109,7 +114,8 @@ export function settleAll(count: number, timeoutMs: number, start: (index: numbe
       if (quietMs >= timeoutMs) {
         // The started units still unsettled are the ones over time; the batch goes on with the rest.
         const reason = taskTimeoutError(timeoutMs);
-        for (let index = 0; index < next; index += 1) if (outcomes[index] === undefined) record(index, { status: 'rejected', reason });
+        for (let index = 0; index < next; index += 1)
+          if (outcomes[index] === undefined) record(index, { status: 'rejected', reason });
         pump();
         if (finish === undefined) return;
       }

@@ -48,7 +48,10 @@ export interface GrainHooks {
 }
 
 /** Runs the sweep grain by grain and returns its figures and thresholds, plus a warning per failed cell. */
-export async function runGrainSweep(config: GrainConfig, hooks: GrainHooks = {}): Promise<{ grain: Grain; warnings: string[] }> {
+export async function runGrainSweep(
+  config: GrainConfig,
+  hooks: GrainHooks = {},
+): Promise<{ grain: Grain; warnings: string[] }> {
   const points: GrainPoint[] = [];
   const warnings: string[] = [];
   const total = config.grainsMs.length * SERIES.length;
@@ -61,7 +64,11 @@ export async function runGrainSweep(config: GrainConfig, hooks: GrainHooks = {})
       const record: WorkloadRecord = {
         spec: WORKLOAD_ID,
         workloadUrl: WORKLOAD_URL,
-        cells: planCells(WORKLOAD_ID, series.strategies, config.threads).map((cell) => ({ ...cell, samples: [], startupsMs: [] })),
+        cells: planCells(WORKLOAD_ID, series.strategies, config.threads).map((cell) => ({
+          ...cell,
+          samples: [],
+          startupsMs: [],
+        })),
         processes: 0,
         completed: 0,
         elapsedMs: 0,
@@ -92,15 +99,32 @@ export async function runGrainSweep(config: GrainConfig, hooks: GrainHooks = {})
       });
       points.push(...pointsOf(benchmarks, grainMs, tasks, series.label));
       for (const benchmark of benchmarks) {
-        if (benchmark.status !== 'ok') warnings.push(`grain ${grainMs} ms: ${benchmark.id} ${benchmark.status}${'error' in benchmark ? `: ${benchmark.error.message}` : ''}`);
+        if (benchmark.status !== 'ok')
+          warnings.push(
+            `grain ${grainMs} ms: ${benchmark.id} ${benchmark.status}${'error' in benchmark ? `: ${benchmark.error.message}` : ''}`,
+          );
       }
       done += 1;
     }
   }
-  return { grain: { workload: WORKLOAD_ID, grainsMs: config.grainsMs, threads: config.threads, points, thresholds: thresholdsOf(points) }, warnings };
+  return {
+    grain: {
+      workload: WORKLOAD_ID,
+      grainsMs: config.grainsMs,
+      threads: config.threads,
+      points,
+      thresholds: thresholdsOf(points),
+    },
+    warnings,
+  };
 }
 
-function pointsOf(benchmarks: Benchmark[], grainMs: number, tasks: number, label: (strategy: string) => string): GrainPoint[] {
+function pointsOf(
+  benchmarks: Benchmark[],
+  grainMs: number,
+  tasks: number,
+  label: (strategy: string) => string,
+): GrainPoint[] {
   const sequential = benchmarks.find((benchmark) => benchmark.strategy === 'sequential');
   if (sequential?.status !== 'ok') return [];
   const taskMs = sequential.stats.median / tasks;
@@ -132,8 +156,14 @@ export function thresholdsOf(points: readonly GrainPoint[]): Grain['thresholds']
   const keys = [...new Map(points.map((point) => [`${point.series}\u0000${point.threads}`, point])).values()];
   return keys.map(({ series, threads }) => {
     const line = points.filter((point) => point.series === series && point.threads === threads);
-    const breakEven = crossingFromBelow(line.map((point) => ({ x: point.grainMs, y: point.speedup })), 1);
-    const efficient = crossingFromBelow(line.map((point) => ({ x: point.grainMs, y: point.efficiency })), EFFICIENT);
+    const breakEven = crossingFromBelow(
+      line.map((point) => ({ x: point.grainMs, y: point.speedup })),
+      1,
+    );
+    const efficient = crossingFromBelow(
+      line.map((point) => ({ x: point.grainMs, y: point.efficiency })),
+      EFFICIENT,
+    );
     return {
       series,
       threads,

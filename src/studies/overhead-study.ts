@@ -20,14 +20,33 @@ export interface OverheadConfig {
 /** About 20 s on 2 cores (full) or a few seconds (quick). */
 export function overheadConfig(threads: number[], quick: boolean): OverheadConfig {
   return quick
-    ? { threads, startupRepeats: 2, samples: 3, minSampleMs: 2, queued: 500, dispatchBatches: [1, 8], payloadBytes: [1024, 1024 * 1024, 16 * 1024 * 1024] }
-    : { threads, startupRepeats: 5, samples: 10, minSampleMs: 10, queued: 4000, dispatchBatches: [1, 8], payloadBytes: [...DEFAULT_PAYLOAD_BYTES] };
+    ? {
+        threads,
+        startupRepeats: 2,
+        samples: 3,
+        minSampleMs: 2,
+        queued: 500,
+        dispatchBatches: [1, 8],
+        payloadBytes: [1024, 1024 * 1024, 16 * 1024 * 1024],
+      }
+    : {
+        threads,
+        startupRepeats: 5,
+        samples: 10,
+        minSampleMs: 10,
+        queued: 4000,
+        dispatchBatches: [1, 8],
+        payloadBytes: [...DEFAULT_PAYLOAD_BYTES],
+      };
 }
 
 export type OverheadStep = 'startup' | 'round trip' | 'dispatch' | 'payload';
 
 /** Runs every probe in turn, in this process; `onStep` hears which one starts (the parent arms a deadline). */
-export async function runOverheadProbes(config: OverheadConfig, onStep: (step: OverheadStep) => void = () => undefined): Promise<Overheads> {
+export async function runOverheadProbes(
+  config: OverheadConfig,
+  onStep: (step: OverheadStep) => void = () => undefined,
+): Promise<Overheads> {
   onStep('startup');
   const startup = await measureStartup(config.threads, config.startupRepeats);
   onStep('round trip');
@@ -35,6 +54,9 @@ export async function runOverheadProbes(config: OverheadConfig, onStep: (step: O
   onStep('dispatch');
   const dispatch = await measureDispatch(config.threads, config.queued, config.dispatchBatches, config.samples);
   onStep('payload');
-  const payload = await measurePayload(config.payloadBytes, { samples: config.samples, minSampleMs: config.minSampleMs });
+  const payload = await measurePayload(config.payloadBytes, {
+    samples: config.samples,
+    minSampleMs: config.minSampleMs,
+  });
   return { startup, roundTrip, dispatch, payload };
 }

@@ -9,7 +9,9 @@ import { timePerOperationUs } from './repeat-timing.js';
 const PROBE_WORKER = distFileUrl('workers', 'probe-worker.js');
 
 /** 1 KiB to 16 MiB in steps of 4×: from "free" to "costs more than a millisecond task". */
-export const DEFAULT_PAYLOAD_BYTES: readonly number[] = [1, 4, 16, 64, 256, 1024, 4096, 16_384].map((kib) => kib * 1024);
+export const DEFAULT_PAYLOAD_BYTES: readonly number[] = [1, 4, 16, 64, 256, 1024, 4096, 16_384].map(
+  (kib) => kib * 1024,
+);
 
 /**
  * Round trip of a payload to a thread and back, per size and way of passing it, µs; `overUs` subtracts the
@@ -26,7 +28,10 @@ export async function measurePayload(
       new Promise((resolve, reject) => {
         worker.once('message', resolve);
         try {
-          worker.postMessage(message, message.mode === 'transfer' && message.payload instanceof ArrayBuffer ? [message.payload] : []);
+          worker.postMessage(
+            message,
+            message.mode === 'transfer' && message.payload instanceof ArrayBuffer ? [message.payload] : [],
+          );
         } catch (error) {
           worker.off('message', resolve);
           reject(error instanceof Error ? error : new Error(String(error)));

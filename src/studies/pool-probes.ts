@@ -14,7 +14,11 @@ const POOL_NAMES: readonly PoolName[] = ['piscina', 'raw'];
 const STARTUP_TIMEOUT_MS = 30_000;
 
 /** Pools here run the no-op workload, so what a round trip costs is the pool's own path, task body included. */
-const NOOP_WORKLOAD: PoolWorkload = { workloadUrl: distFileUrl('src', 'pool', 'noop-workload.js').href, data: null, size: 1 };
+const NOOP_WORKLOAD: PoolWorkload = {
+  workloadUrl: distFileUrl('src', 'pool', 'noop-workload.js').href,
+  data: null,
+  size: 1,
+};
 const noop = (index: number): WorkerTask => ({ index });
 
 interface ProbePool {
@@ -28,7 +32,12 @@ interface ProbePool {
 /** A pool as the strategies start it (threads online, the no-op run once on each), with no-op tasks. */
 async function startProbePool(pool: PoolName, threads: number): Promise<ProbePool> {
   if (pool === 'raw') {
-    const raw = await startRawPool({ threads, workload: NOOP_WORKLOAD, warmTask: noop(0), startupTimeoutMs: STARTUP_TIMEOUT_MS });
+    const raw = await startRawPool({
+      threads,
+      workload: NOOP_WORKLOAD,
+      warmTask: noop(0),
+      startupTimeoutMs: STARTUP_TIMEOUT_MS,
+    });
     return {
       startupMs: raw.startupMs,
       run: (task) => raw.run(task),
@@ -36,7 +45,12 @@ async function startProbePool(pool: PoolName, threads: number): Promise<ProbePoo
       close: () => raw.close(),
     };
   }
-  const piscina = await startPool({ threads, workload: NOOP_WORKLOAD, warmTask: noop(0), startupTimeoutMs: STARTUP_TIMEOUT_MS });
+  const piscina = await startPool({
+    threads,
+    workload: NOOP_WORKLOAD,
+    warmTask: noop(0),
+    startupTimeoutMs: STARTUP_TIMEOUT_MS,
+  });
   return {
     startupMs: piscina.startupMs,
     run: (task) => piscina.run(task),
@@ -60,7 +74,8 @@ export async function measureStartup(threadCounts: readonly number[], repeats: n
   for (const threads of threadCounts) {
     for (const pool of POOL_NAMES) {
       const samplesMs: number[] = [];
-      for (let repeat = 0; repeat < repeats; repeat += 1) samplesMs.push(await withPool(pool, threads, (probe) => Promise.resolve(probe.startupMs)));
+      for (let repeat = 0; repeat < repeats; repeat += 1)
+        samplesMs.push(await withPool(pool, threads, (probe) => Promise.resolve(probe.startupMs)));
       figures.push({ pool, threads, samplesMs, medianMs: median(samplesMs) });
     }
   }
@@ -92,7 +107,10 @@ export async function measureDispatch(
   samples: number,
 ): Promise<Overheads['dispatch']> {
   const figures: Overheads['dispatch'] = [];
-  const variants = [...batches.map((batch) => ({ pool: 'piscina' as const, batch })), { pool: 'raw' as const, batch: 1 }];
+  const variants = [
+    ...batches.map((batch) => ({ pool: 'piscina' as const, batch })),
+    { pool: 'raw' as const, batch: 1 },
+  ];
   for (const threads of threadCounts) {
     for (const { pool, batch } of variants) {
       const samplesUs = await withPool(pool, threads, async (probe) => {

@@ -10,7 +10,14 @@ export interface StudyRecord {
   interrupted: boolean;
   environment: Environment;
   /** What the study swept, in the run config's terms; cells live in `overheads` / `grain`, not `benchmarks`. */
-  config: { workloads: string[]; strategies: string[]; threads: number[]; rounds: number; warmupRounds: number; quick: boolean };
+  config: {
+    workloads: string[];
+    strategies: string[];
+    threads: number[];
+    rounds: number;
+    warmupRounds: number;
+    quick: boolean;
+  };
   warnings: string[];
   overheads?: Overheads;
   grain?: Grain;
@@ -24,9 +31,22 @@ export function studyResultFile(record: StudyRecord): ResultFile {
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'corescope', version: TOOL_VERSION },
-    run: { startedAt: record.startedAt, finishedAt: new Date().toISOString(), label: record.label, argv: record.argv, interrupted: record.interrupted },
+    run: {
+      startedAt: record.startedAt,
+      finishedAt: new Date().toISOString(),
+      label: record.label,
+      argv: record.argv,
+      interrupted: record.interrupted,
+    },
     environment: record.environment,
-    config: { ...record.config, processes: 1, tasks: null, size: null, taskTimeoutMs: DEFAULT_TASK_TIMEOUT_MS, maxInFlight: null },
+    config: {
+      ...record.config,
+      processes: 1,
+      tasks: null,
+      size: null,
+      taskTimeoutMs: DEFAULT_TASK_TIMEOUT_MS,
+      maxInFlight: null,
+    },
     benchmarks: [],
     warnings: record.warnings,
     ...(record.overheads !== undefined ? { overheads: record.overheads } : {}),

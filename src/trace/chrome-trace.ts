@@ -85,7 +85,9 @@ export function toChromeTrace(capture: TraceCapture, meta: ChromeTraceMeta): Chr
     });
 
     const dispatches = dispatchSlices(group.spans);
-    const dispatchOf = new Map<TraceSpan, DispatchSlice>(dispatches.flatMap((slice) => slice.spans.map((span) => [span, slice] as const)));
+    const dispatchOf = new Map<TraceSpan, DispatchSlice>(
+      dispatches.flatMap((slice) => slice.spans.map((span) => [span, slice] as const)),
+    );
     for (const dispatch of dispatches) {
       timedEvents.push({
         name: 'dispatch',
@@ -106,17 +108,38 @@ export function toChromeTrace(capture: TraceCapture, meta: ChromeTraceMeta): Chr
         const name = `task ${span.taskIndex}`;
         const args = taskArgs(span);
         if (asSlices) {
-          timedEvents.push({ name, cat: 'task', ph: 'X', pid, tid, ts: at(span.startUs), dur: round3(span.endUs - span.startUs), args });
+          timedEvents.push({
+            name,
+            cat: 'task',
+            ph: 'X',
+            pid,
+            tid,
+            ts: at(span.startUs),
+            dur: round3(span.endUs - span.startUs),
+            args,
+          });
         } else {
           const id = newId();
-          timedEvents.push({ name, cat: 'task', ph: 'b', id, pid, tid, ts: at(span.startUs), args }, { name, cat: 'task', ph: 'e', id, pid, tid, ts: at(span.endUs) });
+          timedEvents.push(
+            { name, cat: 'task', ph: 'b', id, pid, tid, ts: at(span.startUs), args },
+            { name, cat: 'task', ph: 'e', id, pid, tid, ts: at(span.endUs) },
+          );
         }
         const dispatch = dispatchOf.get(span);
         if (span.dispatchUs === undefined || dispatch === undefined) continue;
         const waitName = `queue wait ${span.taskIndex}`;
         const waitId = newId();
         timedEvents.push(
-          { name: waitName, cat: 'queue', ph: 'b', id: waitId, pid, tid: mainTid, ts: at(span.dispatchUs), args: { ...args, waitUs: round3(span.startUs - span.dispatchUs) } },
+          {
+            name: waitName,
+            cat: 'queue',
+            ph: 'b',
+            id: waitId,
+            pid,
+            tid: mainTid,
+            ts: at(span.dispatchUs),
+            args: { ...args, waitUs: round3(span.startUs - span.dispatchUs) },
+          },
           { name: waitName, cat: 'queue', ph: 'e', id: waitId, pid, tid: mainTid, ts: at(span.startUs) },
         );
         // A flow's end binds to the slice enclosing it on the worker's track: only runs drawn as slices have one.
@@ -125,7 +148,16 @@ export function toChromeTrace(capture: TraceCapture, meta: ChromeTraceMeta): Chr
         const flowArgs = { cell: group.cellId, task: span.taskIndex };
         const endUs = span.startUs + Math.min(FLOW_INSET_US, (span.endUs - span.startUs) / 2);
         timedEvents.push(
-          { name: 'dispatch', cat: 'flow', ph: 's', id: flowId, pid, tid: mainTid, ts: at((dispatch.startUs + dispatch.endUs) / 2), args: flowArgs },
+          {
+            name: 'dispatch',
+            cat: 'flow',
+            ph: 's',
+            id: flowId,
+            pid,
+            tid: mainTid,
+            ts: at((dispatch.startUs + dispatch.endUs) / 2),
+            args: flowArgs,
+          },
           { name: 'dispatch', cat: 'flow', ph: 'f', bp: 'e', id: flowId, pid, tid, ts: at(endUs), args: flowArgs },
         );
       }
@@ -135,7 +167,15 @@ export function toChromeTrace(capture: TraceCapture, meta: ChromeTraceMeta): Chr
   for (const counter of capture.counters) {
     const pid = pidOf.get(processKey(counter.cellId, counter.process));
     if (pid === undefined) continue;
-    timedEvents.push({ name: counter.name, cat: 'counter', ph: 'C', pid, tid: pid * TIDS_PER_PROCESS, ts: at(counter.tsUs), args: { value: counter.value } });
+    timedEvents.push({
+      name: counter.name,
+      cat: 'counter',
+      ph: 'C',
+      pid,
+      tid: pid * TIDS_PER_PROCESS,
+      ts: at(counter.tsUs),
+      args: { value: counter.value },
+    });
   }
 
   timedEvents.sort((a, b) => a.ts - b.ts);

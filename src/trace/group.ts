@@ -33,11 +33,13 @@ export function groupTraceSpans(capture: TraceCapture): ProcessSpans[] {
   for (const span of capture.spans) {
     const group = groupOf(span.cellId, span.process);
     group.spans.push(span);
-    if (span.thread.kind === 'worker' && !group.workerThreadIds.includes(span.thread.threadId)) group.workerThreadIds.push(span.thread.threadId);
+    if (span.thread.kind === 'worker' && !group.workerThreadIds.includes(span.thread.threadId))
+      group.workerThreadIds.push(span.thread.threadId);
   }
   for (const worker of capture.workers) {
     const group = groups.get(processKey(worker.cellId, worker.process));
-    if (group !== undefined && !group.workerThreadIds.includes(worker.threadId)) group.workerThreadIds.push(worker.threadId);
+    if (group !== undefined && !group.workerThreadIds.includes(worker.threadId))
+      group.workerThreadIds.push(worker.threadId);
   }
   for (const group of groups.values()) {
     group.workerThreadIds.sort((a, b) => a - b);
@@ -45,8 +47,14 @@ export function groupTraceSpans(capture: TraceCapture): ProcessSpans[] {
       ...(group.spans.some((span) => span.thread.kind === 'main') ? ['main'] : []),
       ...group.workerThreadIds.map((threadId) => threadKey({ kind: 'worker', threadId })),
     ];
-    for (const key of keys) group.spansByThread.set(key, group.spans.filter((span) => threadKey(span.thread) === key));
+    for (const key of keys)
+      group.spansByThread.set(
+        key,
+        group.spans.filter((span) => threadKey(span.thread) === key),
+      );
     for (const [key, spans] of group.spansByThread) if (spans.length === 0) group.spansByThread.delete(key);
   }
-  return [...groups.values()].sort((a, b) => (cellOrder.get(a.cellId) ?? 0) - (cellOrder.get(b.cellId) ?? 0) || a.process - b.process);
+  return [...groups.values()].sort(
+    (a, b) => (cellOrder.get(a.cellId) ?? 0) - (cellOrder.get(b.cellId) ?? 0) || a.process - b.process,
+  );
 }

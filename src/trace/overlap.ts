@@ -81,7 +81,11 @@ const ORDER: Record<Moment['kind'], number> = { end: 0, point: 1, start: 2 };
  * thread, and the most distinct worker threads busy at once. At one moment, ends come first (touching tasks do
  * not overlap), then zero-length tasks, which overlap only what runs across that moment, then starts.
  */
-function sweep(intervals: readonly TaskInterval[]): { peakTasks: number; peakWorkers: number; peakOnOneThread: number } {
+function sweep(intervals: readonly TaskInterval[]): {
+  peakTasks: number;
+  peakWorkers: number;
+  peakOnOneThread: number;
+} {
   const moments = intervals.flatMap((interval): Moment[] => {
     const common = { key: threadKey(interval.thread), worker: interval.thread.kind === 'worker' };
     if (interval.endUs <= interval.startUs) return [{ atUs: interval.startUs, kind: 'point', ...common }];

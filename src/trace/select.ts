@@ -20,7 +20,15 @@ export function tracedSamples(capture: TraceCapture, cellId: string): TracedSamp
     const firstUs = Math.min(span.startUs, span.dispatchUs ?? span.startUs);
     const known = samples.get(key);
     if (known === undefined) {
-      samples.set(key, { cellId, process: span.process, sample: span.sample, round: span.round, spans: [span], startUs: firstUs, endUs: span.endUs });
+      samples.set(key, {
+        cellId,
+        process: span.process,
+        sample: span.sample,
+        round: span.round,
+        spans: [span],
+        startUs: firstUs,
+        endUs: span.endUs,
+      });
       continue;
     }
     known.spans.push(span);
@@ -36,7 +44,9 @@ export function tracedSamples(capture: TraceCapture, cellId: string): TracedSamp
  */
 export function representativeSample(capture: TraceCapture, cellId: string): TracedSample | undefined {
   const samples = tracedSamples(capture, cellId);
-  const byWall = samples.map((sample, order) => ({ sample, order })).sort((a, b) => wallUs(a.sample) - wallUs(b.sample) || a.order - b.order);
+  const byWall = samples
+    .map((sample, order) => ({ sample, order }))
+    .sort((a, b) => wallUs(a.sample) - wallUs(b.sample) || a.order - b.order);
   return byWall[Math.floor((byWall.length - 1) / 2)]?.sample;
 }
 

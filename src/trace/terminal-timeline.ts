@@ -28,7 +28,10 @@ export function renderTraceTimeline(capture: TraceCapture, cellIds: readonly str
   for (const sample of samples) {
     const tasks = [...new Set(sample.spans.map((span) => span.taskIndex))].sort((a, b) => a - b);
     const shown = new Set(tasks.slice(0, MAX_TASK_ROWS));
-    lines.push('', `${sample.cellId} · sample ${sample.sample} (process ${sample.process}, round ${sample.round}): ${formatMs(wallUs(sample) / 1000)}`);
+    lines.push(
+      '',
+      `${sample.cellId} · sample ${sample.sample} (process ${sample.process}, round ${sample.round}): ${formatMs(wallUs(sample) / 1000)}`,
+    );
     lines.push(...renderTimeline(toDemoSpans(sample, shown), widthChars, scaleMs).map((row) => `  ${row}`));
     if (tasks.length > shown.size) lines.push(`  … and ${tasks.length - shown.size} more tasks`);
   }
@@ -38,10 +41,14 @@ export function renderTraceTimeline(capture: TraceCapture, cellIds: readonly str
 /** The demo renderer's spans: a run is drawn as `cpu`, a queue wait as `ready`, in ms from the sample's start. */
 function toDemoSpans(sample: TracedSample, shown: ReadonlySet<number>): Span[] {
   const ms = (us: number): number => (us - sample.startUs) / 1000;
-  const ordered = [...sample.spans].filter((span) => shown.has(span.taskIndex)).sort((a, b) => a.taskIndex - b.taskIndex);
+  const ordered = [...sample.spans]
+    .filter((span) => shown.has(span.taskIndex))
+    .sort((a, b) => a.taskIndex - b.taskIndex);
   return ordered.flatMap((span) => {
     const common = { task: `task ${span.taskIndex}`, threadId: span.thread.kind === 'main' ? 0 : span.thread.threadId };
     const run: Span = { ...common, kind: 'cpu', startMs: ms(span.startUs), endMs: ms(span.endUs) };
-    return span.dispatchUs === undefined ? [run] : [{ ...common, kind: 'ready', startMs: ms(span.dispatchUs), endMs: ms(span.startUs) }, run];
+    return span.dispatchUs === undefined
+      ? [run]
+      : [{ ...common, kind: 'ready', startMs: ms(span.dispatchUs), endMs: ms(span.startUs) }, run];
   });
 }

@@ -19,8 +19,9 @@ const GLYPH = { cpu: '█', wait: '░', ready: '·', idle: ' ' } as const;
 export const LEGEND = `${GLYPH.cpu} computing on a core   ${GLYPH.wait} waiting (no CPU used)   ${GLYPH.ready} ready, waiting its turn for the thread`;
 
 /**
- * Rows in the order tasks first appear in `spans`. Between a task's first start and its last end, a column is `cpu` if the task
- * computed in it, else `wait` if it was waiting on I/O, else `ready` (its thread was busy with another task).
+ * Rows in the order tasks first appear in `spans`. Between a task's first start and its last end, a column is `cpu`
+ * if the task computed in it, else `wait` if it was waiting on I/O, else `ready` (its thread was busy with another
+ * task).
  * `scaleMs` fixes the time the full width stands for, so timelines printed one under another share a scale.
  */
 export function renderTimeline(spans: readonly Span[], widthChars: number, scaleMs?: number): string[] {

@@ -10,7 +10,13 @@ import { nestsProperly } from './nesting.js';
 type Json = Record<string, unknown>;
 
 const PHASES = new Set(['X', 'b', 'e', 's', 'f', 'C', 'M']);
-const METADATA_NAMES = new Set(['process_name', 'process_sort_index', 'process_labels', 'thread_name', 'thread_sort_index']);
+const METADATA_NAMES = new Set([
+  'process_name',
+  'process_sort_index',
+  'process_labels',
+  'thread_name',
+  'thread_sort_index',
+]);
 /** Events on a thread's own track: their thread must be named. Async and counter events belong to the process. */
 const THREAD_PHASES = new Set(['X', 's', 'f']);
 
@@ -40,35 +46,49 @@ function fieldProblems({ index, event }: Located): string[] {
   const where = `event ${index}`;
   const problems: string[] = [];
   const ph = event.ph;
-  if (typeof ph !== 'string' || !PHASES.has(ph)) return [`${where}: ph ${JSON.stringify(ph)} is not one of ${[...PHASES].join(', ')}`];
-  if (typeof event.name !== 'string' || event.name === '') problems.push(`${where} (${ph}): name must be a non-empty string`);
+  if (typeof ph !== 'string' || !PHASES.has(ph))
+    return [`${where}: ph ${JSON.stringify(ph)} is not one of ${[...PHASES].join(', ')}`];
+  if (typeof event.name !== 'string' || event.name === '')
+    problems.push(`${where} (${ph}): name must be a non-empty string`);
   for (const field of ['pid', 'tid'] as const) {
-    if (!Number.isInteger(event[field]) || (event[field] as number) < 0) problems.push(`${where} (${ph}): ${field} must be a non-negative integer`);
+    if (!Number.isInteger(event[field]) || (event[field] as number) < 0)
+      problems.push(`${where} (${ph}): ${field} must be a non-negative integer`);
   }
   if (!isFiniteNumber(event.ts) || event.ts < 0) problems.push(`${where} (${ph}): ts must be a finite number ≥ 0 (µs)`);
   if (event.args !== undefined && !isObject(event.args)) problems.push(`${where} (${ph}): args must be an object`);
   switch (ph) {
     case 'X':
-      if (!isFiniteNumber(event.dur) || event.dur < 0) problems.push(`${where} (X): dur must be a finite number ≥ 0 (µs)`);
+      if (!isFiniteNumber(event.dur) || event.dur < 0)
+        problems.push(`${where} (X): dur must be a finite number ≥ 0 (µs)`);
       break;
     case 'b':
     case 'e':
     case 's':
     case 'f':
-      if (typeof event.cat !== 'string' || event.cat === '') problems.push(`${where} (${ph}): cat is required: it pairs the event with its other end`);
-      if (typeof event.id !== 'string' && !Number.isInteger(event.id)) problems.push(`${where} (${ph}): id must be a string or an integer`);
-      if (event.bp !== undefined && (ph !== 'f' || event.bp !== 'e')) problems.push(`${where} (${ph}): bp may only be "e", on a flow end`);
+      if (typeof event.cat !== 'string' || event.cat === '')
+        problems.push(`${where} (${ph}): cat is required: it pairs the event with its other end`);
+      if (typeof event.id !== 'string' && !Number.isInteger(event.id))
+        problems.push(`${where} (${ph}): id must be a string or an integer`);
+      if (event.bp !== undefined && (ph !== 'f' || event.bp !== 'e'))
+        problems.push(`${where} (${ph}): bp may only be "e", on a flow end`);
       break;
     case 'C':
-      if (!isObject(event.args) || Object.keys(event.args).length === 0 || !Object.values(event.args).every(isFiniteNumber)) {
+      if (
+        !isObject(event.args) ||
+        Object.keys(event.args).length === 0 ||
+        !Object.values(event.args).every(isFiniteNumber)
+      ) {
         problems.push(`${where} (C): args must hold one or more finite numbers (the counter's series)`);
       }
       break;
     case 'M': {
       const args = isObject(event.args) ? event.args : {};
-      if (typeof event.name !== 'string' || !METADATA_NAMES.has(event.name)) problems.push(`${where} (M): unknown metadata name ${JSON.stringify(event.name)}`);
-      else if (event.name.endsWith('_name') && (typeof args.name !== 'string' || args.name === '')) problems.push(`${where} (M ${event.name}): args.name must be a non-empty string`);
-      else if (event.name.endsWith('_sort_index') && !Number.isInteger(args.sort_index)) problems.push(`${where} (M ${event.name}): args.sort_index must be an integer`);
+      if (typeof event.name !== 'string' || !METADATA_NAMES.has(event.name))
+        problems.push(`${where} (M): unknown metadata name ${JSON.stringify(event.name)}`);
+      else if (event.name.endsWith('_name') && (typeof args.name !== 'string' || args.name === ''))
+        problems.push(`${where} (M ${event.name}): args.name must be a non-empty string`);
+      else if (event.name.endsWith('_sort_index') && !Number.isInteger(args.sort_index))
+        problems.push(`${where} (M ${event.name}): args.sort_index must be an integer`);
       break;
     }
   }
@@ -78,13 +98,20 @@ function fieldProblems({ index, event }: Located): string[] {
 /** Every process used has a process_name, and every thread with events on its own track a thread_name. */
 function metadataProblems(events: readonly Located[]): string[] {
   const named = (name: string): Set<string> =>
-    new Set(events.filter(({ event }) => event.ph === 'M' && event.name === name).map(({ event }) => (name.startsWith('process') ? `${String(event.pid)}` : `${String(event.pid)}/${String(event.tid)}`)));
+    new Set(
+      events
+        .filter(({ event }) => event.ph === 'M' && event.name === name)
+        .map(({ event }) =>
+          name.startsWith('process') ? `${String(event.pid)}` : `${String(event.pid)}/${String(event.tid)}`,
+        ),
+    );
   const processNames = named('process_name');
   const threadNames = named('thread_name');
   const problems = new Set<string>();
   for (const { event } of events) {
     if (event.ph === 'M') continue;
-    if (!processNames.has(String(event.pid))) problems.add(`pid ${String(event.pid)} has events but no process_name metadata`);
+    if (!processNames.has(String(event.pid)))
+      problems.add(`pid ${String(event.pid)} has events but no process_name metadata`);
     if (THREAD_PHASES.has(event.ph as string) && !threadNames.has(`${String(event.pid)}/${String(event.tid)}`)) {
       problems.add(`pid ${String(event.pid)} tid ${String(event.tid)} has events but no thread_name metadata`);
     }
@@ -105,9 +132,11 @@ function asyncProblems(events: readonly Located[]): string[] {
       open.set(key, stack);
       continue;
     }
-    if (stack.pop() === undefined) problems.push(`event ${located.index} (e): no open "b" with the same pid, cat, id and name`);
+    if (stack.pop() === undefined)
+      problems.push(`event ${located.index} (e): no open "b" with the same pid, cat, id and name`);
   }
-  for (const stack of open.values()) for (const located of stack) problems.push(`event ${located.index} (b): never ended by a matching "e"`);
+  for (const stack of open.values())
+    for (const located of stack) problems.push(`event ${located.index} (b): never ended by a matching "e"`);
   return problems;
 }
 
@@ -147,9 +176,13 @@ function flowProblems(events: readonly Located[]): string[] {
       problems.push(`flow ${key}: needs exactly one "s" and one "f" (has ${flow.s.length} and ${flow.f.length})`);
       continue;
     }
-    if ((end.event.ts as number) < (start.event.ts as number)) problems.push(`flow ${key}: ends (event ${end.index}) before it starts (event ${start.index})`);
+    if ((end.event.ts as number) < (start.event.ts as number))
+      problems.push(`flow ${key}: ends (event ${end.index}) before it starts (event ${start.index})`);
     for (const located of [start, end]) {
-      if (!boundSlice(located)) problems.push(`event ${located.index} (${String(located.event.ph)}): no slice on its thread for the flow to bind to`);
+      if (!boundSlice(located))
+        problems.push(
+          `event ${located.index} (${String(located.event.ph)}): no slice on its thread for the flow to bind to`,
+        );
     }
   }
   return problems;
@@ -165,7 +198,9 @@ function nestingProblems(events: readonly Located[]): string[] {
     list.push({ startUs: event.ts as number, endUs: (event.ts as number) + (event.dur as number) });
     byThread.set(key, list);
   }
-  return [...byThread].filter(([, slices]) => !nestsProperly(slices)).map(([key]) => `${key}: X events overlap without nesting (use async events for those)`);
+  return [...byThread]
+    .filter(([, slices]) => !nestsProperly(slices))
+    .map(([key]) => `${key}: X events overlap without nesting (use async events for those)`);
 }
 
 function sortedByTs(events: readonly Located[]): Located[] {

@@ -80,9 +80,13 @@ export function workerFigures(capture: TraceCapture): Map<string, WorkerFigures>
         busyByWorker.set(key, entry);
       }
     }
-    const waits = onWorkers.flatMap((span) => (span.dispatchUs === undefined ? [] : [(span.startUs - span.dispatchUs) / 1000]));
+    const waits = onWorkers.flatMap((span) =>
+      span.dispatchUs === undefined ? [] : [(span.startUs - span.dispatchUs) / 1000],
+    );
     const eluOf = (process: number, threadId: number): number | null =>
-      capture.workers.find((worker) => worker.cellId === cellId && worker.process === process && worker.threadId === threadId)?.eventLoopUtilization ?? null;
+      capture.workers.find(
+        (worker) => worker.cellId === cellId && worker.process === process && worker.threadId === threadId,
+      )?.eventLoopUtilization ?? null;
     figures.set(cellId, {
       threads: Math.max(...[...threadsByProcess.values()].map((ids) => ids.length)),
       samples: samples.length,

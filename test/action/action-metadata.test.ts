@@ -15,7 +15,10 @@ function load(path: string): { text: string; value: Record<string, unknown> } {
   const text = readFileSync(join(ROOT, path), 'utf8');
   // Strict: duplicate keys, bad indentation and the like are errors, as they are on GitHub.
   const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
-  expect(document.errors.map((error) => error.message), path).toEqual([]);
+  expect(
+    document.errors.map((error) => error.message),
+    path,
+  ).toEqual([]);
   return { text, value: document.toJS() as Record<string, unknown> };
 }
 
@@ -43,7 +46,8 @@ const runs = action.value.runs as { using?: unknown; steps?: Step[] };
 const steps = runs.steps ?? [];
 
 /** Every `${{ … }}` expression in a text. */
-const expressions = (text: string): string[] => [...text.matchAll(/\$\{\{([\s\S]*?)\}\}/g)].map((match) => match[1] ?? '');
+const expressions = (text: string): string[] =>
+  [...text.matchAll(/\$\{\{([\s\S]*?)\}\}/g)].map((match) => match[1] ?? '');
 
 describe('action.yml', () => {
   it('has the required top-level keys of a composite action', () => {
@@ -51,7 +55,11 @@ describe('action.yml', () => {
     expect(typeof action.value.description).toBe('string');
     expect(runs.using).toBe('composite');
     expect(steps.length).toBeGreaterThan(5);
-    expect(Object.keys(action.value).every((key) => ['name', 'description', 'author', 'inputs', 'outputs', 'runs', 'branding'].includes(key))).toBe(true);
+    expect(
+      Object.keys(action.value).every((key) =>
+        ['name', 'description', 'author', 'inputs', 'outputs', 'runs', 'branding'].includes(key),
+      ),
+    ).toBe(true);
   });
 
   it('declares every input with a description; a required one has no default', () => {
@@ -77,7 +85,11 @@ describe('action.yml', () => {
   });
 
   it('uses only inputs it declares, and declares none it does not use', () => {
-    const used = new Set(expressions(action.text).flatMap((expression) => [...expression.matchAll(/\binputs\.([A-Za-z0-9_-]+)/g)].map((match) => match[1] ?? '')));
+    const used = new Set(
+      expressions(action.text).flatMap((expression) =>
+        [...expression.matchAll(/\binputs\.([A-Za-z0-9_-]+)/g)].map((match) => match[1] ?? ''),
+      ),
+    );
     for (const name of used) expect(Object.keys(inputs), `inputs.${name}`).toContain(name);
     const runsText = action.text.slice(action.text.indexOf('\nruns:'));
     for (const name of Object.keys(inputs)) expect(runsText, `input ${name} is never used`).toContain(`inputs.${name}`);
@@ -87,7 +99,8 @@ describe('action.yml', () => {
     const earlier = new Set<string>();
     for (const step of steps) {
       const text = JSON.stringify(step);
-      for (const match of text.matchAll(/steps\.([A-Za-z0-9_-]+)\.outputs/g)) expect([...earlier], `${step.name}: steps.${match[1]}`).toContain(match[1]);
+      for (const match of text.matchAll(/steps\.([A-Za-z0-9_-]+)\.outputs/g))
+        expect([...earlier], `${step.name}: steps.${match[1]}`).toContain(match[1]);
       if (step.id !== undefined) earlier.add(step.id);
     }
     for (const [name, output] of Object.entries(outputs)) {
@@ -106,7 +119,9 @@ describe('action.yml', () => {
   });
 
   it('runs scripts that exist and are executable, and every script there is used', () => {
-    const referenced = [...action.text.matchAll(/\$GITHUB_ACTION_PATH\/(scripts\/action\/[a-z-]+\.sh)/g)].map((match) => match[1] ?? '');
+    const referenced = [...action.text.matchAll(/\$GITHUB_ACTION_PATH\/(scripts\/action\/[a-z-]+\.sh)/g)].map(
+      (match) => match[1] ?? '',
+    );
     expect(referenced.length).toBeGreaterThan(5);
     for (const script of referenced) {
       expect(existsSync(join(ROOT, script)), script).toBe(true);
@@ -125,7 +140,10 @@ describe('action.yml', () => {
 
 describe('.github/workflows/bench.yml', () => {
   const workflow = load('.github/workflows/bench.yml');
-  const jobs = workflow.value.jobs as Record<string, { if?: string; steps?: Step[]; strategy?: { matrix?: { runner?: string[] } } }>;
+  const jobs = workflow.value.jobs as Record<
+    string,
+    { if?: string; steps?: Step[]; strategy?: { matrix?: { runner?: string[] } } }
+  >;
   const triggers = workflow.value.on as Record<string, unknown>;
 
   it('gates pull requests with the action, keeps the cross-machine matrix, and runs a nightly A/A job', () => {
@@ -144,7 +162,8 @@ describe('.github/workflows/bench.yml', () => {
     const gate = jobs.regression?.steps?.find((step) => step.uses === './');
     const given = Object.keys(gate?.with ?? {});
     for (const name of given) expect(Object.keys(inputs), name).toContain(name);
-    for (const [name, input] of Object.entries(inputs)) if (input.required === true) expect(given, name).toContain(name);
+    for (const [name, input] of Object.entries(inputs))
+      if (input.required === true) expect(given, name).toContain(name);
   });
 
   it('names gate workloads that the build produces', () => {

@@ -19,46 +19,93 @@ interface Ran {
 }
 
 function script(name: string, args: string[] = [], env: NodeJS.ProcessEnv = {}, cwd?: string): Ran {
-  const result = spawnSync('bash', [join(SCRIPTS, name), ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, encoding: 'utf8', cwd });
+  const result = spawnSync('bash', [join(SCRIPTS, name), ...args], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    encoding: 'utf8',
+    cwd,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** A job's GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and the fake CLI's call log. */
 function job() {
   const directory = scratchDir('corescope-action-');
-  const files = { output: join(directory, 'output'), summary: join(directory, 'summary.md'), log: join(directory, 'calls.log') };
+  const files = {
+    output: join(directory, 'output'),
+    summary: join(directory, 'summary.md'),
+    log: join(directory, 'calls.log'),
+  };
   for (const path of Object.values(files)) writeFileSync(path, '');
-  const env = { GITHUB_OUTPUT: files.output, GITHUB_STEP_SUMMARY: files.summary, FAKE_LOG: files.log, CORESCOPE_CLI: FAKE_CLI };
-  const outputs = (): Record<string, string> => Object.fromEntries(readFileSync(files.output, 'utf8').trim().split('\n').filter(Boolean).map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]));
-  const calls = (): string[][] => readFileSync(files.log, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as string[]);
+  const env = {
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    FAKE_LOG: files.log,
+    CORESCOPE_CLI: FAKE_CLI,
+  };
+  const outputs = (): Record<string, string> =>
+    Object.fromEntries(
+      readFileSync(files.output, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
+  const calls = (): string[][] =>
+    readFileSync(files.log, 'utf8')
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as string[]);
   return { directory, files, env, outputs, calls };
 }
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' } }).trim();
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.org',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.org',
+    },
+  }).trim();
 }
 
 describe('workload-paths.sh', () => {
   it('puts each workload under the checkout, keeping files and directories as given', () => {
-    expect(script('workload-paths.sh', ['/w/base', 'dist/benchmarks/cpu-hash.js, ./bench ,x.js']).stdout).toBe('/w/base/dist/benchmarks/cpu-hash.js,/w/base/bench,/w/base/x.js\n');
+    expect(script('workload-paths.sh', ['/w/base', 'dist/benchmarks/cpu-hash.js, ./bench ,x.js']).stdout).toBe(
+      '/w/base/dist/benchmarks/cpu-hash.js,/w/base/bench,/w/base/x.js\n',
+    );
   });
 
-  it.each([['/etc/passwd'], ['../outside.js'], ['a/../../b.js'], [''], [' , ']])('refuses %j with exit 2', (workloads) => {
-    const ran = script('workload-paths.sh', ['/w/base', workloads]);
-    expect(ran.code).toBe(2);
-    expect(ran.stderr.trim().split('\n')).toHaveLength(1);
-    expect(ran.stderr).toMatch(/^workloads: /);
-  });
+  it.each([['/etc/passwd'], ['../outside.js'], ['a/../../b.js'], [''], [' , ']])(
+    'refuses %j with exit 2',
+    (workloads) => {
+      const ran = script('workload-paths.sh', ['/w/base', workloads]);
+      expect(ran.code).toBe(2);
+      expect(ran.stderr.trim().split('\n')).toHaveLength(1);
+      expect(ran.stderr).toMatch(/^workloads: /);
+    },
+  );
 });
 
 describe('prepare-checkout.sh', () => {
   it('runs the install and build commands inside the checkout, and stops at the first that fails', () => {
     const checkout = scratchDir();
-    expect(script('prepare-checkout.sh', [checkout], { INSTALL_COMMAND: 'echo installed > install.txt', BUILD_COMMAND: 'echo built > build.txt' }).code).toBe(0);
+    expect(
+      script('prepare-checkout.sh', [checkout], {
+        INSTALL_COMMAND: 'echo installed > install.txt',
+        BUILD_COMMAND: 'echo built > build.txt',
+      }).code,
+    ).toBe(0);
     expect(readFileSync(join(checkout, 'install.txt'), 'utf8')).toBe('installed\n');
     expect(readFileSync(join(checkout, 'build.txt'), 'utf8')).toBe('built\n');
     const failing = scratchDir();
-    expect(script('prepare-checkout.sh', [failing], { INSTALL_COMMAND: 'exit 7', BUILD_COMMAND: 'touch built' }).code).toBe(7);
+    expect(
+      script('prepare-checkout.sh', [failing], { INSTALL_COMMAND: 'exit 7', BUILD_COMMAND: 'touch built' }).code,
+    ).toBe(7);
     expect(existsSync(join(failing, 'built'))).toBe(false);
     expect(script('prepare-checkout.sh', [scratchDir()], { INSTALL_COMMAND: '', BUILD_COMMAND: '' }).code).toBe(0);
   });
@@ -116,12 +163,25 @@ describe('run-ab.sh', () => {
 
   it('passes no empty argument when there are no run flags or threshold, and reports a bad workload list without calling ab', () => {
     const plain = job();
-    script('run-ab.sh', [], { ...plain.env, BASE_DIR: '/b', HEAD_DIR: '/h', WORKLOADS: 'a.js', RUN_FLAGS: '', OUT_DIR: join(plain.directory, 'out') });
+    script('run-ab.sh', [], {
+      ...plain.env,
+      BASE_DIR: '/b',
+      HEAD_DIR: '/h',
+      WORKLOADS: 'a.js',
+      RUN_FLAGS: '',
+      OUT_DIR: join(plain.directory, 'out'),
+    });
     // No threshold given: corescope's own margin decides, the action keeps no copy of it.
     expect(plain.calls()[0]?.slice(0, 4)).toEqual(['ab', '/b/a.js', '/h/a.js', '--fail-on']);
 
     const bad = job();
-    const ran = script('run-ab.sh', [], { ...bad.env, BASE_DIR: '/b', HEAD_DIR: '/h', WORKLOADS: '../a.js', OUT_DIR: join(bad.directory, 'out') });
+    const ran = script('run-ab.sh', [], {
+      ...bad.env,
+      BASE_DIR: '/b',
+      HEAD_DIR: '/h',
+      WORKLOADS: '../a.js',
+      OUT_DIR: join(bad.directory, 'out'),
+    });
     expect(ran.code).toBe(0);
     expect(bad.calls()).toEqual([]);
     expect(bad.outputs()['exit-code']).toBe('2');
@@ -150,15 +210,23 @@ describe('history-dir.sh and history-name.sh', () => {
     for (const day of ['20260101', '20260103', '20260102', '20260105', '20260104']) {
       expect(script('history-dir.sh', [history, result, `${day}T000000Z-abc.json`, '3']).code).toBe(0);
     }
-    expect(readdirSync(history).sort()).toEqual(['20260103T000000Z-abc.json', '20260104T000000Z-abc.json', '20260105T000000Z-abc.json']);
+    expect(readdirSync(history).sort()).toEqual([
+      '20260103T000000Z-abc.json',
+      '20260104T000000Z-abc.json',
+      '20260105T000000Z-abc.json',
+    ]);
     expect(script('history-dir.sh', [history, result, 'x.json', '0']).code).toBe(2);
     expect(script('history-dir.sh', [history, result, '../escape.json', '3']).code).toBe(2);
     expect(script('history-dir.sh', [history, join(history, 'missing.json'), 'y.json', '3']).code).toBe(2);
   });
 
   it('names a run by UTC time and commit, so names sort by age', () => {
-    expect(script('history-name.sh', ['0123456789abcdef0123', '20260304T050607Z']).stdout).toBe('20260304T050607Z-0123456789ab.json\n');
-    expect(script('history-name.sh', ['$(rm -rf x)/..', '20260304T050607Z']).stdout).toBe('20260304T050607Z-rmrfx.json\n');
+    expect(script('history-name.sh', ['0123456789abcdef0123', '20260304T050607Z']).stdout).toBe(
+      '20260304T050607Z-0123456789ab.json\n',
+    );
+    expect(script('history-name.sh', ['$(rm -rf x)/..', '20260304T050607Z']).stdout).toBe(
+      '20260304T050607Z-rmrfx.json\n',
+    );
     expect(script('history-name.sh', ['abc']).stdout).toMatch(/^\d{8}T\d{6}Z-abc\.json\n$/);
   });
 });
@@ -183,15 +251,28 @@ describe('history-branch.sh', () => {
   function record(head: string, name: string, extra: NodeJS.ProcessEnv = {}) {
     const result = join(scratchDir(), 'head.json');
     writeFileSync(result, `{"run": "${name}"}\n`);
-    return script('history-branch.sh', [], { REPO_DIR: head, HISTORY_BRANCH: 'corescope-history', HISTORY_LIMIT: '2', RESULT_FILE: result, RESULT_NAME: name, ...extra });
+    return script('history-branch.sh', [], {
+      REPO_DIR: head,
+      HISTORY_BRANCH: 'corescope-history',
+      HISTORY_LIMIT: '2',
+      RESULT_FILE: result,
+      RESULT_NAME: name,
+      ...extra,
+    });
   }
 
-  const branchFiles = (bare: string): string[] => git(bare, 'ls-tree', '--name-only', 'corescope-history').split('\n').filter(Boolean);
+  const branchFiles = (bare: string): string[] =>
+    git(bare, 'ls-tree', '--name-only', 'corescope-history').split('\n').filter(Boolean);
 
   it('creates the branch, then keeps one commit holding the newest LIMIT files', () => {
     const { root, bare, head } = origin();
     const copy = join(root, 'copy');
-    for (const name of ['20260101T000000Z-a.json', '20260102T000000Z-b.json', '20260103T000000Z-c.json', '20260104T000000Z-d.json']) {
+    for (const name of [
+      '20260101T000000Z-a.json',
+      '20260102T000000Z-b.json',
+      '20260103T000000Z-c.json',
+      '20260104T000000Z-d.json',
+    ]) {
       const ran = record(head, name, { HISTORY_COPY: copy });
       expect(ran.code, ran.stderr).toBe(0);
     }
@@ -233,7 +314,11 @@ describe('history-branch.sh', () => {
     expect(ran.code, ran.stderr).toBe(0);
     expect(ran.stderr).toContain('moved while updating it; retrying');
     expect(ran.stdout).toContain('(attempt 2)');
-    expect(branchFiles(bare)).toEqual(['20260101T000000Z-a.json', '20260102T000000Z-other.json', '20260103T000000Z-c.json']);
+    expect(branchFiles(bare)).toEqual([
+      '20260101T000000Z-a.json',
+      '20260102T000000Z-other.json',
+      '20260103T000000Z-c.json',
+    ]);
   });
 
   it('refuses a branch name git would not accept', () => {
@@ -263,21 +348,65 @@ describe('aa-rate.sh', () => {
   it('counts the false alarms of RUNS A/A runs and publishes the rate', () => {
     const { env, files, calls, directory } = job();
     const out = join(directory, 'aa');
-    const ran = script('aa-rate.sh', [], { ...env, FAKE_EXITS: '0,3,0,0,0', BASE_WORKLOADS: '/a/x.js', HEAD_WORKLOADS: '/b/x.js', RUNS: '5', THRESHOLD: '5', RUN_FLAGS: '--quick', OUT_DIR: out });
+    const ran = script('aa-rate.sh', [], {
+      ...env,
+      FAKE_EXITS: '0,3,0,0,0',
+      BASE_WORKLOADS: '/a/x.js',
+      HEAD_WORKLOADS: '/b/x.js',
+      RUNS: '5',
+      THRESHOLD: '5',
+      RUN_FLAGS: '--quick',
+      OUT_DIR: out,
+    });
     expect(ran.code, ran.stderr).toBe(0);
     expect(calls()).toHaveLength(5);
-    expect(calls()[0]).toEqual(['ab', '/a/x.js', '/b/x.js', '--quick', '--threshold', '5', '--fail-on', 'regression', '--format', 'json', '--out', join(out, 'aa-1.json')]);
-    expect(JSON.parse(readFileSync(join(out, 'aa.json'), 'utf8'))).toEqual({ runs: 5, falseAlarms: 1, errors: 0, ratePercent: '20.0', threshold: '5', runFlags: '--quick', exitCodes: [0, 3, 0, 0, 0] });
+    expect(calls()[0]).toEqual([
+      'ab',
+      '/a/x.js',
+      '/b/x.js',
+      '--quick',
+      '--threshold',
+      '5',
+      '--fail-on',
+      'regression',
+      '--format',
+      'json',
+      '--out',
+      join(out, 'aa-1.json'),
+    ]);
+    expect(JSON.parse(readFileSync(join(out, 'aa.json'), 'utf8'))).toEqual({
+      runs: 5,
+      falseAlarms: 1,
+      errors: 0,
+      ratePercent: '20.0',
+      threshold: '5',
+      runFlags: '--quick',
+      exitCodes: [0, 3, 0, 0, 0],
+    });
     expect(readFileSync(files.summary, 'utf8')).toContain('| 5 | 1 | 20.0 % | 0 |');
   });
 
   it('leaves failed runs out of the rate and fails the job for them', () => {
     const { env, directory } = job();
     const out = join(directory, 'aa');
-    const ran = script('aa-rate.sh', [], { ...env, FAKE_EXITS: '3,2,0,0', BASE_WORKLOADS: '/a', HEAD_WORKLOADS: '/b', RUNS: '4', OUT_DIR: out });
+    const ran = script('aa-rate.sh', [], {
+      ...env,
+      FAKE_EXITS: '3,2,0,0',
+      BASE_WORKLOADS: '/a',
+      HEAD_WORKLOADS: '/b',
+      RUNS: '4',
+      OUT_DIR: out,
+    });
     expect(ran.code).not.toBe(0);
-    expect(JSON.parse(readFileSync(join(out, 'aa.json'), 'utf8'))).toMatchObject({ runs: 4, falseAlarms: 1, errors: 1, ratePercent: '33.3' });
-    expect(script('aa-rate.sh', [], { ...env, RUNS: 'ten', BASE_WORKLOADS: '/a', HEAD_WORKLOADS: '/b', OUT_DIR: out }).code).toBe(2);
+    expect(JSON.parse(readFileSync(join(out, 'aa.json'), 'utf8'))).toMatchObject({
+      runs: 4,
+      falseAlarms: 1,
+      errors: 1,
+      ratePercent: '33.3',
+    });
+    expect(
+      script('aa-rate.sh', [], { ...env, RUNS: 'ten', BASE_WORKLOADS: '/a', HEAD_WORKLOADS: '/b', OUT_DIR: out }).code,
+    ).toBe(2);
   });
 });
 
@@ -288,7 +417,10 @@ describe('build-corescope.sh', () => {
     mkdirSync(join(root, 'dist', 'src'), { recursive: true });
     writeFileSync(join(root, 'dist', 'src', 'cli.js'), '');
     // npm is not on this PATH: a build attempt would fail the script.
-    const ran = spawnSync('bash', [join(SCRIPTS, 'build-corescope.sh')], { env: { PATH: '/usr/bin:/bin', ...env, CORESCOPE_ROOT: root }, encoding: 'utf8' });
+    const ran = spawnSync('bash', [join(SCRIPTS, 'build-corescope.sh')], {
+      env: { PATH: '/usr/bin:/bin', ...env, CORESCOPE_ROOT: root },
+      encoding: 'utf8',
+    });
     expect(ran.status, ran.stderr).toBe(0);
     expect(outputs()).toEqual({ cli: join(root, 'dist', 'src', 'cli.js') });
   });

@@ -16,7 +16,8 @@ const value = (flag) => {
 };
 if (args[0] === 'ab') {
   const out = value('--out');
-  if (out !== undefined && code !== 2) writeFileSync(out, process.env.FAKE_SUMMARY ?? `## corescope ab (fake, exit ${code})\n`);
+  if (out !== undefined && code !== 2)
+    writeFileSync(out, process.env.FAKE_SUMMARY ?? `## corescope ab (fake, exit ${code})\n`);
   for (const flag of ['--base-out', '--head-out']) {
     const path = value(flag);
     if (path !== undefined && code !== 2) writeFileSync(path, `{"fake": "${flag}"}\n`);

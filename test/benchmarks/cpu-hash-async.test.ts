@@ -6,7 +6,9 @@ describe('cpu-hash-async', () => {
   it('derives the same key as synchronous PBKDF2-SHA256, one per task index', async () => {
     const workload = await loadWorkload(resolveWorkloadUrl('cpu-hash-async'));
     const keys = await Promise.all([0, 1, 2].map((index) => workload.task({ data: undefined, size: 500, index })));
-    expect(keys).toEqual([0, 1, 2].map((index) => pbkdf2Sync(`corescope-${index}`, 'corescope-salt', 500, 32, 'sha256').toString('hex')));
+    expect(keys).toEqual(
+      [0, 1, 2].map((index) => pbkdf2Sync(`corescope-${index}`, 'corescope-salt', 500, 32, 'sha256').toString('hex')),
+    );
     expect(new Set(keys).size).toBe(3);
   });
 

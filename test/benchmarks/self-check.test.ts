@@ -2,7 +2,15 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkTargets, outcomeOf, renderTable, tally, targetsFor, TARGET_CELLS, type ChangeTally } from '../../benchmarks/self-check/power-summary.js';
+import {
+  checkTargets,
+  outcomeOf,
+  renderTable,
+  tally,
+  targetsFor,
+  TARGET_CELLS,
+  type ChangeTally,
+} from '../../benchmarks/self-check/power-summary.js';
 import { DIST_ROOT } from '../../src/paths.js';
 import { scratchDir } from '../helpers/cli.js';
 
@@ -13,7 +21,7 @@ const comparison = (verdicts: Record<string, string>, regressions: string[]) => 
   regressions: regressions.map((id) => ({ id })),
 });
 
-describe('the self-check\'s tally', () => {
+describe("the self-check's tally", () => {
   it('counts false alarms (slower or faster) on A/A pairs and detections (exit 3 naming the cell) on planted ones', () => {
     const outcomes = [
       outcomeOf(0, 0, comparison({ [SEQUENTIAL]: 'same', [PARALLEL]: 'inconclusive' }, [])),
@@ -34,10 +42,12 @@ describe('the self-check\'s tally', () => {
     expect(checks[3]?.target).toBe(`+10 % ${PARALLEL}: flagged ≥ 2 of 2`);
   });
 
-  it('scales issue 11\'s targets (for 10 pairs) to the pairs run, and prints one row per kind of pair', () => {
+  it("scales issue 11's targets (for 10 pairs) to the pairs run, and prints one row per kind of pair", () => {
     expect(targetsFor(10)).toEqual({ aaFlaggedMax: 0, plus10FlaggedMin: 9, plus2FlaggedMax: 1 });
     expect(targetsFor(2)).toEqual({ aaFlaggedMax: 0, plus10FlaggedMin: 2, plus2FlaggedMax: 0 });
-    const rows: ChangeTally[] = [{ change: 0.02, pairs: 10, exit3: 1, cells: { [SEQUENTIAL]: { flagged: 1, verdicts: {} } } }];
+    const rows: ChangeTally[] = [
+      { change: 0.02, pairs: 10, exit3: 1, cells: { [SEQUENTIAL]: { flagged: 1, verdicts: {} } } },
+    ];
     expect(renderTable(rows, [SEQUENTIAL, PARALLEL]).split('\n')).toEqual([
       'pairs                  sequential/t1  parallel/t2  exit 3',
       '+2 % (flagged slower)         1 / 10       0 / 10  1 / 10',
@@ -61,7 +71,11 @@ describe('the self-check, run small (one pair, a planted +50 %)', () => {
     const out = join(dir, 'summary.json');
     const script = join(DIST_ROOT, 'benchmarks', 'self-check', 'compare-power.js');
     const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done, reject) => {
-      const child = spawn(process.execPath, [script, '--pairs', '1', '--changes', '0.5', '--out', out, '--run-args=--max-time 1.5s'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(
+        process.execPath,
+        [script, '--pairs', '1', '--changes', '0.5', '--out', out, '--run-args=--max-time 1.5s'],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -76,7 +90,10 @@ describe('the self-check, run small (one pair, a planted +50 %)', () => {
     expect(summary.kind).toBe('corescope-self-check');
     expect(summary.settings).toMatchObject({ pairs: 1, changes: [0.5] });
     expect(summary.cells).toEqual([SEQUENTIAL, PARALLEL]);
-    expect(summary.tallies.map((entry) => [entry.change, entry.pairs])).toEqual([[0, 1], [0.5, 1]]);
+    expect(summary.tallies.map((entry) => [entry.change, entry.pairs])).toEqual([
+      [0, 1],
+      [0.5, 1],
+    ]);
     expect(summary.tallies[1]?.cells[SEQUENTIAL]?.flagged).toBe(1);
     expect(summary.tallies[1]?.exit3).toBe(1);
     expect(summary.perPairMs).toHaveLength(1);

@@ -18,7 +18,7 @@ import type { OkBenchmark, ResultFile } from '../../src/results/schema.js';
 const fixture = (name: string): ResultFile => readResultFile(join(PACKAGE_ROOT, 'test', 'classify', 'fixtures', name));
 
 describe('classify on recorded evidence', () => {
-  it('where the pool loses: CPU-bound, keep it on the main thread, and the reason from the pool\'s own figures', () => {
+  it("where the pool loses: CPU-bound, keep it on the main thread, and the reason from the pool's own figures", () => {
     const result = fixture('pool-loses.json');
     const classification = classifyWorkload(result.benchmarks, result.environment);
     expect(classification.class).toBe('cpu');
@@ -35,14 +35,18 @@ describe('classify on recorded evidence', () => {
     // The same recording with the pool's figures edited (SYNTHETIC): 400 µs to send a message of 8 tasks, 10 µs to
     // compute one on a pool thread. Dispatch per task (50 µs) now dwarfs the 21 µs task.
     const result = structuredClone(fixture('pool-loses.json'));
-    const pool = result.benchmarks.find((benchmark): benchmark is OkBenchmark => benchmark.id === 'cpu-spin/parallel/t2' && benchmark.status === 'ok');
+    const pool = result.benchmarks.find(
+      (benchmark): benchmark is OkBenchmark => benchmark.id === 'cpu-spin/parallel/t2' && benchmark.status === 'ok',
+    );
     if (pool?.batching === undefined) throw new Error('the recording lost its batching figures');
     pool.batching = { ...pool.batching, dispatchUs: 400, taskUs: 10 };
     const classification = classifyWorkload(result.benchmarks, result.environment);
     expect(classification.recommendation.strategy).toBe('sequential');
     const grain = classification.recommendation.grain;
     expect(grain?.batch).toBeGreaterThan(8);
-    expect(classification.reasons.join('\n')).toMatch(/too fine-grained for a pool at this grain: sending a task costs 50 µs \(8 tasks per message\).*--batch \d+/);
+    expect(classification.reasons.join('\n')).toMatch(
+      /too fine-grained for a pool at this grain: sending a task costs 50 µs \(8 tasks per message\).*--batch \d+/,
+    );
   });
 
   it('where it is inconclusive: undecided, with the samples that would likely decide, and no pool recommended', () => {
@@ -53,13 +57,17 @@ describe('classify on recorded evidence', () => {
     expect(classification.recommendation.threads).toBeNull();
     expect(classification.recommendation.samplesFactor).toBeGreaterThan(1);
     expect(classification.evidence.parallelSpeedup[0]?.word).toBe('inconclusive');
-    expect(classification.reasons.join('\n')).toContain('inconclusive: nothing measured is shown to gain, and parallel on 2 threads could still');
+    expect(classification.reasons.join('\n')).toContain(
+      'inconclusive: nothing measured is shown to gain, and parallel on 2 threads could still',
+    );
   });
 
   it('recommends a pool only when it gains, and the fewest threads among those not told apart from the best', () => {
     // SYNTHETIC edit of the same recording: parallel now 1.8× (1.7–1.9), a gain.
     const result = structuredClone(fixture('inconclusive.json'));
-    const pool = result.benchmarks.find((benchmark): benchmark is OkBenchmark => benchmark.id === 'cpu-spin/parallel/t2' && benchmark.status === 'ok');
+    const pool = result.benchmarks.find(
+      (benchmark): benchmark is OkBenchmark => benchmark.id === 'cpu-spin/parallel/t2' && benchmark.status === 'ok',
+    );
     if (pool?.derived == null) throw new Error('the recording lost its derived figures');
     pool.derived = { ...pool.derived, speedup: 1.8, speedupCi95: [1.7, 1.9] };
     const classification = classifyWorkload(result.benchmarks, result.environment);
@@ -68,9 +76,12 @@ describe('classify on recorded evidence', () => {
 
   it('cannot classify without a sequential baseline, and says why', () => {
     const result = fixture('inconclusive.json');
-    expect(() => classifyWorkload(result.benchmarks.filter((benchmark) => benchmark.strategy !== 'sequential'), result.environment)).toThrow(
-      'cannot classify: the sequential baseline has no figures',
-    );
+    expect(() =>
+      classifyWorkload(
+        result.benchmarks.filter((benchmark) => benchmark.strategy !== 'sequential'),
+        result.environment,
+      ),
+    ).toThrow('cannot classify: the sequential baseline has no figures');
   });
 });
 
@@ -104,17 +115,48 @@ describe('classify on fixed figures', () => {
     return okCell({ strategy, threads, medianMs: 100 / speedup, speedup, loopBusy: busy });
   }
   function cpuRun(parallel: Array<[threads: number, speedup: number]>): OkBenchmark[] {
-    return [cell('sequential', 1, 1, 0.98), cell('concurrent', 1, 1, 0.98), ...parallel.map(([threads, speedup]) => cell('parallel', threads, speedup, 0.1))];
+    return [
+      cell('sequential', 1, 1, 0.98),
+      cell('concurrent', 1, 1, 0.98),
+      ...parallel.map(([threads, speedup]) => cell('parallel', threads, speedup, 0.1)),
+    ];
   }
   const machine = (usableCores: number) => ({ usableCores });
 
   it('recommends the fewest threads not told apart from the best gain', () => {
     // 2 threads at 1.90× against 4 at 1.95×: paired, 4 threads are 1.026× as fast, the same within ±3 %: take 2.
-    expect(classifyWorkload(cpuRun([[1, 0.97], [2, 1.9], [4, 1.95]]), machine(2)).recommendation).toEqual({ strategy: 'parallel', threads: 2 });
+    expect(
+      classifyWorkload(
+        cpuRun([
+          [1, 0.97],
+          [2, 1.9],
+          [4, 1.95],
+        ]),
+        machine(2),
+      ).recommendation,
+    ).toEqual({ strategy: 'parallel', threads: 2 });
     // 1.5× against 1.95×: 4 threads are a gain over 2 (1.3×): take 4.
-    expect(classifyWorkload(cpuRun([[1, 0.97], [2, 1.5], [4, 1.95]]), machine(4)).recommendation).toEqual({ strategy: 'parallel', threads: 4 });
+    expect(
+      classifyWorkload(
+        cpuRun([
+          [1, 0.97],
+          [2, 1.5],
+          [4, 1.95],
+        ]),
+        machine(4),
+      ).recommendation,
+    ).toEqual({ strategy: 'parallel', threads: 4 });
     // Order in the file does not matter.
-    expect(classifyWorkload(cpuRun([[4, 1.95], [1, 0.97], [2, 1.9]]), machine(2)).recommendation.threads).toBe(2);
+    expect(
+      classifyWorkload(
+        cpuRun([
+          [4, 1.95],
+          [1, 0.97],
+          [2, 1.9],
+        ]),
+        machine(2),
+      ).recommendation.threads,
+    ).toBe(2);
   });
 
   it('recommends no pool when no parallel cell was measured: nothing shows one gains', () => {
@@ -128,6 +170,8 @@ describe('classify on fixed figures', () => {
     const classification = classifyWorkload(benchmarks, machine(2));
     expect(classification.class).toBe('io');
     expect(classification.recommendation).toEqual({ strategy: 'concurrent', threads: null });
-    expect(classification.reasons).toContain('a pool only adds overhead: concurrent ran 3.33× (3.33–3.33) as fast as its best (parallel on 2 threads)');
+    expect(classification.reasons).toContain(
+      'a pool only adds overhead: concurrent ran 3.33× (3.33–3.33) as fast as its best (parallel on 2 threads)',
+    );
   });
 });

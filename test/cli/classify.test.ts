@@ -52,7 +52,10 @@ describe('bad workload files (classify and run --workload): exit 2, one line nam
   const syntax = join(dir, 'syntax.mjs');
   writeFileSync(noExport, 'export const nothing = 1;\n');
   writeFileSync(noTask, "export default { id: 'no-task', kind: 'cpu', description: 'x', defaultSize: 1 };\n");
-  writeFileSync(badKind, "export default { id: 'bad-kind', kind: 'gpu', description: 'x', defaultSize: 1, task: () => 1 };\n");
+  writeFileSync(
+    badKind,
+    "export default { id: 'bad-kind', kind: 'gpu', description: 'x', defaultSize: 1, task: () => 1 };\n",
+  );
   writeFileSync(syntax, 'export default {{\n');
 
   it.each([
@@ -62,7 +65,10 @@ describe('bad workload files (classify and run --workload): exit 2, one line nam
     [badKind, /bad-kind\.mjs: invalid workload: "kind" must be one of io, cpu, mixed \(got "gpu"\)/],
     [syntax, /syntax\.mjs: cannot load workload module/],
   ])('%s', async (file, message) => {
-    for (const args of [['classify', file], ['run', '--workload', file, '--rounds', '1', '--json']]) {
+    for (const args of [
+      ['classify', file],
+      ['run', '--workload', file, '--rounds', '1', '--json'],
+    ]) {
       const result = await runCli(args);
       expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(2);
       expect(result.stderr).toMatch(message);

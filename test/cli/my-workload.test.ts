@@ -9,7 +9,22 @@ describe('your own workload', () => {
   it('examples/my-workload.js (import { defineWorkload } from "corescope") runs under every strategy via --workload', async () => {
     const out = join(scratchDir(), 'mine.json');
     const result = await runCli(
-      ['run', '--workload', './examples/my-workload.js', ...FAST_RUN, '-s', 'sequential,concurrent,parallel,hybrid', '-t', '2', '--rounds', '2', '--tasks', '4', '--out', out],
+      [
+        'run',
+        '--workload',
+        './examples/my-workload.js',
+        ...FAST_RUN,
+        '-s',
+        'sequential,concurrent,parallel,hybrid',
+        '-t',
+        '2',
+        '--rounds',
+        '2',
+        '--tasks',
+        '4',
+        '--out',
+        out,
+      ],
       { cwd: PACKAGE_ROOT },
     );
     expect(result.code, result.stderr).toBe(0);
@@ -28,7 +43,16 @@ describe('your own workload', () => {
 
 describe('programmatic API', () => {
   it('run() measures like the CLI and reports the critical path of the agent pipeline, which no sample beats', async () => {
-    const outcome = await run({ workloads: ['agents-dag'], strategies: ['sequential', 'concurrent'], rounds: 2, processes: 1, probe: false, warmupRounds: 0, tasks: 4, size: 8 });
+    const outcome = await run({
+      workloads: ['agents-dag'],
+      strategies: ['sequential', 'concurrent'],
+      rounds: 2,
+      processes: 1,
+      probe: false,
+      warmupRounds: 0,
+      tasks: 4,
+      size: 8,
+    });
     expect(outcome.exitCode).toBe(0);
     const [sequential, concurrent] = outcome.result.benchmarks;
     const floorMs = sequential?.workload.criticalPathMs;
@@ -46,10 +70,23 @@ describe('programmatic API', () => {
     const dir = scratchDir();
     const files = [join(dir, 'a.json'), join(dir, 'b.json')];
     for (const out of files) {
-      const outcome = await run({ workloads: ['io-timer'], strategies: ['sequential', 'concurrent'], rounds: 3, processes: 1, probe: false, warmupRounds: 0, tasks: 2, size: 2, out });
+      const outcome = await run({
+        workloads: ['io-timer'],
+        strategies: ['sequential', 'concurrent'],
+        rounds: 3,
+        processes: 1,
+        probe: false,
+        warmupRounds: 0,
+        tasks: 2,
+        size: 2,
+        out,
+      });
       expect(outcome.exitCode).toBe(0);
     }
     const comparison = await compare(files);
-    expect(comparison.sameMachine[0]?.judgements.map((judgement) => judgement.id)).toEqual(['io-timer/sequential/t1', 'io-timer/concurrent/t1']);
+    expect(comparison.sameMachine[0]?.judgements.map((judgement) => judgement.id)).toEqual([
+      'io-timer/sequential/t1',
+      'io-timer/concurrent/t1',
+    ]);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { defaultResultPath, parseChoices, parseInteger, parsePositiveNumber, parseThreadCounts } from '../../src/options/parse.js';
+import {
+  defaultResultPath,
+  parseChoices,
+  parseInteger,
+  parsePositiveNumber,
+  parseThreadCounts,
+} from '../../src/options/parse.js';
 import { UsageError } from '../../src/errors.js';
 
 describe('flag parsers', () => {
@@ -36,10 +42,14 @@ describe('stopping flags', () => {
     const { parsePercentage } = await import('../../src/options/parse.js');
     expect(parsePercentage('3', '--precision', { allowZero: false })).toBe(3);
     expect(parsePercentage('2.5%', '--precision', { allowZero: false })).toBe(2.5);
-    expect(() => parsePercentage('0', '--precision', { allowZero: false })).toThrow('--precision: 0 % is out of range (over 0 to under 100)');
+    expect(() => parsePercentage('0', '--precision', { allowZero: false })).toThrow(
+      '--precision: 0 % is out of range (over 0 to under 100)',
+    );
     expect(() => parsePercentage('100', '--precision', { allowZero: false })).toThrow(/--precision: 100 %/);
     expect(() => parsePercentage('-1', '--precision', { allowZero: false })).toThrow(/--precision/);
-    expect(() => parsePercentage('tight', '--precision', { allowZero: false })).toThrow('--precision: "tight" is not a percentage');
+    expect(() => parsePercentage('tight', '--precision', { allowZero: false })).toThrow(
+      '--precision: "tight" is not a percentage',
+    );
   });
 
   it('reads --max-time as a positive duration', async () => {
@@ -48,7 +58,8 @@ describe('stopping flags', () => {
     expect(parseDurationMs('1.5min', '--max-time')).toBe(90_000);
     expect(parseDurationMs('500ms', '--max-time')).toBe(500);
     expect(parseDurationMs('12', '--max-time')).toBe(12_000);
-    for (const bad of ['0', '-5s', '10 parsecs', '', 'soon']) expect(() => parseDurationMs(bad, '--max-time')).toThrow(/^--max-time: /);
+    for (const bad of ['0', '-5s', '10 parsecs', '', 'soon'])
+      expect(() => parseDurationMs(bad, '--max-time')).toThrow(/^--max-time: /);
     expect(parseDurationMs('0', '--min-sample', { allowZero: true })).toBe(0);
   });
 });

@@ -4,12 +4,34 @@ import { PACKAGE_ROOT } from '../../src/paths.js';
 import { readResultFile } from '../../src/results/load.js';
 import { FAST_RUN, runCli, scratchDir } from '../helpers/cli.js';
 
-const QUICK = ['--quick', ...FAST_RUN, '--rounds', '2', '--tasks', '4', '--threads', '1,2', '--strategies', 'sequential,concurrent,parallel'];
+const QUICK = [
+  '--quick',
+  ...FAST_RUN,
+  '--rounds',
+  '2',
+  '--tasks',
+  '4',
+  '--threads',
+  '1,2',
+  '--strategies',
+  'sequential,concurrent,parallel',
+];
 
 describe('corescope run', () => {
   it('exits 0, prints tables and verdicts, and writes a valid result file', async () => {
     const out = join(scratchDir(), 'run.json');
-    const result = await runCli(['run', ...QUICK, '-w', 'io-timer,cpu-compute', '--size', '5', '--label', 'test', '--out', out]);
+    const result = await runCli([
+      'run',
+      ...QUICK,
+      '-w',
+      'io-timer,cpu-compute',
+      '--size',
+      '5',
+      '--label',
+      'test',
+      '--out',
+      out,
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Verdicts');
     expect(result.stdout).toMatch(/io-timer: concurrent [\d.]+×/);
@@ -35,7 +57,24 @@ describe('corescope run', () => {
 
   it('measures each workload in fresh processes and records which process took every sample', async () => {
     const out = join(scratchDir(), 'processes.json');
-    const result = await runCli(['run', '-w', 'io-timer', '--size', '2', '--tasks', '4', '-s', 'sequential,concurrent', '--processes', '2', '--rounds', '3', '--no-probe', '--out', out]);
+    const result = await runCli([
+      'run',
+      '-w',
+      'io-timer',
+      '--size',
+      '2',
+      '--tasks',
+      '4',
+      '-s',
+      'sequential,concurrent',
+      '--processes',
+      '2',
+      '--rounds',
+      '3',
+      '--no-probe',
+      '--out',
+      out,
+    ]);
     expect(result.code, result.stderr).toBe(0);
     const file = readResultFile(out);
     expect(file.config).toMatchObject({ processes: 2, rounds: 3 });
@@ -66,7 +105,10 @@ describe('corescope run', () => {
     [['--threads', '1.5'], /^corescope: --threads: "1.5" is not an integer/],
     [['--tasks', 'many'], /^corescope: --tasks: "many" is not an integer/],
     [['--out', '/proc/corescope/x.json'], /^corescope: --out: cannot write/],
-    [['--workloads', './missing-file.js'], /^corescope: --workloads: workload file \.\/missing-file\.js does not exist/],
+    [
+      ['--workloads', './missing-file.js'],
+      /^corescope: --workloads: workload file \.\/missing-file\.js does not exist/,
+    ],
     [['--frobnicate'], /^corescope: Unknown argument: frobnicate/],
     [['--precision', '0'], /^corescope: --precision: 0 % is out of range/],
     [['--precision', '100'], /^corescope: --precision: 100 % is out of range/],
@@ -96,13 +138,25 @@ describe('corescope run', () => {
       // A pool fails while warming its threads, before any batch; the event-loop strategies fail a whole batch.
       if (!benchmark.strategy.startsWith('parallel')) expect(benchmark.failedTasks).toBe(4);
     }
-    expect(file.benchmarks.filter((benchmark) => benchmark.workload.id === 'io-timer' && benchmark.status === 'ok')).toHaveLength(4);
+    expect(
+      file.benchmarks.filter((benchmark) => benchmark.workload.id === 'io-timer' && benchmark.status === 'ok'),
+    ).toHaveLength(4);
   });
 
   it('explains every flag in --help', async () => {
     const result = await runCli(['run', '--help']);
     expect(result.code).toBe(0);
-    for (const flag of ['--workloads', '--strategies', '--threads', '--tasks', '--rounds', '--quick', '--out', '--json', '--label']) {
+    for (const flag of [
+      '--workloads',
+      '--strategies',
+      '--threads',
+      '--tasks',
+      '--rounds',
+      '--quick',
+      '--out',
+      '--json',
+      '--label',
+    ]) {
       expect(result.stdout).toContain(flag);
     }
   });

@@ -13,7 +13,12 @@ describe('corescope study', () => {
     const file = readResultFile(out);
     const overheads = file.overheads;
     expect(file.benchmarks).toEqual([]);
-    expect(overheads?.startup.map((figure) => `${figure.pool}/t${figure.threads}`)).toEqual(['piscina/t1', 'raw/t1', 'piscina/t2', 'raw/t2']);
+    expect(overheads?.startup.map((figure) => `${figure.pool}/t${figure.threads}`)).toEqual([
+      'piscina/t1',
+      'raw/t1',
+      'piscina/t2',
+      'raw/t2',
+    ]);
     expect(overheads?.roundTrip).toHaveLength(2);
     expect(overheads?.dispatch.length).toBeGreaterThan(0);
     expect(new Set(overheads?.payload.map((figure) => figure.mode))).toEqual(new Set(['clone', 'transfer', 'shared']));
@@ -25,9 +30,14 @@ describe('corescope study', () => {
     expect(result.stderr).not.toContain('internal error');
     expect(result.code).toBe(0);
     const grain = readResultFile(out).grain;
-    expect(grain?.points.map((point) => `${point.series}/t${point.threads}`).sort()).toEqual(
-      ['parallel --batch auto/t1', 'parallel --batch auto/t2', 'parallel/t1', 'parallel/t2', 'raw/t1', 'raw/t2'],
-    );
+    expect(grain?.points.map((point) => `${point.series}/t${point.threads}`).sort()).toEqual([
+      'parallel --batch auto/t1',
+      'parallel --batch auto/t2',
+      'parallel/t1',
+      'parallel/t2',
+      'raw/t1',
+      'raw/t2',
+    ]);
     for (const point of grain?.points ?? []) {
       expect(point.taskMs).toBeGreaterThan(0);
       expect(point.samplesMs).toHaveLength(2);

@@ -43,13 +43,30 @@ export default defineWorkload<Data, number>({
   task: ({ data, size }) => repeatLength(data.text, size),
 });
 `;
-const HELPER = 'export function repeatLength(text: string, times: number): number {\n  return text.repeat(times).length;\n}\n';
+const HELPER =
+  'export function repeatLength(text: string, times: number): number {\n  return text.repeat(times).length;\n}\n';
 
 describe('TypeScript workload files', () => {
   it('examples/my-workload.ts runs under sequential, concurrent and parallel via `run`', async () => {
     const out = join(scratchDir(), 'ts.json');
     const result = await runCli(
-      ['run', '-w', './examples/my-workload.ts', '-s', 'sequential,concurrent,parallel', '-t', '2', '--rounds', '2', '--tasks', '4', '--size', '2000', '--out', out],
+      [
+        'run',
+        '-w',
+        './examples/my-workload.ts',
+        '-s',
+        'sequential,concurrent,parallel',
+        '-t',
+        '2',
+        '--rounds',
+        '2',
+        '--tasks',
+        '4',
+        '--size',
+        '2000',
+        '--out',
+        out,
+      ],
       { cwd: PACKAGE_ROOT },
     );
     expect(result.code, result.stderr).toBe(0);
@@ -64,17 +81,41 @@ describe('TypeScript workload files', () => {
   });
 
   it('examples/my-workload.ts goes through `classify`', async () => {
-    const result = await runCli(['classify', './examples/my-workload.ts', '--rounds', '1', '--tasks', '4', '--size', '2000', '--json'], { cwd: PACKAGE_ROOT });
+    const result = await runCli(
+      ['classify', './examples/my-workload.ts', '--rounds', '1', '--tasks', '4', '--size', '2000', '--json'],
+      { cwd: PACKAGE_ROOT },
+    );
     expect(result.code, result.stderr).toBe(0);
     const classification = JSON.parse(result.stdout) as Classification;
     expect(classification.workload.id).toBe('parse-and-total');
     expect(classification.evidence.parallelSpeedup.map((point) => point.threads)).toContain(2);
   });
 
-  it('bundles relative .ts imports, resolves the package from the user\'s node_modules, and keeps import.meta.url the source\'s', async () => {
-    const root = userProject({ 'bench/typed.ts': TYPED_WORKLOAD, 'bench/lib/repeat.ts': HELPER, 'bench/fixture.txt': 'abcd' });
+  it("bundles relative .ts imports, resolves the package from the user's node_modules, and keeps import.meta.url the source's", async () => {
+    const root = userProject({
+      'bench/typed.ts': TYPED_WORKLOAD,
+      'bench/lib/repeat.ts': HELPER,
+      'bench/fixture.txt': 'abcd',
+    });
     const out = join(root, 'typed.json');
-    const result = await runCli(['run', '-w', './bench/typed.ts', '-s', 'sequential,parallel', '-t', '2', '--rounds', '1', '--tasks', '2', '--out', out], { cwd: root });
+    const result = await runCli(
+      [
+        'run',
+        '-w',
+        './bench/typed.ts',
+        '-s',
+        'sequential,parallel',
+        '-t',
+        '2',
+        '--rounds',
+        '1',
+        '--tasks',
+        '2',
+        '--out',
+        out,
+      ],
+      { cwd: root },
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(readResultFile(out).benchmarks.map((benchmark) => benchmark.status)).toEqual(['ok', 'ok']);
     const compiled = readdirSync(join(root, 'bench', '.corescope'));
@@ -83,20 +124,37 @@ describe('TypeScript workload files', () => {
   });
 
   it('the programmatic run() takes a .ts workload too', async () => {
-    const root = userProject({ 'bench/typed.ts': TYPED_WORKLOAD, 'bench/lib/repeat.ts': HELPER, 'bench/fixture.txt': 'abcd' });
-    const outcome = await run({ workloads: [join(root, 'bench', 'typed.ts')], strategies: ['sequential'], rounds: 1, warmupRounds: 0, tasks: 2 });
+    const root = userProject({
+      'bench/typed.ts': TYPED_WORKLOAD,
+      'bench/lib/repeat.ts': HELPER,
+      'bench/fixture.txt': 'abcd',
+    });
+    const outcome = await run({
+      workloads: [join(root, 'bench', 'typed.ts')],
+      strategies: ['sequential'],
+      rounds: 1,
+      warmupRounds: 0,
+      tasks: 2,
+    });
     expect(outcome.exitCode).toBe(0);
     expect(outcome.result.benchmarks[0]?.status).toBe('ok');
   });
 
   it('compiles to a file named by its content hash: the same source reuses it, a changed one gets a new file', async () => {
-    const root = userProject({ 'bench/typed.ts': TYPED_WORKLOAD, 'bench/lib/repeat.ts': HELPER, 'bench/fixture.txt': 'abcd' });
+    const root = userProject({
+      'bench/typed.ts': TYPED_WORKLOAD,
+      'bench/lib/repeat.ts': HELPER,
+      'bench/fixture.txt': 'abcd',
+    });
     const source = join(root, 'bench', 'typed.ts');
     const first = resolveWorkloadUrl(source);
     expect(resolveWorkloadUrl(source)).toBe(first);
     expect(fileURLToPath(first)).toMatch(/[/\\]bench[/\\]\.corescope[/\\]typed\.ts\.[0-9a-f]{16}\.mjs$/);
     // A change in a bundled helper changes the compiled content, so the URL too.
-    writeFileSync(join(root, 'bench', 'lib', 'repeat.ts'), HELPER.replace('text.repeat(times).length', 'text.repeat(times).length + 0'));
+    writeFileSync(
+      join(root, 'bench', 'lib', 'repeat.ts'),
+      HELPER.replace('text.repeat(times).length', 'text.repeat(times).length + 0'),
+    );
     const second = resolveWorkloadUrl(source);
     expect(second).not.toBe(first);
     expect((await loadWorkload(second)).id).toBe('typed-ts');
@@ -104,11 +162,19 @@ describe('TypeScript workload files', () => {
 
   it('a syntax error is one line, file:line:column and the message, exit 2, no stack', async () => {
     // Line 3, column 13 (1-based) is the "=" the parser did not expect after the colon.
-    const root = userProject({ 'bench/broken.ts': "import { defineWorkload } from 'corescope';\n\nconst size: = 3;\nexport default defineWorkload({ id: 'x', kind: 'cpu', description: '', defaultSize: size, task: () => 1 });\n" });
-    for (const args of [['run', '-w', './bench/broken.ts'], ['classify', './bench/broken.ts']]) {
+    const root = userProject({
+      'bench/broken.ts':
+        "import { defineWorkload } from 'corescope';\n\nconst size: = 3;\nexport default defineWorkload({ id: 'x', kind: 'cpu', description: '', defaultSize: size, task: () => 1 });\n",
+    });
+    for (const args of [
+      ['run', '-w', './bench/broken.ts'],
+      ['classify', './bench/broken.ts'],
+    ]) {
       const result = await runCli(args, { cwd: root });
       expect(result.code).toBe(2);
-      expect(result.stderr).toMatch(/^corescope: bench[/\\]broken\.ts:3:13: cannot compile workload: Unexpected "="\n$/);
+      expect(result.stderr).toMatch(
+        /^corescope: bench[/\\]broken\.ts:3:13: cannot compile workload: Unexpected "="\n$/,
+      );
     }
   });
 
@@ -119,7 +185,9 @@ describe('TypeScript workload files', () => {
     });
     const missing = await runCli(['run', '-w', './bench/missing.ts'], { cwd: root });
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/^corescope: bench[/\\]missing\.ts:1:19: cannot compile workload: Could not resolve "\.\/nowhere\.js"\n$/);
+    expect(missing.stderr).toMatch(
+      /^corescope: bench[/\\]missing\.ts:1:19: cannot compile workload: Could not resolve "\.\/nowhere\.js"\n$/,
+    );
 
     const empty = join(root, 'bench', 'empty.ts');
     await expect(loadWorkload(resolveWorkloadUrl(empty))).rejects.toThrow(`${empty}: exports no workload`);

@@ -3,7 +3,18 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/errors.js';
 import { runCli, scratchDir } from '../helpers/cli.js';
-import { FIXTURE_PATH, loadFixture, loadReference, onAnotherMachine, REFERENCE_PATH, scaleBenchmark, stableIds, V1_PATH, loadV1, writeJson } from './derive.js';
+import {
+  FIXTURE_PATH,
+  loadFixture,
+  loadReference,
+  onAnotherMachine,
+  REFERENCE_PATH,
+  scaleBenchmark,
+  stableIds,
+  V1_PATH,
+  loadV1,
+  writeJson,
+} from './derive.js';
 
 const reference = loadReference();
 /** A run of the current engine, several processes per cell: what same-machine verdicts judge. */
@@ -19,7 +30,11 @@ beforeAll(() => {
   slower10 = writeJson(dir, 'slower10.json', scaleBenchmark(fixture, planted, 1.1));
   slower2 = writeJson(dir, 'slower2.json', scaleBenchmark(fixture, planted, 1.02));
   // SYNTHETIC second machine (relabelled reference figures), for the layout only.
-  otherMachine = writeJson(dir, 'synthetic-16.json', onAnotherMachine(reference, { cpuModel: 'Synthetic 16-core (test only)', usableCores: 16, label: 'synthetic-16' }));
+  otherMachine = writeJson(
+    dir,
+    'synthetic-16.json',
+    onAnotherMachine(reference, { cpuModel: 'Synthetic 16-core (test only)', usableCores: 16, label: 'synthetic-16' }),
+  );
 });
 
 /** exit 2, one line on stderr naming what is wrong, no stack trace. */
@@ -72,7 +87,16 @@ describe('corescope compare: exit codes', () => {
 
 describe('corescope compare: output formats', () => {
   it('--format markdown: a heading, the verdict line, and well-formed tables', async () => {
-    const result = await runCli(['compare', FIXTURE_PATH, slower10, otherMachine, '--format', 'markdown', '--fail-on', 'none']);
+    const result = await runCli([
+      'compare',
+      FIXTURE_PATH,
+      slower10,
+      otherMachine,
+      '--format',
+      'markdown',
+      '--fail-on',
+      'none',
+    ]);
     expect(result.code, result.stderr).toBe(EXIT.ok);
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe('## corescope compare');
@@ -93,7 +117,10 @@ describe('corescope compare: output formats', () => {
     expect(result.code).toBe(EXIT.regression);
     const parsed = JSON.parse(result.stdout) as {
       regressions: Array<{ id: string }>;
-      sameMachine: Array<{ judgements: Array<{ id: string; verdict: string; ratioLow: number; minimumDetectable: number }>; confidence: number }>;
+      sameMachine: Array<{
+        judgements: Array<{ id: string; verdict: string; ratioLow: number; minimumDetectable: number }>;
+        confidence: number;
+      }>;
       options: unknown;
     };
     expect(parsed.regressions.map((regression) => regression.id)).toEqual([planted]);
@@ -158,7 +185,12 @@ describe('corescope compare: bad input exits 2 with one line', () => {
     const other = structuredClone(reference);
     for (const benchmark of other.benchmarks) benchmark.id = `elsewhere/${benchmark.id}`;
     const path = writeJson(dir, 'disjoint.json', other);
-    expectUsageLine(await runCli(['compare', REFERENCE_PATH, path]), 'disjoint.json', 'no benchmark in common', REFERENCE_PATH);
+    expectUsageLine(
+      await runCli(['compare', REFERENCE_PATH, path]),
+      'disjoint.json',
+      'no benchmark in common',
+      REFERENCE_PATH,
+    );
   });
 
   it('a missing file, one file only, and bad flags', async () => {

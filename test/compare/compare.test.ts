@@ -3,7 +3,14 @@ import { compareResults } from '../../src/compare/index.js';
 import { machineIdentity, nodeMajorOf } from '../../src/compare/machine.js';
 import { matchBenchmarks } from '../../src/compare/match.js';
 import { UsageError } from '../../src/errors.js';
-import { loadFixture, loadReference, onAnotherMachine, scaleBenchmark, stableIds, withoutBenchmarks } from './derive.js';
+import {
+  loadFixture,
+  loadReference,
+  onAnotherMachine,
+  scaleBenchmark,
+  stableIds,
+  withoutBenchmarks,
+} from './derive.js';
 
 const reference = loadReference();
 /** A run of the current engine (several processes per cell): the one whose cells same-machine verdicts can judge. */
@@ -37,7 +44,9 @@ describe('machine identity', () => {
     const a = machineIdentity(reference.environment);
     const b = machineIdentity({ ...reference.environment, node: `v${nodeMajorOf(reference.environment.node)}.0.0` });
     expect(b.key).toBe(a.key);
-    expect(machineIdentity({ ...reference.environment, usableCores: reference.environment.usableCores + 1 }).key).not.toBe(a.key);
+    expect(
+      machineIdentity({ ...reference.environment, usableCores: reference.environment.usableCores + 1 }).key,
+    ).not.toBe(a.key);
     expect(machineIdentity({ ...reference.environment, node: 'v99.1.0' }).key).not.toBe(a.key);
     expect(nodeMajorOf('v20.20.2')).toBe(20);
     expect(nodeMajorOf('22.1.0')).toBe(22);
@@ -53,13 +62,18 @@ describe('compareResults, same machine', () => {
     expect(comparison.crossMachine).toBeNull();
     expect(comparison.sameMachine).toHaveLength(1);
     expect(comparison.sameMachine[0]?.judgements).toHaveLength(fixture.benchmarks.length);
-    expect(comparison.regressions).toEqual([{ base: 'base.json', head: 'head.json', id: firstStable, ratio: expect.closeTo(1.1, 9) as number }]);
+    expect(comparison.regressions).toEqual([
+      { base: 'base.json', head: 'head.json', id: firstStable, ratio: expect.closeTo(1.1, 9) as number },
+    ]);
     expect(comparison.sameMachine[0]?.counts.slower).toBe(1);
     expect(comparison.options).toEqual({ threshold: 0.03, alpha: 0.05, correction: 'benjamini-hochberg' });
   });
 
   it('refuses a threshold or an alpha out of range (the programmatic API has no flag parser in front)', () => {
-    const pair = [{ name: 'a.json', result: fixture }, { name: 'b.json', result: fixture }];
+    const pair = [
+      { name: 'a.json', result: fixture },
+      { name: 'b.json', result: fixture },
+    ];
     expect(() => compareResults(pair, { threshold: 1 })).toThrow('threshold: 1 is not a fraction in [0, 1)');
     expect(() => compareResults(pair, { alpha: 0.7 })).toThrow(UsageError);
   });
@@ -68,9 +82,12 @@ describe('compareResults, same machine', () => {
     expect(() => compareResults([{ name: 'a.json', result: reference }])).toThrow(UsageError);
     const other = structuredClone(reference);
     for (const benchmark of other.benchmarks) benchmark.id = `other/${benchmark.id}`;
-    expect(() => compareResults([{ name: 'a.json', result: reference }, { name: 'b.json', result: other }])).toThrow(
-      'b.json: no benchmark in common with a.json',
-    );
+    expect(() =>
+      compareResults([
+        { name: 'a.json', result: reference },
+        { name: 'b.json', result: other },
+      ]),
+    ).toThrow('b.json: no benchmark in common with a.json');
   });
 });
 
@@ -93,7 +110,9 @@ describe('compareResults, different machines', () => {
       `Synthetic 16-core (test only), 16 usable cores, Node ${nodeMajorOf(reference.environment.node)}`,
     ]);
     expect(layout.rows.some((row) => row.strategy === 'sequential')).toBe(false);
-    expect(layout.rows.length).toBe(reference.benchmarks.filter((benchmark) => benchmark.strategy !== 'sequential').length);
+    expect(layout.rows.length).toBe(
+      reference.benchmarks.filter((benchmark) => benchmark.strategy !== 'sequential').length,
+    );
     for (const row of layout.rows) {
       const entry = reference.benchmarks.find((benchmark) => benchmark.id === row.id);
       const [dev, big] = row.cells;
@@ -118,6 +137,8 @@ describe('compareResults, different machines', () => {
     expect(comparison.sameMachine.map((pair) => [pair.base, pair.head])).toEqual([['dev-base.json', 'dev-head.json']]);
     expect(comparison.regressions.map((regression) => regression.id)).toEqual([firstStable]);
     expect(comparison.crossMachine?.columns).toHaveLength(3);
-    expect(comparison.warnings.find((warning) => warning.startsWith('Node versions differ'))).toContain('big.json: v22.11.0');
+    expect(comparison.warnings.find((warning) => warning.startsWith('Node versions differ'))).toContain(
+      'big.json: v22.11.0',
+    );
   });
 });

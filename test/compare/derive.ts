@@ -50,13 +50,19 @@ export function scaleBenchmark(result: ResultFile, id: string, factor: number): 
  */
 export function stableIds(result: ResultFile, maxPct = 3): string[] {
   return result.benchmarks
-    .filter((benchmark): benchmark is OkBenchmark => benchmark.status === 'ok' && benchmark.processes >= 2 && benchmark.precision.reachedPct <= maxPct)
+    .filter(
+      (benchmark): benchmark is OkBenchmark =>
+        benchmark.status === 'ok' && benchmark.processes >= 2 && benchmark.precision.reachedPct <= maxPct,
+    )
     .sort((a, b) => a.precision.reachedPct - b.precision.reachedPct)
     .map((benchmark) => benchmark.id);
 }
 
 /** SYNTHETIC: the same figures, claimed to come from another machine. */
-export function onAnotherMachine(result: ResultFile, machine: { cpuModel: string; usableCores: number; node?: string; label: string }): ResultFile {
+export function onAnotherMachine(
+  result: ResultFile,
+  machine: { cpuModel: string; usableCores: number; node?: string; label: string },
+): ResultFile {
   const copy = structuredClone(result);
   copy.environment.cpuModel = machine.cpuModel;
   copy.environment.usableCores = machine.usableCores;

@@ -29,7 +29,13 @@ function cell(groups: number[][], id = 'w/sequential/t1'): OkBenchmark {
 }
 
 /** Fixed samples: `processes` × `perProcess` lognormal values (seeded), process centres apart by `betweenCv`. */
-function fixedGroups(seed: number, processes: number, perProcess: number, withinCv: number, betweenCv: number): number[][] {
+function fixedGroups(
+  seed: number,
+  processes: number,
+  perProcess: number,
+  withinCv: number,
+  betweenCv: number,
+): number[][] {
   const random = seededRandom(seed);
   const normal = (): number => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   return Array.from({ length: processes }, () => {
@@ -38,7 +44,8 @@ function fixedGroups(seed: number, processes: number, perProcess: number, within
   });
 }
 
-const scaled = (groups: number[][], factor: number): number[][] => groups.map((group) => group.map((value) => value * factor));
+const scaled = (groups: number[][], factor: number): number[][] =>
+  groups.map((group) => group.map((value) => value * factor));
 
 function judgeOne(base: Benchmark, head: Benchmark, options = DEFAULTS) {
   const [judgement] = judgeComparison([measureChange(base, head)], options).judgements;
@@ -120,7 +127,9 @@ describe('the unit of replication is the measuring process', () => {
     const measured = measureChange(cell(base), cell(head), 3000);
     if (measured.kind !== 'estimate') throw new Error(measured.reason);
     // The seeds of the two files (measure-change.ts): independent draws for base and head.
-    const expected = Math.sqrt(naiveLogMedianVariance(base, 0x5eed, 3000) + naiveLogMedianVariance(head, 0xc0ffee, 3000));
+    const expected = Math.sqrt(
+      naiveLogMedianVariance(base, 0x5eed, 3000) + naiveLogMedianVariance(head, 0xc0ffee, 3000),
+    );
     expect(measured.estimate.standardError).toBeCloseTo(expected, 12);
     expect(measured.estimate.logRatio).toBeCloseTo(Math.log(median(head.flat()) / median(base.flat())), 12);
     expect(measured.estimate.processes).toEqual({ base: 3, head: 4 });
@@ -143,9 +152,12 @@ describe('the unit of replication is the measuring process', () => {
     expect(measured.estimate.standardError ** 2 / variance).toBeLessThan(1.03);
   });
 
-  it('calls a cell from one process unreliable: its steadiness cannot stand for the run\'s', () => {
+  it("calls a cell from one process unreliable: its steadiness cannot stand for the run's", () => {
     const one = cell([[10, 10.1, 9.9, 10.2, 10]]);
-    const two = cell([[10, 10.1], [9.9, 10.2]]);
+    const two = cell([
+      [10, 10.1],
+      [9.9, 10.2],
+    ]);
     expect(judgeOne(one, two)).toMatchObject({ verdict: 'unreliable', reason: '1 process in base' });
     expect(judgeOne(two, one)).toMatchObject({ verdict: 'unreliable', reason: '1 process in head' });
     expect(judgeOne(one, one)).toMatchObject({ verdict: 'unreliable', reason: '1 process in each', baseMedianMs: 10 });
@@ -155,8 +167,22 @@ describe('the unit of replication is the measuring process', () => {
 describe('data that cannot decide, and cells that cannot be compared', () => {
   it('unreliable for no samples, one sample, a 0 ms sample; never for a spread alone', () => {
     expect(judgeOne(cell([[]]), cell([[1], [2]]))).toMatchObject({ verdict: 'unreliable', reason: 'no samples' });
-    expect(judgeOne(cell([[10]]), cell([[11], [12]]))).toMatchObject({ verdict: 'unreliable', reason: 'under 2 samples' });
-    expect(judgeOne(cell([[0, 1], [1, 1]]), cell([[1, 1], [1, 1]]))).toMatchObject({ verdict: 'unreliable', reason: 'a 0 ms sample' });
+    expect(judgeOne(cell([[10]]), cell([[11], [12]]))).toMatchObject({
+      verdict: 'unreliable',
+      reason: 'under 2 samples',
+    });
+    expect(
+      judgeOne(
+        cell([
+          [0, 1],
+          [1, 1],
+        ]),
+        cell([
+          [1, 1],
+          [1, 1],
+        ]),
+      ),
+    ).toMatchObject({ verdict: 'unreliable', reason: 'a 0 ms sample' });
     // A CV of 25 % in both files, doubled: decided, not unreliable.
     const noisy = fixedGroups(5, 3, 10, 0.25, 0.02);
     expect(judgeOne(cell(noisy), cell(scaled(noisy, 2))).verdict).toBe('slower');
@@ -165,7 +191,10 @@ describe('data that cannot decide, and cells that cannot be compared', () => {
   it('not comparable: a failed cell, or another task count or size', () => {
     const failed = syntheticResult().benchmarks[2];
     if (failed === undefined) throw new Error('fixture has no failed benchmark');
-    const ok = cell([[10, 10.1], [10.2, 10]]);
+    const ok = cell([
+      [10, 10.1],
+      [10.2, 10],
+    ]);
     expect(judgeOne(ok, failed)).toMatchObject({ verdict: 'not comparable', reason: 'head error' });
     const other = judgeOne(ok, { ...ok, workload: { ...ok.workload, tasks: 32 } });
     expect(other.verdict).toBe('not comparable');
@@ -177,7 +206,9 @@ describe('many benchmarks at once: the Benjamini–Hochberg correction', () => {
   /** A file of `count` benchmarks with the same fixed samples each; `shift` maps an index to its factor. */
   function file(count: number, shift: (index: number) => number, groups: number[][]): ResultFile {
     const result = syntheticResult();
-    result.benchmarks = Array.from({ length: count }, (_, index) => cell(scaled(groups, shift(index)), `w${index}/sequential/t1`));
+    result.benchmarks = Array.from({ length: count }, (_, index) =>
+      cell(scaled(groups, shift(index)), `w${index}/sequential/t1`),
+    );
     return result;
   }
   const groups = fixedGroups(6, 3, 10, 0.03, 0.01);
@@ -197,7 +228,9 @@ describe('many benchmarks at once: the Benjamini–Hochberg correction', () => {
     const aloneRow = alone?.judgements[0];
     expect(many?.tested).toBe(20);
     expect(many?.confidence).toBeCloseTo(1 - (Math.max(many?.discoveries ?? 0, 1) * 0.05) / 20, 12);
-    expect((lone?.ratioHigh ?? 0) - (lone?.ratioLow ?? 0)).toBeGreaterThan((aloneRow?.ratioHigh ?? 0) - (aloneRow?.ratioLow ?? 0));
+    expect((lone?.ratioHigh ?? 0) - (lone?.ratioLow ?? 0)).toBeGreaterThan(
+      (aloneRow?.ratioHigh ?? 0) - (aloneRow?.ratioLow ?? 0),
+    );
     expect(lone?.minimumDetectable).toBeGreaterThan(aloneRow?.minimumDetectable ?? 0);
   });
 
@@ -210,27 +243,47 @@ describe('many benchmarks at once: the Benjamini–Hochberg correction', () => {
     expect(same?.discoveries).toBe(5);
     expect(same?.confidence).toBeCloseTo(1 - (5 * 0.05) / 10, 12);
     expect(same?.counts.slower).toBe(5);
-    expect(comparison.regressions.map((regression) => regression.id)).toEqual(['w0/sequential/t1', 'w1/sequential/t1', 'w2/sequential/t1', 'w3/sequential/t1', 'w4/sequential/t1']);
+    expect(comparison.regressions.map((regression) => regression.id)).toEqual([
+      'w0/sequential/t1',
+      'w1/sequential/t1',
+      'w2/sequential/t1',
+      'w3/sequential/t1',
+      'w4/sequential/t1',
+    ]);
   });
 
   it('property: no "slower" or "faster" verdict comes with an interval that includes 1, and each verdict is its interval\'s', () => {
-    const groupsArbitrary = fc.array(fc.array(fc.double({ min: 1, max: 100, noNaN: true }), { minLength: 2, maxLength: 6 }), { minLength: 2, maxLength: 4 });
+    const groupsArbitrary = fc.array(
+      fc.array(fc.double({ min: 1, max: 100, noNaN: true }), { minLength: 2, maxLength: 6 }),
+      { minLength: 2, maxLength: 4 },
+    );
     fc.assert(
-      fc.property(groupsArbitrary, groupsArbitrary, fc.double({ min: 0, max: 0.2, noNaN: true }), fc.double({ min: 0.001, max: 0.2, noNaN: true }), (base, head, threshold, alpha) => {
-        const comparison = compareResults(
-          [
-            { name: 'base.json', result: file(2, () => 1, base) },
-            { name: 'head.json', result: file(2, (index) => (index === 0 ? 1 : 1.1), head) },
-          ],
-          { threshold, alpha },
-        );
-        for (const judgement of comparison.sameMachine[0]?.judgements ?? []) {
-          if (judgement.ratioLow === null || judgement.ratioHigh === null || judgement.ratio === null) continue;
-          const includesOne = judgement.ratioLow <= 1 && judgement.ratioHigh >= 1;
-          if (judgement.verdict === 'slower' || judgement.verdict === 'faster') expect(includesOne).toBe(false);
-          expect(judgement.verdict).toBe(judgeTimeChange({ estimate: judgement.ratio, low: judgement.ratioLow, high: judgement.ratioHigh }, threshold).word);
-        }
-      }),
+      fc.property(
+        groupsArbitrary,
+        groupsArbitrary,
+        fc.double({ min: 0, max: 0.2, noNaN: true }),
+        fc.double({ min: 0.001, max: 0.2, noNaN: true }),
+        (base, head, threshold, alpha) => {
+          const comparison = compareResults(
+            [
+              { name: 'base.json', result: file(2, () => 1, base) },
+              { name: 'head.json', result: file(2, (index) => (index === 0 ? 1 : 1.1), head) },
+            ],
+            { threshold, alpha },
+          );
+          for (const judgement of comparison.sameMachine[0]?.judgements ?? []) {
+            if (judgement.ratioLow === null || judgement.ratioHigh === null || judgement.ratio === null) continue;
+            const includesOne = judgement.ratioLow <= 1 && judgement.ratioHigh >= 1;
+            if (judgement.verdict === 'slower' || judgement.verdict === 'faster') expect(includesOne).toBe(false);
+            expect(judgement.verdict).toBe(
+              judgeTimeChange(
+                { estimate: judgement.ratio, low: judgement.ratioLow, high: judgement.ratioHigh },
+                threshold,
+              ).word,
+            );
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -242,9 +295,18 @@ describe('on real runs', () => {
     const stable = stableIds(fixture);
     expect(stable.length).toBeGreaterThan(2);
     for (const id of stable) {
-      const slower = compareResults([{ name: 'base', result: fixture }, { name: 'head', result: scaleBenchmark(fixture, id, 1.1) }]);
-      expect(slower.regressions.map((regression) => regression.id), id).toEqual([id]);
-      const slight = compareResults([{ name: 'base', result: fixture }, { name: 'head', result: scaleBenchmark(fixture, id, 1.02) }]);
+      const slower = compareResults([
+        { name: 'base', result: fixture },
+        { name: 'head', result: scaleBenchmark(fixture, id, 1.1) },
+      ]);
+      expect(
+        slower.regressions.map((regression) => regression.id),
+        id,
+      ).toEqual([id]);
+      const slight = compareResults([
+        { name: 'base', result: fixture },
+        { name: 'head', result: scaleBenchmark(fixture, id, 1.02) },
+      ]);
       expect(slight.regressions, id).toEqual([]);
     }
   });
@@ -252,10 +314,15 @@ describe('on real runs', () => {
   it('judges nothing in a file of schemaVersion 1 (one process per cell), and says why', () => {
     const v1 = loadV1();
     const slower = scaleBenchmark(v1, v1.benchmarks[0]?.id ?? '', 2);
-    const comparison = compareResults([{ name: 'a.json', result: v1 }, { name: 'b.json', result: slower }]);
+    const comparison = compareResults([
+      { name: 'a.json', result: v1 },
+      { name: 'b.json', result: slower },
+    ]);
     const same = comparison.sameMachine[0];
     expect(same?.counts.unreliable).toBe(v1.benchmarks.length);
     expect(comparison.regressions).toEqual([]);
-    expect(comparison.warnings.some((warning) => warning.startsWith('a.json: one measuring process per cell'))).toBe(true);
+    expect(comparison.warnings.some((warning) => warning.startsWith('a.json: one measuring process per cell'))).toBe(
+      true,
+    );
   });
 });

@@ -24,7 +24,7 @@ function oneAtATime(spans: Span[]): boolean {
 describe('corescope demo', () => {
   // What ran when, read off the timelines: these hold however slow the machine is. What it buys in wall time is
   // in demo.timed.test.ts.
-  it('--json: measured figures in the story\'s order, each telling its part of the lesson', async () => {
+  it("--json: measured figures in the story's order, each telling its part of the lesson", async () => {
     const result = await runCli(['demo', '--json']);
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout) as DemoReport;
@@ -43,9 +43,15 @@ describe('corescope demo', () => {
     // 2. Promise.all gains nothing on computing: every slice runs on the main thread, never two at once. The pool
     //    computes on several threads at once.
     const [agentSequential, agentAll, agentPool] = report.agents.runs;
-    expect([agentSequential.strategy, agentAll.strategy, agentPool.strategy]).toEqual(['sequential', 'Promise.all', 'worker pool']);
+    expect([agentSequential.strategy, agentAll.strategy, agentPool.strategy]).toEqual([
+      'sequential',
+      'Promise.all',
+      'worker pool',
+    ]);
     expect(report.agents.sameResults).toBe(true);
-    expect(agentSequential.spans.every((span) => span.threadId === 0) && agentAll.spans.every((span) => span.threadId === 0)).toBe(true);
+    expect(
+      agentSequential.spans.every((span) => span.threadId === 0) && agentAll.spans.every((span) => span.threadId === 0),
+    ).toBe(true);
     expect(oneAtATime(agentAll.spans)).toBe(true);
 
     // 3. Concurrency interleaves slices on one thread; sequential runs each agent to the end.

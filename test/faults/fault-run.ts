@@ -20,7 +20,9 @@ export interface FaultRun {
 /** Runs `corescope run` with these workloads and flags, and reads back the result file it wrote. */
 export async function runFaulty(workloads: string[], flags: string[], timeoutMs = 90_000): Promise<FaultRun> {
   const out = join(scratchDir(), 'result.json');
-  const cli = await runCli(['run', '-w', workloads.join(','), '--no-chart', '--out', out, ...FAST_RUN, ...flags], { timeoutMs });
+  const cli = await runCli(['run', '-w', workloads.join(','), '--no-chart', '--out', out, ...FAST_RUN, ...flags], {
+    timeoutMs,
+  });
   expect(cli.signal, `corescope was killed (hung?)\n${cli.stderr}`).toBeNull();
   expect(existsSync(out), `no result file\n${cli.stderr}`).toBe(true);
   const result = resultFileSchema.parse(JSON.parse(readFileSync(out, 'utf8')));
@@ -29,7 +31,8 @@ export async function runFaulty(workloads: string[], flags: string[], timeoutMs 
     result,
     cell(id) {
       const found = result.benchmarks.find((benchmark) => benchmark.id === id);
-      if (found === undefined) throw new Error(`no benchmark ${id} in ${result.benchmarks.map((b) => b.id).join(', ')}`);
+      if (found === undefined)
+        throw new Error(`no benchmark ${id} in ${result.benchmarks.map((b) => b.id).join(', ')}`);
       return found;
     },
   };

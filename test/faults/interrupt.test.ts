@@ -13,7 +13,20 @@ describe('interrupting a run', () => {
   it.each([['SIGINT'], ['SIGTERM']] as const)(
     '%s: stops at the next sample boundary, keeps every sample, marks the file interrupted, exits 130',
     async (signal) => {
-      const run = startWatched(['-w', fixture('slow'), '-s', 'sequential,concurrent', '--size', '30', '--tasks', '3', '--rounds', '1000', '--warmup', '0']);
+      const run = startWatched([
+        '-w',
+        fixture('slow'),
+        '-s',
+        'sequential,concurrent',
+        '--size',
+        '30',
+        '--tasks',
+        '3',
+        '--rounds',
+        '1000',
+        '--warmup',
+        '0',
+      ]);
       await until(() => samplesTaken(run.latest()) >= 4, 30_000);
       run.child.kill(signal);
       const exit = await run.exited;

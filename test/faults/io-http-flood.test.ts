@@ -14,24 +14,45 @@ interface FloodReport {
 // and quick, where the default limit would make it depend on the machine.
 const FD_LIMIT = 128;
 const TASKS = 10_000;
-const RESOURCE_CODES = ['EMFILE', 'ENFILE', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'UND_ERR_SOCKET', 'ERR_CORESCOPE_TASK_TIMEOUT'];
+const RESOURCE_CODES = [
+  'EMFILE',
+  'ENFILE',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'UND_ERR_SOCKET',
+  'ERR_CORESCOPE_TASK_TIMEOUT',
+];
 
 describe('io-http with 10 000 requests in flight', () => {
   it('no crash: resource errors become recorded errors, and every socket is closed afterwards', async () => {
-    const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn('bash', ['-c', `ulimit -n ${FD_LIMIT} && exec "$0" "$@"`, process.execPath, fixture('http-flood'), String(TASKS), '1000'], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-      const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
-      child.on('close', (exitCode) => {
-        clearTimeout(timer);
-        resolve({ code: exitCode, stdout: out, stderr: err });
-      });
-    });
+    const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>(
+      (resolve) => {
+        const child = spawn(
+          'bash',
+          [
+            '-c',
+            `ulimit -n ${FD_LIMIT} && exec "$0" "$@"`,
+            process.execPath,
+            fixture('http-flood'),
+            String(TASKS),
+            '1000',
+          ],
+          {
+            stdio: ['ignore', 'pipe', 'pipe'],
+          },
+        );
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+        const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
+        child.on('close', (exitCode) => {
+          clearTimeout(timer);
+          resolve({ code: exitCode, stdout: out, stderr: err });
+        });
+      },
+    );
     // Exit 0 on its own: no crash, and no socket, server or timer left to keep the process alive.
     expect(code, stderr).toBe(0);
     const report = JSON.parse(stdout) as FloodReport;

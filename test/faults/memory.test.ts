@@ -9,12 +9,27 @@ describe('tasks that run out of memory', () => {
     async (variant) => {
       const run = await runFaulty(
         [fixture('leaks'), fixture('ok')],
-        [...variantFlags(variant), '-t', '1', '--tasks', '3', '--rounds', '2', '--worker-max-old-space-mb', '32', '--child-max-old-space-mb', '64'],
+        [
+          ...variantFlags(variant),
+          '-t',
+          '1',
+          '--tasks',
+          '3',
+          '--rounds',
+          '2',
+          '--worker-max-old-space-mb',
+          '32',
+          '--child-max-old-space-mb',
+          '64',
+        ],
       );
       expect(run.cli.code, run.cli.stderr).toBe(EXIT.workloadFailed);
       expect(run.result.config).toMatchObject({ workerMaxOldSpaceMb: 32, childMaxOldSpaceMb: 64 });
 
-      for (const id of ['leaks/sequential/t1', ...(variant.strategies.includes('concurrent') ? ['leaks/concurrent/t1'] : [])]) {
+      for (const id of [
+        'leaks/sequential/t1',
+        ...(variant.strategies.includes('concurrent') ? ['leaks/concurrent/t1'] : []),
+      ]) {
         const crashed = failureOf(run.cell(id));
         expect(crashed.status).toBe('crashed');
         // V8 aborts on a fatal out-of-memory: a signal, or its exit code where the platform reports one.
@@ -31,10 +46,13 @@ describe('tasks that run out of memory', () => {
     },
   );
 
-  it.each([['--worker-max-old-space-mb'], ['--child-max-old-space-mb']])('%s refuses a value that is not a size', async (flag) => {
-    const cli = await runCli(['run', '-w', 'io-timer', flag, 'lots', '--json']);
-    expect(cli.code).toBe(EXIT.usage);
-    expectOneCleanLine(cli.stderr);
-    expect(cli.stderr).toContain(flag);
-  });
+  it.each([['--worker-max-old-space-mb'], ['--child-max-old-space-mb']])(
+    '%s refuses a value that is not a size',
+    async (flag) => {
+      const cli = await runCli(['run', '-w', 'io-timer', flag, 'lots', '--json']);
+      expect(cli.code).toBe(EXIT.usage);
+      expectOneCleanLine(cli.stderr);
+      expect(cli.stderr).toContain(flag);
+    },
+  );
 });

@@ -18,7 +18,22 @@ const valid = (): Record<string, Json> => JSON.parse(validText) as Record<string
 beforeAll(async () => {
   dir = scratchDir();
   validPath = join(dir, 'valid.json');
-  const cli = await runCli(['run', '-w', fixture('ok'), '-s', 'sequential,concurrent', '--tasks', '2', '--rounds', '3', '--warmup', '0', '--no-chart', '--out', validPath]);
+  const cli = await runCli([
+    'run',
+    '-w',
+    fixture('ok'),
+    '-s',
+    'sequential,concurrent',
+    '--tasks',
+    '2',
+    '--rounds',
+    '3',
+    '--warmup',
+    '0',
+    '--no-chart',
+    '--out',
+    validPath,
+  ]);
   expect(cli.code, cli.stderr).toBe(EXIT.ok);
   validText = readFileSync(validPath, 'utf8');
 }, 60_000);
@@ -44,12 +59,32 @@ const BAD_FILES: [string, () => string, RegExp][] = [
   ['not JSON', () => 'this is not JSON', /not valid JSON/],
   ['truncated', () => validText.slice(0, Math.floor(validText.length / 2)), /not valid JSON .*truncated\?/],
   ['empty', () => '', /empty file/],
-  ['a future schemaVersion', () => JSON.stringify({ ...valid(), schemaVersion: 3 }), /\$\.schemaVersion: 3 is not supported/],
-  ['a missing field', () => JSON.stringify({ ...valid(), environment: { ...(valid().environment as object), node: undefined } }), /\$\.environment\.node: /],
+  [
+    'a future schemaVersion',
+    () => JSON.stringify({ ...valid(), schemaVersion: 3 }),
+    /\$\.schemaVersion: 3 is not supported/,
+  ],
+  [
+    'a missing field',
+    () => JSON.stringify({ ...valid(), environment: { ...(valid().environment as object), node: undefined } }),
+    /\$\.environment\.node: /,
+  ],
   ['a mistyped field', () => JSON.stringify(withBenchmark(0, { threads: 'two' })), /\$\.benchmarks\[0\]\.threads: /],
-  ['a "NaN" string for a number', () => JSON.stringify(withBenchmark(0, { stats: { ...(firstBenchmark().stats as object), median: 'NaN' } })), /\$\.benchmarks\[0\]\.stats\.median: /],
-  ['a __proto__ key', () => validText.replace('"run": {', '"run": { "__proto__": { "polluted": true },'), /\$\.run\.__proto__: key "__proto__" is not allowed/],
-  ['duplicate ids', () => JSON.stringify(withBenchmark(1, { id: firstBenchmark().id as string })), /\$\.benchmarks\[1\]\.id: duplicate id/],
+  [
+    'a "NaN" string for a number',
+    () => JSON.stringify(withBenchmark(0, { stats: { ...(firstBenchmark().stats as object), median: 'NaN' } })),
+    /\$\.benchmarks\[0\]\.stats\.median: /,
+  ],
+  [
+    'a __proto__ key',
+    () => validText.replace('"run": {', '"run": { "__proto__": { "polluted": true },'),
+    /\$\.run\.__proto__: key "__proto__" is not allowed/,
+  ],
+  [
+    'duplicate ids',
+    () => JSON.stringify(withBenchmark(1, { id: firstBenchmark().id as string })),
+    /\$\.benchmarks\[1\]\.id: duplicate id/,
+  ],
   ['zero benchmarks', () => JSON.stringify({ ...valid(), benchmarks: [] }), /\$\.benchmarks: holds no benchmark/],
   ['a JSON array', () => '[1, 2, 3]', /\$: expected a JSON object/],
 ];
@@ -89,7 +124,10 @@ describe('result files given to compare and report', () => {
     expect(statSync(path).size).toBe(1024 ** 3);
     expect(verdictOf(path)).toMatch(new RegExp(`${1024 ** 3} bytes is over the ${MAX_RESULT_FILE_BYTES}-byte limit`));
 
-    for (const args of [['compare', validPath, path], ['report', path]]) {
+    for (const args of [
+      ['compare', validPath, path],
+      ['report', path],
+    ]) {
       const cli = await runCli([...args], { env: { NODE_OPTIONS: '--max-old-space-size=96' } });
       expect(cli.code, cli.stderr).toBe(EXIT.usage);
       expectOneCleanLine(cli.stderr);
@@ -99,7 +137,10 @@ describe('result files given to compare and report', () => {
 
   it.each(BAD_FILES)('compare and report on %s: exit 2, one line, no stack trace', async (name, text) => {
     const path = write(`cli-${name.replace(/\W+/g, '-')}.json`, text());
-    for (const args of [['compare', validPath, path], ['report', path]]) {
+    for (const args of [
+      ['compare', validPath, path],
+      ['report', path],
+    ]) {
       const cli = await runCli(args);
       expect(cli.code, `${args.join(' ')}\n${cli.stderr}`).toBe(EXIT.usage);
       expectOneCleanLine(cli.stderr);
@@ -110,10 +151,11 @@ describe('result files given to compare and report', () => {
 
 /** Every path in a JSON value, so a mutation can land anywhere in the file. */
 function pathsOf(value: Json, path: (string | number)[] = []): (string | number)[][] {
-  const inner =
-    Array.isArray(value) ? value.flatMap((item, index) => pathsOf(item, [...path, index]))
-    : typeof value === 'object' && value !== null ? Object.entries(value).flatMap(([key, item]) => pathsOf(item, [...path, key]))
-    : [];
+  const inner = Array.isArray(value)
+    ? value.flatMap((item, index) => pathsOf(item, [...path, index]))
+    : typeof value === 'object' && value !== null
+      ? Object.entries(value).flatMap(([key, item]) => pathsOf(item, [...path, key]))
+      : [];
   return [path, ...inner];
 }
 
@@ -138,7 +180,11 @@ function mutate(root: Json, path: (string | number)[], op: 'set' | 'delete', rep
 const damagedFile = (): fc.Arbitrary<string> =>
   fc.oneof(
     fc
-      .record({ pick: fc.nat(), op: fc.constantFrom('set' as const, 'delete' as const), replacement: fc.jsonValue() as fc.Arbitrary<Json> })
+      .record({
+        pick: fc.nat(),
+        op: fc.constantFrom('set' as const, 'delete' as const),
+        replacement: fc.jsonValue() as fc.Arbitrary<Json>,
+      })
       .map(({ pick, op, replacement }) => {
         const root = valid() as Json;
         const paths = pathsOf(root);
@@ -167,24 +213,27 @@ describe('property: any bytes, any damage', () => {
     );
   });
 
-  it.each([['compare'], ['report']])('%s: exits 2 with one line on invalid data, never 0, never a stack trace', async (commandName) => {
-    let run = 0;
-    await fc.assert(
-      fc.asyncProperty(damagedFile(), async (text) => {
-        const path = write(`prop-${commandName}-${run++}.json`, text);
-        const invalid = verdictOf(path) !== 'valid';
-        const cli = await runCli(commandName === 'compare' ? ['compare', validPath, path] : ['report', path]);
-        expect(cli.stderr).not.toMatch(/^\s+at /m);
-        if (invalid) {
-          expect(cli.code, cli.stderr).toBe(EXIT.usage);
-          expectOneCleanLine(cli.stderr);
-        } else {
-          expect([EXIT.ok, EXIT.usage, EXIT.regression], cli.stderr).toContain(cli.code);
-          if (cli.code === EXIT.usage) expectOneCleanLine(cli.stderr);
-        }
-      }),
-      // Each case starts a CLI process: a few, to keep the suite fast; the loader property above runs hundreds.
-      { numRuns: 8 },
-    );
-  });
+  it.each([['compare'], ['report']])(
+    '%s: exits 2 with one line on invalid data, never 0, never a stack trace',
+    async (commandName) => {
+      let run = 0;
+      await fc.assert(
+        fc.asyncProperty(damagedFile(), async (text) => {
+          const path = write(`prop-${commandName}-${run++}.json`, text);
+          const invalid = verdictOf(path) !== 'valid';
+          const cli = await runCli(commandName === 'compare' ? ['compare', validPath, path] : ['report', path]);
+          expect(cli.stderr).not.toMatch(/^\s+at /m);
+          if (invalid) {
+            expect(cli.code, cli.stderr).toBe(EXIT.usage);
+            expectOneCleanLine(cli.stderr);
+          } else {
+            expect([EXIT.ok, EXIT.usage, EXIT.regression], cli.stderr).toContain(cli.code);
+            if (cli.code === EXIT.usage) expectOneCleanLine(cli.stderr);
+          }
+        }),
+        // Each case starts a CLI process: a few, to keep the suite fast; the loader property above runs hundreds.
+        { numRuns: 8 },
+      );
+    },
+  );
 });

@@ -31,14 +31,17 @@ afterAll(() => {
 });
 
 describe('where results cannot be written', () => {
-  it.runIf(lockedDir !== undefined)('an unwritable results directory: exit 2 before any work, one line naming --out', async () => {
-    const out = join(lockedDir ?? '', 'result.json');
-    const cli = await runCli(['run', '-w', fixture('ok'), '--out', out], { timeoutMs: 30_000 });
-    expect(cli.code).toBe(EXIT.usage);
-    expectOneCleanLine(cli.stderr);
-    expect(cli.stderr).toMatch(/--out: cannot write .*result\.json \((EACCES|EPERM|EROFS)\)/);
-    expect(readdirSync(lockedDir ?? '')).toEqual([]);
-  });
+  it.runIf(lockedDir !== undefined)(
+    'an unwritable results directory: exit 2 before any work, one line naming --out',
+    async () => {
+      const out = join(lockedDir ?? '', 'result.json');
+      const cli = await runCli(['run', '-w', fixture('ok'), '--out', out], { timeoutMs: 30_000 });
+      expect(cli.code).toBe(EXIT.usage);
+      expectOneCleanLine(cli.stderr);
+      expect(cli.stderr).toMatch(/--out: cannot write .*result\.json \((EACCES|EPERM|EROFS)\)/);
+      expect(readdirSync(lockedDir ?? '')).toEqual([]);
+    },
+  );
 
   it('a results "directory" that is a file: exit 2 before any work', async () => {
     const file = join(scratchDir(), 'not-a-directory');
@@ -52,7 +55,21 @@ describe('where results cannot be written', () => {
   it('a write that fails mid-run (file size limit): one clear line, exit 2, the last complete file left in place', async () => {
     const dir = scratchDir();
     const out = join(dir, 'result.json');
-    const workload = ['-w', fixture('slow'), '-s', 'sequential,concurrent', '--size', '5', '--tasks', '2', '--warmup', '0', '--no-chart', '--out', out];
+    const workload = [
+      '-w',
+      fixture('slow'),
+      '-s',
+      'sequential,concurrent',
+      '--size',
+      '5',
+      '--tasks',
+      '2',
+      '--warmup',
+      '0',
+      '--no-chart',
+      '--out',
+      out,
+    ];
     // How big the file is after one round, on this machine and with this schema: the limit sits 1 KiB above it,
     // so the first writes fit and a later, longer one cannot.
     const first = await runCli(['run', ...workload, '--rounds', '1'], { timeoutMs: 60_000 });
@@ -61,16 +78,31 @@ describe('where results cannot be written', () => {
 
     // RLIMIT_FSIZE makes the kernel refuse the write (EFBIG) as a full disk would (ENOSPC).
     const cli = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn('bash', ['-c', `ulimit -f ${limitBlocks} && exec "$0" "$@"`, process.execPath, join(DIST_ROOT, 'src', 'cli.js'), 'run', ...workload, '--rounds', '100'], {
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
+      const child = spawn(
+        'bash',
+        [
+          '-c',
+          `ulimit -f ${limitBlocks} && exec "$0" "$@"`,
+          process.execPath,
+          join(DIST_ROOT, 'src', 'cli.js'),
+          'run',
+          ...workload,
+          '--rounds',
+          '100',
+        ],
+        {
+          stdio: ['ignore', 'ignore', 'pipe'],
+        },
+      );
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       child.on('close', (code) => resolve({ code, stderr }));
     });
     expect(cli.code).toBe(EXIT.usage);
     expectOneCleanLine(cli.stderr);
-    expect(cli.stderr).toMatch(/cannot write results to .*result\.json \(EFBIG.*\); the file there is the last complete write/);
+    expect(cli.stderr).toMatch(
+      /cannot write results to .*result\.json \(EFBIG.*\); the file there is the last complete write/,
+    );
 
     // The file on disk is a whole, valid result: the last write that fit, not half of the next.
     const kept = resultFileSchema.parse(JSON.parse(readFileSync(out, 'utf8')));

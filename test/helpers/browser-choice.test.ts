@@ -24,7 +24,7 @@ describe('chooseBrowser', () => {
     });
   });
 
-  it('takes Debian\'s chromium before Chrome when both are installed', () => {
+  it("takes Debian's chromium before Chrome when both are installed", () => {
     const both = host({ files: ['/usr/bin/google-chrome', '/usr/bin/chromium'] });
     expect(chooseBrowser(both)).toEqual({ kind: 'system', executablePath: '/usr/bin/chromium' });
   });

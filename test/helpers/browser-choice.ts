@@ -6,9 +6,7 @@ import { posix, win32 } from 'node:path';
  * dev dependency is the fallback, and it is a Linux x64 binary, so elsewhere the answer is what to install.
  */
 export type BrowserChoice =
-  | { kind: 'system'; executablePath: string }
-  | { kind: 'packaged' }
-  | { kind: 'none'; message: string };
+  { kind: 'system'; executablePath: string } | { kind: 'packaged' } | { kind: 'none'; message: string };
 
 export interface BrowserHost {
   env: NodeJS.ProcessEnv;
@@ -60,5 +58,5 @@ export function chooseBrowser(host: BrowserHost): BrowserChoice {
 function installHint(platform: NodeJS.Platform): string {
   if (platform === 'darwin') return 'install Google Chrome (or Chromium) in /Applications, or set CHROMIUM_PATH';
   if (platform === 'win32') return 'install Google Chrome or Microsoft Edge, or set CHROMIUM_PATH to chrome.exe';
-  return 'install your distribution\'s chromium package (e.g. apt-get install chromium), or set CHROMIUM_PATH';
+  return "install your distribution's chromium package (e.g. apt-get install chromium), or set CHROMIUM_PATH";
 }

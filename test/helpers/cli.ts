@@ -9,7 +9,15 @@ import { DIST_ROOT } from '../../src/paths.js';
  * sample, no traced batch. What replication, calibration, the probe and tracing do is tested on its own; here they
  * would only cost time.
  */
-export const FAST_RUN: readonly string[] = ['--processes', '1', '--no-probe', '--min-sample', '0', '--trace-samples', '0'];
+export const FAST_RUN: readonly string[] = [
+  '--processes',
+  '1',
+  '--no-probe',
+  '--min-sample',
+  '0',
+  '--trace-samples',
+  '0',
+];
 
 export interface CliResult {
   code: number | null;
@@ -22,7 +30,10 @@ export interface CliResult {
  * Runs the compiled CLI as a user would (`node dist/src/cli.js ...`) and collects its output. The default kill
  * timeout sits below vitest's test timeout, so a hanging CLI never outlives the test that started it.
  */
-export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(DIST_ROOT, 'src', 'cli.js'), ...args], {
       cwd: options.cwd ?? process.cwd(),
@@ -46,4 +57,3 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
 export function scratchDir(prefix = 'corescope-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
-

@@ -47,7 +47,13 @@ export function syntheticResult(samplesFor: (id: string) => number[] = () => [10
   return {
     schemaVersion: 2,
     tool: { name: 'corescope', version: '0.0.0-test' },
-    run: { startedAt: '2026-11-26T07:00:00.000Z', finishedAt: '2026-11-26T07:01:00.000Z', label: 'synthetic', argv: [], interrupted: false },
+    run: {
+      startedAt: '2026-11-26T07:00:00.000Z',
+      finishedAt: '2026-11-26T07:01:00.000Z',
+      label: 'synthetic',
+      argv: [],
+      interrupted: false,
+    },
     environment: {
       node: '20.20.2',
       v8: '11.3',

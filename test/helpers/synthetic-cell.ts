@@ -64,7 +64,13 @@ export function okCell(shape: CellShape): OkBenchmark {
     processes: 2,
     cpu: { userMs: shape.medianMs * 3, systemMs: 0, effectiveParallelism: shape.coresBusy ?? 1 },
     eventLoop: { utilization: shape.loopBusy ?? 0.5, delayP99Ms: 1 },
-    derived: { speedup, speedupCi95: [speedup * (1 - ci), speedup * (1 + ci)], pairs: samplesMs.length, idealSpeedup: 1, efficiency: speedup },
+    derived: {
+      speedup,
+      speedupCi95: [speedup * (1 - ci), speedup * (1 + ci)],
+      pairs: samplesMs.length,
+      idealSpeedup: 1,
+      efficiency: speedup,
+    },
     startupMs: 0,
   };
 }

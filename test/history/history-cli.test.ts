@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers/cli.js';
 import { historyResults, okIds, writeHistory } from './history-fixture.js';
 
-const PLAN = { count: 12, stepAt: 8, ratio: 1.15, stepped: (id: string) => id === 'cpu-hash/sequential/t1', cv: 0.01, seed: 5 };
+const PLAN = {
+  count: 12,
+  stepAt: 8,
+  ratio: 1.15,
+  stepped: (id: string) => id === 'cpu-hash/sequential/t1',
+  cv: 0.01,
+  seed: 5,
+};
 
 function historyDirectory(plan = PLAN): string {
   const directory = join(scratchDir(), 'runs');
@@ -27,7 +34,9 @@ describe('corescope history (CLI)', () => {
     const directory = historyDirectory();
     const failing = await runCli(['history', directory, '--fail-on-regression']);
     expect(failing.code).toBe(3);
-    expect(failing.stderr).toMatch(/^corescope: regression: cpu-hash\/sequential\/t1: \+1\d\.\d % slower from #9 run-09\.json\n$/);
+    expect(failing.stderr).toMatch(
+      /^corescope: regression: cpu-hash\/sequential\/t1: \+1\d\.\d % slower from #9 run-09\.json\n$/,
+    );
     const passing = await runCli(['history', directory, '--fail-on-regression', '--threshold', '25%']);
     expect(passing.code, passing.stderr).toBe(0);
     // A step down is an improvement, never a regression.
@@ -50,23 +59,60 @@ describe('corescope history (CLI)', () => {
     expect(html).toContain('Content-Security-Policy');
     expect(html.match(/data-chart="trend"/g)).toHaveLength(20);
     expect(html.match(/class="change-point point"/g)).toHaveLength(1);
-    const json = JSON.parse(readFileSync(join(out, 'history.json'), 'utf8')) as { series: Array<{ id: string; points: unknown[]; changes: Array<{ index: number }> }>; regressions: Array<{ id: string }> };
+    const json = JSON.parse(readFileSync(join(out, 'history.json'), 'utf8')) as {
+      series: Array<{ id: string; points: unknown[]; changes: Array<{ index: number }> }>;
+      regressions: Array<{ id: string }>;
+    };
     const first = historyResults(PLAN)[0];
     const ids = first === undefined ? [] : okIds(first);
     expect(json.series.map((series) => series.id)).toEqual(ids);
-    expect(json.series.find((series) => series.id === 'cpu-hash/sequential/t1')?.changes.map((change) => change.index)).toEqual([8]);
+    expect(
+      json.series.find((series) => series.id === 'cpu-hash/sequential/t1')?.changes.map((change) => change.index),
+    ).toEqual([8]);
     expect(json.regressions.map((regression) => regression.id)).toEqual(['cpu-hash/sequential/t1']);
   });
 
   it.each([
-    ['a missing file', (d: string) => [join(d, 'nope.json'), join(d, 'runs')], /^corescope: .*nope\.json: cannot read \(ENOENT\)$/],
-    ['a directory with no result files', (d: string) => [join(d, 'empty')], /^corescope: .*empty: no result files \(\*\.json\) in this directory$/],
-    ['a file that is not a result file', (d: string) => [join(d, 'runs'), join(d, 'bmf.json')], /^corescope: .*bmf\.json: \$\.schemaVersion: missing is not supported/],
-    ['a single file', (d: string) => [join(d, 'runs', 'run-01.json')], /^corescope: history: give at least two result files or a directory of them \(got 1\)$/],
-    ['a bad --threshold', (d: string) => [join(d, 'runs'), '--threshold', 'lots'], /^corescope: --threshold: "lots" is not a percentage/],
-    ['a bad --p-value', (d: string) => [join(d, 'runs'), '--p-value', '2'], /^corescope: --p-value: "2" is not a p-value between 0 and 0\.5/],
-    ['a bad --window', (d: string) => [join(d, 'runs'), '--window', '1'], /^corescope: --window: 1 is out of range \(3\.\.10000\)$/],
-    ['a bad --format', (d: string) => [join(d, 'runs'), '--format', 'pdf'], /^corescope: --format: unknown value "pdf"/],
+    [
+      'a missing file',
+      (d: string) => [join(d, 'nope.json'), join(d, 'runs')],
+      /^corescope: .*nope\.json: cannot read \(ENOENT\)$/,
+    ],
+    [
+      'a directory with no result files',
+      (d: string) => [join(d, 'empty')],
+      /^corescope: .*empty: no result files \(\*\.json\) in this directory$/,
+    ],
+    [
+      'a file that is not a result file',
+      (d: string) => [join(d, 'runs'), join(d, 'bmf.json')],
+      /^corescope: .*bmf\.json: \$\.schemaVersion: missing is not supported/,
+    ],
+    [
+      'a single file',
+      (d: string) => [join(d, 'runs', 'run-01.json')],
+      /^corescope: history: give at least two result files or a directory of them \(got 1\)$/,
+    ],
+    [
+      'a bad --threshold',
+      (d: string) => [join(d, 'runs'), '--threshold', 'lots'],
+      /^corescope: --threshold: "lots" is not a percentage/,
+    ],
+    [
+      'a bad --p-value',
+      (d: string) => [join(d, 'runs'), '--p-value', '2'],
+      /^corescope: --p-value: "2" is not a p-value between 0 and 0\.5/,
+    ],
+    [
+      'a bad --window',
+      (d: string) => [join(d, 'runs'), '--window', '1'],
+      /^corescope: --window: 1 is out of range \(3\.\.10000\)$/,
+    ],
+    [
+      'a bad --format',
+      (d: string) => [join(d, 'runs'), '--format', 'pdf'],
+      /^corescope: --format: unknown value "pdf"/,
+    ],
   ])('exits 2 with one line for %s', async (_name, args, message) => {
     const root = scratchDir();
     mkdirSync(join(root, 'runs'));

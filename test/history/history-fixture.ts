@@ -40,7 +40,12 @@ export function historyResults(plan: HistoryPlan): ResultFile[] {
     if (plan.cpuModel !== undefined) result.environment.cpuModel = plan.cpuModel(index);
     if (plan.commits === true) {
       const commit = index.toString(16).padStart(2, '0').repeat(20);
-      result.provenance = { commit, commitTime: new Date(Date.UTC(2025, 11, 1 + index)).toISOString(), branch: 'main', source: 'git' };
+      result.provenance = {
+        commit,
+        commitTime: new Date(Date.UTC(2025, 11, 1 + index)).toISOString(),
+        branch: 'main',
+        source: 'git',
+      };
     }
     result.benchmarks = result.benchmarks.map((benchmark) => {
       const level = plan.stepped(benchmark.id) && index >= plan.stepAt ? plan.ratio : 1;
@@ -56,7 +61,17 @@ function scaled(benchmark: Benchmark, factor: number): Benchmark {
   return {
     ...benchmark,
     samplesMs: benchmark.samplesMs.map((sample) => sample * factor),
-    stats: { ...stats, mean: stats.mean * factor, median: stats.median * factor, sd: stats.sd * factor, min: stats.min * factor, max: stats.max * factor, p75: stats.p75 * factor, p99: stats.p99 * factor, ci95: stats.ci95 * factor },
+    stats: {
+      ...stats,
+      mean: stats.mean * factor,
+      median: stats.median * factor,
+      sd: stats.sd * factor,
+      min: stats.min * factor,
+      max: stats.max * factor,
+      p75: stats.p75 * factor,
+      p99: stats.p99 * factor,
+      ci95: stats.ci95 * factor,
+    },
   };
 }
 

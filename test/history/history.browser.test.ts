@@ -73,7 +73,8 @@ async function openHistory(results: ResultFile[], name: string) {
   const problems: string[] = [];
   const requests: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+    if (message.type() === 'error' || message.type() === 'warning')
+      problems.push(`console ${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('dialog', (dialog) => {
@@ -86,7 +87,15 @@ async function openHistory(results: ResultFile[], name: string) {
   return { page, charts, problems, requests };
 }
 
-const PLAN: HistoryPlan = { count: 12, stepAt: 8, ratio: 1.15, stepped: (id) => id.startsWith('cpu-'), cv: 0.01, seed: 21, commits: true };
+const PLAN: HistoryPlan = {
+  count: 12,
+  stepAt: 8,
+  ratio: 1.15,
+  stepped: (id) => id.startsWith('cpu-'),
+  cv: 0.01,
+  seed: 21,
+  commits: true,
+};
 
 describe('history HTML in headless Chromium', () => {
   it('draws one trend chart per series, every point, and a marker at each change point, offline', async () => {
@@ -101,15 +110,22 @@ describe('history HTML in headless Chromium', () => {
         expect(chart.points, chart.series).toBe(results.length);
         expect(chart.invisible, chart.series).toBe(0);
         expect(chart.lineLength, chart.series).toBeGreaterThan(100);
-        const expected = PLAN.stepped(chart.series) ? [{ direction: 'slower', index: PLAN.stepAt, shape: 'triangle' }] : [];
-        expect(chart.markers.map(({ direction, index, shape }) => ({ direction, index, shape })), chart.series).toEqual(expected);
+        const expected = PLAN.stepped(chart.series)
+          ? [{ direction: 'slower', index: PLAN.stepAt, shape: 'triangle' }]
+          : [];
+        expect(
+          chart.markers.map(({ direction, index, shape }) => ({ direction, index, shape })),
+          chart.series,
+        ).toEqual(expected);
         for (const marker of chart.markers) expect(marker.label).toMatch(/^\+1\d\.\d %$/);
       }
       // Hovering a change marker shows where the step began.
       await page.locator('figure[data-series="cpu-hash/sequential/t1"] g.change-point path').hover();
       const tooltip = page.locator('#tooltip');
       await expect.poll(() => tooltip.isVisible()).toBe(true);
-      expect(await tooltip.textContent()).toMatch(/^change point: \+1\d\.\d % slower \(.+ → .+, p = .+\) from #9 run-09\.json, commit 0808080$/);
+      expect(await tooltip.textContent()).toMatch(
+        /^change point: \+1\d\.\d % slower \(.+ → .+, p = .+\) from #9 run-09\.json, commit 0808080$/,
+      );
       await page.screenshot({ path: join(SCREENSHOT_DIR, 'history.png'), fullPage: true });
     } finally {
       await page.close();
@@ -117,18 +133,29 @@ describe('history HTML in headless Chromium', () => {
   });
 
   it('draws each machine apart, and a faster step with a downward marker', async () => {
-    const results = historyResults({ ...PLAN, ratio: 0.8, cpuModel: (index) => (index < 6 ? 'AMD EPYC' : 'Intel Xeon'), stepAt: 9 });
+    const results = historyResults({
+      ...PLAN,
+      ratio: 0.8,
+      cpuModel: (index) => (index < 6 ? 'AMD EPYC' : 'Intel Xeon'),
+      stepAt: 9,
+    });
     const { page, charts, problems } = await openHistory(results, 'history-two-machines');
     try {
       expect(problems).toEqual([]);
       const ids = results[0] === undefined ? [] : okIds(results[0]);
       expect(charts).toHaveLength(ids.length * 2);
-      expect(new Set(charts.map((chart) => chart.machine))).toEqual(new Set(['AMD EPYC, 2 usable cores, Node 20', 'Intel Xeon, 2 usable cores, Node 20']));
+      expect(new Set(charts.map((chart) => chart.machine))).toEqual(
+        new Set(['AMD EPYC, 2 usable cores, Node 20', 'Intel Xeon, 2 usable cores, Node 20']),
+      );
       for (const chart of charts) {
         expect(chart.points).toBe(6);
         // The step is at file 10 overall: the 4th of the second machine's six files; none on the first.
-        const expected = PLAN.stepped(chart.series) && chart.machine.startsWith('Intel') ? [{ direction: 'faster', index: 3 }] : [];
-        expect(chart.markers.map(({ direction, index }) => ({ direction, index })), `${chart.machine} ${chart.series}`).toEqual(expected);
+        const expected =
+          PLAN.stepped(chart.series) && chart.machine.startsWith('Intel') ? [{ direction: 'faster', index: 3 }] : [];
+        expect(
+          chart.markers.map(({ direction, index }) => ({ direction, index })),
+          `${chart.machine} ${chart.series}`,
+        ).toEqual(expected);
       }
     } finally {
       await page.close();
@@ -141,8 +168,15 @@ describe('history HTML in headless Chromium', () => {
     try {
       expect(problems).toEqual([]);
       expect(await page.locator('main script, main img').count()).toBe(0);
-      await expect.poll(() => page.locator('figcaption').filter({ hasText: HOSTILE_WORKLOAD }).count()).toBeGreaterThan(0);
-      expect(await page.locator('h2').filter({ hasText: `cpu ${HOSTILE.split('\n')[0] ?? ''}` }).count()).toBe(1);
+      await expect
+        .poll(() => page.locator('figcaption').filter({ hasText: HOSTILE_WORKLOAD }).count())
+        .toBeGreaterThan(0);
+      expect(
+        await page
+          .locator('h2')
+          .filter({ hasText: `cpu ${HOSTILE.split('\n')[0] ?? ''}` })
+          .count(),
+      ).toBe(1);
     } finally {
       await page.close();
     }

@@ -28,7 +28,10 @@ describe('corescope history: series and change points', () => {
     for (const history of analysis.series) {
       expect(history.series.points).toHaveLength(12);
       if (isCpu(history.series.id)) {
-        expect(history.changes.map((change) => change.index), history.series.id).toEqual([8]);
+        expect(
+          history.changes.map((change) => change.index),
+          history.series.id,
+        ).toEqual([8]);
         const [change] = history.changes;
         expect(change?.point.file).toBe('run-09.json');
         expect(change?.direction).toBe('slower');
@@ -61,10 +64,18 @@ describe('corescope history: series and change points', () => {
     results.forEach((result, index) => (result.run.startedAt = new Date(Date.UTC(2026, 5, 30 - index)).toISOString()));
     const directory = scratchDir();
     const paths = writeHistory(directory, results);
-    const shuffled = [paths[5], paths[0], paths[11], paths[3], ...paths.filter((_, index) => ![5, 0, 11, 3].includes(index))].filter((path): path is string => path !== undefined);
+    const shuffled = [
+      paths[5],
+      paths[0],
+      paths[11],
+      paths[3],
+      ...paths.filter((_, index) => ![5, 0, 11, 3].includes(index)),
+    ].filter((path): path is string => path !== undefined);
     const analysis = analyze(shuffled);
     expect(analysis.machines[0]?.orderedBy).toBe('commit');
-    expect(analysis.machines[0]?.files.map((file) => file.name)).toEqual(paths.map((path) => path.slice(directory.length + 1)));
+    expect(analysis.machines[0]?.files.map((file) => file.name)).toEqual(
+      paths.map((path) => path.slice(directory.length + 1)),
+    );
     const cpu = analysis.series.find((history) => isCpu(history.series.id));
     expect(cpu?.changes[0]?.point.commit).toBe('08'.repeat(20));
 
@@ -72,7 +83,9 @@ describe('corescope history: series and change points', () => {
     delete results[3]?.provenance;
     const mixed = analyze(writeHistory(scratchDir(), results));
     expect(mixed.machines[0]?.orderedBy).toBe('time');
-    expect(mixed.machines[0]?.files.map((file) => file.name)).toEqual([...paths].reverse().map((path) => path.slice(directory.length + 1)));
+    expect(mixed.machines[0]?.files.map((file) => file.name)).toEqual(
+      [...paths].reverse().map((path) => path.slice(directory.length + 1)),
+    );
   });
 
   it('keeps machines apart: each id gets one series per machine, and the output says so', () => {
@@ -83,7 +96,13 @@ describe('corescope history: series and change points', () => {
     expect(analysis.series).toHaveLength(ids.length * 2);
     for (const history of analysis.series) {
       expect(history.series.points).toHaveLength(6);
-      const cpuModels = new Set(history.series.points.map((point) => results.find((result) => point.file.endsWith(`${result.run.label?.split('-')[1]?.padStart(2, '0')}.json`))?.environment.cpuModel));
+      const cpuModels = new Set(
+        history.series.points.map(
+          (point) =>
+            results.find((result) => point.file.endsWith(`${result.run.label?.split('-')[1]?.padStart(2, '0')}.json`))
+              ?.environment.cpuModel,
+        ),
+      );
       expect(cpuModels.size).toBe(1);
     }
     expect(analysis.notes.join('\n')).toMatch(/2 machines: each has its own series, never mixed/);
@@ -95,7 +114,9 @@ describe('corescope history: series and change points', () => {
     // One benchmark measured only in the first two files (failed in the others).
     const lonely = 'io-http/parallel/t3';
     for (const result of results.slice(2)) {
-      result.benchmarks = result.benchmarks.map((benchmark) => (benchmark.id === lonely ? asSkipped(benchmark, 'test') : benchmark));
+      result.benchmarks = result.benchmarks.map((benchmark) =>
+        benchmark.id === lonely ? asSkipped(benchmark, 'test') : benchmark,
+      );
     }
     const analysis = analyze(writeHistory(scratchDir(), results));
     const history = analysis.series.find((entry) => entry.series.id === lonely);
@@ -121,20 +142,30 @@ describe('corescope history: bad input', () => {
   it('refuses what cannot be a history, naming the file or directory', () => {
     const directory = scratchDir();
     const [one] = writeHistory(directory, historyResults({ ...TWELVE, count: 1 }));
-    expect(() => analyze([one ?? ''])).toThrow(/^history: give at least two result files or a directory of them \(got 1\)$/);
+    expect(() => analyze([one ?? ''])).toThrow(
+      /^history: give at least two result files or a directory of them \(got 1\)$/,
+    );
     const empty = join(scratchDir(), 'empty');
     mkdirSync(empty);
     writeFileSync(join(empty, 'notes.txt'), 'x');
-    expect(() => analyze([empty])).toThrow(new RegExp(`^${empty}: no result files \\(\\*\\.json\\) in this directory$`));
+    expect(() => analyze([empty])).toThrow(
+      new RegExp(`^${empty}: no result files \\(\\*\\.json\\) in this directory$`),
+    );
     const notResult = join(directory, 'bmf.json');
     writeFileSync(notResult, '{"cpu-hash/sequential/t1": {"latency": {"value": 1}}}');
-    expect(() => analyze([directory])).toThrow(new RegExp(`^${notResult}: \\$\\.schemaVersion: missing is not supported`));
-    expect(() => analyze([join(directory, 'missing.json'), one ?? ''])).toThrow(/missing\.json: cannot read \(ENOENT\)/);
+    expect(() => analyze([directory])).toThrow(
+      new RegExp(`^${notResult}: \\$\\.schemaVersion: missing is not supported`),
+    );
+    expect(() => analyze([join(directory, 'missing.json'), one ?? ''])).toThrow(
+      /missing\.json: cannot read \(ENOENT\)/,
+    );
   });
 
   it('refuses files that share no benchmark id on one machine', () => {
     const results = historyResults({ ...TWELVE, count: 2, cpuModel: (index) => `CPU ${index}` });
-    expect(() => analyze(writeHistory(scratchDir(), results))).toThrow(/^history: no benchmark id was measured in two files from the same machine \(run-01\.json, run-02\.json\)$/);
+    expect(() => analyze(writeHistory(scratchDir(), results))).toThrow(
+      /^history: no benchmark id was measured in two files from the same machine \(run-01\.json, run-02\.json\)$/,
+    );
   });
 });
 
@@ -143,10 +174,16 @@ describe('corescope history: text output', () => {
     const analysis = analyze(writeHistory(scratchDir(), historyResults({ ...TWELVE, commits: true })));
     const text = renderHistoryTerminal(analysis, newestRegressions(analysis, 0.05), 0.05);
     for (const line of text.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(DEFAULT_WIDTH);
-    expect(text).toMatch(/cpu-hash\/sequential\/t1: \+1\d\.\d % slower \(\d+(\.\d+)? ms → \d+(\.\d+)? ms, p = [\d.e-]+\)\n {6}from #9 run-09\.json \(commit 0808080, main\)/);
-    expect(text).toMatch(/^regression: cpu-compute\/sequential\/t1: \+1\d\.\d % slower from #9 run-09\.json \(commit 0808080, main\)$/m);
+    expect(text).toMatch(
+      /cpu-hash\/sequential\/t1: \+1\d\.\d % slower \(\d+(\.\d+)? ms → \d+(\.\d+)? ms, p = [\d.e-]+\)\n {6}from #9 run-09\.json \(commit 0808080, main\)/,
+    );
+    expect(text).toMatch(
+      /^regression: cpu-compute\/sequential\/t1: \+1\d\.\d % slower from #9 run-09\.json \(commit 0808080, main\)$/m,
+    );
     const markdown = renderHistoryMarkdown(analysis, [], 0.05);
-    expect(markdown).toMatch(/^\| `cpu-hash\/sequential\/t1` \| \+1\d\.\d % slower \| .+ → .+ \| #9 run-09\.json \| `0808080` \| [\d.e-]+ \|$/m);
+    expect(markdown).toMatch(
+      /^\| `cpu-hash\/sequential\/t1` \| \+1\d\.\d % slower \| .+ → .+ \| #9 run-09\.json \| `0808080` \| [\d.e-]+ \|$/m,
+    );
     expect(markdown).toContain('No series ends on a slowdown beyond 5.0 %.');
   });
 

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fastestOf } from '../../src/judgement/fastest.js';
-import { bandPosition, judgeSpeedup, judgeTimeChange, samplesToDecide, type RatioInterval } from '../../src/judgement/judge.js';
+import {
+  bandPosition,
+  judgeSpeedup,
+  judgeTimeChange,
+  samplesToDecide,
+  type RatioInterval,
+} from '../../src/judgement/judge.js';
 import { DEFAULT_MARGIN, MAX_SAMPLES_FACTOR } from '../../src/judgement/thresholds.js';
 
 const interval = (estimate: number, low: number, high: number): RatioInterval => ({ estimate, low, high });
@@ -33,7 +39,10 @@ describe('the judgement of a ratio against the margin (3 %)', () => {
     expect(judged.samplesFactor).toBeCloseTo((Math.log(1.06 / 0.97) / Math.log(1.06 / 1.03)) ** 2, 12);
     // Inside the band, both half-widths must fit: the nearer edge (0.97) sets it here.
     const inside = samplesToDecide(interval(0.99, 0.95, 1.02));
-    const expected = Math.max((Math.log(0.99 / 0.95) / Math.log(0.99 / 0.97)) ** 2, (Math.log(1.02 / 0.99) / Math.log(1.03 / 0.99)) ** 2);
+    const expected = Math.max(
+      (Math.log(0.99 / 0.95) / Math.log(0.99 / 0.97)) ** 2,
+      (Math.log(1.02 / 0.99) / Math.log(1.03 / 0.99)) ** 2,
+    );
     expect(inside).toBeCloseTo(expected, 12);
     // Below the band: the upper half-width towards 0.97.
     expect(samplesToDecide(interval(0.9, 0.85, 1))).toBeCloseTo((Math.log(1 / 0.9) / Math.log(0.97 / 0.9)) ** 2, 12);
@@ -41,7 +50,8 @@ describe('the judgement of a ratio against the margin (3 %)', () => {
 
   it('no run length for an estimate on an edge, or one needing more than the cap', () => {
     expect(samplesToDecide(interval(1.03, 0.9, 1.2))).toBeNull();
-    expect(judgeSpeedup(interval(1.031, 0.8, 1.3)).samplesFactor).toBeNull(); // ((ln 1.031/0.8) / ln(1.031/1.03))² ≫ 100
+    // ((ln 1.031/0.8) / ln(1.031/1.03))² ≫ 100
+    expect(judgeSpeedup(interval(1.031, 0.8, 1.3)).samplesFactor).toBeNull();
     expect(samplesToDecide(interval(1.1, 0.95, 1.2))).toBeLessThan(MAX_SAMPLES_FACTOR);
   });
 
@@ -62,7 +72,11 @@ describe('the judgement of a ratio against the margin (3 %)', () => {
   });
 
   it('property: no gain, slower or faster word ever comes with an interval that contains 1', () => {
-    const ratios = fc.tuple(fc.double({ min: 0.01, max: 100, noNaN: true }), fc.double({ min: 0.01, max: 100, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }));
+    const ratios = fc.tuple(
+      fc.double({ min: 0.01, max: 100, noNaN: true }),
+      fc.double({ min: 0.01, max: 100, noNaN: true }),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+    );
     fc.assert(
       fc.property(ratios, fc.double({ min: 0, max: 0.5, noNaN: true }), ([a, b, at], margin) => {
         const low = Math.min(a, b);
@@ -113,17 +127,35 @@ describe('fastest: the best and every cell not separated from it', () => {
   });
 
   it('says a tie when the interval cannot separate two cells, and keeps the judgement behind it', () => {
-    const tied = fastestOf(cells, (cell) => cell.speed, (item) => ratios[item.name]);
+    const tied = fastestOf(
+      cells,
+      (cell) => cell.speed,
+      (item) => ratios[item.name],
+    );
     expect(tied?.tied.map((tie) => tie.item.name)).toEqual(['parallel t4', 'parallel t2']);
     expect(tied?.tied[1]?.judgement?.word).toBe('inconclusive');
   });
 
   it('counts a cell the same within the margin as tied, and one it cannot set against the best as tied too', () => {
-    const same = fastestOf(cells.slice(0, 2), (cell) => cell.speed, () => interval(1.01, 0.99, 1.02));
+    const same = fastestOf(
+      cells.slice(0, 2),
+      (cell) => cell.speed,
+      () => interval(1.01, 0.99, 1.02),
+    );
     expect(same?.tied[1]?.judgement?.word).toBe('same');
-    const unknown = fastestOf(cells.slice(0, 2), (cell) => cell.speed, () => undefined);
+    const unknown = fastestOf(
+      cells.slice(0, 2),
+      (cell) => cell.speed,
+      () => undefined,
+    );
     expect(unknown?.tied).toHaveLength(2);
     expect(unknown?.tied[1]?.judgement).toBeUndefined();
-    expect(fastestOf([], () => 0, () => undefined)).toBeUndefined();
+    expect(
+      fastestOf(
+        [],
+        () => 0,
+        () => undefined,
+      ),
+    ).toBeUndefined();
   });
 });

@@ -1,14 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { poolAdvice } from '../../src/classify/pool-advice.js';
-import { batchThatPays, deliveredCores, grainThatPays, poolCannotPay, poolCost } from '../../src/judgement/pool-cost.js';
+import {
+  batchThatPays,
+  deliveredCores,
+  grainThatPays,
+  poolCannotPay,
+  poolCost,
+} from '../../src/judgement/pool-cost.js';
 
 // Hand-made figures: a 20 µs task, a 60 µs message of 1 task, a pool thread computing the task in 20 µs, 2 lanes.
 const FINE = { sequentialTaskUs: 20, dispatchUs: 60, batch: 1, taskUs: 20, lanes: 2 };
 
-describe('what a pool\'s own figures allow', () => {
+describe("what a pool's own figures allow", () => {
   it('sets the ceiling by the larger per-task cost, dispatch or computing across the lanes', () => {
     // Dispatch 60 µs a task against computing 20 / 2 = 10 µs: dispatch sets it, 20 / 60 = 0.33×.
-    expect(poolCost(FINE)).toEqual({ dispatchPerTaskUs: 60, computePerTaskUs: 10, ceiling: 20 / 60, limit: 'dispatch' });
+    expect(poolCost(FINE)).toEqual({
+      dispatchPerTaskUs: 60,
+      computePerTaskUs: 10,
+      ceiling: 20 / 60,
+      limit: 'dispatch',
+    });
     expect(poolCannotPay(FINE)).toBe(true);
     // A 2 ms task: dispatch 60 µs against 1 000 µs of computing per lane: computing sets it, 2 000 / 1 000 = 2×.
     const coarse = { ...FINE, sequentialTaskUs: 2000, taskUs: 2000 };
@@ -31,13 +42,21 @@ describe('what a pool\'s own figures allow', () => {
     expect(batchThatPays(slowPool)).toBeUndefined();
     expect(grainThatPays(slowPool)).toBeUndefined();
     expect(poolAdvice(slowPool).grain).toBeUndefined();
-    expect(poolAdvice(slowPool).reason).toMatch(/25 µs on a pool thread against 20 µs on the main thread, on 1\.00 cores: .*no batch size makes a pool pay/);
+    expect(poolAdvice(slowPool).reason).toMatch(
+      /25 µs on a pool thread against 20 µs on the main thread, on 1\.00 cores: .*no batch size makes a pool pay/,
+    );
   });
 
   it('advises a grain only where the figures show dispatch is what stops the pool', () => {
     const advice = poolAdvice(FINE);
-    expect(advice.grain).toEqual({ batch: 7, taskFactor: expect.closeTo(60 / (20 / 1.03 - 10), 12) as number, taskMs: expect.closeTo((20 * 60) / (20 / 1.03 - 10) / 1000, 12) as number });
-    expect(advice.reason).toMatch(/^too fine-grained for a pool at this grain: sending a task costs 60 µs \(one task per message\)/);
+    expect(advice.grain).toEqual({
+      batch: 7,
+      taskFactor: expect.closeTo(60 / (20 / 1.03 - 10), 12) as number,
+      taskMs: expect.closeTo((20 * 60) / (20 / 1.03 - 10) / 1000, 12) as number,
+    });
+    expect(advice.reason).toMatch(
+      /^too fine-grained for a pool at this grain: sending a task costs 60 µs \(one task per message\)/,
+    );
     expect(advice.reason).toContain('--batch 7');
     // Figures that allow a gain (a 2 ms task) cannot explain a loss: no cause, no advice.
     const coarse = poolAdvice({ ...FINE, sequentialTaskUs: 2000, taskUs: 2000 });
@@ -46,7 +65,12 @@ describe('what a pool\'s own figures allow', () => {
   });
 
   it('reads the machine probe at the thread count, or its largest for more threads', () => {
-    const probe = { threads: [{ threads: 1, deliveredCores: 0.98 }, { threads: 2, deliveredCores: 1.71 }] };
+    const probe = {
+      threads: [
+        { threads: 1, deliveredCores: 0.98 },
+        { threads: 2, deliveredCores: 1.71 },
+      ],
+    };
     expect(deliveredCores(probe, 2)).toBe(1.71);
     expect(deliveredCores(probe, 8)).toBe(1.71);
     expect(deliveredCores(probe, 1)).toBe(0.98);

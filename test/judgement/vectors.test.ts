@@ -21,7 +21,7 @@ function measurement(logRatio: number, standardError: number, index: number): Me
   };
 }
 
-describe('compare\'s family decision, against scipy (test/vectors)', () => {
+describe("compare's family decision, against scipy (test/vectors)", () => {
   it('p-values, BH-adjusted p-values, discoveries, the adjusted level, intervals, verdicts and MDC', () => {
     for (const family of VECTORS.families) {
       const judged = judgeComparison(
@@ -57,7 +57,10 @@ describe('compare\'s family decision, against scipy (test/vectors)', () => {
     for (const entry of VECTORS.independentRatio) {
       const [aEstimate, aLow, aHigh] = entry.a;
       const [bEstimate, bLow, bHigh] = entry.b;
-      const result = ratioOfIndependent({ estimate: aEstimate, low: aLow, high: aHigh }, { estimate: bEstimate, low: bLow, high: bHigh });
+      const result = ratioOfIndependent(
+        { estimate: aEstimate, low: aLow, high: aHigh },
+        { estimate: bEstimate, low: bLow, high: bHigh },
+      );
       expect(result.estimate).toBeCloseTo(entry.estimate, 14);
       expect(result.low).toBeCloseTo(entry.low, 12);
       expect(result.high).toBeCloseTo(entry.high, 12);

@@ -14,8 +14,23 @@ describe('the layers of src/', () => {
 
   it('finds a cycle planted in a hand-made graph, and none in a chain', () => {
     const edge = (to: string) => new Map([[to, `a file → ${to}`]]);
-    expect(findCycle(new Map([['a', edge('b')], ['b', edge('c')], ['c', edge('a')]]))).toEqual(['a', 'b', 'c', 'a']);
-    expect(findCycle(new Map([['a', edge('b')], ['b', edge('c')]]))).toBeUndefined();
+    expect(
+      findCycle(
+        new Map([
+          ['a', edge('b')],
+          ['b', edge('c')],
+          ['c', edge('a')],
+        ]),
+      ),
+    ).toEqual(['a', 'b', 'c', 'a']);
+    expect(
+      findCycle(
+        new Map([
+          ['a', edge('b')],
+          ['b', edge('c')],
+        ]),
+      ),
+    ).toBeUndefined();
   });
 
   it('counts report/ subfolders as modules of their own, and files at the top as one module each', () => {

@@ -46,7 +46,9 @@ describe('raw pool', () => {
     const started = await startRawPool({ threads: 2, workload: probe(), warmTask: task(0), startupTimeoutMs: 20_000 });
     pool = started;
     const first = await Promise.allSettled(Array.from({ length: 8 }, (_, index) => started.run(task(index))));
-    const failed = first.flatMap((outcome, index) => (outcome.status === 'rejected' ? [{ index, reason: outcome.reason as Error }] : []));
+    const failed = first.flatMap((outcome, index) =>
+      outcome.status === 'rejected' ? [{ index, reason: outcome.reason as Error }] : [],
+    );
     expect(failed.map(({ index }) => index)).toEqual([MISBEHAVING.crashAt, MISBEHAVING.exitAt]);
     // Both deaths read as parallel's: a WorkerExit with the thread's exit code (1 after an uncaught error).
     expect(failed[0]?.reason).toMatchObject({ name: 'WorkerExit', code: WORKER_EXIT_CODE, exitCode: 1 });
@@ -64,7 +66,12 @@ describe('raw pool', () => {
   it('a thread that exits between tasks fails the next task as a WorkerExit with its code, once', async () => {
     const exitAfterTask = pathToFileURL(resolve('test/fixtures/faults/exit-after-task.mjs')).href;
     const exitTask = (index: number): WorkerTask => ({ index });
-    const started = await startRawPool({ threads: 1, workload: { workloadUrl: exitAfterTask, data: undefined, size: 1 }, warmTask: exitTask(0), startupTimeoutMs: 20_000 });
+    const started = await startRawPool({
+      threads: 1,
+      workload: { workloadUrl: exitAfterTask, data: undefined, size: 1 },
+      warmTask: exitTask(0),
+      startupTimeoutMs: 20_000,
+    });
     pool = started;
     // Task 1 succeeds and its thread exits with code 9 right after: nothing is running then.
     await expect(started.run(exitTask(1))).resolves.toBe(1);
@@ -79,9 +86,17 @@ describe('raw pool', () => {
     await expect(started.run(exitTask(2))).resolves.toBe(2);
   });
 
-  it('passes a task\'s own error through with its name, message and code', async () => {
-    pool = await startRawPool({ threads: 1, workload: probe({ throwAt: 2 }), warmTask: task(0), startupTimeoutMs: 20_000 });
-    await expect(pool.run(task(2))).rejects.toMatchObject({ message: 'task 2 failed on purpose', code: 'E_ON_PURPOSE' });
+  it("passes a task's own error through with its name, message and code", async () => {
+    pool = await startRawPool({
+      threads: 1,
+      workload: probe({ throwAt: 2 }),
+      warmTask: task(0),
+      startupTimeoutMs: 20_000,
+    });
+    await expect(pool.run(task(2))).rejects.toMatchObject({
+      message: 'task 2 failed on purpose',
+      code: 'E_ON_PURPOSE',
+    });
     expect(pool.replacedThreads).toBe(0);
   });
 });

@@ -6,10 +6,24 @@ import { runCli, scratchDir } from '../helpers/cli.js';
 import { REAL_RESULT_PATH, secondMachineResult, writeResult } from './fixtures.js';
 
 /** Bencher's published JSON Schema for BMF (bencher.dev/bmf.json), restated in zod: value required, bounds optional. */
-const bmfSchema = z.record(z.string().min(1), z.record(z.string().min(1), z.strictObject({ value: z.number(), lower_value: z.number().optional(), upper_value: z.number().optional() })));
+const bmfSchema = z.record(
+  z.string().min(1),
+  z.record(
+    z.string().min(1),
+    z.strictObject({ value: z.number(), lower_value: z.number().optional(), upper_value: z.number().optional() }),
+  ),
+);
 
 /** github-action-benchmark's own reader of custom input (src/extract.ts: BenchmarkResult), restated in zod. */
-const customBenchmarkSchema = z.array(z.strictObject({ name: z.coerce.string(), value: z.coerce.number(), range: z.coerce.string().optional(), unit: z.coerce.string(), extra: z.coerce.string().optional() }));
+const customBenchmarkSchema = z.array(
+  z.strictObject({
+    name: z.coerce.string(),
+    value: z.coerce.number(),
+    range: z.coerce.string().optional(),
+    unit: z.coerce.string(),
+    extra: z.coerce.string().optional(),
+  }),
+);
 
 /** The committed fixture read as plain JSON, not through corescope's loader: the figures the exports must carry. */
 interface RawBenchmark {
@@ -37,7 +51,11 @@ describe('report --format bmf (Bencher Metric Format)', () => {
       if (benchmark.derived === null || benchmark.derived === undefined) {
         expect(measures?.speedup).toBeUndefined();
       } else {
-        expect(measures?.speedup).toEqual({ value: benchmark.derived.speedup, lower_value: benchmark.derived.speedupCi95[0], upper_value: benchmark.derived.speedupCi95[1] });
+        expect(measures?.speedup).toEqual({
+          value: benchmark.derived.speedup,
+          lower_value: benchmark.derived.speedupCi95[0],
+          upper_value: benchmark.derived.speedupCi95[1],
+        });
       }
     }
   });
@@ -70,8 +88,13 @@ describe('report --format github-action-benchmark (customSmallerIsBetter)', () =
       // Three significant digits: within half a unit of the third.
       const ci95 = benchmark?.stats?.ci95 ?? NaN;
       expect(Math.abs(Number(entry.range?.replace(/^± /, '')) - ci95) / ci95).toBeLessThanOrEqual(0.005);
-      expect(entry.extra).toMatch(new RegExp(`^median of ${benchmark?.stats?.n} samples, each a batch of \\d+ tasks; `));
-      if (benchmark?.derived) expect(entry.extra).toContain(`(95% CI ${benchmark.derived.speedupCi95[0].toFixed(2)}–${benchmark.derived.speedupCi95[1].toFixed(2)}) vs sequential`);
+      expect(entry.extra).toMatch(
+        new RegExp(`^median of ${benchmark?.stats?.n} samples, each a batch of \\d+ tasks; `),
+      );
+      if (benchmark?.derived)
+        expect(entry.extra).toContain(
+          `(95% CI ${benchmark.derived.speedupCi95[0].toFixed(2)}–${benchmark.derived.speedupCi95[1].toFixed(2)}) vs sequential`,
+        );
     });
   });
 });

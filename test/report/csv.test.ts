@@ -35,7 +35,8 @@ function parseCsv(text: string): string[][] {
       row = [];
       field = '';
       index += 1;
-    } else if (character === '"' || character === '\n' || character === '\r') throw new Error(`bare ${JSON.stringify(character)} at ${index}`);
+    } else if (character === '"' || character === '\n' || character === '\r')
+      throw new Error(`bare ${JSON.stringify(character)} at ${index}`);
     else field += character;
     index += 1;
   }
@@ -65,7 +66,8 @@ describe('csv export', () => {
     const rows = parseCsv(csvExporter.render(toReportInputs([{ path: 'real.json', result }])));
     const [header, ...records] = rows;
     expect(header).toEqual(FULL_COLUMNS.map((column) => column.header));
-    for (const unit of ['median (ms)', 'speedup (×)', 'efficiency (%)', 'event loop busy (%)', 'pool start-up (ms)']) expect(header).toContain(unit);
+    for (const unit of ['median (ms)', 'speedup (×)', 'efficiency (%)', 'event loop busy (%)', 'pool start-up (ms)'])
+      expect(header).toContain(unit);
     expect(records).toHaveLength(result.benchmarks.length);
     for (const record of records) expect(record).toHaveLength(FULL_COLUMNS.length);
     // The figures survive the trip exactly enough to recompute from.
@@ -78,12 +80,25 @@ describe('csv export', () => {
   it('has a record per measured study figure, and the sweep and raw columns for a run', () => {
     const overhead = overheadStudy();
     const grain = grainStudy();
-    const rows = parseCsv(csvExporter.render(toReportInputs([{ path: 'o.json', result: overhead }, { path: 'g.json', result: grain }])));
+    const rows = parseCsv(
+      csvExporter.render(
+        toReportInputs([
+          { path: 'o.json', result: overhead },
+          { path: 'g.json', result: grain },
+        ]),
+      ),
+    );
     const [header, ...records] = rows;
     expect(header).toEqual([...STUDY_CSV_HEADER]);
     const o = overhead.overheads;
     const g = grain.grain;
-    const expected = (o?.startup.length ?? 0) + (o?.roundTrip.length ?? 0) + (o?.dispatch.length ?? 0) + (o?.payload.length ?? 0) + (g?.points.length ?? 0) + (g?.thresholds.length ?? 0);
+    const expected =
+      (o?.startup.length ?? 0) +
+      (o?.roundTrip.length ?? 0) +
+      (o?.dispatch.length ?? 0) +
+      (o?.payload.length ?? 0) +
+      (g?.points.length ?? 0) +
+      (g?.thresholds.length ?? 0);
     expect(expected).toBeGreaterThan(10);
     expect(records).toHaveLength(expected);
     for (const record of records) expect(record).toHaveLength(STUDY_CSV_HEADER.length);
@@ -93,11 +108,17 @@ describe('csv export', () => {
     expect(Number(clone16?.[median])).toBeCloseTo(figure?.medianUs ?? NaN, 6);
 
     const sweep = rawUvResult();
-    const [runHeader, ...runRecords] = parseCsv(csvExporter.render(toReportInputs([{ path: 'uv.json', result: sweep }])));
+    const [runHeader, ...runRecords] = parseCsv(
+      csvExporter.render(toReportInputs([{ path: 'uv.json', result: sweep }])),
+    );
     const uv = runHeader?.indexOf('libuv thread pool (threads)') ?? -1;
     const vsRaw = runHeader?.indexOf('vs raw floor (%)') ?? -1;
-    expect(new Set(runRecords.map((record) => record[uv]))).toEqual(new Set(sweep.config.uvThreadpoolSizes?.map(String)));
-    const parallel = sweep.benchmarks.filter((benchmark) => benchmark.status === 'ok' && benchmark.derived?.relativeToRaw !== undefined);
+    expect(new Set(runRecords.map((record) => record[uv]))).toEqual(
+      new Set(sweep.config.uvThreadpoolSizes?.map(String)),
+    );
+    const parallel = sweep.benchmarks.filter(
+      (benchmark) => benchmark.status === 'ok' && benchmark.derived?.relativeToRaw !== undefined,
+    );
     expect(runRecords.filter((record) => record[vsRaw] !== '')).toHaveLength(parallel.length);
   });
 

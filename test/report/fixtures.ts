@@ -31,7 +31,12 @@ export function hostileResult(): ResultFile {
   result.benchmarks = result.benchmarks.map((benchmark): Benchmark => {
     if (benchmark.workload.id !== renamed) return benchmark;
     const workload = { ...benchmark.workload, id: HOSTILE_WORKLOAD };
-    return { ...benchmark, workload, id: `${HOSTILE_WORKLOAD}/${benchmark.strategy}/t${benchmark.threads}`, warnings: [...benchmark.warnings, `cell warning ${HOSTILE}`] };
+    return {
+      ...benchmark,
+      workload,
+      id: `${HOSTILE_WORKLOAD}/${benchmark.strategy}/t${benchmark.threads}`,
+      warnings: [...benchmark.warnings, `cell warning ${HOSTILE}`],
+    };
   });
   const last = result.benchmarks.at(-1);
   if (last !== undefined) {

@@ -7,7 +7,17 @@ import type { ResultFile } from '../../src/results/schema.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { runCli, scratchDir } from '../helpers/cli.js';
 import { expectedCharts } from './expected-charts.js';
-import { fittedResult, grainStudy, HOSTILE_WORKLOAD, hostileResult, overheadStudy, rawUvResult, realResult, secondMachineResult, writeResult } from './fixtures.js';
+import {
+  fittedResult,
+  grainStudy,
+  HOSTILE_WORKLOAD,
+  hostileResult,
+  overheadStudy,
+  rawUvResult,
+  realResult,
+  secondMachineResult,
+  writeResult,
+} from './fixtures.js';
 
 /**
  * The HTML report in a real browser: headless Chromium (the system's, else the one in the `@sparticuz/chromium`
@@ -66,7 +76,10 @@ const COLLECT_CHARTS = `[...document.querySelectorAll('figure.chart')].map((figu
   };
 })`;
 
-/** Generates a report with the real CLI, opens it, and collects what the page drew and everything it complained about. */
+/**
+ * Generates a report with the real CLI, opens it, and collects what the page drew and everything it complained
+ * about.
+ */
 async function openReport(results: ResultFile[], name: string) {
   const directory = scratchDir();
   const files = results.map((result, index) => writeResult(directory, `machine-${index}.json`, result));
@@ -78,7 +91,8 @@ async function openReport(results: ResultFile[], name: string) {
   const problems: string[] = [];
   const requests: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+    if (message.type() === 'error' || message.type() === 'warning')
+      problems.push(`console ${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('dialog', (dialog) => {
@@ -159,7 +173,9 @@ describe('HTML report in headless Chromium', () => {
       expect(problems).toEqual([]);
       expect(await page.locator('main script, main img').count()).toBe(0);
       await expect.poll(() => page.getByText(HOSTILE_WORKLOAD, { exact: true }).count()).toBeGreaterThan(0);
-      expect(await page.locator('.warnings li').filter({ hasText: 'task failed <script>alert("pwned")</script>' }).count()).toBe(1);
+      expect(
+        await page.locator('.warnings li').filter({ hasText: 'task failed <script>alert("pwned")</script>' }).count(),
+      ).toBe(1);
     } finally {
       await page.close();
     }

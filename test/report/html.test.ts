@@ -4,15 +4,29 @@ import { escapeHtml } from '../../src/report/html/escape.js';
 import { toReportInputs } from '../../src/report/data/report-input.js';
 import type { ResultFile } from '../../src/results/schema.js';
 import { expectedCharts } from './expected-charts.js';
-import { fittedResult, grainStudy, HOSTILE, HOSTILE_WORKLOAD, hostileResult, overheadStudy, rawUvResult, realResult, secondMachineResult } from './fixtures.js';
+import {
+  fittedResult,
+  grainStudy,
+  HOSTILE,
+  HOSTILE_WORKLOAD,
+  hostileResult,
+  overheadStudy,
+  rawUvResult,
+  realResult,
+  secondMachineResult,
+} from './fixtures.js';
 
-const render = (...results: ResultFile[]): string => htmlExporter.render(toReportInputs(results.map((result, index) => ({ path: `r${index}.json`, result }))));
+const render = (...results: ResultFile[]): string =>
+  htmlExporter.render(toReportInputs(results.map((result, index) => ({ path: `r${index}.json`, result }))));
 
 /** Charts as the markup has them: kind and the points in each series, by counting elements in the text. */
 function chartsIn(html: string): Array<{ kind: string; pointsPerSeries: number[] }> {
   return [...html.matchAll(/<figure class="chart" data-chart="([^"]+)"[^>]*>([\s\S]*?)<\/figure>/g)].map((match) => {
     const series = (match[2] ?? '').split('<g class="series"').slice(1);
-    return { kind: match[1] ?? '', pointsPerSeries: series.map((part) => part.split('<g class="point').length - 1).sort((a, b) => a - b) };
+    return {
+      kind: match[1] ?? '',
+      pointsPerSeries: series.map((part) => part.split('<g class="point').length - 1).sort((a, b) => a - b),
+    };
   });
 }
 
@@ -28,11 +42,17 @@ describe('html export', () => {
   });
 
   it('draws a chart group per libuv pool size, the raw line, the fit line and the study charts', () => {
-    for (const files of [[rawUvResult()], [fittedResult()], [overheadStudy(), grainStudy()], [rawUvResult(), fittedResult(), overheadStudy()]]) {
+    for (const files of [
+      [rawUvResult()],
+      [fittedResult()],
+      [overheadStudy(), grainStudy()],
+      [rawUvResult(), fittedResult(), overheadStudy()],
+    ]) {
       expect(chartsIn(render(...files))).toEqual(expectedCharts(files));
     }
     const sweep = render(rawUvResult());
-    for (const size of rawUvResult().config.uvThreadpoolSizes ?? []) expect(sweep).toContain(escapeHtml(`cpu-compute [libuv pool ${size}]`));
+    for (const size of rawUvResult().config.uvThreadpoolSizes ?? [])
+      expect(sweep).toContain(escapeHtml(`cpu-compute [libuv pool ${size}]`));
     // Raw floor and batching reach the table and the tooltips.
     expect(sweep).toContain('vs raw floor (%)');
     expect(sweep).toContain('tasks per message');
@@ -51,7 +71,8 @@ describe('html export', () => {
     expect(entry?.amdahl.status).toBe('ok');
     // The USL needs 6 thread counts; the 3-core re-read has 3: its reason must be shown instead of a figure.
     expect(entry?.usl.status).toBe('insufficient');
-    if (entry?.amdahl.status === 'ok') expect(html).toContain(`serial fraction ${(entry.amdahl.serialFraction * 100).toFixed(0)} %`);
+    if (entry?.amdahl.status === 'ok')
+      expect(html).toContain(`serial fraction ${(entry.amdahl.serialFraction * 100).toFixed(0)} %`);
     if (entry?.usl.status === 'insufficient') expect(html).toContain(escapeHtml(`No fit: ${entry.usl.reason}`));
     expect(html).toContain('parallel · Amdahl fit');
     // A 2-core run has no fit at all: its reasons are shown, and no fit line is drawn.
@@ -64,19 +85,30 @@ describe('html export', () => {
     const html = render(realResult(), secondMachineResult());
     expect(html).not.toMatch(/\s(src|href)="(?!#)/);
     expect(html).not.toMatch(/url\((?!#)/);
-    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-[^']+'; script-src 'sha256-[^']+'/);
+    expect(html).toMatch(
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-[^']+'; script-src 'sha256-[^']+'/,
+    );
     expect(html.match(/<script>/g)).toHaveLength(1);
   });
 
   it('gives axes units and every point its exact figures', () => {
     const html = render(realResult());
-    for (const title of ['speedup (× sequential)', 'efficiency (% of ideal)', 'threads (pool size)', 'median wall time of one sample (ms)', 'CPU time per sample, user + system (ms)']) {
+    for (const title of [
+      'speedup (× sequential)',
+      'efficiency (% of ideal)',
+      'threads (pool size)',
+      'median wall time of one sample (ms)',
+      'CPU time per sample, user + system (ms)',
+    ]) {
       expect(html).toContain(escapeHtml(title));
     }
-    const first = realResult().benchmarks.find((benchmark) => benchmark.status === 'ok' && benchmark.strategy === 'parallel' && benchmark.threads === 2);
+    const first = realResult().benchmarks.find(
+      (benchmark) => benchmark.status === 'ok' && benchmark.strategy === 'parallel' && benchmark.threads === 2,
+    );
     expect(first?.status).toBe('ok');
     expect(first?.status === 'ok' ? first.derived : null).not.toBeNull();
-    if (first?.status === 'ok' && first.derived !== null) expect(html).toContain(`speedup ${first.derived.speedup.toFixed(2)}×`);
+    if (first?.status === 'ok' && first.derived !== null)
+      expect(html).toContain(`speedup ${first.derived.speedup.toFixed(2)}×`);
   });
 
   it('never lets a string from the file become markup, and shows every warning and failure', () => {

@@ -19,17 +19,42 @@ function uvSweep(workload: string, concurrentSpeedup: Record<number, number>, sp
     const size = Number(sizeText);
     const idSuffix = size === environment.uvThreadpoolSize ? '' : `/uv${size}`;
     return [
-      okCell({ workload, strategy: 'sequential', threads: 1, medianMs: 100, speedup: 1, uvThreadpoolSize: size, idSuffix, speedupCiPct }),
-      okCell({ workload, strategy: 'concurrent', threads: 1, medianMs: 100 / speedup, speedup, uvThreadpoolSize: size, idSuffix, speedupCiPct }),
+      okCell({
+        workload,
+        strategy: 'sequential',
+        threads: 1,
+        medianMs: 100,
+        speedup: 1,
+        uvThreadpoolSize: size,
+        idSuffix,
+        speedupCiPct,
+      }),
+      okCell({
+        workload,
+        strategy: 'concurrent',
+        threads: 1,
+        medianMs: 100 / speedup,
+        speedup,
+        uvThreadpoolSize: size,
+        idSuffix,
+        speedupCiPct,
+      }),
     ];
   });
 }
 
 describe('libuv verdict lines', () => {
   it('credits libuv when concurrent gains grow with the pool', () => {
-    const [line] = libuvVerdictLines({ environment, benchmarks: uvSweep('cpu-hash-async', { 1: 1.02, 2: 1.8, 4: 1.95 }) });
-    expect(line).toContain('cpu-hash-async (libuv pool sweep): concurrent 1.02× with 1 libuv thread, 1.80× with 2 libuv threads, 1.95× with 4');
-    expect(line).toContain("comes from libuv's threads running the fs/crypto calls in parallel, not from the event loop");
+    const [line] = libuvVerdictLines({
+      environment,
+      benchmarks: uvSweep('cpu-hash-async', { 1: 1.02, 2: 1.8, 4: 1.95 }),
+    });
+    expect(line).toContain(
+      'cpu-hash-async (libuv pool sweep): concurrent 1.02× with 1 libuv thread, 1.80× with 2 libuv threads, 1.95× with 4',
+    );
+    expect(line).toContain(
+      "comes from libuv's threads running the fs/crypto calls in parallel, not from the event loop",
+    );
   });
 
   it('credits the event loop when the gain is the same with every pool size (within ±3 %)', () => {
@@ -50,11 +75,29 @@ describe('libuv verdict lines', () => {
   });
 
   it('without a sweep, points out a concurrent cell that kept more than one core busy', () => {
-    const busy = okCell({ workload: 'io-fs', kind: 'io', strategy: 'concurrent', threads: 1, medianMs: 40, speedup: 2.5, coresBusy: 1.7 });
-    const idle = okCell({ workload: 'io-timer', kind: 'io', strategy: 'concurrent', threads: 1, medianMs: 20, speedup: 16, coresBusy: 0.05 });
+    const busy = okCell({
+      workload: 'io-fs',
+      kind: 'io',
+      strategy: 'concurrent',
+      threads: 1,
+      medianMs: 40,
+      speedup: 2.5,
+      coresBusy: 1.7,
+    });
+    const idle = okCell({
+      workload: 'io-timer',
+      kind: 'io',
+      strategy: 'concurrent',
+      threads: 1,
+      medianMs: 20,
+      speedup: 16,
+      coresBusy: 0.05,
+    });
     const lines = libuvVerdictLines({ environment, benchmarks: [busy, idle] });
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain("io-fs (libuv): concurrent kept 1.7 cores busy from one event loop — libuv's thread pool (4 threads)");
+    expect(lines[0]).toContain(
+      "io-fs (libuv): concurrent kept 1.7 cores busy from one event loop — libuv's thread pool (4 threads)",
+    );
     expect(lines[0]).toContain('--uv-threadpool 1,4');
   });
 
@@ -70,7 +113,9 @@ describe('terminal summary', () => {
     const summary = renderRunSummary({ ...base, benchmarks: uvSweep('cpu-hash-async', { 1: 1, 4: 1.9 }) }, UNWRAPPED);
     expect(summary).toContain('cpu-hash-async [libuv pool 1] (cpu');
     expect(summary).toContain('cpu-hash-async [libuv pool 4] (cpu');
-    expect(summary).toMatch(/Verdicts\n {2}cpu-hash-async \[libuv pool 1\]: .*\n {2}cpu-hash-async \[libuv pool 4\]: .*\n {2}cpu-hash-async \(libuv pool sweep\)/);
+    expect(summary).toMatch(
+      /Verdicts\n {2}cpu-hash-async \[libuv pool 1\]: .*\n {2}cpu-hash-async \[libuv pool 4\]: .*\n {2}cpu-hash-async \(libuv pool sweep\)/,
+    );
   });
 
   it('shows scaling fits after the verdicts, or the reason there is no figure', () => {
@@ -78,18 +123,30 @@ describe('terminal summary', () => {
     const sweep = [1, 2, 3, 4, 6, 8].map((n) =>
       okCell({ strategy: 'parallel', threads: n, medianMs: 400 / uslScaling(0.05, 0.004, n) }),
     );
-    const fitted = renderRunSummary(withScalingFits({ ...base, environment: { ...base.environment, usableCores: 8 }, benchmarks: sweep }), UNWRAPPED);
+    const fitted = renderRunSummary(
+      withScalingFits({ ...base, environment: { ...base.environment, usableCores: 8 }, benchmarks: sweep }),
+      UNWRAPPED,
+    );
     expect(fitted.indexOf('Scaling fits')).toBeGreaterThan(fitted.indexOf('Verdicts'));
     expect(fitted).toMatch(/USL: {4}σ 0\.050, κ 0\.0040, peak at 15 threads/);
     expect(fitted).toMatch(/predicted [\d.]+× on 16 cores, [\d.]+× on 32 cores/);
 
     // Nothing can fit on 2 cores: said once, in one line.
     const tooFew = renderRunSummary(withScalingFits({ ...base, benchmarks: sweep.slice(0, 3) }), UNWRAPPED);
-    expect(tooFew).toMatch(/\nScaling fits: none \(Amdahl needs 3 thread counts from 1 to the 2 usable cores, this run has 2 \(1, 2\): not possible on 2 cores/);
+    expect(tooFew).toMatch(
+      /\nScaling fits: none \(Amdahl needs 3 thread counts from 1 to the 2 usable cores, this run has 2 \(1, 2\): not possible on 2 cores/,
+    );
     expect(tooFew.match(/not possible/g)).toHaveLength(1);
 
     // Amdahl fits five points within 16 cores; the USL, which needs six, gives its reason once, below.
-    const five = renderRunSummary(withScalingFits({ ...base, environment: { ...base.environment, usableCores: 16 }, benchmarks: sweep.slice(0, 5) }), UNWRAPPED);
+    const five = renderRunSummary(
+      withScalingFits({
+        ...base,
+        environment: { ...base.environment, usableCores: 16 },
+        benchmarks: sweep.slice(0, 5),
+      }),
+      UNWRAPPED,
+    );
     expect(five).toMatch(/Amdahl: serial fraction \d+ %/);
     expect(five).toContain('USL:    no figure (why: below)');
     expect(five.match(/no figure: USL needs 6/g)).toHaveLength(1);
@@ -98,13 +155,39 @@ describe('terminal summary', () => {
 
 describe('verdict line', () => {
   it('credits libuv, not the event loop, when concurrent kept more than one core busy', () => {
-    const sequential = okCell({ workload: 'cpu-hash-async', strategy: 'sequential', threads: 1, medianMs: 100, speedup: 1 });
-    const busy = okCell({ workload: 'cpu-hash-async', strategy: 'concurrent', threads: 1, medianMs: 52, speedup: 1.9, coresBusy: 1.8 });
-    const waiting = okCell({ workload: 'io-timer', kind: 'io', strategy: 'concurrent', threads: 1, medianMs: 7, speedup: 15, coresBusy: 0.05 });
+    const sequential = okCell({
+      workload: 'cpu-hash-async',
+      strategy: 'sequential',
+      threads: 1,
+      medianMs: 100,
+      speedup: 1,
+    });
+    const busy = okCell({
+      workload: 'cpu-hash-async',
+      strategy: 'concurrent',
+      threads: 1,
+      medianMs: 52,
+      speedup: 1.9,
+      coresBusy: 1.8,
+    });
+    const waiting = okCell({
+      workload: 'io-timer',
+      kind: 'io',
+      strategy: 'concurrent',
+      threads: 1,
+      medianMs: 7,
+      speedup: 15,
+      coresBusy: 0.05,
+    });
     expect(renderRunSummary({ ...syntheticResult(), benchmarks: [sequential, busy] }, UNWRAPPED)).toContain(
       "cpu-hash-async: concurrent 1.90× (1.80–1.99) — gain: 1.8 cores busy on one event loop: libuv's thread pool ran the async calls in parallel",
     );
-    const idleSequential = { ...sequential, workload: waiting.workload, id: 'io-timer/sequential/t1', eventLoop: { utilization: 0.02, delayP99Ms: 1 } };
+    const idleSequential = {
+      ...sequential,
+      workload: waiting.workload,
+      id: 'io-timer/sequential/t1',
+      eventLoop: { utilization: 0.02, delayP99Ms: 1 },
+    };
     expect(renderRunSummary({ ...syntheticResult(), benchmarks: [idleSequential, waiting] }, UNWRAPPED)).toContain(
       'io-timer: concurrent 15.0× (14.25–15.75) — gain: the waits overlap on one thread (run one at a time, it idled 98 % of the time)',
     );

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, markdownExporter } from '../../src/report/export/markdown.js';
 import { toReportInputs } from '../../src/report/data/report-input.js';
 import { SUMMARY_COLUMNS } from '../../src/report/terminal/results-table.js';
-import { fittedResult, grainStudy, hostileResult, overheadStudy, rawUvResult, realResult, secondMachineResult } from './fixtures.js';
+import {
+  fittedResult,
+  grainStudy,
+  hostileResult,
+  overheadStudy,
+  rawUvResult,
+  realResult,
+  secondMachineResult,
+} from './fixtures.js';
 
 /** Cells of a Markdown table row, splitting on pipes that are not backslash-escaped. */
 function cells(line: string): string[] {
@@ -42,21 +50,34 @@ describe('markdown export', () => {
   it('writes a table per libuv pool size with the raw floor and batching, and the tables of study files', () => {
     const sweep = rawUvResult();
     const text = markdownExporter.render(toReportInputs([{ path: 'uv.json', result: sweep }]));
-    for (const size of sweep.config.uvThreadpoolSizes ?? []) expect(text).toContain(`### cpu-compute \\[libuv pool ${size}\\]`);
+    for (const size of sweep.config.uvThreadpoolSizes ?? [])
+      expect(text).toContain(`### cpu-compute \\[libuv pool ${size}\\]`);
     const headers = text.split('\n').filter((line) => line.startsWith('| strategy |'));
     expect(headers).toHaveLength(sweep.config.uvThreadpoolSizes?.length ?? 0);
     for (const header of headers) expect(header).toMatch(/vs raw floor \(%\) \| tasks per message \| note \|$/);
-    expect(markdownExporter.render(toReportInputs([{ path: 'r.json', result: realResult() }]))).not.toContain('vs raw floor');
+    expect(markdownExporter.render(toReportInputs([{ path: 'r.json', result: realResult() }]))).not.toContain(
+      'vs raw floor',
+    );
 
     const overhead = overheadStudy();
     const grain = grainStudy();
-    const studies = markdownExporter.render(toReportInputs([{ path: 'o.json', result: overhead }, { path: 'g.json', result: grain }]));
+    const studies = markdownExporter.render(
+      toReportInputs([
+        { path: 'o.json', result: overhead },
+        { path: 'g.json', result: grain },
+      ]),
+    );
     expect(studies).toContain('### Pool start-up per pool size');
     expect(studies).toContain('### Thresholds');
     // Every study table row is as wide as its header, and there is one row per measured size, variant and grain.
-    const tables = studies.split(/\n### /).slice(1).map((block) => block.split('\n').filter((line) => line.startsWith('| ')));
-    for (const table of tables) for (const line of table) expect(cells(line)).toHaveLength(cells(table[0] ?? '').length);
-    const rowCount = (title: string): number => (tables.find((table, index) => studies.split(/\n### /)[index + 1]?.startsWith(title)) ?? []).length - 2;
+    const tables = studies
+      .split(/\n### /)
+      .slice(1)
+      .map((block) => block.split('\n').filter((line) => line.startsWith('| ')));
+    for (const table of tables)
+      for (const line of table) expect(cells(line)).toHaveLength(cells(table[0] ?? '').length);
+    const rowCount = (title: string): number =>
+      (tables.find((table, index) => studies.split(/\n### /)[index + 1]?.startsWith(title)) ?? []).length - 2;
     expect(rowCount('Payload')).toBe(new Set(overhead.overheads?.payload.map((figure) => figure.bytes)).size);
     expect(rowCount('Grain sweep')).toBe(grain.grain?.grainsMs.length);
     expect(rowCount('Thresholds')).toBe(grain.grain?.thresholds.length);
@@ -76,7 +97,8 @@ describe('markdown export', () => {
   it('lets no hostile string open a tag or split a row', () => {
     const text = markdownExporter.render(toReportInputs([{ path: 'h.json', result: hostileResult() }]));
     expect(text).not.toMatch(/(?<!\\)</);
-    for (const line of text.split('\n').filter((candidate) => candidate.startsWith('| '))) expect(cells(line)).toHaveLength(SUMMARY_COLUMNS.length);
+    for (const line of text.split('\n').filter((candidate) => candidate.startsWith('| ')))
+      expect(cells(line)).toHaveLength(SUMMARY_COLUMNS.length);
     expect(text).toContain('task failed \\<script\\>alert("pwned")\\</script\\>');
   });
 });

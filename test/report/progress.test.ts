@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { formatProgress, progressLine } from '../../src/report/terminal/progress.js';
 import { formatDuration } from '../../src/format/numbers.js';
 
-const at = (process: number, elapsedMs: number, remainingMs: number) => ({ workload: 'cpu-hash', process, processesPlanned: 3, elapsedMs, remainingMs });
+const at = (process: number, elapsedMs: number, remainingMs: number) => ({
+  workload: 'cpu-hash',
+  process,
+  processesPlanned: 3,
+  elapsedMs,
+  remainingMs,
+});
 
 describe('run progress', () => {
   it('names the workload and its measuring process, the time spent and the most that is left', () => {

@@ -53,7 +53,6 @@ describe('corescope report', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^corescope: --out: cannot write/);
     oneLine(result.stderr);
-
   });
 
   it('refuses an unknown --format with exit 2', async () => {

@@ -3,7 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { FAST_RUN, runCli, scratchDir } from '../helpers/cli.js';
 
 // A real, tiny run: one CPU-bound and one I/O-bound workload, two pool sizes, two rounds.
-const TINY = ['run', '-w', 'cpu-compute,io-timer', ...FAST_RUN, '-t', '1,2', '-n', '4', '-r', '2', '--warmup', '0', '--size', '20'];
+const TINY = [
+  'run',
+  '-w',
+  'cpu-compute,io-timer',
+  ...FAST_RUN,
+  '-t',
+  '1,2',
+  '-n',
+  '4',
+  '-r',
+  '2',
+  '--warmup',
+  '0',
+  '--size',
+  '20',
+];
 
 describe('chart under the run tables', () => {
   it('draws the speedup chart for CPU-bound work only, with no escape codes when piped', async () => {

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { niceCeiling, renderRunCharts, renderSpeedupChart, shouldColor } from '../../src/report/terminal/terminal-chart.js';
+import {
+  niceCeiling,
+  renderRunCharts,
+  renderSpeedupChart,
+  shouldColor,
+} from '../../src/report/terminal/terminal-chart.js';
 import { renderRunSummary } from '../../src/report/terminal/terminal.js';
 import { rawUvResult, realResult } from './fixtures.js';
 
 // Every ANSI/VT escape sequence starts with ESC.
 const hasEscape = (text: string): boolean => text.includes('\x1b');
-const points = (pairs: Array<[number, number]>): Array<{ x: number; y: number; tip: string }> => pairs.map(([x, y]) => ({ x, y, tip: '' }));
+const points = (pairs: Array<[number, number]>): Array<{ x: number; y: number; tip: string }> =>
+  pairs.map(([x, y]) => ({ x, y, tip: '' }));
 
 describe('terminal speedup chart', () => {
   it('colours only a terminal, and never when NO_COLOR is set', () => {
@@ -18,14 +24,35 @@ describe('terminal speedup chart', () => {
   });
 
   it('holds no escape code without colour, and does with it', () => {
-    const measured = points([[1, 0.96], [2, 1.85], [4, 3.2]]);
-    const ideal = points([[1, 1], [2, 2], [4, 4]]);
+    const measured = points([
+      [1, 0.96],
+      [2, 1.85],
+      [4, 3.2],
+    ]);
+    const ideal = points([
+      [1, 1],
+      [2, 2],
+      [4, 4],
+    ]);
     expect(hasEscape(renderSpeedupChart('w', measured, ideal, { color: false }))).toBe(false);
     expect(hasEscape(renderSpeedupChart('w', measured, ideal, { color: true }))).toBe(true);
   });
 
   it('puts the higher speedup on a higher row and every thread count on the axis', () => {
-    const chart = renderSpeedupChart('w', points([[1, 1], [2, 1.9], [8, 6.5]]), points([[1, 1], [2, 2], [8, 8]]), { color: false, heightRows: 9 });
+    const chart = renderSpeedupChart(
+      'w',
+      points([
+        [1, 1],
+        [2, 1.9],
+        [8, 6.5],
+      ]),
+      points([
+        [1, 1],
+        [2, 2],
+        [8, 8],
+      ]),
+      { color: false, heightRows: 9 },
+    );
     const lines = chart.split('\n');
     const plot = lines.slice(1, 10);
     const rowOf = (mark: string): number[] => plot.flatMap((line, row) => (line.includes(mark) ? [row] : []));
@@ -55,9 +82,30 @@ describe('terminal speedup chart', () => {
     for (const size of sizes) expect(text).toContain(`cpu-compute [libuv pool ${size}]: speedup vs threads`);
     expect(text.split('\n').filter((line) => line.includes('◆ raw floor'))).toHaveLength(sizes.length);
     // The raw cells have markers in every chart's plot, not only in its legend line.
-    for (const chart of text.split('\n\n')) expect(chart.split('\n').slice(1).some((line) => line.includes('◆'))).toBe(true);
+    for (const chart of text.split('\n\n'))
+      expect(
+        chart
+          .split('\n')
+          .slice(1)
+          .some((line) => line.includes('◆')),
+      ).toBe(true);
     expect(renderRunCharts(realResult(), { color: false })).not.toContain('raw floor');
-    const chart = renderSpeedupChart('w', points([[1, 1], [2, 1.5]]), points([[1, 1], [2, 2]]), { color: false }, points([[1, 1], [2, 1.9]]));
+    const chart = renderSpeedupChart(
+      'w',
+      points([
+        [1, 1],
+        [2, 1.5],
+      ]),
+      points([
+        [1, 1],
+        [2, 2],
+      ]),
+      { color: false },
+      points([
+        [1, 1],
+        [2, 1.9],
+      ]),
+    );
     const plot = chart.split('\n').slice(1, 10);
     const rowOf = (mark: string): number => plot.findIndex((line) => line.includes(mark));
     // The raw floor (1.9×) sits above parallel (1.5×) and below the ideal (2×) on the same column.
@@ -74,8 +122,16 @@ describe('terminal speedup chart', () => {
   it('draws one chart per CPU-bound workload of a real run, none for I/O work', () => {
     const result = realResult();
     const text = renderRunCharts(result, { color: false });
-    const cpuWorkloads = new Set(result.benchmarks.filter((benchmark) => benchmark.workload.kind === 'cpu').map((benchmark) => benchmark.workload.id));
-    const ioWorkloads = new Set(result.benchmarks.filter((benchmark) => benchmark.workload.kind === 'io').map((benchmark) => benchmark.workload.id));
+    const cpuWorkloads = new Set(
+      result.benchmarks
+        .filter((benchmark) => benchmark.workload.kind === 'cpu')
+        .map((benchmark) => benchmark.workload.id),
+    );
+    const ioWorkloads = new Set(
+      result.benchmarks
+        .filter((benchmark) => benchmark.workload.kind === 'io')
+        .map((benchmark) => benchmark.workload.id),
+    );
     expect(cpuWorkloads.size).toBeGreaterThan(0);
     for (const id of cpuWorkloads) expect(text).toContain(`${id}: speedup vs threads`);
     for (const id of ioWorkloads) expect(text).not.toContain(`${id}: speedup`);

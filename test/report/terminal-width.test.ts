@@ -62,8 +62,13 @@ describe('terminal width', () => {
       okCell({ workload: 'cpu-compute', strategy: 'parallel', threads: 2, medianMs: 55, speedup: 1.8 }),
     ];
     expect(renderRunCharts({ ...syntheticResult(), benchmarks: one }, { color: false })).toBe('');
-    const two = [...one, okCell({ workload: 'cpu-compute', strategy: 'parallel', threads: 4, medianMs: 54, speedup: 1.85 })];
-    expect(renderRunCharts({ ...syntheticResult(), benchmarks: two }, { color: false })).toContain('cpu-compute: speedup vs threads');
+    const two = [
+      ...one,
+      okCell({ workload: 'cpu-compute', strategy: 'parallel', threads: 4, medianMs: 54, speedup: 1.85 }),
+    ];
+    expect(renderRunCharts({ ...syntheticResult(), benchmarks: two }, { color: false })).toContain(
+      'cpu-compute: speedup vs threads',
+    );
   });
 
   it('says one of a thing in the singular', () => {

@@ -23,21 +23,44 @@ export function syntheticCapture(result: ResultFile, workloads: readonly string[
         const common = { cellId: benchmark.id, process: 0, round: sample, sample, taskIndex };
         let span: TraceSpan;
         if (benchmark.strategy === 'sequential') {
-          span = { ...common, thread: { kind: 'main' }, startUs: startUs + taskIndex * costUs, endUs: startUs + (taskIndex + 1) * costUs };
+          span = {
+            ...common,
+            thread: { kind: 'main' },
+            startUs: startUs + taskIndex * costUs,
+            endUs: startUs + (taskIndex + 1) * costUs,
+          };
         } else if (!pool) {
-          span = { ...common, thread: { kind: 'main' }, startUs: startUs + taskIndex * 2, endUs: startUs + costUs * 1.5 + taskIndex * 7 };
+          span = {
+            ...common,
+            thread: { kind: 'main' },
+            startUs: startUs + taskIndex * 2,
+            endUs: startUs + costUs * 1.5 + taskIndex * 7,
+          };
         } else {
           const threadId = threadIds[taskIndex % threadIds.length] ?? 1;
           const dispatchUs = startUs + taskIndex * 3;
           const runStartUs = Math.max(dispatchUs + 10, freeAtUs.get(threadId) ?? dispatchUs);
           freeAtUs.set(threadId, runStartUs + costUs);
-          span = { ...common, thread: { kind: 'worker', threadId }, dispatchUs, startUs: runStartUs, endUs: runStartUs + costUs };
+          span = {
+            ...common,
+            thread: { kind: 'worker', threadId },
+            dispatchUs,
+            startUs: runStartUs,
+            endUs: runStartUs + costUs,
+          };
         }
         capture.spans.push(span);
       }
       clockUs = Math.max(...capture.spans.map((span) => span.endUs)) + 5_000;
     }
-    if (pool) for (const threadId of threadIds) capture.workers.push({ cellId: benchmark.id, process: 0, threadId, eventLoopUtilization: 0.5 + threadId / 100 });
+    if (pool)
+      for (const threadId of threadIds)
+        capture.workers.push({
+          cellId: benchmark.id,
+          process: 0,
+          threadId,
+          eventLoopUtilization: 0.5 + threadId / 100,
+        });
   }
   return capture;
 }

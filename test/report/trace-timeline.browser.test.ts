@@ -72,8 +72,10 @@ const COLLECT = `[...document.querySelectorAll('figure.timeline g.cell')].map((c
 /** The sample the picture should show, found the plain way: median wall time, the earlier one on a tie. */
 function expectedSample(capture: TraceCapture, cellId: string): TraceSpan[] {
   const samples = new Map<string, TraceSpan[]>();
-  for (const span of capture.spans.filter((span) => span.cellId === cellId)) samples.set(`${span.process}/${span.sample}`, [...(samples.get(`${span.process}/${span.sample}`) ?? []), span]);
-  const wall = (spans: TraceSpan[]): number => Math.max(...spans.map((s) => s.endUs)) - Math.min(...spans.map((s) => s.dispatchUs ?? s.startUs));
+  for (const span of capture.spans.filter((span) => span.cellId === cellId))
+    samples.set(`${span.process}/${span.sample}`, [...(samples.get(`${span.process}/${span.sample}`) ?? []), span]);
+  const wall = (spans: TraceSpan[]): number =>
+    Math.max(...spans.map((s) => s.endUs)) - Math.min(...spans.map((s) => s.dispatchUs ?? s.startUs));
   const sorted = [...samples.values()].sort((a, b) => wall(a) - wall(b));
   return sorted[Math.floor((sorted.length - 1) / 2)] ?? [];
 }
@@ -83,17 +85,45 @@ function mostAtOnce(intervals: Array<[number, number]>): number {
   return Math.max(0, ...intervals.map(([start]) => intervals.filter(([s, e]) => s <= start && start < e).length));
 }
 
-function expectedTracks(capture: TraceCapture, cellId: string): Array<Omit<DrawnTrack, 'misplaced' | 'collisions' | 'runEdges'>> {
+function expectedTracks(
+  capture: TraceCapture,
+  cellId: string,
+): Array<Omit<DrawnTrack, 'misplaced' | 'collisions' | 'runEdges'>> {
   const spans = expectedSample(capture, cellId);
   const main = spans.filter((span) => span.thread.kind === 'main');
   const handed = spans.filter((span) => span.dispatchUs !== undefined);
-  const workers = [...new Set([...spans.flatMap((span) => (span.thread.kind === 'worker' ? [span.thread.threadId] : [])), ...capture.workers.filter((w) => w.cellId === cellId).map((w) => w.threadId)])].sort((a, b) => a - b);
+  const workers = [
+    ...new Set([
+      ...spans.flatMap((span) => (span.thread.kind === 'worker' ? [span.thread.threadId] : [])),
+      ...capture.workers.filter((w) => w.cellId === cellId).map((w) => w.threadId),
+    ]),
+  ].sort((a, b) => a - b);
   const tracks = [];
-  if (main.length > 0 || handed.length > 0) tracks.push({ name: 'event loop', lanes: mostAtOnce(main.map((s) => [s.startUs, s.endUs])), runs: main.length, queues: 0, dispatches: handed.length });
-  if (handed.length > 0) tracks.push({ name: 'pool queue', lanes: mostAtOnce(handed.map((s) => [s.dispatchUs ?? 0, s.startUs])), runs: 0, queues: handed.length, dispatches: 0 });
+  if (main.length > 0 || handed.length > 0)
+    tracks.push({
+      name: 'event loop',
+      lanes: mostAtOnce(main.map((s) => [s.startUs, s.endUs])),
+      runs: main.length,
+      queues: 0,
+      dispatches: handed.length,
+    });
+  if (handed.length > 0)
+    tracks.push({
+      name: 'pool queue',
+      lanes: mostAtOnce(handed.map((s) => [s.dispatchUs ?? 0, s.startUs])),
+      runs: 0,
+      queues: handed.length,
+      dispatches: 0,
+    });
   for (const threadId of workers) {
     const own = spans.filter((span) => span.thread.kind === 'worker' && span.thread.threadId === threadId);
-    tracks.push({ name: `worker ${threadId}`, lanes: mostAtOnce(own.map((s) => [s.startUs, s.endUs])), runs: own.length, queues: 0, dispatches: 0 });
+    tracks.push({
+      name: `worker ${threadId}`,
+      lanes: mostAtOnce(own.map((s) => [s.startUs, s.endUs])),
+      runs: own.length,
+      queues: 0,
+      dispatches: 0,
+    });
   }
   return tracks;
 }
@@ -105,7 +135,8 @@ async function open(result: ResultFile, name: string): Promise<{ page: Page; pro
   const problems: string[] = [];
   const requests: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+    if (message.type() === 'error' || message.type() === 'warning')
+      problems.push(`console ${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('dialog', (dialog) => {
@@ -131,7 +162,10 @@ describe('report timelines in headless Chromium', () => {
       expect(drawn.map((cell) => cell.cell)).toEqual(cellIds);
       for (const cell of drawn) {
         const expected = expectedTracks(capture, cell.cell);
-        expect(cell.tracks.map(({ name, lanes, runs, queues, dispatches }) => ({ name, lanes, runs, queues, dispatches })), cell.cell).toEqual(expected);
+        expect(
+          cell.tracks.map(({ name, lanes, runs, queues, dispatches }) => ({ name, lanes, runs, queues, dispatches })),
+          cell.cell,
+        ).toEqual(expected);
         for (const track of cell.tracks) {
           expect(track.misplaced, `${cell.cell} ${track.name}`).toBe(0);
           expect(track.collisions, `${cell.cell} ${track.name}`).toBe(0);
@@ -139,13 +173,20 @@ describe('report timelines in headless Chromium', () => {
       }
 
       // The distinction, as drawn: sequential bars follow one another; the two workers of t2 run side by side.
-      const trackOf = (cellId: string, name: string): DrawnTrack | undefined => drawn.find((cell) => cell.cell === cellId)?.tracks.find((track) => track.name === name);
-      const sequential = [...(trackOf('cpu-compute/sequential/t1', 'event loop')?.runEdges ?? [])].sort((a, b) => a[0] - b[0]);
-      sequential.slice(1).forEach(([left], index) => expect(left).toBeGreaterThanOrEqual((sequential[index]?.[1] ?? 0) - 1));
+      const trackOf = (cellId: string, name: string): DrawnTrack | undefined =>
+        drawn.find((cell) => cell.cell === cellId)?.tracks.find((track) => track.name === name);
+      const sequential = [...(trackOf('cpu-compute/sequential/t1', 'event loop')?.runEdges ?? [])].sort(
+        (a, b) => a[0] - b[0],
+      );
+      sequential
+        .slice(1)
+        .forEach(([left], index) => expect(left).toBeGreaterThanOrEqual((sequential[index]?.[1] ?? 0) - 1));
       const [first] = trackOf('cpu-compute/parallel/t2', 'worker 1')?.runEdges ?? [];
       const [second] = trackOf('cpu-compute/parallel/t2', 'worker 2')?.runEdges ?? [];
       expect(first !== undefined && second !== undefined && first[0] < second[1] && second[0] < first[1]).toBe(true);
-      expect(trackOf('io-timer/concurrent/t1', 'event loop')?.lanes).toBe(base.benchmarks.find((b) => b.id === 'io-timer/concurrent/t1')?.workload.tasks);
+      expect(trackOf('io-timer/concurrent/t1', 'event loop')?.lanes).toBe(
+        base.benchmarks.find((b) => b.id === 'io-timer/concurrent/t1')?.workload.tasks,
+      );
 
       // Hovering a queue wait shows its exact figures.
       const wait = page.locator('g.cell[data-cell="cpu-compute/parallel/t2"] g.point.bar.queue').last();
@@ -154,12 +195,17 @@ describe('report timelines in headless Chromium', () => {
       await expect.poll(() => tooltip.isVisible()).toBe(true);
       const tip = await tooltip.textContent();
       expect(tip).toBe(await wait.getAttribute('data-tip'));
-      expect(tip).toMatch(/^cpu-compute\/parallel\/t2 · task \d+ queued \d+\.\d{3} ms: handed over at \d+\.\d{3} ms, started on worker \d+ at \d+\.\d{3} ms · sample 0/);
+      expect(tip).toMatch(
+        /^cpu-compute\/parallel\/t2 · task \d+ queued \d+\.\d{3} ms: handed over at \d+\.\d{3} ms, started on worker \d+ at \d+\.\d{3} ms · sample 0/,
+      );
 
       // The per-worker table: one row per pool cell of each traced workload.
       const poolCells = cellIds.filter((id) => id.includes('/parallel/'));
       expect(await page.locator('table.workers tr:has(td)').count()).toBe(poolCells.length);
-      await page.locator('figure.timeline').first().screenshot({ path: join(SCREENSHOT_DIR, 'report-timeline.png') });
+      await page
+        .locator('figure.timeline')
+        .first()
+        .screenshot({ path: join(SCREENSHOT_DIR, 'report-timeline.png') });
     } finally {
       await page.close();
     }
@@ -167,12 +213,22 @@ describe('report timelines in headless Chromium', () => {
 
   it('shows hostile cell ids in a timeline as text and runs none of them', async () => {
     const base = hostileResult();
-    const { page, problems } = await open(withTrace(base, syntheticCapture(base, [HOSTILE_WORKLOAD])), 'timeline-hostile');
+    const { page, problems } = await open(
+      withTrace(base, syntheticCapture(base, [HOSTILE_WORKLOAD])),
+      'timeline-hostile',
+    );
     try {
       expect(problems).toEqual([]);
       expect(await page.locator('main script, main img').count()).toBe(0);
       expect(await page.locator('figure.timeline g.cell').count()).toBeGreaterThan(0);
-      await expect.poll(() => page.locator('figure.timeline text.cell-title').filter({ hasText: `${HOSTILE_WORKLOAD}/sequential/t1` }).count()).toBe(1);
+      await expect
+        .poll(() =>
+          page
+            .locator('figure.timeline text.cell-title')
+            .filter({ hasText: `${HOSTILE_WORKLOAD}/sequential/t1` })
+            .count(),
+        )
+        .toBe(1);
     } finally {
       await page.close();
     }

@@ -14,15 +14,27 @@ function cell(shape: CellShape & { factors?: number[]; batching?: OkBenchmark['b
 }
 
 const sequential = cell({ strategy: 'sequential', threads: 1, medianMs: 100, speedup: 1, loopBusy: 1 });
-const probe = { spinMs: 20, threads: [{ threads: 1, deliveredCores: 1 }, { threads: 2, deliveredCores: 1.71 }], noiseCvPct: 1, stealPct: 0 };
+const probe = {
+  spinMs: 20,
+  threads: [
+    { threads: 1, deliveredCores: 1 },
+    { threads: 2, deliveredCores: 1.71 },
+  ],
+  noiseCvPct: 1,
+  stealPct: 0,
+};
 
 describe('fastest: every cell the data cannot separate from the best, said as a tie', () => {
   it('names the best alone when the paired ratios separate it from every other cell', () => {
-    const line = verdictLine([sequential, cell({ strategy: 'parallel', threads: 2, medianMs: 55 }), cell({ strategy: 'parallel', threads: 4, medianMs: 70 })]);
+    const line = verdictLine([
+      sequential,
+      cell({ strategy: 'parallel', threads: 2, medianMs: 55 }),
+      cell({ strategy: 'parallel', threads: 4, medianMs: 70 }),
+    ]);
     expect(line).toMatch(/; fastest: parallel on 2 threads$/);
   });
 
-  it('says a tie when two cells are not told apart (the issue\'s 77.3 ms against 81.2 ms at ±10–14 %)', () => {
+  it("says a tie when two cells are not told apart (the issue's 77.3 ms against 81.2 ms at ±10–14 %)", () => {
     const line = verdictLine([
       sequential,
       cell({ strategy: 'parallel', threads: 2, medianMs: 81.2, factors: NOISY_A }),
@@ -38,7 +50,9 @@ describe('fastest: every cell the data cannot separate from the best, said as a 
       cell({ strategy: 'parallel', threads: 1, medianMs: 99, speedup: 1.01, factors: NOISY_A }),
       cell({ strategy: 'parallel', threads: 3, medianMs: 97, speedup: 1.03, factors: NOISY_B }),
     ]);
-    expect(line).toContain('fastest: parallel on 3 threads, tied with sequential, concurrent, parallel on 1 thread (not told apart)');
+    expect(line).toContain(
+      'fastest: parallel on 3 threads, tied with sequential, concurrent, parallel on 1 thread (not told apart)',
+    );
   });
 
   it('sequential alone when every strategy is separated from it, and slower', () => {
@@ -47,30 +61,57 @@ describe('fastest: every cell the data cannot separate from the best, said as a 
   });
 });
 
-describe('parallel: a gain against what the machine delivered; a cause only from this run\'s figures', () => {
+describe("parallel: a gain against what the machine delivered; a cause only from this run's figures", () => {
   it('reads a gain against the cores the probe saw delivered', () => {
     const pool = cell({ strategy: 'parallel', threads: 2, medianMs: 61.7, speedup: 1.62 });
-    pool.derived = { ...(pool.derived ?? { speedup: 1.62, speedupCi95: [1.54, 1.7], pairs: 6 }), idealSpeedup: 2, efficiency: 0.81 };
+    pool.derived = {
+      ...(pool.derived ?? { speedup: 1.62, speedupCi95: [1.54, 1.7], pairs: 6 }),
+      idealSpeedup: 2,
+      efficiency: 0.81,
+    };
     const line = verdictLine([sequential, pool], { environment: { usableCores: 2, machine: probe } });
-    expect(line).toContain('parallel 1.62× (1.54–1.70) on 2 threads (95 % of the 1.71 cores this machine delivered in its probe)');
+    expect(line).toContain(
+      'parallel 1.62× (1.54–1.70) on 2 threads (95 % of the 1.71 cores this machine delivered in its probe)',
+    );
   });
 
   it('names dispatch as the cause only when dispatch and task figures of the run show it', () => {
     // 1 000 tasks in a 100 ms batch: 100 µs a task on the main thread. The pool's own figures: 150 µs to send a
     // message of one task, so even perfectly overlapped it cannot beat 100 / 150 = 0.67×.
-    const tiny = { ...sequential, workload: { ...sequential.workload, tasks: 1000 } }; // 100 µs per task on the main thread
-    const pool = cell({ strategy: 'parallel', threads: 2, medianMs: 120, speedup: 0.83, batching: { requested: 'auto', size: 1, dispatchUs: 150, taskUs: 100 } });
-    const line = verdictLine([tiny, { ...pool, workload: tiny.workload }], { environment: { usableCores: 2, machine: probe } });
-    expect(line).toContain('parallel at best 0.83× (0.79–0.87) on 2 threads — slower than sequential: dispatch costs more than the pool saves');
+    // 100 µs per task on the main thread
+    const tiny = { ...sequential, workload: { ...sequential.workload, tasks: 1000 } };
+    const pool = cell({
+      strategy: 'parallel',
+      threads: 2,
+      medianMs: 120,
+      speedup: 0.83,
+      batching: { requested: 'auto', size: 1, dispatchUs: 150, taskUs: 100 },
+    });
+    const line = verdictLine([tiny, { ...pool, workload: tiny.workload }], {
+      environment: { usableCores: 2, machine: probe },
+    });
+    expect(line).toContain(
+      'parallel at best 0.83× (0.79–0.87) on 2 threads — slower than sequential: dispatch costs more than the pool saves',
+    );
     expect(line).toContain('sending a task costs 150 µs, one task per message; computing one takes 100 µs');
   });
 
-  it('gives the figures and no cause when they do not explain the loss (a gzip-like 1 ms task: the issue\'s 0.83×)', () => {
+  it("gives the figures and no cause when they do not explain the loss (a gzip-like 1 ms task: the issue's 0.83×)", () => {
     const tasks = { ...sequential, workload: { ...sequential.workload, tasks: 100 } }; // 1 ms per task
-    const pool = cell({ strategy: 'parallel', threads: 2, medianMs: 120, speedup: 0.83, batching: { requested: 'auto', size: 1, dispatchUs: 60, taskUs: 1000 } });
-    const line = verdictLine([tasks, { ...pool, workload: tasks.workload }], { environment: { usableCores: 2, machine: probe } });
+    const pool = cell({
+      strategy: 'parallel',
+      threads: 2,
+      medianMs: 120,
+      speedup: 0.83,
+      batching: { requested: 'auto', size: 1, dispatchUs: 60, taskUs: 1000 },
+    });
+    const line = verdictLine([tasks, { ...pool, workload: tasks.workload }], {
+      environment: { usableCores: 2, machine: probe },
+    });
     expect(line).not.toContain('dispatch costs more');
-    expect(line).toContain('slower than sequential (sending a task cost 60 µs, computing one 1 ms on a pool thread: these figures alone allow up to 1.71×)');
+    expect(line).toContain(
+      'slower than sequential (sending a task cost 60 µs, computing one 1 ms on a pool thread: these figures alone allow up to 1.71×)',
+    );
   });
 
   it('names the machine when its probe delivered no more than one core to the threads, and nothing without figures', () => {
@@ -83,9 +124,14 @@ describe('parallel: a gain against what the machine delivered; a cause only from
   });
 
   it('says inconclusive with the run that would likely decide it', () => {
-    const pool = { ...cell({ strategy: 'parallel', threads: 2, medianMs: 94, speedup: 1.06, speedupCiPct: 9 }), precision: { targetPct: 3, reachedPct: 5, met: false } };
+    const pool = {
+      ...cell({ strategy: 'parallel', threads: 2, medianMs: 94, speedup: 1.06, speedupCiPct: 9 }),
+      precision: { targetPct: 3, reachedPct: 5, met: false },
+    };
     const line = verdictLine([sequential, pool], { budget: { rounds: null, maxTimeMs: 12_000, precisionPct: 3 } });
-    expect(line).toMatch(/parallel at best 1\.06× \(0\.96–1\.16\) on 2 threads — inconclusive: about [\d.]+× the samples would likely decide \(--max-time \d+s\)/);
+    expect(line).toMatch(
+      /parallel at best 1\.06× \(0\.96–1\.16\) on 2 threads — inconclusive: about [\d.]+× the samples would likely decide \(--max-time \d+s\)/,
+    );
   });
 });
 

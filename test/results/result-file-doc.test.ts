@@ -28,7 +28,8 @@ function schemaPaths(root: JsonSchema): Set<string> {
       walk(child, field);
     }
     walk(node.items, path);
-    for (const child of [...(node.prefixItems ?? []), ...(node.anyOf ?? []), ...(node.oneOf ?? []), ...(node.allOf ?? [])]) walk(child, path);
+    const children = [...(node.prefixItems ?? []), ...(node.anyOf ?? []), ...(node.oneOf ?? []), ...(node.allOf ?? [])];
+    for (const child of children) walk(child, path);
   };
   walk(root, '');
   return paths;

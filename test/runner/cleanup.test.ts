@@ -25,7 +25,11 @@ async function measure(id: string, size: number): Promise<ChildMessage[]> {
     ],
   };
   const messages: ChildMessage[] = [];
-  await measureJob(job, { emit: (message) => messages.push(message), stopRequested: () => false, roundDone: () => Promise.resolve() });
+  await measureJob(job, {
+    emit: (message) => messages.push(message),
+    stopRequested: () => false,
+    roundDone: () => Promise.resolve(),
+  });
   return messages;
 }
 

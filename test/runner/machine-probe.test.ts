@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { deliveredCores, parseStealTicks, probeLevels, probeMachine, startStealMeter } from '../../src/runner/machine-probe.js';
+import {
+  deliveredCores,
+  parseStealTicks,
+  probeLevels,
+  probeMachine,
+  startStealMeter,
+} from '../../src/runner/machine-probe.js';
 
 describe('machine probe', () => {
   it('reads steal from the cpu line of /proc/stat', () => {
@@ -10,10 +16,14 @@ describe('machine probe', () => {
     const meter = startStealMeter(() => reads.shift() ?? '');
     // 50 of 900 ticks went to the hypervisor.
     expect(meter()).toBeCloseTo((50 / 900) * 100, 10);
-    expect(startStealMeter(() => { throw new Error('no /proc'); })()).toBeNull();
+    expect(
+      startStealMeter(() => {
+        throw new Error('no /proc');
+      })(),
+    ).toBeNull();
   });
 
-  it('counts the cores delivered from each thread\'s time beside the others', () => {
+  it("counts the cores delivered from each thread's time beside the others", () => {
     expect(deliveredCores(50, [50, 50])).toBe(2);
     // A second vCPU that gives half a core: one thread ran at full speed, the other took twice as long.
     expect(deliveredCores(50, [50, 100])).toBe(1.5);

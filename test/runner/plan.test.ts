@@ -13,7 +13,11 @@ describe('defaultThreadCounts', () => {
 describe('planCells', () => {
   it('always starts with the sequential baseline and gives stable ids', () => {
     const cells = planCells('cpu-hash', ['parallel'], [1, 2]);
-    expect(cells.map((cell) => cell.id)).toEqual(['cpu-hash/sequential/t1', 'cpu-hash/parallel/t1', 'cpu-hash/parallel/t2']);
+    expect(cells.map((cell) => cell.id)).toEqual([
+      'cpu-hash/sequential/t1',
+      'cpu-hash/parallel/t1',
+      'cpu-hash/parallel/t2',
+    ]);
   });
 
   it('runs thread-less strategies once and thread-using ones per distinct sorted count', () => {

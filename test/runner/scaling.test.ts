@@ -9,19 +9,29 @@ import { okCell } from '../helpers/synthetic-cell.js';
 const T1_MS = 400;
 
 /** A thread sweep whose medians follow a known capacity curve: median(N) = median(1) / C(N). */
-function sweep(threads: number[], capacity: (threads: number) => number, extra: { workload?: string; kind?: 'cpu' | 'io' } = {}) {
+function sweep(
+  threads: number[],
+  capacity: (threads: number) => number,
+  extra: { workload?: string; kind?: 'cpu' | 'io' } = {},
+) {
   return [
     okCell({ ...extra, strategy: 'sequential', threads: 1, medianMs: T1_MS * 0.9 }),
-    ...threads.map((n) => okCell({ ...extra, strategy: 'parallel', threads: n, medianMs: T1_MS / capacity(n), speedup: (0.9 * capacity(n)) })),
+    ...threads.map((n) =>
+      okCell({ ...extra, strategy: 'parallel', threads: n, medianMs: T1_MS / capacity(n), speedup: 0.9 * capacity(n) }),
+    ),
   ];
 }
 
 describe('scalingFits', () => {
   it('recovers σ and κ of a USL machine and predicts 2× and 4× its cores', () => {
     const [sigma, kappa] = [0.04, 0.002];
-    const [entry] = scalingFits(sweep([1, 2, 4, 6, 8, 12, 16], (n) => uslScaling(sigma, kappa, n)), 16);
+    const [entry] = scalingFits(
+      sweep([1, 2, 4, 6, 8, 12, 16], (n) => uslScaling(sigma, kappa, n)),
+      16,
+    );
     expect(entry).toBeDefined();
-    if (entry === undefined || entry.usl.status !== 'ok' || entry.amdahl.status !== 'ok') throw new Error(JSON.stringify(entry));
+    if (entry === undefined || entry.usl.status !== 'ok' || entry.amdahl.status !== 'ok')
+      throw new Error(JSON.stringify(entry));
     expect(entry).toMatchObject({ workload: 'cpu-compute', strategy: 'parallel', usableCores: 16 });
     expect(entry.usl.sigma).toBeCloseTo(sigma, 6);
     expect(entry.usl.kappa).toBeCloseTo(kappa, 6);
@@ -41,7 +51,8 @@ describe('scalingFits', () => {
     // Past the 8 cores the hardware caps capacity; a fit that used those points would see contention that is not there.
     const capped = (n: number): number => amdahlScaling(serialFraction, Math.min(n, 8));
     const [entry] = scalingFits(sweep([1, 2, 3, 4, 6, 8, 16, 32], capped), 8);
-    if (entry === undefined || entry.amdahl.status !== 'ok' || entry.usl.status !== 'ok') throw new Error(JSON.stringify(entry));
+    if (entry === undefined || entry.amdahl.status !== 'ok' || entry.usl.status !== 'ok')
+      throw new Error(JSON.stringify(entry));
     expect(entry.points.filter((point) => !point.used).map((point) => point.threads)).toEqual([16, 32]);
     expect(entry.amdahl.pointsUsed).toBe(6);
     expect(entry.amdahl.serialFraction).toBeCloseTo(serialFraction, 9);
@@ -51,7 +62,10 @@ describe('scalingFits', () => {
   });
 
   it('says why instead of a number when the cores allow too few points', () => {
-    const [twoCores] = scalingFits(sweep([1, 2, 4], (n) => Math.min(n, 2)), 2);
+    const [twoCores] = scalingFits(
+      sweep([1, 2, 4], (n) => Math.min(n, 2)),
+      2,
+    );
     expect(twoCores?.amdahl.status).toBe('insufficient');
     expect(twoCores?.usl.status).toBe('insufficient');
     if (twoCores?.amdahl.status === 'insufficient') {
@@ -65,28 +79,42 @@ describe('scalingFits', () => {
 
     // A 16-core machine with the default sweep (1, 2, 4, 8, 16, 32) has five points within the cores: Amdahl
     // fits, USL asks for a denser sweep.
-    const [defaultSweep] = scalingFits(sweep([1, 2, 4, 8, 16, 32], (n) => amdahlScaling(0.1, Math.min(n, 16))), 16);
+    const [defaultSweep] = scalingFits(
+      sweep([1, 2, 4, 8, 16, 32], (n) => amdahlScaling(0.1, Math.min(n, 16))),
+      16,
+    );
     expect(defaultSweep?.amdahl.status).toBe('ok');
     expect(defaultSweep?.usl).toEqual({
       status: 'insufficient',
-      reason: 'USL needs 6 thread counts from 1 to the 16 usable cores, this run has 5 (1, 2, 4, 8, 16): run with --threads 1-16',
+      reason:
+        'USL needs 6 thread counts from 1 to the 16 usable cores, this run has 5 (1, 2, 4, 8, 16): run with --threads 1-16',
     });
   });
 
   it('needs the 1-thread cell, and fits CPU-bound workloads only', () => {
-    const withoutT1 = sweep([1, 2, 4, 8], (n) => n).filter((cell) => !(cell.strategy === 'parallel' && cell.threads === 1));
+    const withoutT1 = sweep([1, 2, 4, 8], (n) => n).filter(
+      (cell) => !(cell.strategy === 'parallel' && cell.threads === 1),
+    );
     const [entry] = scalingFits(withoutT1, 8);
     expect(entry?.points).toEqual([]);
     expect(entry?.amdahl.status === 'insufficient' && entry.amdahl.reason).toContain('nothing to scale from');
 
-    expect(scalingFits(sweep([1, 2, 4, 8], (n) => n, { workload: 'io-timer', kind: 'io' }), 8)).toEqual([]);
+    expect(
+      scalingFits(
+        sweep([1, 2, 4, 8], (n) => n, { workload: 'io-timer', kind: 'io' }),
+        8,
+      ),
+    ).toEqual([]);
   });
 
   it('gives one entry per workload, strategy and libuv pool size, and the result stays valid', () => {
     const result = syntheticResult();
     const benchmarks = [...sweep([1, 2, 4], (n) => n), ...sweep([1, 2, 4], (n) => n, { workload: 'cpu-hash' })];
     const withFits = withScalingFits({ ...result, benchmarks });
-    expect(withFits.scaling.map((entry) => `${entry.workload}/${entry.strategy}`)).toEqual(['cpu-compute/parallel', 'cpu-hash/parallel']);
+    expect(withFits.scaling.map((entry) => `${entry.workload}/${entry.strategy}`)).toEqual([
+      'cpu-compute/parallel',
+      'cpu-hash/parallel',
+    ]);
     expect(resultFileSchema.safeParse(withFits).success).toBe(true);
 
     const swept = [1, 4].flatMap((size) =>
@@ -98,7 +126,9 @@ describe('scalingFits', () => {
 
 describe('scalingFits on degenerate cells', () => {
   it('leaves out a cell with a zero median instead of writing an infinite ratio', () => {
-    const cells = sweep([1, 2, 4], (n) => n).map((cell) => (cell.threads === 2 && cell.strategy === 'parallel' ? { ...cell, stats: { ...cell.stats, median: 0 } } : cell));
+    const cells = sweep([1, 2, 4], (n) => n).map((cell) =>
+      cell.threads === 2 && cell.strategy === 'parallel' ? { ...cell, stats: { ...cell.stats, median: 0 } } : cell,
+    );
     const [entry] = scalingFits(cells, 8);
     expect(entry?.points.map((point) => point.threads)).toEqual([1, 4]);
     expect(entry?.points.every((point) => Number.isFinite(point.scaling))).toBe(true);

@@ -25,12 +25,24 @@ function fakeProcess(spread: number, log: Array<{ rounds: number; elapsedBeforeM
     const wants = (): boolean =>
       plan.kind === 'fixed'
         ? rounds < plan.count
-        : rounds === 0 || (rounds < plan.maxRounds && measuredMs < plan.limitMs && (rounds < plan.minRounds || measuredMs < plan.sliceMs));
+        : rounds === 0 ||
+          (rounds < plan.maxRounds &&
+            measuredMs < plan.limitMs &&
+            (rounds < plan.minRounds || measuredMs < plan.sliceMs));
     while (wants()) {
       for (const [position, cell] of record.cells.entries()) {
         const centre = 10 * (position + 1);
         const wallMs = centre * (1 + spread * (2 * random() - 1));
-        cell.samples.push({ wallMs, cpuUserMs: wallMs, cpuSystemMs: 0, loopActiveMs: wallMs, loopIdleMs: 0, delayP99Ms: 0, process: index, round: rounds });
+        cell.samples.push({
+          wallMs,
+          cpuUserMs: wallMs,
+          cpuSystemMs: 0,
+          loopActiveMs: wallMs,
+          loopIdleMs: 0,
+          delayP99Ms: 0,
+          process: index,
+          round: rounds,
+        });
       }
       rounds += 1;
       measuredMs += ROUND_MS;
@@ -69,7 +81,8 @@ function options(overrides: Partial<SuiteOptions>): SuiteOptions {
   };
 }
 
-const ok = (benchmarks: unknown[]): OkBenchmark[] => benchmarks.filter((b): b is OkBenchmark => (b as OkBenchmark).status === 'ok');
+const ok = (benchmarks: unknown[]): OkBenchmark[] =>
+  benchmarks.filter((b): b is OkBenchmark => (b as OkBenchmark).status === 'ok');
 
 describe('stopping when precise', () => {
   it('a steady workload stops after the minimum of processes, every cell within the precision', async () => {

@@ -11,7 +11,17 @@ const CLEAN_ENV = { UV_THREADPOOL_SIZE: undefined };
 describe('--uv-threadpool', () => {
   it('runs each workload once per libuv pool size, marks the cells, and reports the sweep', async () => {
     const out = join(scratchDir(), 'uv.json');
-    const args = ['run', '-w', 'cpu-hash-async', '-s', 'sequential,concurrent,parallel', '-t', '1,2', '--uv-threadpool', '4,1'];
+    const args = [
+      'run',
+      '-w',
+      'cpu-hash-async',
+      '-s',
+      'sequential,concurrent,parallel',
+      '-t',
+      '1,2',
+      '--uv-threadpool',
+      '4,1',
+    ];
     const measuring = [...FAST_RUN, '--rounds', '3', '--warmup', '1', '--tasks', '8', '--size', '20000'];
     const result = await runCli([...args, ...measuring, '--out', out], { env: CLEAN_ENV });
     expect(result.code, result.stderr).toBe(0);
@@ -31,8 +41,12 @@ describe('--uv-threadpool', () => {
     ]);
     // Whether a smaller pool slows async hashing depends on free cores, which a shared machine does not promise; the
     // pool sizes themselves are checked from what the tasks return (below), and the sweep line reports the effect.
-    expect(result.stdout).toMatch(/cpu-hash-async \(libuv pool sweep\): concurrent [\d.]+× with 1 libuv thread, [\d.]+× with 4 libuv threads/);
-    expect(file.scaling?.map((entry) => [entry.workload, entry.strategy, entry.uvThreadpoolSize, entry.usl.status])).toEqual([
+    expect(result.stdout).toMatch(
+      /cpu-hash-async \(libuv pool sweep\): concurrent [\d.]+× with 1 libuv thread, [\d.]+× with 4 libuv threads/,
+    );
+    expect(
+      file.scaling?.map((entry) => [entry.workload, entry.strategy, entry.uvThreadpoolSize, entry.usl.status]),
+    ).toEqual([
       ['cpu-hash-async', 'parallel', 1, 'insufficient'],
       ['cpu-hash-async', 'parallel', 4, 'insufficient'],
     ]);
@@ -45,7 +59,20 @@ describe('--uv-threadpool', () => {
     const directory = scratchDir();
     const log = join(directory, 'returned.jsonl');
     const out = join(directory, 'probe.json');
-    const args = ['run', '-w', probe, ...FAST_RUN, '-s', 'sequential', '--tasks', '2', '--rounds', '2', '--warmup', '0'];
+    const args = [
+      'run',
+      '-w',
+      probe,
+      ...FAST_RUN,
+      '-s',
+      'sequential',
+      '--tasks',
+      '2',
+      '--rounds',
+      '2',
+      '--warmup',
+      '0',
+    ];
     const result = await runCli([...args, '--uv-threadpool', '1,2,4', '--out', out], {
       env: { ...CLEAN_ENV, CORESCOPE_UV_PROBE_LOG: log },
     });

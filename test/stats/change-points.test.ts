@@ -13,7 +13,9 @@ interface ReferenceCase {
 }
 
 /** Computed by Apache Otava's own code (see otava-change-points.py beside the file for how, and its two patches). */
-const REFERENCE = JSON.parse(readFileSync(new URL('./reference/otava-change-points.json', import.meta.url), 'utf8')) as {
+const REFERENCE = JSON.parse(
+  readFileSync(new URL('./reference/otava-change-points.json', import.meta.url), 'utf8'),
+) as {
   windowLength: number;
   maxPValue: number;
   cases: ReferenceCase[];
@@ -27,10 +29,14 @@ function naiveQ(x: number[], y: number[]): number {
   for (const a of x) for (const b of y) between += Math.abs(a - b);
   const within = (values: number[]): number => {
     let sum = 0;
-    for (let i = 0; i < values.length; i += 1) for (let k = i + 1; k < values.length; k += 1) sum += Math.abs((values[i] ?? 0) - (values[k] ?? 0));
+    for (let i = 0; i < values.length; i += 1)
+      for (let k = i + 1; k < values.length; k += 1) sum += Math.abs((values[i] ?? 0) - (values[k] ?? 0));
     return sum;
   };
-  const e = (2 / (n * m)) * between - (n > 1 ? within(x) / ((n * (n - 1)) / 2) : 0) - (m > 1 ? within(y) / ((m * (m - 1)) / 2) : 0);
+  const e =
+    (2 / (n * m)) * between -
+    (n > 1 ? within(x) / ((n * (n - 1)) / 2) : 0) -
+    (m > 1 ? within(y) / ((m * (m - 1)) / 2) : 0);
   return ((n * m) / (n + m)) * e;
 }
 
@@ -69,7 +75,10 @@ describe('E-Divisive energy split', () => {
     for (let length = 2; length <= 14; length += 1) {
       const series = noisy(steps(10, 13, Math.floor(length / 2), length), 0.1, next);
       const prefix = new DistancePrefix(series);
-      for (const [start, end] of [[0, length], [Math.floor(length / 3), length]] as const) {
+      for (const [start, end] of [
+        [0, length],
+        [Math.floor(length / 3), length],
+      ] as const) {
         if (end - start < 2) continue;
         const fast = bestEnergySplit(prefix, start, end);
         const naive = naiveBestSplit(series, start, end);
@@ -112,11 +121,18 @@ describe("Student's pooled t-test", () => {
 
 describe('change points (Hunter / Otava)', () => {
   it('finds the change points Otava finds, with its p-values and segment means', () => {
-    const options = { ...DEFAULT_CHANGE_POINT_OPTIONS, windowLength: REFERENCE.windowLength, maxPValue: REFERENCE.maxPValue };
+    const options = {
+      ...DEFAULT_CHANGE_POINT_OPTIONS,
+      windowLength: REFERENCE.windowLength,
+      maxPValue: REFERENCE.maxPValue,
+    };
     expect(REFERENCE.cases.length).toBeGreaterThan(20);
     for (const reference of REFERENCE.cases) {
       const found = detectChangePoints(reference.series, options);
-      expect(found.map((point) => point.index), reference.name).toEqual(reference.changePoints.map((point) => point.index));
+      expect(
+        found.map((point) => point.index),
+        reference.name,
+      ).toEqual(reference.changePoints.map((point) => point.index));
       found.forEach((point, position) => {
         const expected = reference.changePoints[position];
         if (expected === undefined) return;
@@ -132,10 +148,16 @@ describe('change points (Hunter / Otava)', () => {
     const next = normals(3);
     for (const changeAt of [3, 8, 15, 27, 39]) {
       const up = detectChangePoints(noisy(steps(50, 60, changeAt, 40), 0.01, next));
-      expect(up.map((point) => point.index), `up at ${changeAt}`).toEqual([changeAt]);
+      expect(
+        up.map((point) => point.index),
+        `up at ${changeAt}`,
+      ).toEqual([changeAt]);
       expect(up[0]?.ratio).toBeGreaterThan(1.15);
       const down = detectChangePoints(noisy(steps(50, 40, changeAt, 40), 0.01, next));
-      expect(down.map((point) => point.index), `down at ${changeAt}`).toEqual([changeAt]);
+      expect(
+        down.map((point) => point.index),
+        `down at ${changeAt}`,
+      ).toEqual([changeAt]);
       expect(down[0]?.ratio).toBeLessThan(0.85);
     }
   });
@@ -184,7 +206,9 @@ describe('change points (Hunter / Otava)', () => {
 
   it('refuses values and options it cannot judge', () => {
     expect(() => detectChangePoints([1, Number.NaN, 2])).toThrow(RangeError);
-    expect(() => detectChangePoints([1, 2, 3], { ...DEFAULT_CHANGE_POINT_OPTIONS, windowLength: 1 })).toThrow(RangeError);
+    expect(() => detectChangePoints([1, 2, 3], { ...DEFAULT_CHANGE_POINT_OPTIONS, windowLength: 1 })).toThrow(
+      RangeError,
+    );
     expect(() => detectChangePoints([1, 2, 3], { ...DEFAULT_CHANGE_POINT_OPTIONS, maxPValue: 0 })).toThrow(RangeError);
   });
 });

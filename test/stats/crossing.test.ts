@@ -6,13 +6,34 @@ import type { GrainPoint } from '../../src/results/overheads-schema.js';
 describe('crossingFromBelow', () => {
   it('interpolates in log x between the last point below and the first above', () => {
     // y goes 0.5 -> 1.5 between x = 1 and x = 100: level 1 is half way, at x = 10 on a log scale.
-    expect(crossingFromBelow([{ x: 1, y: 0.5 }, { x: 100, y: 1.5 }], 1)?.x).toBeCloseTo(10, 10);
+    expect(
+      crossingFromBelow(
+        [
+          { x: 1, y: 0.5 },
+          { x: 100, y: 1.5 },
+        ],
+        1,
+      )?.x,
+    ).toBeCloseTo(10, 10);
     // A quarter of the way: 10^0.5.
-    expect(crossingFromBelow([{ x: 1, y: 0 }, { x: 100, y: 4 }], 1)?.x).toBeCloseTo(Math.sqrt(10), 10);
+    expect(
+      crossingFromBelow(
+        [
+          { x: 1, y: 0 },
+          { x: 100, y: 4 },
+        ],
+        1,
+      )?.x,
+    ).toBeCloseTo(Math.sqrt(10), 10);
   });
 
   it('needs the curve to stay above: an early lucky point is not the crossing', () => {
-    const points = [{ x: 0.1, y: 1.2 }, { x: 1, y: 0.8 }, { x: 10, y: 1.4 }, { x: 20, y: 1.6 }];
+    const points = [
+      { x: 0.1, y: 1.2 },
+      { x: 1, y: 0.8 },
+      { x: 10, y: 1.4 },
+      { x: 20, y: 1.6 },
+    ];
     const crossing = crossingFromBelow(points, 1);
     expect(crossing?.below).toBe(false);
     expect(crossing?.x).toBeGreaterThan(1);
@@ -20,14 +41,36 @@ describe('crossingFromBelow', () => {
   });
 
   it('says "at or below the sweep" and "never" plainly, in any input order', () => {
-    expect(crossingFromBelow([{ x: 2, y: 3 }, { x: 1, y: 2 }], 1)).toEqual({ x: 1, below: true });
-    expect(crossingFromBelow([{ x: 2, y: 0.3 }, { x: 1, y: 0.2 }], 1)).toBeNull();
+    expect(
+      crossingFromBelow(
+        [
+          { x: 2, y: 3 },
+          { x: 1, y: 2 },
+        ],
+        1,
+      ),
+    ).toEqual({ x: 1, below: true });
+    expect(
+      crossingFromBelow(
+        [
+          { x: 2, y: 0.3 },
+          { x: 1, y: 0.2 },
+        ],
+        1,
+      ),
+    ).toBeNull();
     expect(crossingFromBelow([], 1)).toBeNull();
   });
 });
 
 describe('grain thresholds', () => {
-  const point = (series: string, threads: number, grainMs: number, speedup: number, efficiency: number): GrainPoint => ({
+  const point = (
+    series: string,
+    threads: number,
+    grainMs: number,
+    speedup: number,
+    efficiency: number,
+  ): GrainPoint => ({
     series,
     strategy: 'parallel',
     threads,

@@ -11,7 +11,12 @@ const GROUPS = [
 ];
 
 /** The textbook two-stage bootstrap, written plainly and with its own generator: the reference. */
-function naiveReplicates(groups: number[][], statistic: (values: number[]) => number, resamples: number, seed: number): number[] {
+function naiveReplicates(
+  groups: number[][],
+  statistic: (values: number[]) => number,
+  resamples: number,
+  seed: number,
+): number[] {
   const random = seededRandom(seed);
   const out: number[] = [];
   for (let r = 0; r < resamples; r += 1) {

@@ -11,7 +11,8 @@ describe('standard normal, against scipy.stats.norm (test/vectors)', () => {
   });
 
   it('quantile to 1e-12', () => {
-    for (const [p, expected] of VECTORS.normalQuantile) expect(Math.abs(normalQuantile(p) - expected), `p = ${p}`).toBeLessThan(1e-12);
+    for (const [p, expected] of VECTORS.normalQuantile)
+      expect(Math.abs(normalQuantile(p) - expected), `p = ${p}`).toBeLessThan(1e-12);
   });
 
   it('survival mirrors the CDF, and the quantile inverts it', () => {

@@ -31,7 +31,7 @@ describe('summarize', () => {
 
   it('agrees with the naive reference on random vectors', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (let trial = 0; trial < 50; trial += 1) {
       const values = Array.from({ length: 2 + Math.floor(random() * 40) }, () => random() * 100);
       const expected = naiveSummary(values);

@@ -30,7 +30,14 @@ describe('uslScaling', () => {
 
 describe('fitUsl', () => {
   it('recovers σ, κ and the peak of an exact curve', () => {
-    for (const [sigma, kappa] of [[0.05, 0.002], [0.2, 0.0005], [0.01, 0.01], [0.1, 0], [0, 0.003], [0, 0]] as const) {
+    for (const [sigma, kappa] of [
+      [0.05, 0.002],
+      [0.2, 0.0005],
+      [0.01, 0.01],
+      [0.1, 0],
+      [0, 0.003],
+      [0, 0],
+    ] as const) {
       const fit = fitUsl(curve(sigma, kappa, SWEEP));
       expect(fit.status).toBe('ok');
       if (fit.status !== 'ok') continue;
@@ -70,11 +77,17 @@ describe('fitUsl', () => {
 
   it('never returns a negative σ or κ', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0.2, max: 40, noNaN: true }), { minLength: 5, maxLength: 8 }), (scalings) => {
-        const points = [{ threads: 1, scaling: 1 }, ...scalings.map((scaling, index) => ({ threads: index + 2, scaling }))];
-        const fit = fitUsl(points);
-        return fit.status === 'ok' && fit.sigma >= 0 && fit.kappa >= 0 && Number.isFinite(fit.rSquared);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0.2, max: 40, noNaN: true }), { minLength: 5, maxLength: 8 }),
+        (scalings) => {
+          const points = [
+            { threads: 1, scaling: 1 },
+            ...scalings.map((scaling, index) => ({ threads: index + 2, scaling })),
+          ];
+          const fit = fitUsl(points);
+          return fit.status === 'ok' && fit.sigma >= 0 && fit.kappa >= 0 && Number.isFinite(fit.rSquared);
+        },
+      ),
       { numRuns: 300 },
     );
     // Super-linear data pulls the unconstrained σ below zero: the fit settles on the σ = 0 edge instead.
@@ -85,7 +98,8 @@ describe('fitUsl', () => {
   it('says why instead of fitting too few thread counts', () => {
     const five = fitUsl(curve(0.05, 0.002, [1, 2, 4, 8, 16]));
     expect(five.status).toBe('insufficient');
-    if (five.status === 'insufficient') expect(five.reason).toContain(`at least ${USL_MIN_THREAD_COUNTS} thread counts`);
+    if (five.status === 'insufficient')
+      expect(five.reason).toContain(`at least ${USL_MIN_THREAD_COUNTS} thread counts`);
     expect(fitUsl(curve(0.05, 0.002, [1, 2, 4, 8, 16, 32])).status).toBe('ok');
     expect(fitUsl(curve(0.05, 0.002, [2, 4, 6, 8, 12, 16])).status).toBe('insufficient');
   });

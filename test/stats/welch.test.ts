@@ -7,7 +7,10 @@ import { welchLogRatio, welchTTest } from '../../src/stats/welch.js';
 const A1 = [27.5, 21.0, 19.0, 23.6, 17.0, 17.9, 16.9, 20.1, 21.9, 22.6, 23.1, 19.6, 19.0, 21.7, 21.4];
 const A2 = [27.1, 22.0, 20.8, 23.4, 23.4, 23.5, 25.8, 22.0, 24.8, 20.2, 21.9, 22.1, 22.9, 20.5, 24.4];
 const B1 = [17.2, 20.9, 22.6, 18.1, 21.7, 21.4, 23.5, 24.2, 14.7, 21.8];
-const B2 = [21.5, 22.8, 21.0, 23.0, 21.6, 23.6, 22.5, 20.7, 23.4, 21.8, 20.7, 21.7, 21.5, 22.5, 23.6, 21.5, 22.5, 23.5, 21.5, 21.8];
+const B2 = [
+  21.5, 22.8, 21.0, 23.0, 21.6, 23.6, 22.5, 20.7, 23.4, 21.8, 20.7, 21.7, 21.5, 22.5, 23.6, 21.5, 22.5, 23.5, 21.5,
+  21.8,
+];
 
 describe('welchTTest', () => {
   it('reproduces the published example with equal sizes (t = -2.46, ν = 25.0, p = 0.021)', () => {
@@ -65,7 +68,10 @@ describe('welchLogRatio', () => {
 
   it('sees a planted ×1.10 exactly as a ratio of 1.10, whatever the spread', () => {
     const base = [20.1, 19.7, 22.4, 20.9, 21.3, 19.9];
-    const result = welchLogRatio(base, base.map((value) => value * 1.1));
+    const result = welchLogRatio(
+      base,
+      base.map((value) => value * 1.1),
+    );
     expect(result.geometricRatio).toBeCloseTo(1.1, 12);
     expect(result.ratioLow).toBeLessThan(1.1);
     expect(result.ratioHigh).toBeGreaterThan(1.1);

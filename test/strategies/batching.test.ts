@@ -16,14 +16,25 @@ interface ProbeResult {
 
 async function prepareParallel(batch: BatchSetting, tasks: number, data: unknown = {}) {
   const workload = await loadWorkload(FIXTURE_URL);
-  return strategyNamed('parallel').prepare({ workload, workloadUrl: FIXTURE_URL, data, size: 1, taskTimeoutMs: 10_000, tasks }, { threads: 2, batch });
+  return strategyNamed('parallel').prepare(
+    { workload, workloadUrl: FIXTURE_URL, data, size: 1, taskTimeoutMs: 10_000, tasks },
+    { threads: 2, batch },
+  );
 }
 
 describe('batch ranges', () => {
   it('cover every index once, in order, in pieces of at most k', () => {
-    for (const [tasks, size] of [[37, 5], [8, 8], [3, 10], [1, 1], [100, 7]] as const) {
+    for (const [tasks, size] of [
+      [37, 5],
+      [8, 8],
+      [3, 10],
+      [1, 1],
+      [100, 7],
+    ] as const) {
       const ranges = batchRanges(tasks, size);
-      const indices = ranges.flatMap(({ firstIndex, count }) => Array.from({ length: count }, (_, offset) => firstIndex + offset));
+      const indices = ranges.flatMap(({ firstIndex, count }) =>
+        Array.from({ length: count }, (_, offset) => firstIndex + offset),
+      );
       expect(indices).toEqual(Array.from({ length: tasks }, (_, index) => index));
       expect(Math.max(...ranges.map((range) => range.count))).toBeLessThanOrEqual(size);
       expect(ranges).toHaveLength(Math.ceil(tasks / size));
@@ -44,7 +55,7 @@ describe('automatic batch size', () => {
 });
 
 describe('parallel with --batch', () => {
-  it('returns every task\'s result, in index order, when k does not divide the tasks', async () => {
+  it("returns every task's result, in index order, when k does not divide the tasks", async () => {
     const strategy = await prepareParallel(5, 37);
     try {
       expect(strategy.batching).toEqual({ requested: 5, size: 5 });
@@ -90,7 +101,10 @@ describe('parallel with --batch', () => {
 
   it('without --batch sends one task per message and records nothing', async () => {
     const workload = await loadWorkload(FIXTURE_URL);
-    const strategy = await strategyNamed('parallel').prepare({ workload, workloadUrl: FIXTURE_URL, data: {}, size: 1, taskTimeoutMs: 10_000 }, { threads: 2 });
+    const strategy = await strategyNamed('parallel').prepare(
+      { workload, workloadUrl: FIXTURE_URL, data: {}, size: 1, taskTimeoutMs: 10_000 },
+      { threads: 2 },
+    );
     try {
       expect(strategy.batching).toBeUndefined();
       const results = (await strategy.runBatch(9)) as ProbeResult[];

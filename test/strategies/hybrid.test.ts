@@ -53,7 +53,26 @@ describe('hybrid strategy', () => {
 
   it('is skipped, with its reason, on a workload without the wait/compute split; the run still exits 0', async () => {
     const out = join(scratchDir(), 'hybrid-skip.json');
-    const result = await runCli(['run', '-w', 'io-timer', ...FAST_RUN, '-s', 'sequential,hybrid', '-t', '1', '--rounds', '1', '--warmup', '0', '--tasks', '2', '--size', '1', '--out', out]);
+    const result = await runCli([
+      'run',
+      '-w',
+      'io-timer',
+      ...FAST_RUN,
+      '-s',
+      'sequential,hybrid',
+      '-t',
+      '1',
+      '--rounds',
+      '1',
+      '--warmup',
+      '0',
+      '--tasks',
+      '2',
+      '--size',
+      '1',
+      '--out',
+      out,
+    ]);
     expect(result.code).toBe(0);
     const hybrid = readResultFile(out).benchmarks.find((benchmark) => benchmark.strategy === 'hybrid');
     expect(hybrid?.status).toBe('skipped');
@@ -61,9 +80,27 @@ describe('hybrid strategy', () => {
   });
 
   it('is opt-in: a run without --strategies does not include it', async () => {
-    const result = await runCli(['run', '-w', 'io-timer', ...FAST_RUN, '-t', '1', '--rounds', '1', '--warmup', '0', '--tasks', '2', '--size', '1', '--json']);
+    const result = await runCli([
+      'run',
+      '-w',
+      'io-timer',
+      ...FAST_RUN,
+      '-t',
+      '1',
+      '--rounds',
+      '1',
+      '--warmup',
+      '0',
+      '--tasks',
+      '2',
+      '--size',
+      '1',
+      '--json',
+    ]);
     expect(result.code).toBe(0);
-    const strategies = (JSON.parse(result.stdout) as { benchmarks: Array<{ strategy: string }> }).benchmarks.map((benchmark) => benchmark.strategy);
+    const strategies = (JSON.parse(result.stdout) as { benchmarks: Array<{ strategy: string }> }).benchmarks.map(
+      (benchmark) => benchmark.strategy,
+    );
     expect(strategies).not.toContain('hybrid');
   });
 });

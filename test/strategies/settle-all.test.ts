@@ -21,7 +21,12 @@ describe('settleAll', () => {
   it('runs one lane at a time when asked, and keeps throws and rejections per task', async () => {
     const started: number[] = [];
     const tasks = [deferred(), deferred(), deferred()];
-    const done = settleAll(3, 1000, (index) => (started.push(index), index === 1 ? Promise.reject(new Error('no')) : tasks[index]?.promise), 1);
+    const done = settleAll(
+      3,
+      1000,
+      (index) => (started.push(index), index === 1 ? Promise.reject(new Error('no')) : tasks[index]?.promise),
+      1,
+    );
     expect(started).toEqual([0]);
     tasks[0]?.resolve('a');
     await vi.advanceTimersByTimeAsync(0);
@@ -34,13 +39,21 @@ describe('settleAll', () => {
   it('fails a task that runs past the deadline with no other settling, and goes on with the rest', async () => {
     const hung = deferred();
     const started: number[] = [];
-    const done = settleAll(3, 500, (index) => (started.push(index), index === 0 ? hung.promise : Promise.resolve(index)), 1);
+    const done = settleAll(
+      3,
+      500,
+      (index) => (started.push(index), index === 0 ? hung.promise : Promise.resolve(index)),
+      1,
+    );
     await vi.advanceTimersByTimeAsync(499);
     expect(started).toEqual([0]);
     await vi.advanceTimersByTimeAsync(2);
     const outcomes = await done;
     expect(outcomes[0]).toMatchObject({ status: 'rejected', reason: { code: TASK_TIMEOUT_CODE } });
-    expect(outcomes.slice(1)).toEqual([{ status: 'fulfilled', value: 1 }, { status: 'fulfilled', value: 2 }]);
+    expect(outcomes.slice(1)).toEqual([
+      { status: 'fulfilled', value: 1 },
+      { status: 'fulfilled', value: 2 },
+    ]);
     expect(vi.getTimerCount()).toBe(0);
   });
 

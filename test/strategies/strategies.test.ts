@@ -4,7 +4,13 @@ import type { StrategyContext } from '../../src/strategies/strategy.js';
 import { BUILTIN_WORKLOADS, loadWorkload, resolveWorkloadUrl } from '../../src/workload-source.js';
 
 // Small sizes: this checks behaviour (every strategy returns the tasks' real results), not speed.
-const SMALL_SIZE: Record<string, number> = { 'io-timer': 5, 'io-http': 5, 'io-fs': 4, 'cpu-hash': 50, 'cpu-compute': 5000 };
+const SMALL_SIZE: Record<string, number> = {
+  'io-timer': 5,
+  'io-http': 5,
+  'io-fs': 4,
+  'cpu-hash': 50,
+  'cpu-compute': 5000,
+};
 const TASKS = 6;
 const CORE_STRATEGIES = [
   ['sequential', 1],

@@ -7,7 +7,8 @@ const MIB = 1024 * 1024;
 describe('overhead probes', () => {
   it('payload: moving or sharing 16 MiB costs far less than copying it, and copying grows with size', async () => {
     const figures = await measurePayload([1024, 16 * MIB], { samples: 3, minSampleMs: 2 });
-    const at = (mode: string, bytes: number): number => figures.find((figure) => figure.mode === mode && figure.bytes === bytes)?.medianUs ?? Number.NaN;
+    const at = (mode: string, bytes: number): number =>
+      figures.find((figure) => figure.mode === mode && figure.bytes === bytes)?.medianUs ?? Number.NaN;
     for (const figure of figures) {
       expect(figure.medianUs).toBeGreaterThan(0);
       expect(figure.samplesUs).toHaveLength(3);
@@ -34,7 +35,8 @@ describe('overhead probes', () => {
 
   it('dispatch: sending 8 no-ops per message costs less per task than one per message', async () => {
     const dispatch = await measureDispatch([2], 800, [1, 8], 3);
-    const of = (pool: string, batch: number): number => dispatch.find((figure) => figure.pool === pool && figure.batch === batch)?.medianUs ?? Number.NaN;
+    const of = (pool: string, batch: number): number =>
+      dispatch.find((figure) => figure.pool === pool && figure.batch === batch)?.medianUs ?? Number.NaN;
     for (const figure of dispatch) expect(figure.medianUs).toBeGreaterThan(0);
     expect(of('piscina', 8)).toBeLessThan(of('piscina', 1));
     expect(of('raw', 1)).toBeGreaterThan(0);

@@ -10,17 +10,27 @@ const META = { tool: { name: 'corescope', version: '0.0.0-test' } };
 
 function exported(capture: TraceCapture = demoCapture()) {
   // Through JSON, as a viewer reads the file.
-  return JSON.parse(JSON.stringify(toChromeTrace(capture, META))) as { traceEvents: TraceEvent[]; displayTimeUnit: string; metadata: Record<string, unknown> };
+  return JSON.parse(JSON.stringify(toChromeTrace(capture, META))) as {
+    traceEvents: TraceEvent[];
+    displayTimeUnit: string;
+    metadata: Record<string, unknown>;
+  };
 }
 
 function pidOf(events: readonly TraceEvent[], cellId: string): number {
-  const named = events.find((event) => event.ph === 'M' && event.name === 'process_name' && event.args?.name === `${cellId} · process 0`);
+  const named = events.find(
+    (event) => event.ph === 'M' && event.name === 'process_name' && event.args?.name === `${cellId} · process 0`,
+  );
   if (named === undefined) throw new Error(`no process for ${cellId}`);
   return named.pid;
 }
 
 function threadNames(events: readonly TraceEvent[], pid: number): Map<number, unknown> {
-  return new Map(events.filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.pid === pid).map((event) => [event.tid, event.args?.name]));
+  return new Map(
+    events
+      .filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.pid === pid)
+      .map((event) => [event.tid, event.args?.name]),
+  );
 }
 
 describe('toChromeTrace', () => {
@@ -29,9 +39,15 @@ describe('toChromeTrace', () => {
     expect(validateChromeTrace(trace)).toEqual([]);
     expect(trace.displayTimeUnit).toBe('ms');
     expect(trace.metadata.clockOriginUs).toBe(T0_US);
-    const processNames = trace.traceEvents.filter((event) => event.name === 'process_name').map((event) => event.args?.name);
+    const processNames = trace.traceEvents
+      .filter((event) => event.name === 'process_name')
+      .map((event) => event.args?.name);
     expect(processNames).toEqual([`${SEQUENTIAL} · process 0`, `${CONCURRENT} · process 0`, `${PARALLEL} · process 0`]);
-    expect([...threadNames(trace.traceEvents, pidOf(trace.traceEvents, PARALLEL)).values()]).toEqual(['event loop', 'worker 1', 'worker 2']);
+    expect([...threadNames(trace.traceEvents, pidOf(trace.traceEvents, PARALLEL)).values()]).toEqual([
+      'event loop',
+      'worker 1',
+      'worker 2',
+    ]);
   });
 
   it('draws sequential tasks as complete events on the event-loop track, timed from the first timestamp', () => {
@@ -44,7 +60,14 @@ describe('toChromeTrace', () => {
       ['X', loopTid, 1000, 1000, 'task 1'],
       ['X', loopTid, 2000, 1000, 'task 2'],
     ]);
-    expect(tasks[1]?.args).toEqual({ cell: SEQUENTIAL, process: 0, sample: 0, round: 0, task: 1, thread: 'event loop' });
+    expect(tasks[1]?.args).toEqual({
+      cell: SEQUENTIAL,
+      process: 0,
+      sample: 0,
+      round: 0,
+      task: 1,
+      thread: 'event loop',
+    });
   });
 
   it('draws tasks that overlap on the event loop (concurrent) as async begin/end pairs, since X events must nest', () => {
@@ -79,11 +102,15 @@ describe('toChromeTrace', () => {
       [20_004, 1006],
       [20_006, 1006],
     ]);
-    expect(waits.filter((event) => event.ph === 'e').map((event) => event.ts)).toEqual([20_010, 20_012, 21_010, 21_012]);
+    expect(waits.filter((event) => event.ph === 'e').map((event) => event.ts)).toEqual([
+      20_010, 20_012, 21_010, 21_012,
+    ]);
 
     // Hand-overs 2 µs apart: each dispatch slice lasts 1 µs; the flow leaves from its middle.
     const dispatches = traceEvents.filter((event) => event.pid === pid && event.cat === 'dispatch');
-    expect(dispatches.map((event) => [event.tid, event.ts, event.dur])).toEqual([0, 2, 4, 6].map((offset) => [tidNamed('event loop'), 20_000 + offset, 1]));
+    expect(dispatches.map((event) => [event.tid, event.ts, event.dur])).toEqual(
+      [0, 2, 4, 6].map((offset) => [tidNamed('event loop'), 20_000 + offset, 1]),
+    );
     const starts = traceEvents.filter((event) => event.pid === pid && event.ph === 's');
     const finishes = traceEvents.filter((event) => event.pid === pid && event.ph === 'f');
     expect(starts.map((event) => event.ts)).toEqual([20_000.5, 20_002.5, 20_004.5, 20_006.5]);
@@ -96,7 +123,7 @@ describe('toChromeTrace', () => {
     expect(finishes.map((event) => event.id)).toEqual(starts.map((event) => event.id));
   });
 
-  it('writes the counters per cell, and the workers\' event-loop utilization in the metadata', () => {
+  it("writes the counters per cell, and the workers' event-loop utilization in the metadata", () => {
     const trace = exported();
     const counters = trace.traceEvents.filter((event) => event.ph === 'C');
     expect(counters.map((event) => [event.pid, event.name, event.ts, event.args])).toEqual([
@@ -110,8 +137,13 @@ describe('toChromeTrace', () => {
   it('gives back the tasks it was given when read from the file', () => {
     const capture = demoCapture();
     const intervals = taskIntervalsFromChromeTrace(exported(capture));
-    const key = (interval: { cellId: string; sample: number; startUs: number; endUs: number; thread: unknown }) => JSON.stringify([interval.cellId, interval.sample, interval.thread, interval.startUs, interval.endUs]);
-    const expected = capture.spans.map((span) => ({ ...span, startUs: span.startUs - T0_US, endUs: span.endUs - T0_US }));
+    const key = (interval: { cellId: string; sample: number; startUs: number; endUs: number; thread: unknown }) =>
+      JSON.stringify([interval.cellId, interval.sample, interval.thread, interval.startUs, interval.endUs]);
+    const expected = capture.spans.map((span) => ({
+      ...span,
+      startUs: span.startUs - T0_US,
+      endUs: span.endUs - T0_US,
+    }));
     expect(intervals.map(key).sort()).toEqual(expected.map(key).sort());
   });
 });
@@ -138,11 +170,19 @@ const captureArbitrary: fc.Arbitrary<TraceCapture> = fc
       sample: row.sample,
       taskIndex,
       thread: row.worker === undefined ? { kind: 'main' } : { kind: 'worker', threadId: row.worker },
-      ...(row.worker !== undefined && row.queueUs !== undefined ? { dispatchUs: T0_US + row.startUs - row.queueUs } : {}),
+      ...(row.worker !== undefined && row.queueUs !== undefined
+        ? { dispatchUs: T0_US + row.startUs - row.queueUs }
+        : {}),
       startUs: T0_US + row.startUs,
       endUs: T0_US + row.startUs + row.durationUs,
     })),
-    counters: rows.map((row) => ({ cellId: row.cell, process: row.process, tsUs: T0_US + row.startUs, name: 'tasks in flight' as const, value: 1 })),
+    counters: rows.map((row) => ({
+      cellId: row.cell,
+      process: row.process,
+      tsUs: T0_US + row.startUs,
+      name: 'tasks in flight' as const,
+      value: 1,
+    })),
     workers: [],
   }));
 

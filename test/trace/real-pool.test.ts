@@ -36,7 +36,11 @@ function spinHere(ms: number): void {
 describe('a trace of real tasks', () => {
   it('shows a pool of two running tasks at once on two workers, Promise.all overlapping on one thread, sequential never', async () => {
     const capture: TraceCapture = { spans: [], counters: [], workers: [] };
-    const task = (cellId: string, taskIndex: number, fields: Pick<TraceSpan, 'thread' | 'startUs' | 'endUs'> & { dispatchUs?: number }): TraceSpan => ({ cellId, process: 0, round: 0, sample: 0, taskIndex, ...fields });
+    const task = (
+      cellId: string,
+      taskIndex: number,
+      fields: Pick<TraceSpan, 'thread' | 'startUs' | 'endUs'> & { dispatchUs?: number },
+    ): TraceSpan => ({ cellId, process: 0, round: 0, sample: 0, taskIndex, ...fields });
 
     for (let index = 0; index < TASKS; index += 1) {
       const startUs = nowUs();
@@ -63,10 +67,18 @@ describe('a trace of real tasks', () => {
         }),
       );
       for (const { index, dispatchUs, reply } of replies) {
-        capture.spans.push(task('real/parallel/t2', index, { thread: { kind: 'worker', threadId: reply.threadId }, dispatchUs, startUs: reply.startUs, endUs: reply.endUs }));
+        capture.spans.push(
+          task('real/parallel/t2', index, {
+            thread: { kind: 'worker', threadId: reply.threadId },
+            dispatchUs,
+            startUs: reply.startUs,
+            endUs: reply.endUs,
+          }),
+        );
       }
       const lastByThread = new Map(replies.map(({ reply }) => [reply.threadId, reply.eventLoopUtilization]));
-      for (const [threadId, eventLoopUtilization] of lastByThread) capture.workers.push({ cellId: 'real/parallel/t2', process: 0, threadId, eventLoopUtilization });
+      for (const [threadId, eventLoopUtilization] of lastByThread)
+        capture.workers.push({ cellId: 'real/parallel/t2', process: 0, threadId, eventLoopUtilization });
       // One clock across threads: no task starts on a worker before the event loop handed it over (1 ms of slack
       // for the two threads' timeOrigin readings).
       for (const { dispatchUs, reply } of replies) expect(reply.startUs).toBeGreaterThan(dispatchUs - 1000);
@@ -74,7 +86,9 @@ describe('a trace of real tasks', () => {
       await pool.destroy();
     }
 
-    const trace = JSON.parse(JSON.stringify(toChromeTrace(capture, { tool: { name: 'corescope', version: 'test' } }))) as unknown;
+    const trace = JSON.parse(
+      JSON.stringify(toChromeTrace(capture, { tool: { name: 'corescope', version: 'test' } })),
+    ) as unknown;
     expect(validateChromeTrace(trace)).toEqual([]);
     const intervals = taskIntervalsFromChromeTrace(trace);
     expect(ranOnTwoWorkersAtOnce(intervals, 'real/parallel/t2')).toBe(true);

@@ -13,9 +13,27 @@ describe('run --trace', () => {
     const tracePath = join(directory, 'run.trace.json');
     const out = join(directory, 'run.json');
     const result = await runCli([
-      'run', '--quick', '-w', 'cpu-compute,io-timer', '-t', '1,2', '--tasks', '6',
-      '--processes', '1', '--rounds', '1', '--no-probe', '--min-sample', '0', '--no-chart', '--timeline',
-      '--trace', tracePath, '--out', out,
+      'run',
+      '--quick',
+      '-w',
+      'cpu-compute,io-timer',
+      '-t',
+      '1,2',
+      '--tasks',
+      '6',
+      '--processes',
+      '1',
+      '--rounds',
+      '1',
+      '--no-probe',
+      '--min-sample',
+      '0',
+      '--no-chart',
+      '--timeline',
+      '--trace',
+      tracePath,
+      '--out',
+      out,
     ]);
     expect(result.code, result.stderr).toBe(0);
     const trace: unknown = JSON.parse(readFileSync(tracePath, 'utf8'));

@@ -15,11 +15,17 @@ describe('renderTraceTimeline (run --timeline)', () => {
 
   it('prints the legend, then per cell a title and one row per task, every bar the given width', () => {
     expect(lines[0]).toBe(TRACE_LEGEND);
-    for (const [cellId, tasks] of [[SEQUENTIAL, 3], [CONCURRENT, 3], [PARALLEL, 4]] as const) {
+    for (const [cellId, tasks] of [
+      [SEQUENTIAL, 3],
+      [CONCURRENT, 3],
+      [PARALLEL, 4],
+    ] as const) {
       const title = lines.findIndex((line) => line.startsWith(`${cellId} · sample 0 (process 0, round 0): `));
       expect(title, cellId).toBeGreaterThan(0);
       const rows = lines.slice(title + 1, title + 1 + tasks);
-      expect(rows.map((row) => row.trim().split(/\s+/).slice(0, 2).join(' '))).toEqual(Array.from({ length: tasks }, (_, index) => `task ${index}`));
+      expect(rows.map((row) => row.trim().split(/\s+/).slice(0, 2).join(' '))).toEqual(
+        Array.from({ length: tasks }, (_, index) => `task ${index}`),
+      );
       for (const row of rows) expect([...bar(row)]).toHaveLength(WIDTH);
     }
   });
@@ -47,7 +53,9 @@ describe('renderTraceTimeline (run --timeline)', () => {
   });
 
   it('sums up the tasks past the row limit, and prints nothing for cells without traced spans', () => {
-    const many = Array.from({ length: MAX_TASK_ROWS + 6 }, (_, taskIndex) => span('big/sequential/t1', { taskIndex, startUs: taskIndex * 10, endUs: taskIndex * 10 + 10 }));
+    const many = Array.from({ length: MAX_TASK_ROWS + 6 }, (_, taskIndex) =>
+      span('big/sequential/t1', { taskIndex, startUs: taskIndex * 10, endUs: taskIndex * 10 + 10 }),
+    );
     const big = renderTraceTimeline({ spans: many, counters: [], workers: [] }, ['big/sequential/t1'], WIDTH);
     expect(big.filter((line) => /^ {2}task \d+/.test(line))).toHaveLength(MAX_TASK_ROWS);
     expect(big.at(-1)).toBe('  … and 6 more tasks');

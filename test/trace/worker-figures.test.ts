@@ -21,7 +21,9 @@ describe('workerFigures', () => {
     expect(pool?.queueWaitMs?.p90).toBeCloseTo(1.006, 12);
     expect(pool?.queueWaitMs?.p99).toBeCloseTo(1.006, 12);
     expect(pool?.runMs).toEqual({ p50: 1, p90: 1, p99: 1 });
-    expect(pool?.workers.map((worker) => [worker.threadId, worker.tasks, worker.busyMs, worker.eventLoopUtilization])).toEqual([
+    expect(
+      pool?.workers.map((worker) => [worker.threadId, worker.tasks, worker.busyMs, worker.eventLoopUtilization]),
+    ).toEqual([
       [1, 2, 2, 0.9],
       [2, 2, 2, 0.8],
     ]);
@@ -42,7 +44,9 @@ describe('workerFigures', () => {
     // Worker 5 busy 0–100 µs (the union), worker 6 idle: 100 / (100 µs × 2 threads).
     expect(figures?.poolUtilization).toBeCloseTo(0.5, 12);
     expect(figures?.queueWaitMs).toBeNull();
-    expect(figures?.workers.map((worker) => [worker.threadId, worker.tasks, worker.busyShare, worker.eventLoopUtilization])).toEqual([
+    expect(
+      figures?.workers.map((worker) => [worker.threadId, worker.tasks, worker.busyShare, worker.eventLoopUtilization]),
+    ).toEqual([
       [5, 2, 1, null],
       [6, 0, 0, 0],
     ]);
@@ -80,7 +84,9 @@ describe('renderWorkerFiguresTable (terminal)', () => {
     const text = renderWorkerFiguresTable(demoCapture(), ['io-timer/concurrent/t1', PARALLEL]);
     const lines = text.split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[2]).toMatch(/^cpu-compute\/parallel\/t2 +2 +1 +99 % +0\.508 ms \/ 1\.006 ms \/ 1\.006 ms +1\.000 ms \/ 1\.000 ms \/ 1\.000 ms +worker 1: 90 %, worker 2: 80 %$/);
+    expect(lines[2]).toMatch(
+      /^cpu-compute\/parallel\/t2 +2 +1 +99 % +0\.508 ms \/ 1\.006 ms \/ 1\.006 ms +1\.000 ms \/ 1\.000 ms \/ 1\.000 ms +worker 1: 90 %, worker 2: 80 %$/,
+    );
     expect(renderWorkerFiguresTable(demoCapture(), ['io-timer/concurrent/t1'])).toBe('');
   });
 });

@@ -13,9 +13,26 @@ export interface JudgementVectors {
     alpha: number;
     discoveries: number;
     confidence: number;
-    rows: Array<{ logRatio: number; standardError: number; pValue: number; adjustedP: number; low: number; high: number; verdict: string; minimumDetectable: number }>;
+    rows: Array<{
+      logRatio: number;
+      standardError: number;
+      pValue: number;
+      adjustedP: number;
+      low: number;
+      high: number;
+      verdict: string;
+      minimumDetectable: number;
+    }>;
   }>;
-  independentRatio: Array<{ a: [number, number, number]; b: [number, number, number]; estimate: number; low: number; high: number }>;
+  independentRatio: Array<{
+    a: [number, number, number];
+    b: [number, number, number];
+    estimate: number;
+    low: number;
+    high: number;
+  }>;
 }
 
-export const VECTORS = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'test', 'vectors', 'judgement-vectors.json'), 'utf8')) as JudgementVectors;
+export const VECTORS = JSON.parse(
+  readFileSync(join(PACKAGE_ROOT, 'test', 'vectors', 'judgement-vectors.json'), 'utf8'),
+) as JudgementVectors;

@@ -16,7 +16,11 @@ afterEach(async () => {
 });
 
 async function post(url: string, body: unknown): Promise<Response> {
-  return fetch(`${url}/v1/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return fetch(`${url}/v1/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 
 describe('mock model server', () => {
@@ -66,7 +70,10 @@ describe('mock model server', () => {
   it('holds a dependent agent until its parents have answered, and feeds their answers into its own', async () => {
     server = await startModelServer({ firstTokenMs: 20, tokenIntervalMs: 2, parents: [[], [0]] });
     // Stamped when the child's answer arrives, not after the parent's call: unheld, it would arrive within the 80 ms.
-    const child = callModel(server.url, { agent: 1, prompt: 'child', maxTokens: 4 }).then((raw) => ({ raw, doneMs: performance.now() }));
+    const child = callModel(server.url, { agent: 1, prompt: 'child', maxTokens: 4 }).then((raw) => ({
+      raw,
+      doneMs: performance.now(),
+    }));
     await new Promise((resolve) => setTimeout(resolve, 80));
     const parentAsked = performance.now();
     const parentRaw = await callModel(server.url, { agent: 0, prompt: 'parent', maxTokens: 4 });
@@ -77,7 +84,10 @@ describe('mock model server', () => {
     expect(parseEvents(childRaw)).toBe(answerTokens(`child${context}`, 4).join(''));
     // Next batch: the child waits again for the parent's next answer.
     const second = callModel(server.url, { agent: 1, prompt: 'child', maxTokens: 4 });
-    const race = await Promise.race([second.then(() => 'child first'), new Promise((resolve) => setTimeout(() => resolve('held'), 100))]);
+    const race = await Promise.race([
+      second.then(() => 'child first'),
+      new Promise((resolve) => setTimeout(() => resolve('held'), 100)),
+    ]);
     expect(race).toBe('held');
     await callModel(server.url, { agent: 0, prompt: 'parent', maxTokens: 4 });
     await second;

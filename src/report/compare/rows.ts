@@ -21,8 +21,14 @@ export function judgementRows(comparison: SameMachineComparison): string[][] {
     judgement.baseMedianMs === null ? '—' : formatMs(judgement.baseMedianMs),
     judgement.headMedianMs === null ? '—' : formatMs(judgement.headMedianMs),
     judgement.ratio === null ? '' : signedPercent(judgement.ratio - 1),
-    judgement.ratioLow === null || judgement.ratioHigh === null ? '' : `${signedPercent(judgement.ratioLow - 1)} … ${signedPercent(judgement.ratioHigh - 1)}`,
-    judgement.minimumDetectable === null ? '' : judgement.minimumDetectable > 1 ? '> +100 %' : signedPercent(judgement.minimumDetectable),
+    judgement.ratioLow === null || judgement.ratioHigh === null
+      ? ''
+      : `${signedPercent(judgement.ratioLow - 1)} … ${signedPercent(judgement.ratioHigh - 1)}`,
+    judgement.minimumDetectable === null
+      ? ''
+      : judgement.minimumDetectable > 1
+        ? '> +100 %'
+        : signedPercent(judgement.minimumDetectable),
     judgement.reason,
   ]);
 }
@@ -65,7 +71,9 @@ export function crossMachineHeader(layout: CrossMachineLayout): string[] {
 /** A short name per column: the run's label, else the file's base name; the full path only where those clash. */
 function columnNames(layout: CrossMachineLayout): string[] {
   const short = layout.columns.map((column) => column.label ?? basename(column.file));
-  return short.map((name, index) => (short.indexOf(name) === short.lastIndexOf(name) ? name : (layout.columns[index]?.file ?? name)));
+  return short.map((name, index) =>
+    short.indexOf(name) === short.lastIndexOf(name) ? name : (layout.columns[index]?.file ?? name),
+  );
 }
 
 export function crossMachineRows(layout: CrossMachineLayout): string[][] {
@@ -75,7 +83,9 @@ export function crossMachineRows(layout: CrossMachineLayout): string[][] {
 /** One line per column naming the machine, so no header has to carry the CPU string. */
 export function machineLines(layout: CrossMachineLayout): string[] {
   const names = columnNames(layout);
-  return layout.columns.map((column, index) => `${names[index] ?? column.file}: ${column.description} (${column.node}) — ${column.file}`);
+  return layout.columns.map(
+    (column, index) => `${names[index] ?? column.file}: ${column.description} (${column.node}) — ${column.file}`,
+  );
 }
 
 /** The headline: the regressions `--fail-on regression` exits 3 on, or why there are none. */
@@ -97,7 +107,10 @@ export const CROSS_MACHINE_NOTE = [
 function cellText(cell: CrossMachineCell): string {
   if (cell.status === 'missing') return '—';
   if (cell.speedup === null) return cell.status;
-  const interval = cell.speedupLow === null || cell.speedupHigh === null ? '' : ` (${cell.speedupLow.toFixed(2)}–${cell.speedupHigh.toFixed(2)})`;
+  const interval =
+    cell.speedupLow === null || cell.speedupHigh === null
+      ? ''
+      : ` (${cell.speedupLow.toFixed(2)}–${cell.speedupHigh.toFixed(2)})`;
   const efficiency = cell.efficiency === null ? '' : ` ${formatPercent(cell.efficiency)}`;
   return `${formatRatio(cell.speedup)}${interval}${efficiency}${cell.oversubscribed ? ' †' : ''}`;
 }

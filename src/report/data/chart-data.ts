@@ -70,7 +70,8 @@ export function workloadsOf(inputs: readonly ReportInput[]): WorkloadGroup[] {
   for (const input of inputs) {
     for (const benchmark of input.result.benchmarks) {
       const key = workloadGroupKey(benchmark);
-      if (!seen.has(key)) seen.set(key, { key, label: workloadGroupLabel(benchmark), kind: benchmark.workload.kind, first: benchmark });
+      if (!seen.has(key))
+        seen.set(key, { key, label: workloadGroupLabel(benchmark), kind: benchmark.workload.kind, first: benchmark });
     }
   }
   return [...seen.values()];
@@ -78,7 +79,9 @@ export function workloadsOf(inputs: readonly ReportInput[]): WorkloadGroup[] {
 
 /** The ok cells with derived figures of one group (see workloadGroupKey; a plain workload id outside a sweep). */
 function measuredCells(input: ReportInput, groupKey: string): Measured[] {
-  return input.result.benchmarks.filter((benchmark): benchmark is Measured => workloadGroupKey(benchmark) === groupKey && isMeasured(benchmark));
+  return input.result.benchmarks.filter(
+    (benchmark): benchmark is Measured => workloadGroupKey(benchmark) === groupKey && isMeasured(benchmark),
+  );
 }
 
 function byStrategy(cells: Measured[]): Map<string, Measured[]> {
@@ -87,13 +90,16 @@ function byStrategy(cells: Measured[]): Map<string, Measured[]> {
   return groups;
 }
 
-const seriesLabel = (name: string, input: ReportInput, many: boolean): string => (many ? `${name} · ${input.machine}` : name);
+const seriesLabel = (name: string, input: ReportInput, many: boolean): string =>
+  many ? `${name} · ${input.machine}` : name;
 
 function speedupTip(input: ReportInput, cell: Measured): string {
   const [low, high] = cell.derived.speedupCi95;
   const extras = [
     cell.derived.relativeToRaw === undefined ? '' : `, ${formatPercent(cell.derived.relativeToRaw)} of the raw floor`,
-    cell.batching === undefined ? '' : `, ${plural(cell.batching.size, 'task')} per message${cell.batching.requested === 'auto' ? ' (auto)' : ''}`,
+    cell.batching === undefined
+      ? ''
+      : `, ${plural(cell.batching.size, 'task')} per message${cell.batching.requested === 'auto' ? ' (auto)' : ''}`,
     cell.uvThreadpoolSize === undefined ? '' : `, libuv pool ${cell.uvThreadpoolSize}`,
   ].join('');
   return `${input.machine} · ${cell.strategy}, ${formatThreads(cell.threads)}: speedup ${formatRatio(cell.derived.speedup)} (95% CI ${low.toFixed(2)}–${high.toFixed(2)}), ideal ${formatRatio(cell.derived.idealSpeedup)}, efficiency ${formatPercent(cell.derived.efficiency)}, median ${formatMs(cell.stats.median)}${extras}`;
@@ -132,10 +138,19 @@ export function speedupSeries(inputs: readonly ReportInput[], groupKey: string):
     }
   });
   const same = (a: LineSeries, b: LineSeries): boolean =>
-    a.points.length === b.points.length && a.points.every((point, index) => point.x === b.points[index]?.x && point.y === b.points[index]?.y);
+    a.points.length === b.points.length &&
+    a.points.every((point, index) => point.x === b.points[index]?.x && point.y === b.points[index]?.y);
   const first = ideals[0];
   if (first !== undefined && ideals.every((ideal) => same(ideal, first))) {
-    return [...lines, { ...first, label: IDEAL, machineIndex: 0, points: first.points.map((point) => ({ ...point, tip: point.tip.replace(/^[^·]*· /, '') })) }];
+    return [
+      ...lines,
+      {
+        ...first,
+        label: IDEAL,
+        machineIndex: 0,
+        points: first.points.map((point) => ({ ...point, tip: point.tip.replace(/^[^·]*· /, '') })),
+      },
+    ];
   }
   return [...lines, ...ideals];
 }
@@ -148,7 +163,11 @@ export function efficiencySeries(inputs: readonly ReportInput[], groupKey: strin
       label: seriesLabel(strategy, input, many),
       strategy,
       machineIndex,
-      points: cells.map((cell) => ({ x: cell.threads, y: cell.derived.efficiency * 100, tip: speedupTip(input, cell) })),
+      points: cells.map((cell) => ({
+        x: cell.threads,
+        y: cell.derived.efficiency * 100,
+        tip: speedupTip(input, cell),
+      })),
     })),
   );
 }
@@ -186,7 +205,12 @@ function cellLabel(benchmark: Benchmark): string {
  * A per-cell figure for one workload as bars, one series per machine: CPU time per sample or event-loop
  * utilization. Categories are the cells (strategy and threads) of every machine, in run order.
  */
-function perCellBars(inputs: readonly ReportInput[], groupKey: string, metric: (cell: OkBenchmark) => number, tip: (cell: OkBenchmark) => string): BarData {
+function perCellBars(
+  inputs: readonly ReportInput[],
+  groupKey: string,
+  metric: (cell: OkBenchmark) => number,
+  tip: (cell: OkBenchmark) => string,
+): BarData {
   // Each machine's ok cells of the group by category; the first cell of a category is the one shown.
   const cells = inputs.map((input) => {
     const byCategory = new Map<string, OkBenchmark>();
@@ -211,13 +235,21 @@ function perCellBars(inputs: readonly ReportInput[], groupKey: string, metric: (
 }
 
 export function cpuTimeBars(inputs: readonly ReportInput[], groupKey: string): BarData {
-  return perCellBars(inputs, groupKey, cpuMsPerSample, (cell) =>
-    `CPU ${formatMs(cpuMsPerSample(cell))} per sample (user ${formatMs(cell.cpu.userMs / cell.stats.n)}, system ${formatMs(cell.cpu.systemMs / cell.stats.n)}), ${cell.cpu.effectiveParallelism.toFixed(2)} cores busy, wall ${formatMs(cell.stats.median)}`,
+  return perCellBars(
+    inputs,
+    groupKey,
+    cpuMsPerSample,
+    (cell) =>
+      `CPU ${formatMs(cpuMsPerSample(cell))} per sample (user ${formatMs(cell.cpu.userMs / cell.stats.n)}, system ${formatMs(cell.cpu.systemMs / cell.stats.n)}), ${cell.cpu.effectiveParallelism.toFixed(2)} cores busy, wall ${formatMs(cell.stats.median)}`,
   );
 }
 
 export function eventLoopBars(inputs: readonly ReportInput[], groupKey: string): BarData {
-  return perCellBars(inputs, groupKey, (cell) => cell.eventLoop.utilization * 100, (cell) =>
-    `event loop busy ${(cell.eventLoop.utilization * 100).toFixed(1)} %, delay p99 ${formatMs(cell.eventLoop.delayP99Ms)}`,
+  return perCellBars(
+    inputs,
+    groupKey,
+    (cell) => cell.eventLoop.utilization * 100,
+    (cell) =>
+      `event loop busy ${(cell.eventLoop.utilization * 100).toFixed(1)} %, delay p99 ${formatMs(cell.eventLoop.delayP99Ms)}`,
   );
 }

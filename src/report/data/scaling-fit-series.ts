@@ -19,7 +19,9 @@ const CURVE_SAMPLES = 64;
 export function scalingEntriesFor(input: ReportInput, groupKey: string): ScalingEntry[] {
   const cell = input.result.benchmarks.find((benchmark) => workloadGroupKey(benchmark) === groupKey);
   if (cell === undefined) return [];
-  return (input.result.scaling ?? []).filter((entry) => entry.workload === cell.workload.id && entry.uvThreadpoolSize === cell.uvThreadpoolSize);
+  return (input.result.scaling ?? []).filter(
+    (entry) => entry.workload === cell.workload.id && entry.uvThreadpoolSize === cell.uvThreadpoolSize,
+  );
 }
 
 export type FitModel = 'usl' | 'amdahl';
@@ -35,7 +37,8 @@ export function drawnModel(entry: ScalingEntry): FitModel | undefined {
 export const MODEL_NAME: Record<FitModel, string> = { usl: 'USL', amdahl: 'Amdahl' };
 
 function modelScaling(entry: ScalingEntry, model: FitModel, threads: number): number | undefined {
-  if (model === 'usl') return entry.usl.status === 'ok' ? uslScaling(entry.usl.sigma, entry.usl.kappa, threads) : undefined;
+  if (model === 'usl')
+    return entry.usl.status === 'ok' ? uslScaling(entry.usl.sigma, entry.usl.kappa, threads) : undefined;
   return entry.amdahl.status === 'ok' ? amdahlScaling(entry.amdahl.serialFraction, threads) : undefined;
 }
 
@@ -50,7 +53,11 @@ export function fitSeries(inputs: readonly ReportInput[], groupKey: string): Lin
       const model = drawnModel(entry);
       const t1Speedup = entry.t1Speedup;
       if (model === undefined || t1Speedup === null) return [];
-      const top = Math.max(entry.usableCores * 4, ...entry.predictions.map((prediction) => prediction.threads), ...entry.points.map((point) => point.threads));
+      const top = Math.max(
+        entry.usableCores * 4,
+        ...entry.predictions.map((prediction) => prediction.threads),
+        ...entry.points.map((point) => point.threads),
+      );
       const curve = Array.from({ length: CURVE_SAMPLES + 1 }, (_, index) => {
         const x = top ** (index / CURVE_SAMPLES);
         return { x, y: (modelScaling(entry, model, x) ?? 0) * t1Speedup };
@@ -68,7 +75,15 @@ export function fitSeries(inputs: readonly ReportInput[], groupKey: string): Lin
         ];
       });
       const label = `${entry.strategy} · ${MODEL_NAME[model]} fit`;
-      return [{ label: many ? `${label} · ${input.machine}` : label, strategy: entry.strategy, machineIndex, points, fit: { curve } }];
+      return [
+        {
+          label: many ? `${label} · ${input.machine}` : label,
+          strategy: entry.strategy,
+          machineIndex,
+          points,
+          fit: { curve },
+        },
+      ];
     }),
   );
 }

@@ -7,7 +7,9 @@ import type { Benchmark } from '../../results/schema.js';
  */
 export function workloadGroupKey(benchmark: Benchmark): string {
   const size = benchmark.uvThreadpoolSize;
-  return size !== undefined && benchmark.id.endsWith(`/uv${size}`) ? `${benchmark.workload.id}/uv${size}` : benchmark.workload.id;
+  return size !== undefined && benchmark.id.endsWith(`/uv${size}`)
+    ? `${benchmark.workload.id}/uv${size}`
+    : benchmark.workload.id;
 }
 
 /** How a group is named in headings and verdicts: the workload id, plus the libuv pool size in a sweep. */

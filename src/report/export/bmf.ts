@@ -25,7 +25,11 @@ export const bmfExporter: Exporter = {
     for (const { name, benchmark } of ciEntries(inputs)) {
       const [low, high] = benchmark.stats.medianCi95;
       const measures: Record<string, Metric> = {
-        latency: { value: benchmark.stats.median * NS_PER_MS, lower_value: low * NS_PER_MS, upper_value: high * NS_PER_MS },
+        latency: {
+          value: benchmark.stats.median * NS_PER_MS,
+          lower_value: low * NS_PER_MS,
+          upper_value: high * NS_PER_MS,
+        },
       };
       if (benchmark.derived !== null) {
         const [lower, upper] = benchmark.derived.speedupCi95;

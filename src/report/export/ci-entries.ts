@@ -17,7 +17,9 @@ export interface CiEntry {
 export function ciEntries(inputs: readonly ReportInput[]): CiEntry[] {
   return inputs.flatMap((input) =>
     input.result.benchmarks.flatMap((benchmark): CiEntry[] =>
-      benchmark.status === 'ok' ? [{ name: inputs.length > 1 ? `${benchmark.id} (${input.machine})` : benchmark.id, input, benchmark }] : [],
+      benchmark.status === 'ok'
+        ? [{ name: inputs.length > 1 ? `${benchmark.id} (${input.machine})` : benchmark.id, input, benchmark }]
+        : [],
     ),
   );
 }

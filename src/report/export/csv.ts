@@ -25,7 +25,10 @@ export const csvExporter: Exporter = {
   render(inputs) {
     // Study files hold no benchmarks: when every input is one, the table is their figures (study-tables.ts).
     if (inputs.length > 0 && inputs.every((input) => isStudyFile(input.result))) {
-      const records = [[...STUDY_CSV_HEADER].map(csvField), ...inputs.flatMap((input) => studyCsvRecords(input).map((record) => record.map(csvField)))];
+      const records = [
+        [...STUDY_CSV_HEADER].map(csvField),
+        ...inputs.flatMap((input) => studyCsvRecords(input).map((record) => record.map(csvField))),
+      ];
       return `${records.map((fields) => fields.join(',')).join('\r\n')}\r\n`;
     }
     const lines = [FULL_COLUMNS.map((column) => csvField(column.header))];

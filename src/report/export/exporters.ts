@@ -10,7 +10,14 @@ import { markdownExporter } from './markdown.js';
  * Every report format; adding one is one file and one line here. By extension, the first match wins: bmf
  * (`.bmf.json`) comes before json (`.json`).
  */
-export const EXPORTERS: readonly Exporter[] = [htmlExporter, markdownExporter, csvExporter, bmfExporter, githubActionBenchmarkExporter, jsonExporter];
+export const EXPORTERS: readonly Exporter[] = [
+  htmlExporter,
+  markdownExporter,
+  csvExporter,
+  bmfExporter,
+  githubActionBenchmarkExporter,
+  jsonExporter,
+];
 
 export const FORMAT_NAMES = EXPORTERS.map((exporter) => exporter.format);
 

@@ -14,7 +14,10 @@ export const githubActionBenchmarkExporter: Exporter = {
   render(inputs) {
     const entries = ciEntries(inputs).map(({ name, input, benchmark }) => {
       const { stats, derived } = benchmark;
-      const speedup = derived === null ? '' : `\nspeedup ${formatRatio(derived.speedup)} (95% CI ${derived.speedupCi95[0].toFixed(2)}–${derived.speedupCi95[1].toFixed(2)}) vs sequential`;
+      const speedup =
+        derived === null
+          ? ''
+          : `\nspeedup ${formatRatio(derived.speedup)} (95% CI ${derived.speedupCi95[0].toFixed(2)}–${derived.speedupCi95[1].toFixed(2)}) vs sequential`;
       return {
         name,
         unit: 'ms',

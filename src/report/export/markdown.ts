@@ -1,7 +1,15 @@
 import type { Exporter } from './exporter.js';
 import type { ReportInput } from '../data/report-input.js';
 import { workloadGroupLabel } from '../data/workload-group.js';
-import { type CellValue, type Column, formatColumnNumber, groupRows, summaryColumns, type TableRow, tableRows } from '../terminal/results-table.js';
+import {
+  type CellValue,
+  type Column,
+  formatColumnNumber,
+  groupRows,
+  summaryColumns,
+  type TableRow,
+  tableRows,
+} from '../terminal/results-table.js';
 import { renderScalingSection } from '../terminal/scaling.js';
 import { type StudyTable, studyTables } from '../terminal/study-tables.js';
 
@@ -25,7 +33,11 @@ function cell(value: CellValue, column: Column): string {
 }
 
 /** A Markdown table of text from a result file: header and cells escaped, `right` columns right-aligned. */
-function markdownTable(header: readonly string[], right: (index: number) => boolean, rows: ReadonlyArray<readonly string[]>): string[] {
+function markdownTable(
+  header: readonly string[],
+  right: (index: number) => boolean,
+  rows: ReadonlyArray<readonly string[]>,
+): string[] {
   return [
     `| ${header.map(escapeMarkdown).join(' | ')} |`,
     `| ${header.map((_, index) => (right(index) ? '---:' : '---')).join(' | ')} |`,
@@ -45,7 +57,11 @@ function table(columns: readonly Column[], rows: readonly TableRow[]): string[] 
 
 /** Study figures: the first column names the row, the others are figures. */
 function plainTable(study: StudyTable): string[] {
-  return markdownTable(study.header, (index) => index > 0, study.rows.map((row) => row.map(escapeMarkdown)));
+  return markdownTable(
+    study.header,
+    (index) => index > 0,
+    study.rows.map((row) => row.map(escapeMarkdown)),
+  );
 }
 
 function machineLine(input: ReportInput): string {
@@ -70,20 +86,34 @@ export const markdownExporter: Exporter = {
       lines.push(`## ${escapeMarkdown(input.machine)}`, '', machineLine(input), '');
       for (const [key, rows] of groupRows(tableRows([input])).get(input) ?? []) {
         const first = rows[0]?.benchmark;
-        const about = first === undefined ? '' : ` (${first.workload.kind}, ${first.workload.tasks} tasks of size ${first.workload.size} per sample)`;
-        lines.push(`### ${escapeMarkdown(first === undefined ? key : workloadGroupLabel(first))}${escapeMarkdown(about)}`, '', ...table(summaryColumns(rows), rows), '');
+        const about =
+          first === undefined
+            ? ''
+            : ` (${first.workload.kind}, ${first.workload.tasks} tasks of size ${first.workload.size} per sample)`;
+        lines.push(
+          `### ${escapeMarkdown(first === undefined ? key : workloadGroupLabel(first))}${escapeMarkdown(about)}`,
+          '',
+          ...table(summaryColumns(rows), rows),
+          '',
+        );
       }
       // The same scaling-fit lines the terminal prints after the verdicts: figures, or why there are none.
       const [scalingTitle, ...scalingLines] = renderScalingSection(input.result);
       if (scalingTitle !== undefined) {
-        lines.push(`### ${escapeMarkdown(scalingTitle)}`, '', ...scalingLines.map((line) => `- ${escapeMarkdown(line.trim())}`), '');
+        lines.push(
+          `### ${escapeMarkdown(scalingTitle)}`,
+          '',
+          ...scalingLines.map((line) => `- ${escapeMarkdown(line.trim())}`),
+          '',
+        );
       }
       // Study files (corescope study overhead|grain) carry their figures outside `benchmarks`.
       for (const study of studyTables(input.result)) {
         lines.push(`### ${escapeMarkdown(study.title)}`, '', ...plainTable(study), '');
       }
       const warnings = input.result.warnings;
-      if (warnings.length > 0) lines.push('Warnings:', '', ...warnings.map((warning) => `- ${escapeMarkdown(warning)}`), '');
+      if (warnings.length > 0)
+        lines.push('Warnings:', '', ...warnings.map((warning) => `- ${escapeMarkdown(warning)}`), '');
     }
     return `${lines.join('\n').trimEnd()}\n`;
   },

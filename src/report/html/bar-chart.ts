@@ -43,7 +43,8 @@ export function renderBarChart(spec: BarChartSpec, styles: StyleBook, chartId: s
   const top = ticks[ticks.length - 1] ?? 1;
   const xOf = (value: number): number => left + (Math.min(value, top) / top) * plotWidth;
 
-  const styleOf = (entry: BarSeries): StrategyStyle => (spec.colorBy === 'machine' ? styles.machine(entry.machineIndex) : styles.strategy(entry.strategy));
+  const styleOf = (entry: BarSeries): StrategyStyle =>
+    spec.colorBy === 'machine' ? styles.machine(entry.machineIndex) : styles.strategy(entry.strategy);
   const patterns: string[] = [];
   const fillOf = (entry: BarSeries, index: number): string => {
     const color = styleOf(entry).color;

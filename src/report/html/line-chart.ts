@@ -47,7 +47,9 @@ export function renderLineChart(spec: LineChartSpec, styles: StyleBook): string 
     return `<figure class="chart" data-chart="${escapeHtml(spec.kind)}" data-series-count="0">${caption}<p class="empty">No measured figures to draw.</p></figure>`;
   }
   // Ticks sit on measured (and predicted) x values; threshold marks lie between them and get no tick of their own.
-  const xs = [...new Set(spec.series.flatMap((series) => (series.marksOnly === true ? [] : series.points.map((p) => p.x))))].sort((a, b) => a - b);
+  const xs = [
+    ...new Set(spec.series.flatMap((series) => (series.marksOnly === true ? [] : series.points.map((p) => p.x)))),
+  ].sort((a, b) => a - b);
   const allXs = points.map((p) => p.x);
   const [xMin, xMax] = [Math.min(xs[0] ?? Infinity, ...allXs), Math.max(xs[xs.length - 1] ?? -Infinity, ...allXs)];
   const logScale = xMin > 0 && (spec.logX === true || xMax / xMin > 8);
@@ -55,16 +57,23 @@ export function renderLineChart(spec: LineChartSpec, styles: StyleBook): string 
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const xOf = (x: number): number =>
-    xMin === xMax ? MARGIN.left + plotWidth / 2 : MARGIN.left + 12 + ((t(x) - t(xMin)) / (t(xMax) - t(xMin))) * (plotWidth - 24);
+    xMin === xMax
+      ? MARGIN.left + plotWidth / 2
+      : MARGIN.left + 12 + ((t(x) - t(xMin)) / (t(xMax) - t(xMin))) * (plotWidth - 24);
   const yValues = [...points.map((p) => p.y), ...curveYs];
   const positive = yValues.filter((y) => y > 0);
   const logY = spec.logY === true && positive.length > 0;
-  const yTicks = logY ? decadeTicks(Math.min(...positive), Math.max(...positive)) : niceTicks(Math.max(...yValues, spec.guideY ?? 0) * 1.04);
+  const yTicks = logY
+    ? decadeTicks(Math.min(...positive), Math.max(...positive))
+    : niceTicks(Math.max(...yValues, spec.guideY ?? 0) * 1.04);
   const yTop = yTicks[yTicks.length - 1] ?? 1;
   const yBottom = yTicks[0] ?? 1;
   const yOf = (y: number): number =>
     logY
-      ? MARGIN.top + plotHeight - ((Math.log10(Math.max(y, yBottom)) - Math.log10(yBottom)) / (Math.log10(yTop) - Math.log10(yBottom))) * plotHeight
+      ? MARGIN.top +
+        plotHeight -
+        ((Math.log10(Math.max(y, yBottom)) - Math.log10(yBottom)) / (Math.log10(yTop) - Math.log10(yBottom))) *
+          plotHeight
       : MARGIN.top + plotHeight - (y / yTop) * plotHeight;
   const formatX = spec.formatX ?? String;
   const formatY = spec.formatY ?? formatTick;
@@ -77,12 +86,17 @@ export function renderLineChart(spec: LineChartSpec, styles: StyleBook): string 
   let lastLabelX = -Infinity;
   const xTicks = xs.map((x) => {
     const at = xOf(x);
-    const label = at - lastLabelX >= (spec.formatX === undefined ? 22 : 46) ? `<text class="tick" x="${c(at)}" y="${HEIGHT - MARGIN.bottom + 16}" text-anchor="middle">${escapeHtml(formatX(x))}</text>` : '';
+    const label =
+      at - lastLabelX >= (spec.formatX === undefined ? 22 : 46)
+        ? `<text class="tick" x="${c(at)}" y="${HEIGHT - MARGIN.bottom + 16}" text-anchor="middle">${escapeHtml(formatX(x))}</text>`
+        : '';
     if (label !== '') lastLabelX = at;
     return `<line class="axis" x1="${c(at)}" x2="${c(at)}" y1="${HEIGHT - MARGIN.bottom}" y2="${HEIGHT - MARGIN.bottom + 4}"/>${label}`;
   });
   const guide =
-    spec.guideY === undefined ? '' : `<line class="guide" x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${c(yOf(spec.guideY))}" y2="${c(yOf(spec.guideY))}"/>`;
+    spec.guideY === undefined
+      ? ''
+      : `<line class="guide" x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${c(yOf(spec.guideY))}" y2="${c(yOf(spec.guideY))}"/>`;
 
   // Models first (ideal lines, fits), so measurements are drawn over them.
   const isModel = (series: LineSeries): number => Number(series.strategy === IDEAL || series.fit !== undefined);
@@ -106,13 +120,18 @@ export function renderLineChart(spec: LineChartSpec, styles: StyleBook): string 
   });
 
   // Threshold marks explain themselves in the chart's note; a legend entry per line would double the legend.
-  const entries = spec.series.filter((series) => series.marksOnly !== true).map((series) => {
-    const style = styles.strategy(series.strategy);
-    const dash = seriesDash(series);
-    const hollow = series.strategy === IDEAL || series.fit !== undefined || series.marksOnly === true;
-    const line = series.marksOnly === true ? '' : `<line x1="1" x2="33" y1="7" y2="7" stroke="${style.color}" stroke-width="2"${dash === '' ? '' : ` stroke-dasharray="${dash}"`}/>`;
-    return { label: series.label, swatch: `${line}${markerShape(style.marker, 17, 7, style.color, hollow)}` };
-  });
+  const entries = spec.series
+    .filter((series) => series.marksOnly !== true)
+    .map((series) => {
+      const style = styles.strategy(series.strategy);
+      const dash = seriesDash(series);
+      const hollow = series.strategy === IDEAL || series.fit !== undefined || series.marksOnly === true;
+      const line =
+        series.marksOnly === true
+          ? ''
+          : `<line x1="1" x2="33" y1="7" y2="7" stroke="${style.color}" stroke-width="2"${dash === '' ? '' : ` stroke-dasharray="${dash}"`}/>`;
+      return { label: series.label, swatch: `${line}${markerShape(style.marker, 17, 7, style.color, hollow)}` };
+    });
   const svg = [
     `<svg class="plot" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeHtml(spec.title)}">`,
     ...grid,

@@ -1,5 +1,12 @@
 import { TOOL_VERSION } from '../../version.js';
-import { cpuTimeBars, efficiencySeries, eventLoopBars, ioComparison, speedupSeries, workloadsOf } from '../data/chart-data.js';
+import {
+  cpuTimeBars,
+  efficiencySeries,
+  eventLoopBars,
+  ioComparison,
+  speedupSeries,
+  workloadsOf,
+} from '../data/chart-data.js';
 import { formatMs } from '../../format/numbers.js';
 import { renderBarChart } from './bar-chart.js';
 import { escapeHtml } from './escape.js';
@@ -37,8 +44,18 @@ export function renderReport(inputs: readonly ReportInput[]): string {
   const warnings = allWarnings(inputs);
   const warningCount = warnings.length;
   // Study files hold no workloads: name what they do hold instead of "0 workloads".
-  const studies = [...new Set(inputs.flatMap((input) => [...(input.result.overheads !== undefined ? ['overhead study'] : []), ...(input.result.grain !== undefined ? ['grain study'] : [])]))];
-  const contents = [...(workloads.length > 0 || studies.length === 0 ? [`${plural(workloads.length, 'workload')}`] : []), ...studies].join(' · ');
+  const studies = [
+    ...new Set(
+      inputs.flatMap((input) => [
+        ...(input.result.overheads !== undefined ? ['overhead study'] : []),
+        ...(input.result.grain !== undefined ? ['grain study'] : []),
+      ]),
+    ),
+  ];
+  const contents = [
+    ...(workloads.length > 0 || studies.length === 0 ? [`${plural(workloads.length, 'workload')}`] : []),
+    ...studies,
+  ].join(' · ');
   const body: string[] = [
     '<header><h1>corescope report</h1>',
     `<p class="sub">${escapeHtml(`${inputs.length} result file${many ? 's' : ''}: ${inputs.map((input) => input.machine).join(', ')} · ${contents} · `)}` +
@@ -53,7 +70,14 @@ export function renderReport(inputs: readonly ReportInput[]): string {
       '<p class="about">The same tasks, one after another and all at once with Promise.all, on one thread. Waits overlap, so concurrent time stays near one task\'s wait.</p>',
       '<div class="charts">',
       renderBarChart(
-        { kind: 'io-comparison', title: 'Wall time per sample: sequential vs concurrent', valueTitle: 'median wall time of one sample (ms)', data: io, colorBy: 'strategy', format: formatMs },
+        {
+          kind: 'io-comparison',
+          title: 'Wall time per sample: sequential vs concurrent',
+          valueTitle: 'median wall time of one sample (ms)',
+          data: io,
+          colorBy: 'strategy',
+          format: formatMs,
+        },
         styles,
         chartId(),
       ),
@@ -72,20 +96,51 @@ export function renderReport(inputs: readonly ReportInput[]): string {
     );
     const verdicts = inputs.flatMap((input) => {
       const rows = grouped.get(input)?.get(workload.key);
-      return rows === undefined ? [] : [`${many ? `${input.machine} · ` : ''}${verdictLine(rows.map((row) => row.benchmark), verdictContext(input.result))}`];
+      return rows === undefined
+        ? []
+        : [
+            `${many ? `${input.machine} · ` : ''}${verdictLine(
+              rows.map((row) => row.benchmark),
+              verdictContext(input.result),
+            )}`,
+          ];
     });
-    body.push(`<ul class="verdicts">${verdicts.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`, '<div class="charts">');
+    body.push(
+      `<ul class="verdicts">${verdicts.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`,
+      '<div class="charts">',
+    );
     body.push(
       renderLineChart(
-        { kind: 'speedup', title: 'Speedup vs threads', xTitle: 'threads (pool size)', yTitle: 'speedup (× sequential)', series: [...speedupSeries(inputs, workload.key), ...fitSeries(inputs, workload.key)], guideY: 1 },
+        {
+          kind: 'speedup',
+          title: 'Speedup vs threads',
+          xTitle: 'threads (pool size)',
+          yTitle: 'speedup (× sequential)',
+          series: [...speedupSeries(inputs, workload.key), ...fitSeries(inputs, workload.key)],
+          guideY: 1,
+        },
         styles,
       ),
       renderLineChart(
-        { kind: 'efficiency', title: 'Efficiency vs threads', xTitle: 'threads (pool size)', yTitle: 'efficiency (% of ideal)', series: efficiencySeries(inputs, workload.key), guideY: 100 },
+        {
+          kind: 'efficiency',
+          title: 'Efficiency vs threads',
+          xTitle: 'threads (pool size)',
+          yTitle: 'efficiency (% of ideal)',
+          series: efficiencySeries(inputs, workload.key),
+          guideY: 100,
+        },
         styles,
       ),
       renderBarChart(
-        { kind: 'cpu-time', title: 'CPU time per strategy', valueTitle: 'CPU time per sample, user + system (ms)', data: cpuTimeBars(inputs, workload.key), colorBy: 'machine', format: formatMs },
+        {
+          kind: 'cpu-time',
+          title: 'CPU time per strategy',
+          valueTitle: 'CPU time per sample, user + system (ms)',
+          data: cpuTimeBars(inputs, workload.key),
+          colorBy: 'machine',
+          format: formatMs,
+        },
         styles,
         chartId(),
       ),
@@ -111,16 +166,29 @@ export function renderReport(inputs: readonly ReportInput[]): string {
       if (capture === undefined || rows === undefined) continue;
       const cells = rows.map(({ benchmark }) => ({ id: benchmark.id, strategy: benchmark.strategy }));
       const title = `Who ran when, on which thread: one traced sample per cell${many ? ` · ${input.machine}` : ''}`;
-      body.push(traceTimelineFigure(capture, cells, styles, chartId(), title), workerFiguresTable(capture, cells.map((cell) => cell.id)));
+      body.push(
+        traceTimelineFigure(capture, cells, styles, chartId(), title),
+        workerFiguresTable(
+          capture,
+          cells.map((cell) => cell.id),
+        ),
+      );
     }
     for (const input of inputs) {
       const rows = grouped.get(input)?.get(workload.key);
       if (rows === undefined) continue;
-      body.push(`<details${many ? '' : ' open'}><summary>${escapeHtml(`All figures${many ? ` · ${input.machine}` : ''}`)}</summary>${resultsTable(rows)}</details>`);
+      body.push(
+        `<details${many ? '' : ' open'}><summary>${escapeHtml(`All figures${many ? ` · ${input.machine}` : ''}`)}</summary>${resultsTable(rows)}</details>`,
+      );
     }
   });
 
   body.push(...studySections(inputs, styles, chartId));
-  body.push('<h2 id="machines">Machines</h2>', machinesTable(inputs), '<h2 id="warnings">Warnings</h2>', warningsList(warnings, many));
+  body.push(
+    '<h2 id="machines">Machines</h2>',
+    machinesTable(inputs),
+    '<h2 id="warnings">Warnings</h2>',
+    warningsList(warnings, many),
+  );
   return renderPage(`corescope report: ${inputs.map((input) => input.machine).join(', ')}`, body.join('\n'));
 }

@@ -15,13 +15,20 @@ export function scalingFitsBlock(inputs: readonly ReportInput[], groupKey: strin
     const entries = scalingEntriesFor(input, groupKey);
     if (entries.length === 0) return [];
     const cores = entries[0]?.usableCores ?? input.result.environment.usableCores;
-    const predictedAt = [...new Set(entries.flatMap((entry) => entry.predictions.map((prediction) => prediction.threads)))].sort((a, b) => a - b);
+    const predictedAt = [
+      ...new Set(entries.flatMap((entry) => entry.predictions.map((prediction) => prediction.threads))),
+    ].sort((a, b) => a - b);
     const head = `<tr><th class="text">strategy</th><th class="text">model</th><th class="text">fitted</th><th>R²</th>${predictedAt
       .map((threads) => `<th>predicted on ${threads} cores (× sequential)</th>`)
       .join('')}</tr>`;
-    const rows = entries.flatMap((entry) => [modelRow(entry, 'amdahl', predictedAt), modelRow(entry, 'usl', predictedAt)]);
+    const rows = entries.flatMap((entry) => [
+      modelRow(entry, 'amdahl', predictedAt),
+      modelRow(entry, 'usl', predictedAt),
+    ]);
     const caption = `Scaling fits${many ? ` · ${input.machine}` : ''}: on thread counts up to the ${cores} usable cores, throughput relative to each strategy's 1-thread cell`;
-    return [`<div class="table-wrap fits"><table class="fits"><caption>${escapeHtml(caption)}</caption>${head}${rows.join('')}</table></div>`];
+    return [
+      `<div class="table-wrap fits"><table class="fits"><caption>${escapeHtml(caption)}</caption>${head}${rows.join('')}</table></div>`,
+    ];
   });
   return blocks.join('');
 }
@@ -48,7 +55,8 @@ function modelRow(entry: ScalingEntry, model: FitModel, predictedAt: readonly nu
   const name = `${MODEL_NAME[model]}${drawn}`;
   const strategy = `<td class="text">${escapeHtml(entry.strategy)}</td><td class="text">${escapeHtml(name)}</td>`;
   const fit = entry[model];
-  if (fit.status !== 'ok') return `<tr>${strategy}<td class="text no-fit" colspan="${2 + predictedAt.length}">${escapeHtml(`No fit: ${fit.reason}`)}</td></tr>`;
+  if (fit.status !== 'ok')
+    return `<tr>${strategy}<td class="text no-fit" colspan="${2 + predictedAt.length}">${escapeHtml(`No fit: ${fit.reason}`)}</td></tr>`;
   const figures = fittedFigures(entry, model);
   const predictions = predictedAt.map((threads) => {
     const scaling = entry.predictions.find((prediction) => prediction.threads === threads)?.[model] ?? null;

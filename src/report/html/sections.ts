@@ -17,15 +17,25 @@ export function machinesTable(inputs: readonly ReportInput[]): string {
     ['CPU model', (input) => input.result.environment.cpuModel],
     ['logical CPUs', (input) => String(input.result.environment.logicalCpus)],
     ['available parallelism', (input) => String(input.result.environment.availableParallelism)],
-    ['cgroup CPU limit (CPUs)', (input) => (input.result.environment.cgroupCpuLimit === null ? 'none' : String(input.result.environment.cgroupCpuLimit))],
+    [
+      'cgroup CPU limit (CPUs)',
+      (input) =>
+        input.result.environment.cgroupCpuLimit === null ? 'none' : String(input.result.environment.cgroupCpuLimit),
+    ],
     ['usable cores (used)', (input) => String(input.result.environment.usableCores)],
     ['memory', (input) => gib(input.result.environment.memoryBytes)],
     ['platform / arch', (input) => `${input.result.environment.platform} / ${input.result.environment.arch}`],
-    ['Node.js / V8 / libuv', (input) => `${input.result.environment.node} / ${input.result.environment.v8} / ${input.result.environment.uv}`],
+    [
+      'Node.js / V8 / libuv',
+      (input) => `${input.result.environment.node} / ${input.result.environment.v8} / ${input.result.environment.uv}`,
+    ],
     ['libuv thread pool (threads)', (input) => String(input.result.environment.uvThreadpoolSize)],
     ['CI', (input) => input.result.environment.ci ?? 'no'],
     ['corescope', (input) => input.result.tool.version],
-    ['started / finished (UTC)', (input) => `${input.result.run.startedAt} / ${input.result.run.finishedAt ?? 'not finished'}`],
+    [
+      'started / finished (UTC)',
+      (input) => `${input.result.run.startedAt} / ${input.result.run.finishedAt ?? 'not finished'}`,
+    ],
     ['interrupted', (input) => (input.result.run.interrupted ? 'yes' : 'no')],
     ['rounds (+ warm-up)', (input) => `${input.result.config.rounds} (+ ${input.result.config.warmupRounds})`],
     ['threads (pool sizes)', (input) => input.result.config.threads.join(', ')],
@@ -33,7 +43,10 @@ export function machinesTable(inputs: readonly ReportInput[]): string {
     ['command line', (input) => input.result.run.argv.join(' ')],
   ];
   const head = `<tr><th></th>${inputs.map((input) => `<th class="text">${escapeHtml(input.machine)}</th>`).join('')}</tr>`;
-  const rows = facts.map(([name, value]) => `<tr><th class="text">${escapeHtml(name)}</th>${inputs.map((input) => `<td class="text">${escapeHtml(value(input))}</td>`).join('')}</tr>`);
+  const rows = facts.map(
+    ([name, value]) =>
+      `<tr><th class="text">${escapeHtml(name)}</th>${inputs.map((input) => `<td class="text">${escapeHtml(value(input))}</td>`).join('')}</tr>`,
+  );
   return `<div class="table-wrap"><table class="machines">${head}${rows.join('')}</table></div>`;
 }
 
@@ -63,7 +76,12 @@ export interface ReportWarning {
 export function allWarnings(inputs: readonly ReportInput[]): ReportWarning[] {
   const list: ReportWarning[] = [];
   for (const input of inputs) {
-    if (input.result.run.interrupted) list.push({ machine: input.machine, where: 'run', text: 'the run was interrupted: some cells have fewer samples or none' });
+    if (input.result.run.interrupted)
+      list.push({
+        machine: input.machine,
+        where: 'run',
+        text: 'the run was interrupted: some cells have fewer samples or none',
+      });
     for (const text of input.result.warnings) list.push({ machine: input.machine, where: 'run', text });
     for (const benchmark of input.result.benchmarks) {
       const note = rowNote(benchmark);
@@ -77,7 +95,8 @@ export function allWarnings(inputs: readonly ReportInput[]): ReportWarning[] {
 export function warningsList(warnings: readonly ReportWarning[], many: boolean): string {
   if (warnings.length === 0) return '<p class="sub">None: every cell ran, and no figure was flagged.</p>';
   const items = warnings.map(
-    (warning) => `<li><code>${escapeHtml(many ? `${warning.machine} · ${warning.where}` : warning.where)}</code>: ${escapeHtml(warning.text)}</li>`,
+    (warning) =>
+      `<li><code>${escapeHtml(many ? `${warning.machine} · ${warning.where}` : warning.where)}</code>: ${escapeHtml(warning.text)}</li>`,
   );
   return `<ul class="warnings">${items.join('')}</ul>`;
 }

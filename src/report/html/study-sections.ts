@@ -2,7 +2,13 @@ import type { Grain, Overheads } from '../../results/overheads-schema.js';
 import type { BarData, LineSeries } from '../data/chart-data.js';
 import { formatMs, formatPercent, formatRatio, formatThreads } from '../../format/numbers.js';
 import type { ReportInput } from '../data/report-input.js';
-import { dispatchVariants, grainLines, grainTables, overheadTables, type StudyTable } from '../terminal/study-tables.js';
+import {
+  dispatchVariants,
+  grainLines,
+  grainTables,
+  overheadTables,
+  type StudyTable,
+} from '../terminal/study-tables.js';
 import { renderBarChart } from './bar-chart.js';
 import { escapeHtml } from './escape.js';
 import { renderLineChart } from './line-chart.js';
@@ -21,7 +27,10 @@ const lineStrategy = (series: string): string => (series.includes('--batch') ? '
 
 function htmlTable(table: StudyTable): string {
   const head = `<tr>${table.header.map((name, index) => `<th${index === 0 ? ' class="text"' : ''}>${escapeHtml(name)}</th>`).join('')}</tr>`;
-  const rows = table.rows.map((row) => `<tr>${row.map((value, index) => `<td${index === 0 ? ' class="text"' : ''}>${escapeHtml(value)}</td>`).join('')}</tr>`);
+  const rows = table.rows.map(
+    (row) =>
+      `<tr>${row.map((value, index) => `<td${index === 0 ? ' class="text"' : ''}>${escapeHtml(value)}</td>`).join('')}</tr>`,
+  );
   return `<p class="table-title">${escapeHtml(table.title)}</p><div class="table-wrap"><table class="study">${head}${rows.join('')}</table></div>`;
 }
 
@@ -89,14 +98,36 @@ function overheadCharts(input: ReportInput, overheads: Overheads, styles: StyleB
     ];
   });
   return [
-    renderLineChart({ kind: 'startup', title: 'Pool start-up per pool size', xTitle: 'threads (pool size)', yTitle: 'start-up, median (ms)', series: startup }, styles),
+    renderLineChart(
+      {
+        kind: 'startup',
+        title: 'Pool start-up per pool size',
+        xTitle: 'threads (pool size)',
+        yTitle: 'start-up, median (ms)',
+        series: startup,
+      },
+      styles,
+    ),
     renderBarChart(
-      { kind: 'round-trip', title: 'Round trip of one no-op task', valueTitle: 'one task there and back, median (µs)', data: roundTrip, colorBy: 'machine', format: formatUs },
+      {
+        kind: 'round-trip',
+        title: 'Round trip of one no-op task',
+        valueTitle: 'one task there and back, median (µs)',
+        data: roundTrip,
+        colorBy: 'machine',
+        format: formatUs,
+      },
       styles,
       chartId(),
     ),
     renderLineChart(
-      { kind: 'dispatch', title: `Dispatch cost per task, ${overheads.dispatch[0]?.queued ?? 0} queued`, xTitle: 'threads (pool size)', yTitle: 'wall time per task, median (µs)', series: dispatch },
+      {
+        kind: 'dispatch',
+        title: `Dispatch cost per task, ${overheads.dispatch[0]?.queued ?? 0} queued`,
+        xTitle: 'threads (pool size)',
+        yTitle: 'wall time per task, median (µs)',
+        series: dispatch,
+      },
       styles,
     ),
     renderLineChart(
@@ -120,7 +151,9 @@ function grainChart(input: ReportInput, grain: Grain, styles: StyleBook): string
   const lines = grainLines(grain);
   const threadOrder = [...new Set(grain.threads)].sort((a, b) => a - b);
   const series: LineSeries[] = lines.flatMap((line): LineSeries[] => {
-    const points = grain.points.filter((point) => point.series === line.series && point.threads === line.threads).sort((a, b) => a.grainMs - b.grainMs);
+    const points = grain.points
+      .filter((point) => point.series === line.series && point.threads === line.threads)
+      .sort((a, b) => a.grainMs - b.grainMs);
     const name = `${line.series}, ${formatThreads(line.threads)}`;
     // Thread counts are told apart by dash pattern, as machines are elsewhere.
     const machineIndex = Math.max(0, threadOrder.indexOf(line.threads));
@@ -134,17 +167,40 @@ function grainChart(input: ReportInput, grain: Grain, styles: StyleBook): string
         tip: `${input.machine} · ${name}, tasks of ${formatMs(point.taskMs)} (${point.tasks} per sample${point.batch > 1 ? `, ${point.batch} per message` : ''}): efficiency ${formatPercent(point.efficiency)}, speedup ${formatRatio(point.speedup)}`,
       })),
     };
-    const threshold = grain.thresholds.find((candidate) => candidate.series === line.series && candidate.threads === line.threads);
+    const threshold = grain.thresholds.find(
+      (candidate) => candidate.series === line.series && candidate.threads === line.threads,
+    );
     // Break-even is where speedup reaches 1, i.e. efficiency 1 / ideal; the ideal is speedup / efficiency of any point.
     const sample = points.find((point) => point.efficiency > 0 && point.speedup > 0);
     const ideal = sample === undefined ? undefined : sample.speedup / sample.efficiency;
     const marks = [
       threshold?.breakEvenMs != null && ideal !== undefined
-        ? { x: threshold.breakEvenMs, y: 100 / ideal, tip: `${input.machine} · ${name}: beats sequential from ≈ ${formatMs(threshold.breakEvenMs)} per task` }
+        ? {
+            x: threshold.breakEvenMs,
+            y: 100 / ideal,
+            tip: `${input.machine} · ${name}: beats sequential from ≈ ${formatMs(threshold.breakEvenMs)} per task`,
+          }
         : undefined,
-      threshold?.efficient90Ms != null ? { x: threshold.efficient90Ms, y: 90, tip: `${input.machine} · ${name}: 90 % efficiency from ≈ ${formatMs(threshold.efficient90Ms)} per task` } : undefined,
+      threshold?.efficient90Ms != null
+        ? {
+            x: threshold.efficient90Ms,
+            y: 90,
+            tip: `${input.machine} · ${name}: 90 % efficiency from ≈ ${formatMs(threshold.efficient90Ms)} per task`,
+          }
+        : undefined,
     ].filter((mark) => mark !== undefined);
-    return marks.length === 0 ? [measured] : [measured, { label: `${name}: break-even / 90 % grains`, strategy: lineStrategy(line.series), machineIndex, points: marks, marksOnly: true }];
+    return marks.length === 0
+      ? [measured]
+      : [
+          measured,
+          {
+            label: `${name}: break-even / 90 % grains`,
+            strategy: lineStrategy(line.series),
+            machineIndex,
+            points: marks,
+            marksOnly: true,
+          },
+        ];
   });
   return renderLineChart(
     {

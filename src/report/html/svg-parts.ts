@@ -48,7 +48,10 @@ export interface LegendEntry {
 
 /** Legend as HTML under the chart: it wraps with the page, and its labels stay selectable text. */
 export function legend(entries: readonly LegendEntry[]): string {
-  const items = entries.map((entry) => `<li><svg class="swatch" width="34" height="14" aria-hidden="true">${entry.swatch}</svg>${escapeHtml(entry.label)}</li>`);
+  const items = entries.map(
+    (entry) =>
+      `<li><svg class="swatch" width="34" height="14" aria-hidden="true">${entry.swatch}</svg>${escapeHtml(entry.label)}</li>`,
+  );
   return `<ul class="legend">${items.join('')}</ul>`;
 }
 

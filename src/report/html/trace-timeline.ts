@@ -39,7 +39,13 @@ interface Track {
   dispatchMarks: TraceSpan[];
 }
 
-export function traceTimelineFigure(capture: TraceCapture, cells: readonly TimelineCell[], styles: StyleBook, chartId: string, title: string): string {
+export function traceTimelineFigure(
+  capture: TraceCapture,
+  cells: readonly TimelineCell[],
+  styles: StyleBook,
+  chartId: string,
+  title: string,
+): string {
   const shown = cells.flatMap((cell) => {
     const sample = representativeSample(capture, cell.id);
     return sample === undefined ? [] : [{ cell, sample, tracks: tracksOf(capture, sample) }];
@@ -76,7 +82,11 @@ export function traceTimelineFigure(capture: TraceCapture, cells: readonly Timel
       const marks = track.dispatchMarks.map((span) => {
         const x = xOf(span.dispatchUs ?? span.startUs);
         const shape = `<path d="M${c(x - MARKER_HALF_WIDTH)},${c(y)}L${c(x + MARKER_HALF_WIDTH)},${c(y)}L${c(x)},${c(y + LANE_HEIGHT * 0.7)}Z" fill="#1d2125"/>`;
-        return point(`${cell.id} · task ${span.taskIndex} handed to the pool at ${formatMsExact(((span.dispatchUs ?? span.startUs) - sample.startUs) / 1000)}`, shape, 'dispatch');
+        return point(
+          `${cell.id} · task ${span.taskIndex} handed to the pool at ${formatMsExact(((span.dispatchUs ?? span.startUs) - sample.startUs) / 1000)}`,
+          shape,
+          'dispatch',
+        );
       });
       parts.push(
         `<g class="track" data-track="${escapeHtml(track.name)}" data-kind="${track.kind}" data-lanes="${lanes}">` +
@@ -87,7 +97,9 @@ export function traceTimelineFigure(capture: TraceCapture, cells: readonly Timel
       y += height + TRACK_GAP;
     }
     const tasks = new Set(sample.spans.map((span) => span.taskIndex)).size;
-    groups.push(`<g class="cell" data-cell="${escapeHtml(cell.id)}" data-strategy="${escapeHtml(cell.strategy)}" data-tasks="${tasks}">${parts.join('')}</g>`);
+    groups.push(
+      `<g class="cell" data-cell="${escapeHtml(cell.id)}" data-strategy="${escapeHtml(cell.strategy)}" data-tasks="${tasks}">${parts.join('')}</g>`,
+    );
     y += CELL_GAP - TRACK_GAP;
   }
   const plotBottom = y - CELL_GAP + TRACK_GAP;
@@ -111,8 +123,14 @@ export function traceTimelineFigure(capture: TraceCapture, cells: readonly Timel
   ].join('');
   const strategies = [...new Set(shown.map(({ cell }) => cell.strategy))];
   const entries = [
-    ...strategies.map((strategy) => ({ label: `task running on its thread (${strategy})`, swatch: `<rect x="2" y="2" width="30" height="10" fill="${styles.strategy(strategy).color}"/>` })),
-    { label: 'queued in the pool, waiting for a free worker', swatch: `<rect x="2" y="2" width="30" height="10" fill="url(#${hatchId})" stroke="${color}" stroke-dasharray="3 2"/>` },
+    ...strategies.map((strategy) => ({
+      label: `task running on its thread (${strategy})`,
+      swatch: `<rect x="2" y="2" width="30" height="10" fill="${styles.strategy(strategy).color}"/>`,
+    })),
+    {
+      label: 'queued in the pool, waiting for a free worker',
+      swatch: `<rect x="2" y="2" width="30" height="10" fill="url(#${hatchId})" stroke="${color}" stroke-dasharray="3 2"/>`,
+    },
     { label: 'handed to the pool (dispatch)', swatch: `<path d="M13,2L21,2L17,11Z" fill="#1d2125"/>` },
   ];
   return `<figure class="timeline" data-chart="timeline" data-cells="${shown.length}"><figcaption>${escapeHtml(title)}</figcaption>${svg}${legend(entries)}</figure>`;
@@ -124,17 +142,38 @@ function tracksOf(capture: TraceCapture, sample: TracedSample): Track[] {
   const handed = sample.spans.filter((span) => span.dispatchUs !== undefined);
   const workerIds = new Set<number>();
   for (const span of sample.spans) if (span.thread.kind === 'worker') workerIds.add(span.thread.threadId);
-  for (const worker of capture.workers) if (worker.cellId === sample.cellId && worker.process === sample.process) workerIds.add(worker.threadId);
+  for (const worker of capture.workers)
+    if (worker.cellId === sample.cellId && worker.process === sample.process) workerIds.add(worker.threadId);
   const tracks: Track[] = [];
   if (main.length > 0 || handed.length > 0) {
-    tracks.push({ name: 'event loop', kind: 'event loop', bars: main.map((span) => ({ span, startUs: span.startUs, endUs: span.endUs, kind: 'run' })), dispatchMarks: handed });
+    tracks.push({
+      name: 'event loop',
+      kind: 'event loop',
+      bars: main.map((span) => ({ span, startUs: span.startUs, endUs: span.endUs, kind: 'run' })),
+      dispatchMarks: handed,
+    });
   }
   if (handed.length > 0) {
-    tracks.push({ name: 'pool queue', kind: 'queue', bars: handed.map((span) => ({ span, startUs: span.dispatchUs ?? span.startUs, endUs: span.startUs, kind: 'queue' })), dispatchMarks: [] });
+    tracks.push({
+      name: 'pool queue',
+      kind: 'queue',
+      bars: handed.map((span) => ({
+        span,
+        startUs: span.dispatchUs ?? span.startUs,
+        endUs: span.startUs,
+        kind: 'queue',
+      })),
+      dispatchMarks: [],
+    });
   }
   for (const threadId of [...workerIds].sort((a, b) => a - b)) {
     const own = sample.spans.filter((span) => span.thread.kind === 'worker' && span.thread.threadId === threadId);
-    tracks.push({ name: `worker ${threadId}`, kind: 'worker', bars: own.map((span) => ({ span, startUs: span.startUs, endUs: span.endUs, kind: 'run' })), dispatchMarks: [] });
+    tracks.push({
+      name: `worker ${threadId}`,
+      kind: 'worker',
+      bars: own.map((span) => ({ span, startUs: span.startUs, endUs: span.endUs, kind: 'run' })),
+      dispatchMarks: [],
+    });
   }
   return tracks;
 }
@@ -146,6 +185,9 @@ function tipOf(kind: 'run' | 'queue', span: TraceSpan, sample: TracedSample): st
   if (kind === 'queue') {
     return `${span.cellId} · task ${span.taskIndex} queued ${formatMsExact((span.startUs - (span.dispatchUs ?? span.startUs)) / 1000)}: handed over at ${at(span.dispatchUs ?? span.startUs)}, started on ${where} at ${at(span.startUs)} · ${context}`;
   }
-  const waited = span.dispatchUs === undefined ? '' : ` after ${formatMsExact((span.startUs - span.dispatchUs) / 1000)} in the queue`;
+  const waited =
+    span.dispatchUs === undefined
+      ? ''
+      : ` after ${formatMsExact((span.startUs - span.dispatchUs) / 1000)} in the queue`;
   return `${span.cellId} · task ${span.taskIndex} on ${where}: ${formatMsExact((span.endUs - span.startUs) / 1000)}, from ${at(span.startUs)} to ${at(span.endUs)}${waited} · ${context}`;
 }

@@ -7,7 +7,8 @@ export function workerFiguresTable(capture: TraceCapture, cellIds: readonly stri
   const rows = workerFigureRows(capture, cellIds);
   if (rows.length === 0) return '';
   const isText = (column: number): boolean => column === 0 || column === WORKER_FIGURE_HEADER.length - 1;
-  const cell = (value: string, column: number): string => `<td${isText(column) ? ' class="text"' : ''}>${escapeHtml(value)}</td>`;
+  const cell = (value: string, column: number): string =>
+    `<td${isText(column) ? ' class="text"' : ''}>${escapeHtml(value)}</td>`;
   return (
     '<div class="table-wrap"><table class="workers"><caption>Pool threads in the traced samples: utilization = busy time / (wall time × threads)</caption>' +
     `<tr>${WORKER_FIGURE_HEADER.map((name, column) => `<th${isText(column) ? ' class="text"' : ''}>${escapeHtml(name)}</th>`).join('')}</tr>` +

@@ -13,10 +13,22 @@ export function renderOverheads(overheads: Overheads): string[] {
     return figure === undefined ? '' : formatMs(figure.medianMs);
   };
   lines.push('Pool start-up (threads online, a no-op run once on each; median)');
-  lines.push(renderTable(['threads', 'piscina', 'raw'], threads.map((count) => [String(count), startupOf('piscina', count), startupOf('raw', count)])), '');
+  lines.push(
+    renderTable(
+      ['threads', 'piscina', 'raw'],
+      threads.map((count) => [String(count), startupOf('piscina', count), startupOf('raw', count)]),
+    ),
+    '',
+  );
 
   lines.push('Round trip of one no-op task (one thread, one task at a time; median)');
-  lines.push(renderTable(['pool', 'round trip'], overheads.roundTrip.map((figure) => [figure.pool, formatUs(figure.medianUs)])), '');
+  lines.push(
+    renderTable(
+      ['pool', 'round trip'],
+      overheads.roundTrip.map((figure) => [figure.pool, formatUs(figure.medianUs)]),
+    ),
+    '',
+  );
 
   const queued = overheads.dispatch[0]?.queued ?? 0;
   const variants = dispatchVariants(overheads);
@@ -28,7 +40,10 @@ export function renderOverheads(overheads: Overheads): string[] {
       [...new Set(overheads.dispatch.map((figure) => figure.threads))].map((count) => [
         String(count),
         ...variants.map((variant) => {
-          const figure = overheads.dispatch.find((candidate) => candidate.threads === count && candidate.pool === variant.pool && candidate.batch === variant.batch);
+          const figure = overheads.dispatch.find(
+            (candidate) =>
+              candidate.threads === count && candidate.pool === variant.pool && candidate.batch === variant.batch,
+          );
           return figure === undefined ? '' : formatUs(figure.medianUs);
         }),
       ]),
@@ -42,7 +57,17 @@ export function renderOverheads(overheads: Overheads): string[] {
     const figure = overheads.payload.find((candidate) => candidate.mode === mode && candidate.bytes === bytes);
     return figure === undefined ? '' : `${formatUs(figure.medianUs)} (+${formatUs(Math.max(0, figure.overUs))})`;
   };
-  lines.push(renderTable(['size', 'clone', 'transfer', 'SharedArrayBuffer'], sizes.map((bytes) => [formatBytes(bytes), payloadOf('clone', bytes), payloadOf('transfer', bytes), payloadOf('shared', bytes)])));
+  lines.push(
+    renderTable(
+      ['size', 'clone', 'transfer', 'SharedArrayBuffer'],
+      sizes.map((bytes) => [
+        formatBytes(bytes),
+        payloadOf('clone', bytes),
+        payloadOf('transfer', bytes),
+        payloadOf('shared', bytes),
+      ]),
+    ),
+  );
   return lines;
 }
 
@@ -67,7 +92,9 @@ export function renderGrain(grain: Grain): string[] {
           first === undefined ? '' : formatMs(first.taskMs),
           first === undefined ? '' : String(first.tasks),
           ...columns.map((column) => {
-            const point = atGrain.find((candidate) => candidate.series === column.series && candidate.threads === column.threads);
+            const point = atGrain.find(
+              (candidate) => candidate.series === column.series && candidate.threads === column.threads,
+            );
             if (point === undefined) return '—';
             return `${formatPercent(point.efficiency)} (${formatRatio(point.speedup)})${point.batch > 1 ? ` k=${point.batch}` : ''}`;
           }),
@@ -78,7 +105,11 @@ export function renderGrain(grain: Grain): string[] {
   );
   const smallest = Math.min(...grain.grainsMs);
   const describe = (value: number | null, below: boolean): string =>
-    value === null ? 'not within the sweep' : below ? `≤ ${formatMs(smallest)} (already at the smallest grain)` : `≈ ${formatMs(value)}`;
+    value === null
+      ? 'not within the sweep'
+      : below
+        ? `≤ ${formatMs(smallest)} (already at the smallest grain)`
+        : `≈ ${formatMs(value)}`;
   lines.push('Thresholds (task cost, interpolated between grains)');
   lines.push(
     renderTable(
@@ -86,7 +117,9 @@ export function renderGrain(grain: Grain): string[] {
       grain.thresholds.map((threshold) => [
         threshold.series,
         String(threshold.threads),
-        threshold.threads === 1 && threshold.breakEvenMs === null ? 'never (one thread only adds dispatch)' : describe(threshold.breakEvenMs, threshold.belowSweep.breakEven),
+        threshold.threads === 1 && threshold.breakEvenMs === null
+          ? 'never (one thread only adds dispatch)'
+          : describe(threshold.breakEvenMs, threshold.belowSweep.breakEven),
         describe(threshold.efficient90Ms, threshold.belowSweep.efficient90),
       ]),
     ),

@@ -39,7 +39,6 @@ function derived(row: TableRow): NonNullable<Extract<Benchmark, { status: 'ok' }
   return ok(row)?.derived ?? undefined;
 }
 
-
 /** What a reader must know about a row besides its figures: why it has none, or why to doubt them. */
 export function rowNote(benchmark: Benchmark): string {
   return cellNotes(benchmark).join('; ');
@@ -54,7 +53,11 @@ const batchingText = (row: TableRow): string | null => {
 };
 
 /** parallel's share of the raw floor at the same thread count (--strategies …,raw). */
-const VS_RAW: Column = { header: 'vs raw floor (%)', value: (row) => percent(derived(row)?.relativeToRaw), decimals: 0 };
+const VS_RAW: Column = {
+  header: 'vs raw floor (%)',
+  value: (row) => percent(derived(row)?.relativeToRaw),
+  decimals: 0,
+};
 const TASKS_PER_MESSAGE: Column = { header: 'tasks per message', value: batchingText };
 
 /** The full, flat table: one row per benchmark and machine, every figure the file holds per cell. */
@@ -81,7 +84,10 @@ export const FULL_COLUMNS: readonly Column[] = [
   { header: 'precision met', value: (row) => (ok(row) === undefined ? null : String(ok(row)?.precision.met)) },
   { header: 'processes', value: (row) => ok(row)?.processes ?? null },
   { header: 'batches per sample', value: (row) => ok(row)?.repeats ?? null },
-  { header: 'outliers', value: (row) => (ok(row) === undefined ? null : (ok(row)?.outliers.low ?? 0) + (ok(row)?.outliers.high ?? 0)) },
+  {
+    header: 'outliers',
+    value: (row) => (ok(row) === undefined ? null : (ok(row)?.outliers.low ?? 0) + (ok(row)?.outliers.high ?? 0)),
+  },
   { header: 'speedup (×)', value: (row) => derived(row)?.speedup ?? null, decimals: 2 },
   { header: 'speedup 95% CI low (×)', value: (row) => derived(row)?.speedupCi95[0] ?? null, decimals: 2 },
   { header: 'speedup 95% CI high (×)', value: (row) => derived(row)?.speedupCi95[1] ?? null, decimals: 2 },
@@ -142,5 +148,7 @@ export function summaryColumns(rows: readonly TableRow[]): Column[] {
 /** Rows grouped by machine, then workload (and libuv pool size in a --uv-threadpool sweep), each in run order. */
 export function groupRows(rows: readonly TableRow[]): Map<ReportInput, Map<string, TableRow[]>> {
   const byInput = [...groupBy(rows, (row) => row.input)];
-  return new Map(byInput.map(([input, inputRows]) => [input, groupBy(inputRows, (row) => workloadGroupKey(row.benchmark))]));
+  return new Map(
+    byInput.map(([input, inputRows]) => [input, groupBy(inputRows, (row) => workloadGroupKey(row.benchmark))]),
+  );
 }

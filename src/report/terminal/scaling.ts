@@ -16,7 +16,9 @@ export function renderScalingSection(result: Pick<ResultFile, 'scaling'>): strin
     const reason = [first.amdahl, first.usl].find((fit) => fit.status === 'insufficient');
     return [`Scaling fits: none${reason?.status === 'insufficient' ? ` (${reason.reason})` : ''}`];
   }
-  const lines = [`Scaling fits (throughput relative to 1 thread; fitted on thread counts up to the ${first.usableCores} usable cores)`];
+  const lines = [
+    `Scaling fits (throughput relative to 1 thread; fitted on thread counts up to the ${first.usableCores} usable cores)`,
+  ];
   // The reasons a fit is missing repeat from entry to entry (they depend on the run, not the workload): say each once.
   const reasons = new Set<string>();
   for (const entry of entries) {
@@ -36,7 +38,9 @@ export function renderScalingSection(result: Pick<ResultFile, 'scaling'>): strin
 function pointsText(entry: ScalingEntry): string {
   if (entry.points.length === 0) return 'no 1-thread figures to scale from';
   return entry.points
-    .map((point) => `${point.threads} → ${formatRatio(point.scaling)}${point.used ? '' : ' (oversubscribed, not fitted)'}`)
+    .map(
+      (point) => `${point.threads} → ${formatRatio(point.scaling)}${point.used ? '' : ' (oversubscribed, not fitted)'}`,
+    )
     .join(', ');
 }
 

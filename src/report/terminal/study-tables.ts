@@ -32,7 +32,8 @@ export function grainLines(grain: Grain): Array<Grain['points'][number]> {
   return [...new Map(grain.points.map((point) => [`${point.series}\u0000${point.threads}`, point])).values()];
 }
 
-const fixed = (value: number | undefined, decimals: number): string => (value === undefined ? '' : value.toFixed(decimals));
+const fixed = (value: number | undefined, decimals: number): string =>
+  value === undefined ? '' : value.toFixed(decimals);
 
 export function overheadTables(overheads: Overheads): StudyTable[] {
   const pools = [...new Set(overheads.startup.map((figure) => figure.pool))];
@@ -41,14 +42,17 @@ export function overheadTables(overheads: Overheads): StudyTable[] {
   const variantName = (pool: string, batch: number): string => (batch === 1 ? pool : `${pool}, ${batch} per message`);
   const dispatchThreads = [...new Set(overheads.dispatch.map((figure) => figure.threads))].sort((a, b) => a - b);
   const sizes = [...new Set(overheads.payload.map((figure) => figure.bytes))].sort((a, b) => a - b);
-  const payload = (mode: string, bytes: number) => overheads.payload.find((figure) => figure.mode === mode && figure.bytes === bytes);
+  const payload = (mode: string, bytes: number) =>
+    overheads.payload.find((figure) => figure.mode === mode && figure.bytes === bytes);
   return [
     {
       title: 'Pool start-up per pool size (threads online, a no-op run once on each; median)',
       header: ['threads', ...pools.map((pool) => `${pool} (ms)`)],
       rows: startupThreads.map((threads) => [
         String(threads),
-        ...pools.map((pool) => fixed(overheads.startup.find((figure) => figure.pool === pool && figure.threads === threads)?.medianMs, 1)),
+        ...pools.map((pool) =>
+          fixed(overheads.startup.find((figure) => figure.pool === pool && figure.threads === threads)?.medianMs, 1),
+        ),
       ]),
     },
     {
@@ -62,7 +66,12 @@ export function overheadTables(overheads: Overheads): StudyTable[] {
       rows: dispatchThreads.map((threads) => [
         String(threads),
         ...variants.map((variant) =>
-          fixed(overheads.dispatch.find((figure) => figure.threads === threads && figure.pool === variant.pool && figure.batch === variant.batch)?.medianUs, 1),
+          fixed(
+            overheads.dispatch.find(
+              (figure) => figure.threads === threads && figure.pool === variant.pool && figure.batch === variant.batch,
+            )?.medianUs,
+            1,
+          ),
         ),
       ]),
     },
@@ -72,7 +81,8 @@ export function overheadTables(overheads: Overheads): StudyTable[] {
       rows: sizes.map((bytes) => [
         formatBytes(bytes),
         String(bytes),
-        // "over" below zero is noise (the no-payload trip measured slower): shown as 0, as the terminal does; CSV keeps it.
+        // "over" below zero is noise (the no-payload trip measured slower): shown as 0, as the terminal does; CSV
+        // keeps it.
         ...PAYLOAD_MODES.flatMap(([mode]) => {
           const figure = payload(mode, bytes);
           return [fixed(figure?.medianUs, 1), fixed(figure === undefined ? undefined : Math.max(0, figure.overUs), 1)];
@@ -93,7 +103,12 @@ export function grainTables(grain: Grain): StudyTable[] {
   return [
     {
       title: `Grain sweep (${grain.workload}): efficiency against ideal per task cost; k = tasks per message where batched`,
-      header: ['grain asked (ms)', 'task measured (ms)', 'tasks', ...lines.map((line) => `${line.series} t${line.threads} efficiency (%)`)],
+      header: [
+        'grain asked (ms)',
+        'task measured (ms)',
+        'tasks',
+        ...lines.map((line) => `${line.series} t${line.threads} efficiency (%)`),
+      ],
       rows: grain.grainsMs.map((grainMs) => {
         const atGrain = grain.points.filter((point) => point.grainMs === grainMs);
         const first = atGrain[0];
@@ -102,8 +117,12 @@ export function grainTables(grain: Grain): StudyTable[] {
           first === undefined ? '' : first.taskMs.toFixed(3),
           first === undefined ? '' : String(first.tasks),
           ...lines.map((line) => {
-            const point = atGrain.find((candidate) => candidate.series === line.series && candidate.threads === line.threads);
-            return point === undefined ? '' : `${(point.efficiency * 100).toFixed(0)}${point.batch > 1 ? ` (k=${point.batch})` : ''}`;
+            const point = atGrain.find(
+              (candidate) => candidate.series === line.series && candidate.threads === line.threads,
+            );
+            return point === undefined
+              ? ''
+              : `${(point.efficiency * 100).toFixed(0)}${point.batch > 1 ? ` (k=${point.batch})` : ''}`;
           }),
         ];
       }),
@@ -122,7 +141,10 @@ export function grainTables(grain: Grain): StudyTable[] {
 }
 
 export function studyTables(result: Pick<ResultFile, 'overheads' | 'grain'>): StudyTable[] {
-  return [...(result.overheads === undefined ? [] : overheadTables(result.overheads)), ...(result.grain === undefined ? [] : grainTables(result.grain))];
+  return [
+    ...(result.overheads === undefined ? [] : overheadTables(result.overheads)),
+    ...(result.grain === undefined ? [] : grainTables(result.grain)),
+  ];
 }
 
 export function isStudyFile(result: ResultFile): boolean {
@@ -158,10 +180,22 @@ export function studyCsvRecords(input: ReportInput): CellValue[][] {
   const records: StudyRecord[] = [];
   const { overheads, grain } = input.result;
   for (const figure of overheads?.startup ?? []) {
-    records.push({ figure: 'start-up', 'pool or line': figure.pool, threads: figure.threads, samples: figure.samplesMs.length, 'median (ms)': figure.medianMs });
+    records.push({
+      figure: 'start-up',
+      'pool or line': figure.pool,
+      threads: figure.threads,
+      samples: figure.samplesMs.length,
+      'median (ms)': figure.medianMs,
+    });
   }
   for (const figure of overheads?.roundTrip ?? []) {
-    records.push({ figure: 'round trip', 'pool or line': figure.pool, threads: 1, samples: figure.samplesUs.length, 'median (µs)': figure.medianUs });
+    records.push({
+      figure: 'round trip',
+      'pool or line': figure.pool,
+      threads: 1,
+      samples: figure.samplesUs.length,
+      'median (µs)': figure.medianUs,
+    });
   }
   for (const figure of overheads?.dispatch ?? []) {
     records.push({
@@ -208,5 +242,9 @@ export function studyCsvRecords(input: ReportInput): CellValue[][] {
       '90 % efficiency from (ms)': threshold.efficient90Ms,
     });
   }
-  return records.map((record) => STUDY_CSV_HEADER.map((column) => (column === 'machine' ? input.machine : column === 'file' ? input.path : (record[column] ?? null))));
+  return records.map((record) =>
+    STUDY_CSV_HEADER.map((column) =>
+      column === 'machine' ? input.machine : column === 'file' ? input.path : (record[column] ?? null),
+    ),
+  );
 }

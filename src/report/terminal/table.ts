@@ -17,7 +17,11 @@ const GAP = '  ';
  * header. When the table would be wider than `widthColumns`, the widest text column wraps onto continuation lines
  * (its other cells blank) rather than the terminal breaking every row.
  */
-export function renderTable(header: readonly string[], rows: readonly (readonly string[])[], options: TableOptions = {}): string {
+export function renderTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  options: TableOptions = {},
+): string {
   const textColumns = options.textColumns ?? [0];
   const widths = header.map((cell, column) =>
     Math.max(displayWidth(cell), ...rows.map((row) => displayWidth(row[column] ?? ''))),
@@ -26,8 +30,15 @@ export function renderTable(header: readonly string[], rows: readonly (readonly 
   const limit = options.widthColumns ?? Number.POSITIVE_INFINITY;
   let wrapped = -1;
   if (total > limit) {
-    wrapped = textColumns.reduce((widest, column) => ((widths[column] ?? 0) > (widths[widest] ?? 0) ? column : widest), textColumns[0] ?? 0);
-    widths[wrapped] = Math.max(MIN_TEXT_COLUMN, displayWidth(header[wrapped] ?? ''), (widths[wrapped] ?? 0) - (total - limit));
+    wrapped = textColumns.reduce(
+      (widest, column) => ((widths[column] ?? 0) > (widths[widest] ?? 0) ? column : widest),
+      textColumns[0] ?? 0,
+    );
+    widths[wrapped] = Math.max(
+      MIN_TEXT_COLUMN,
+      displayWidth(header[wrapped] ?? ''),
+      (widths[wrapped] ?? 0) - (total - limit),
+    );
   }
   const pad = (cell: string, column: number): string => {
     const room = Math.max(0, (widths[column] ?? 0) - displayWidth(cell));
@@ -42,5 +53,7 @@ export function renderTable(header: readonly string[], rows: readonly (readonly 
         .trimEnd(),
     );
   };
-  return [...lines(header), lines(widths.map((width) => '─'.repeat(width))).join(''), ...rows.flatMap(lines)].join('\n');
+  return [...lines(header), lines(widths.map((width) => '─'.repeat(width))).join(''), ...rows.flatMap(lines)].join(
+    '\n',
+  );
 }

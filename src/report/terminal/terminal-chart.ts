@@ -59,10 +59,16 @@ export function renderSpeedupChart(
   const gap = Math.max(3, options.gapColumns ?? 6);
   const threads = [...new Set([...measured, ...ideal, ...raw].map((point) => point.x))].sort((a, b) => a - b);
   if (threads.length === 0) return '';
-  const yMax = niceCeiling(Math.max(1, ...measured.map((point) => point.y), ...ideal.map((point) => point.y), ...raw.map((point) => point.y)));
+  const yMax = niceCeiling(
+    Math.max(1, ...measured.map((point) => point.y), ...ideal.map((point) => point.y), ...raw.map((point) => point.y)),
+  );
   const width = (threads.length - 1) * gap + 1;
-  const grid: Array<Array<Cell | undefined>> = Array.from({ length: heightRows }, () => new Array<Cell | undefined>(width));
-  const rowOf = (y: number): number => Math.min(heightRows - 1, Math.max(0, Math.round((1 - y / yMax) * (heightRows - 1))));
+  const grid: Array<Array<Cell | undefined>> = Array.from(
+    { length: heightRows },
+    () => new Array<Cell | undefined>(width),
+  );
+  const rowOf = (y: number): number =>
+    Math.min(heightRows - 1, Math.max(0, Math.round((1 - y / yMax) * (heightRows - 1))));
   const columnOf = (x: number): number => threads.indexOf(x) * gap;
 
   const draw = (points: readonly ChartPoint[], kind: Cell['kind'], mark: string, line: string): void => {
@@ -77,11 +83,13 @@ export function renderSpeedupChart(
         const here = rowOf(y);
         const there = rowOf(point.y + ((next.y - point.y) * (column + 1 - from)) / Math.max(1, to - from));
         const halfway = column < to ? Math.trunc((there - here) / 2) : 0;
-        for (let row = Math.min(here, here + halfway); row <= Math.max(here, here + halfway); row += 1) put(row, column, { char: line, kind });
+        for (let row = Math.min(here, here + halfway); row <= Math.max(here, here + halfway); row += 1)
+          put(row, column, { char: line, kind });
         if (column > from) {
           const before = rowOf(point.y + ((next.y - point.y) * (column - 1 - from)) / Math.max(1, to - from));
           const rest = Math.trunc((before - here) / 2);
-          for (let row = Math.min(here, here + rest); row <= Math.max(here, here + rest); row += 1) put(row, column, { char: line, kind });
+          for (let row = Math.min(here, here + rest); row <= Math.max(here, here + rest); row += 1)
+            put(row, column, { char: line, kind });
         }
       }
     });
@@ -93,14 +101,20 @@ export function renderSpeedupChart(
     const existing = line[column];
     // Measured beats the raw floor beats ideal where they meet, and a marker beats a connecting dot.
     if (existing !== undefined && RANK[existing.kind] > RANK[cell.kind]) return;
-    if (existing !== undefined && existing.kind === cell.kind && (existing.char === PARALLEL_MARK || existing.char === IDEAL_MARK || existing.char === RAW_MARK)) return;
+    if (
+      existing !== undefined &&
+      existing.kind === cell.kind &&
+      (existing.char === PARALLEL_MARK || existing.char === IDEAL_MARK || existing.char === RAW_MARK)
+    )
+      return;
     line[column] = cell;
   };
   draw(ideal, 'ideal', IDEAL_MARK, IDEAL_LINE);
   draw(raw, 'raw', RAW_MARK, RAW_LINE);
   draw(measured, 'parallel', PARALLEL_MARK, PARALLEL_LINE);
 
-  const paint = (text: string, kind: Cell['kind']): string => (options.color ? `${ANSI[kind]}${text}${ANSI.reset}` : text);
+  const paint = (text: string, kind: Cell['kind']): string =>
+    options.color ? `${ANSI[kind]}${text}${ANSI.reset}` : text;
   const labelOf = (row: number): string | undefined => {
     const fromBottom = heightRows - 1 - row;
     const quarter = (heightRows - 1) % 4 === 0 ? (heightRows - 1) / 4 : heightRows - 1;

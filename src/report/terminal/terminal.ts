@@ -13,7 +13,20 @@ import { renderTable } from './table.js';
 import { DEFAULT_WIDTH } from './width.js';
 import { wrapLines } from './wrap.js';
 
-const HEADER = ['strategy', 'threads', 'median', '±95%', 'speedup', '95% CI', 'ideal', 'efficiency', 'vs raw', 'cores busy', 'loop busy', 'notes'];
+const HEADER = [
+  'strategy',
+  'threads',
+  'median',
+  '±95%',
+  'speedup',
+  '95% CI',
+  'ideal',
+  'efficiency',
+  'vs raw',
+  'cores busy',
+  'loop busy',
+  'notes',
+];
 const VS_RAW_COLUMN = HEADER.indexOf('vs raw');
 /** Marks an interval wider than --precision asked for; explained once, under the tables. */
 const IMPRECISE = '*';
@@ -43,7 +56,10 @@ export function machineLine(environment: Environment): string | undefined {
   const probe = environment.machine;
   if (probe === undefined) return undefined;
   const top = probe.threads.at(-1);
-  const delivered = top === undefined ? '' : `${plural(top.threads, 'thread')} side by side delivered ${top.deliveredCores.toFixed(2)} cores`;
+  const delivered =
+    top === undefined
+      ? ''
+      : `${plural(top.threads, 'thread')} side by side delivered ${top.deliveredCores.toFixed(2)} cores`;
   const steal = probe.stealPct === null ? '' : `; steal ${probe.stealPct.toFixed(1)} %`;
   return `machine: ${delivered} (plain spin, no pool); timing noise ${probe.noiseCvPct.toFixed(1)} % for ${formatMs(probe.spinMs)}${steal}`;
 }
@@ -66,8 +82,13 @@ export function renderRunSummary(result: ResultFile, widthColumns = DEFAULT_WIDT
   const notes = footnotes();
   for (const [id, benchmarks] of groups) {
     const workload = benchmarks[0]?.workload;
-    const floor = workload?.criticalPathMs !== undefined ? `; critical path ${formatMs(workload.criticalPathMs)}: no strategy can beat it` : '';
-    lines.push(`${benchmarks[0] === undefined ? id : workloadGroupLabel(benchmarks[0])} (${workload?.kind ?? '?'}, ${workload?.tasks ?? '?'} tasks of size ${workload?.size ?? '?'} per batch${floor})`);
+    const floor =
+      workload?.criticalPathMs !== undefined
+        ? `; critical path ${formatMs(workload.criticalPathMs)}: no strategy can beat it`
+        : '';
+    lines.push(
+      `${benchmarks[0] === undefined ? id : workloadGroupLabel(benchmarks[0])} (${workload?.kind ?? '?'}, ${workload?.tasks ?? '?'} tasks of size ${workload?.size ?? '?'} per batch${floor})`,
+    );
     const table = renderTable(
       columns(HEADER),
       benchmarks.map((benchmark) => columns(row(benchmark, notes))),
@@ -75,10 +96,14 @@ export function renderRunSummary(result: ResultFile, widthColumns = DEFAULT_WIDT
     );
     lines.push(table, '');
   }
-  const short = result.benchmarks.filter((benchmark): benchmark is OkBenchmark => benchmark.status === 'ok' && !benchmark.precision.met);
+  const short = result.benchmarks.filter(
+    (benchmark): benchmark is OkBenchmark => benchmark.status === 'ok' && !benchmark.precision.met,
+  );
   if (short.length > 0) {
     const target = config.precisionPct ?? short[0]?.precision.targetPct ?? 0;
-    lines.push(`${IMPRECISE} ${short.length} of ${result.benchmarks.length} cells short of ±${Number(target.toFixed(1))} % (--precision): a longer --max-time or a quieter machine narrows them`);
+    lines.push(
+      `${IMPRECISE} ${short.length} of ${result.benchmarks.length} cells short of ±${Number(target.toFixed(1))} % (--precision): a longer --max-time or a quieter machine narrows them`,
+    );
   }
   const noted = notes.lines();
   if (noted.length > 0 || short.length > 0) lines.push(...noted, '');

@@ -8,15 +8,36 @@ import { renderTable } from './table.js';
  * order given: the same columns in the HTML report and in the terminal.
  */
 
-export const WORKER_FIGURE_HEADER = ['cell', 'threads', 'traced samples', 'pool utilization', 'queue wait p50 / p90 / p99', 'run p50 / p90 / p99', 'event-loop utilization per worker'];
+export const WORKER_FIGURE_HEADER = [
+  'cell',
+  'threads',
+  'traced samples',
+  'pool utilization',
+  'queue wait p50 / p90 / p99',
+  'run p50 / p90 / p99',
+  'event-loop utilization per worker',
+];
 
 export function workerFigureRows(capture: TraceCapture, cellIds: readonly string[]): string[][] {
   const figures = workerFigures(capture);
   return cellIds.flatMap((cellId) => {
     const figure = figures.get(cellId);
     if (figure === undefined) return [];
-    const elu = figure.workers.map((worker) => `worker ${worker.threadId}: ${worker.eventLoopUtilization === null ? '—' : formatPercent(worker.eventLoopUtilization)}`);
-    return [[cellId, String(figure.threads), String(figure.samples), formatPercent(figure.poolUtilization), spread(figure.queueWaitMs), spread(figure.runMs), elu.join(', ')]];
+    const elu = figure.workers.map(
+      (worker) =>
+        `worker ${worker.threadId}: ${worker.eventLoopUtilization === null ? '—' : formatPercent(worker.eventLoopUtilization)}`,
+    );
+    return [
+      [
+        cellId,
+        String(figure.threads),
+        String(figure.samples),
+        formatPercent(figure.poolUtilization),
+        spread(figure.queueWaitMs),
+        spread(figure.runMs),
+        elu.join(', '),
+      ],
+    ];
   });
 }
 
@@ -27,5 +48,7 @@ export function renderWorkerFiguresTable(capture: TraceCapture, cellIds: readonl
 }
 
 function spread(values: Percentiles | null): string {
-  return values === null ? '—' : `${formatMsExact(values.p50)} / ${formatMsExact(values.p90)} / ${formatMsExact(values.p99)}`;
+  return values === null
+    ? '—'
+    : `${formatMsExact(values.p50)} / ${formatMsExact(values.p90)} / ${formatMsExact(values.p99)}`;
 }

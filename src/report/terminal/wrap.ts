@@ -27,5 +27,7 @@ export function wrapText(text: string, widthColumns: number, indent = ''): strin
  * (renderTable): it is kept as it is, since its columns, not its words, decide where it can break.
  */
 export function wrapLines(lines: readonly string[], widthColumns: number): string[] {
-  return lines.flatMap((line) => (line.includes('\n') ? [line] : wrapText(line, widthColumns, `${/^\s*/.exec(line)?.[0] ?? ''}  `)));
+  return lines.flatMap((line) =>
+    line.includes('\n') ? [line] : wrapText(line, widthColumns, `${/^\s*/.exec(line)?.[0] ?? ''}  `),
+  );
 }

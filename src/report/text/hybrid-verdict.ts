@@ -14,7 +14,9 @@ export function hybridVerdictParts(benchmarks: Benchmark[]): string[] {
   const measured = benchmarks.filter(isMeasured);
   const parts: string[] = [];
   const hybrid = fastestOf(measured.filter((benchmark) => benchmark.strategy === 'hybrid'));
-  const pure = fastestOf(measured.filter((benchmark) => benchmark.strategy === 'concurrent' || benchmark.strategy === 'parallel'));
+  const pure = fastestOf(
+    measured.filter((benchmark) => benchmark.strategy === 'concurrent' || benchmark.strategy === 'parallel'),
+  );
   if (hybrid !== undefined && pure !== undefined) {
     const head = `hybrid ${formatRatio(hybrid.derived.speedup)} on ${hybrid.threads} threads`;
     // time(pure) / time(hybrid): hybrid's speedup over the best pure strategy.
@@ -23,7 +25,9 @@ export function hybridVerdictParts(benchmarks: Benchmark[]): string[] {
     const pureName = cellName(pure);
     switch (judgement?.word) {
       case 'gain':
-        parts.push(`${head}, ${ratioWithInterval(judgement.interval)} faster than the best pure strategy (${pureName})`);
+        parts.push(
+          `${head}, ${ratioWithInterval(judgement.interval)} faster than the best pure strategy (${pureName})`,
+        );
         break;
       case 'slower':
         parts.push(`${head}, slower than ${pureName}: ${ratioWithInterval(judgement.interval)} its speed`);
@@ -32,7 +36,9 @@ export function hybridVerdictParts(benchmarks: Benchmark[]): string[] {
         parts.push(`${head}, the same as ${pureName} within the margin: ${ratioWithInterval(judgement.interval)}`);
         break;
       default:
-        parts.push(`${head}, not told apart from ${pureName}${judgement === undefined ? '' : `: ${ratioWithInterval(judgement.interval)}`}`);
+        parts.push(
+          `${head}, not told apart from ${pureName}${judgement === undefined ? '' : `: ${ratioWithInterval(judgement.interval)}`}`,
+        );
     }
   }
   const floorMs = benchmarks[0]?.workload.criticalPathMs;

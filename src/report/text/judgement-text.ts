@@ -28,7 +28,11 @@ export function speedupInterval(benchmark: Measured): RatioInterval {
 }
 
 /** "inconclusive: about 3.1× the samples would likely decide (--max-time 38s)". */
-export function inconclusivePhrase(judgement: Judgement<string>, cells: readonly Benchmark[], context: VerdictContext): string {
+export function inconclusivePhrase(
+  judgement: Judgement<string>,
+  cells: readonly Benchmark[],
+  context: VerdictContext,
+): string {
   const stoppedOnBudget = cells.some((cell) => cell.status === 'ok' && !cell.precision.met);
   return `inconclusive: ${moreDataPhrase(judgement.samplesFactor, context.budget, stoppedOnBudget)}`;
 }
@@ -43,13 +47,14 @@ export function cellName(benchmark: Pick<Benchmark, 'strategy' | 'threads'>): st
 /** Several cells as one phrase, thread counts of one strategy together: "sequential, parallel on 1 and 3 threads". */
 export function cellNames(benchmarks: ReadonlyArray<Pick<Benchmark, 'strategy' | 'threads'>>): string {
   const byStrategy = new Map<string, number[]>();
-  for (const benchmark of benchmarks) byStrategy.set(benchmark.strategy, [...(byStrategy.get(benchmark.strategy) ?? []), benchmark.threads]);
+  for (const benchmark of benchmarks)
+    byStrategy.set(benchmark.strategy, [...(byStrategy.get(benchmark.strategy) ?? []), benchmark.threads]);
   return [...byStrategy]
     .map(([strategy, threads]) => {
-      if (strategy === 'sequential' || strategy === 'concurrent' || threads.length === 1) return cellName({ strategy, threads: threads[0] ?? 1 });
+      if (strategy === 'sequential' || strategy === 'concurrent' || threads.length === 1)
+        return cellName({ strategy, threads: threads[0] ?? 1 });
       const counts = [...threads].sort((a, b) => a - b);
       return `${strategy} on ${counts.slice(0, -1).join(', ')} and ${counts.at(-1) ?? ''} threads`;
     })
     .join(', ');
 }
-

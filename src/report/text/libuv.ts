@@ -21,12 +21,16 @@ export function libuvVerdictLines(result: Pick<ResultFile, 'benchmarks' | 'envir
   const lines: string[] = [];
   for (const [workload, benchmarks] of groupBy(swept, (benchmark) => benchmark.workload.id)) {
     const concurrent = bySize(benchmarks, 'concurrent', (cells) => cells[0]);
-    const parallel = bySize(benchmarks, 'parallel', (cells) => cells.reduce((best, cell) => (cell.derived.speedup > best.derived.speedup ? cell : best)));
+    const parallel = bySize(benchmarks, 'parallel', (cells) =>
+      cells.reduce((best, cell) => (cell.derived.speedup > best.derived.speedup ? cell : best)),
+    );
     if (concurrent.length < 2 && parallel.length < 2) continue;
     const parts: string[] = [];
     if (concurrent.length >= 2) parts.push(`concurrent ${series(concurrent)} — ${concurrentWhy(concurrent)}`);
     if (parallel.length >= 2 && trend(parallel) === 'grows') {
-      parts.push(`parallel at best ${series(parallel)} — its worker threads all queue on the one libuv pool of their process`);
+      parts.push(
+        `parallel at best ${series(parallel)} — its worker threads all queue on the one libuv pool of their process`,
+      );
     }
     // A parallel line that does not grow with the pool says nothing about libuv: no verdict without a part.
     if (parts.length > 0) lines.push(`${workload} (libuv pool sweep): ${parts.join('; ')}`);
@@ -89,13 +93,23 @@ function trend(cells: Measured[]): 'grows' | 'same-gain' | 'no-gain' | 'unclear'
 
 function series(cells: Measured[]): string {
   return cells
-    .map((cell) => `${formatRatio(cell.derived.speedup)} with ${plural(cell.uvThreadpoolSize ?? UV_THREADPOOL_DEFAULT, 'libuv thread')}`)
+    .map(
+      (cell) =>
+        `${formatRatio(cell.derived.speedup)} with ${plural(cell.uvThreadpoolSize ?? UV_THREADPOOL_DEFAULT, 'libuv thread')}`,
+    )
     .join(', ');
 }
 
 /** One chosen cell of `strategy` per libuv pool size, smallest pool first. */
-function bySize(benchmarks: Benchmark[], strategy: string, choose: (cells: [Measured, ...Measured[]]) => Measured): Measured[] {
-  const cells = benchmarks.filter((benchmark): benchmark is Measured => isMeasured(benchmark) && benchmark.strategy === strategy && benchmark.uvThreadpoolSize !== undefined);
+function bySize(
+  benchmarks: Benchmark[],
+  strategy: string,
+  choose: (cells: [Measured, ...Measured[]]) => Measured,
+): Measured[] {
+  const cells = benchmarks.filter(
+    (benchmark): benchmark is Measured =>
+      isMeasured(benchmark) && benchmark.strategy === strategy && benchmark.uvThreadpoolSize !== undefined,
+  );
   // Every cell has a size (filtered above), and every group at least one cell.
   return [...groupBy(cells, (cell) => cell.uvThreadpoolSize ?? 0)]
     .sort(([a], [b]) => a - b)

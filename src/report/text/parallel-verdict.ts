@@ -26,7 +26,8 @@ export function parallelPart(benchmarks: readonly Benchmark[], context: VerdictC
   const delivered = deliveredCores(context.environment?.machine, best.threads);
   if (judgement.word === 'gain') {
     // The probe's cores bound only computing: waiting threads (I/O) need no core each.
-    const computing = (measured.find((benchmark) => benchmark.strategy === 'sequential')?.eventLoop.utilization ?? 0) >= CPU_BOUND_BUSY;
+    const computing =
+      (measured.find((benchmark) => benchmark.strategy === 'sequential')?.eventLoop.utilization ?? 0) >= CPU_BOUND_BUSY;
     const share =
       computing && delivered !== undefined && delivered < best.derived.idealSpeedup
         ? `${formatPercent(interval.estimate / delivered)} of the ${delivered.toFixed(2)} cores this machine delivered in its probe`
@@ -40,7 +41,12 @@ export function parallelPart(benchmarks: readonly Benchmark[], context: VerdictC
 }
 
 /** ": <cause>" when this run's figures show it; " (<figures>)" when they exist but show none; else nothing. */
-function cause(cell: Measured, measured: readonly Measured[], delivered: number | undefined, context: VerdictContext): string {
+function cause(
+  cell: Measured,
+  measured: readonly Measured[],
+  delivered: number | undefined,
+  context: VerdictContext,
+): string {
   const sequential = measured.find((benchmark) => benchmark.strategy === 'sequential');
   const figures = costFigures(cell, sequential, delivered ?? context.environment?.usableCores ?? cell.threads);
   if (figures !== undefined) {

@@ -5,7 +5,14 @@ import { CPU_BOUND_BUSY, DEFAULT_MARGIN } from '../../judgement/thresholds.js';
 import type { Benchmark } from '../../results/schema.js';
 import { formatPercent } from '../../format/numbers.js';
 import { hybridVerdictParts } from './hybrid-verdict.js';
-import { cellName, cellNames, inconclusivePhrase, ratioWithInterval, speedupInterval, type VerdictContext } from './judgement-text.js';
+import {
+  cellName,
+  cellNames,
+  inconclusivePhrase,
+  ratioWithInterval,
+  speedupInterval,
+  type VerdictContext,
+} from './judgement-text.js';
 import { workloadGroupLabel } from '../data/workload-group.js';
 import { libuvGainReason } from './libuv.js';
 import { isMeasured, type Measured } from '../data/measured.js';
@@ -32,7 +39,10 @@ export function verdictLine(benchmarks: Benchmark[], context: VerdictContext = {
   if (fastest !== undefined) parts.push(fastest);
 
   const failed = benchmarks.filter((benchmark) => benchmark.status !== 'ok' && benchmark.status !== 'skipped');
-  if (failed.length > 0) parts.push(`${failed.length} cell(s) failed: ${failed.map((benchmark) => `${benchmark.id} ${benchmark.status}`).join(', ')}`);
+  if (failed.length > 0)
+    parts.push(
+      `${failed.length} cell(s) failed: ${failed.map((benchmark) => `${benchmark.id} ${benchmark.status}`).join(', ')}`,
+    );
   return `${workloadGroupLabel(first)}: ${parts.join('; ')}`;
 }
 
@@ -45,7 +55,11 @@ function concurrentPart(concurrent: Measured, measured: readonly Measured[], con
   const computing = busy !== undefined && busy >= CPU_BOUND_BUSY;
   switch (judgement.word) {
     case 'gain': {
-      const why = libuvGainReason(concurrent) ?? (busy !== undefined && !computing ? `the waits overlap on one thread (run one at a time, it idled ${formatPercent(1 - busy)} of the time)` : undefined);
+      const why =
+        libuvGainReason(concurrent) ??
+        (busy !== undefined && !computing
+          ? `the waits overlap on one thread (run one at a time, it idled ${formatPercent(1 - busy)} of the time)`
+          : undefined);
       return `${head} — gain${why === undefined ? '' : `: ${why}`}`;
     }
     case 'same':
@@ -67,7 +81,9 @@ function fastestPart(measured: readonly Measured[]): string | undefined {
   if (fastest === undefined) return undefined;
   const [, ...others] = fastest.tied;
   if (others.length === 0) {
-    return fastest.best.strategy === 'sequential' ? 'fastest: sequential — no strategy beats it here' : `fastest: ${cellName(fastest.best)}`;
+    return fastest.best.strategy === 'sequential'
+      ? 'fastest: sequential — no strategy beats it here'
+      : `fastest: ${cellName(fastest.best)}`;
   }
   const allSame = others.every((tie) => tie.judgement?.word === 'same');
   const how = allSame ? `the same within ±${formatPercent(DEFAULT_MARGIN)}` : 'not told apart';
