@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -17,6 +16,7 @@ import {
   type ComparisonJson,
   type PairOutcome,
 } from './power-summary.js';
+import { corescope, SELF_CHECK_CELLS, type Exit } from './cli.js';
 
 /**
  * The gate's self-check (issue 12): `corescope ab` of the same code (A/A) and of code made really slower (10 % and
@@ -29,7 +29,6 @@ import {
  * The two sides are two workload files written for the run, each holding the workload at its own work factor.
  */
 
-const CLI_FILE = join(DIST_ROOT, 'src', 'cli.js');
 const WORK_MODULE = pathToFileURL(join(DIST_ROOT, 'benchmarks', 'self-check', 'work.js')).href;
 const WORKLOAD_ID = 'self-check-work';
 
@@ -72,21 +71,8 @@ function workFile(dir: string, factor: number): string {
   return file;
 }
 
-function ab(
-  base: string,
-  head: string,
-  abArgs: readonly string[],
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const args = [CLI_FILE, 'ab', base, head, '-s', 'sequential,parallel', '-t', '2', '--format', 'json', ...abArgs];
-  return new Promise((done, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
+function ab(base: string, head: string, abArgs: readonly string[]): Promise<Exit> {
+  return corescope(['ab', base, head, ...SELF_CHECK_CELLS, '--format', 'json', ...abArgs]);
 }
 
 async function main(): Promise<void> {

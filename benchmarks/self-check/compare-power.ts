@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { DIST_ROOT } from '../../src/paths.js';
 import { writeFileAtomic } from '../../src/results/store.js';
 import {
   changeLabel,
@@ -16,7 +14,7 @@ import {
   type ComparisonJson,
   type PairOutcome,
 } from './power-summary.js';
-import { WORK_FACTOR_ENV } from './work-factor.js';
+import { corescope, quickRun } from './cli.js';
 
 /**
  * The harness's self-check (issue 11), as Hunter and Otava evaluate change detection on injected changes: separate
@@ -33,8 +31,6 @@ import { WORK_FACTOR_ENV } from './work-factor.js';
  * drift of the machine does not always fall on the same side. Keep the machine otherwise idle.
  */
 
-const WORK_FILE = join(DIST_ROOT, 'benchmarks', 'self-check', 'work.js');
-const CLI_FILE = join(DIST_ROOT, 'src', 'cli.js');
 const WORKLOAD_ID = 'self-check-work';
 
 interface Settings {
@@ -87,50 +83,15 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-interface Exit {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function node(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Exit> {
-  return new Promise((done, reject) => {
-    const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
-
 /** One quick run of the self-check workload at `factor` times the work, written to `out`. */
 async function measure(out: string, factor: number, label: string, runArgs: readonly string[]): Promise<void> {
-  const args = [
-    CLI_FILE,
-    'run',
-    '--quick',
-    '-w',
-    WORK_FILE,
-    '-s',
-    'sequential,parallel',
-    '-t',
-    '2',
-    '--no-chart',
-    '--label',
-    label,
-    '--out',
-    out,
-    ...runArgs,
-  ];
-  const result = await node(args, { [WORK_FACTOR_ENV]: String(factor) });
+  const result = await quickRun(out, factor, ['--label', label, ...runArgs]);
   if (result.code !== 0)
     throw new Error(`run ${label} exited ${result.code}: ${result.stderr.trim().split('\n').slice(-3).join(' | ')}`);
 }
 
 async function judge(base: string, head: string, change: number): Promise<PairOutcome> {
-  const result = await node([CLI_FILE, 'compare', base, head, '--format', 'json']);
+  const result = await corescope(['compare', base, head, '--format', 'json']);
   if (result.code !== 0 && result.code !== 3)
     throw new Error(`compare ${head} exited ${result.code}: ${result.stderr.trim()}`);
   return outcomeOf(change, result.code, JSON.parse(result.stdout) as ComparisonJson);

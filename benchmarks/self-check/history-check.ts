@@ -1,12 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { DIST_ROOT } from '../../src/paths.js';
 import { writeFileAtomic } from '../../src/results/store.js';
-import { WORK_FACTOR_ENV } from './work-factor.js';
+import { corescope, quickRun } from './cli.js';
 
 /**
  * The history self-check (issue 12): 12 separate `run --quick` files of the self-check workload, the last 4 doing
@@ -17,9 +15,6 @@ import { WORK_FACTOR_ENV } from './work-factor.js';
  *       [--out results/reference/history-self-check.json] [--keep DIR]
  */
 
-const CLI_FILE = join(DIST_ROOT, 'src', 'cli.js');
-const WORK_FILE = join(DIST_ROOT, 'benchmarks', 'self-check', 'work.js');
-
 interface HistoryJson {
   series: Array<{
     id: string;
@@ -28,23 +23,8 @@ interface HistoryJson {
   }>;
 }
 
-function node(
-  args: string[],
-  env: NodeJS.ProcessEnv = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, reject) => {
-    const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
-
 async function history(files: string[]): Promise<HistoryJson> {
-  const result = await node([CLI_FILE, 'history', ...files, '--format', 'json']);
+  const result = await corescope(['history', ...files, '--format', 'json']);
   if (result.code !== 0) throw new Error(`history exited ${result.code}: ${result.stderr.trim()}`);
   return JSON.parse(result.stdout) as HistoryJson;
 }
@@ -76,21 +56,7 @@ async function main(): Promise<void> {
     for (let run = 0; run < runs; run += 1) {
       const factor = run >= runs - slower ? 1 + change : 1;
       const file = join(dir, `run-${String(run + 1).padStart(2, '0')}.json`);
-      const args = [
-        CLI_FILE,
-        'run',
-        '--quick',
-        '-w',
-        WORK_FILE,
-        '-s',
-        'sequential,parallel',
-        '-t',
-        '2',
-        '--no-chart',
-        '--out',
-        file,
-      ];
-      const result = await node(args, { [WORK_FACTOR_ENV]: String(factor) });
+      const result = await quickRun(file, factor);
       if (result.code !== 0) throw new Error(`run ${run + 1} exited ${result.code}: ${result.stderr.trim()}`);
       files.push(file);
       process.stderr.write(`run ${run + 1}/${runs} (work × ${factor})\n`);

@@ -13,7 +13,7 @@ import { writeFileAtomic } from '../results/store.js';
 import { runSuite } from '../runner/run-suite.js';
 import { onInterrupt } from './interrupt.js';
 import { measureFlags, measureOptions, type MeasureArgs } from './measure-flags.js';
-import { terminalWidth } from '../report/terminal/width.js';
+import { outputWidth } from '../report/terminal/width.js';
 
 const FORMATS = ['terminal', 'markdown', 'json'] as const;
 const FAIL_ON = ['regression', 'none'] as const;
@@ -110,7 +110,7 @@ export async function handler(args: AbArgs): Promise<void> {
       { threshold: args.threshold, alpha: args.alpha },
       { command: 'ab', change: measurePairedChange },
     );
-    const text = render(comparison, args.format);
+    const text = render(comparison, args.format, outputWidth(outPath));
     if (outPath === null) {
       process.stdout.write(text);
     } else {
@@ -124,11 +124,11 @@ export async function handler(args: AbArgs): Promise<void> {
   }
 }
 
-function render(comparison: Comparison, format: AbArgs['format']): string {
+function render(comparison: Comparison, format: AbArgs['format'], widthColumns: number): string {
   if (format === 'json') return `${JSON.stringify(comparison, null, 2)}\n`;
   return format === 'markdown'
     ? renderComparisonMarkdown(comparison)
-    : `${renderComparisonTerminal(comparison, terminalWidth(process.stdout))}\n`;
+    : `${renderComparisonTerminal(comparison, widthColumns)}\n`;
 }
 
 /** A failed or interrupted run says so first; then a regression (unless --fail-on none). */

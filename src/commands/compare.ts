@@ -8,7 +8,7 @@ import { MAX_RESULT_FILE_BYTES, readResultFile } from '../results/load.js';
 import { SUPPORTED_SCHEMA_VERSIONS } from '../results/schema.js';
 import { writeFileAtomic } from '../results/store.js';
 import { ensureWritableFile, parseAlpha, parseChoice, parsePercent } from '../options/parse.js';
-import { terminalWidth } from '../report/terminal/width.js';
+import { outputWidth } from '../report/terminal/width.js';
 
 const FORMATS = ['terminal', 'markdown', 'json'] as const;
 const FAIL_ON = ['regression', 'none'] as const;
@@ -86,7 +86,7 @@ export function handler(args: CompareArgs): void {
   const paths = [args.base, args.head, ...args.more];
   const files = paths.map((path) => ({ name: path, result: readResultFile(path) }));
   const comparison = compareResults(files, { threshold: args.threshold, alpha: args.alpha });
-  const text = render(comparison, args.format);
+  const text = render(comparison, args.format, outputWidth(outPath));
   if (outPath === null) {
     process.stdout.write(text);
   } else {
@@ -96,8 +96,8 @@ export function handler(args: CompareArgs): void {
   process.exitCode = comparison.regressions.length > 0 && args['fail-on'] === 'regression' ? EXIT.regression : EXIT.ok;
 }
 
-function render(comparison: Comparison, format: Format): string {
+function render(comparison: Comparison, format: Format, widthColumns: number): string {
   if (format === 'json') return `${JSON.stringify(comparison, null, 2)}\n`;
   if (format === 'markdown') return renderComparisonMarkdown(comparison);
-  return `${renderComparisonTerminal(comparison, terminalWidth(process.stdout))}\n`;
+  return `${renderComparisonTerminal(comparison, widthColumns)}\n`;
 }

@@ -12,6 +12,7 @@ import { renderHistoryTerminal } from '../history/render-terminal.js';
 import { writeFileAtomic } from '../results/store.js';
 import { DEFAULT_CHANGE_POINT_OPTIONS } from '../stats/change-points.js';
 import { ensureWritableFile, parseChoice, parseInteger, parsePercent } from '../options/parse.js';
+import { outputWidth } from '../report/terminal/width.js';
 
 const FORMATS = ['terminal', 'markdown', 'html', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -93,7 +94,7 @@ export function handler(args: HistoryArgs): void {
     maxPValue: args['p-value'],
   });
   const regressions = newestRegressions(analysis, args.threshold);
-  const text = render(args.format)(analysis, regressions, args.threshold);
+  const text = render(args.format)(analysis, regressions, args.threshold, outputWidth(outPath));
   if (outPath === null) process.stdout.write(text);
   else {
     writeFileAtomic(outPath, text);

@@ -6,9 +6,11 @@ import { findCycle, moduleGraph, moduleOf } from './import-graph.js';
 describe('the layers of src/', () => {
   it('no folder imports, through any chain, a folder that imports it', () => {
     const graph = moduleGraph(join(PACKAGE_ROOT, 'src'));
-    const cycle = findCycle(graph);
-    const imports = (cycle ?? []).slice(1).map((to, i) => graph.get(cycle?.[i] ?? '')?.get(to));
-    expect(imports, `folder cycle ${cycle?.join(' → ')}`).toEqual([]);
+    const cycle = findCycle(graph) ?? [];
+    // On failure, the message names the file import behind each step of the cycle.
+    const imports = cycle.slice(1).map((to, step) => graph.get(cycle[step] ?? '')?.get(to));
+    expect(imports, `folder cycle ${cycle.join(' → ')}`).toEqual([]);
+    // The graph was read at all: a known edge is in it.
     expect(graph.get('report/terminal')?.has('report/data')).toBe(true);
   });
 

@@ -48,7 +48,7 @@ export function samplesNote(comparison: SameMachineComparison): string | undefin
 /** How the rows were judged: the margin, the one adjusted level of every interval, and what MDC means. */
 export function sameMachineRule(comparison: SameMachineComparison, options: Comparison['options']): string {
   const level = `${trimmedPercent(comparison.confidence)} % CI`;
-  const over = comparison.tested === 0 ? 'no benchmark judged' : `${plural(comparison.tested, 'benchmark')}`;
+  const over = comparison.tested === 0 ? 'no benchmark judged' : plural(comparison.tested, 'benchmark');
   return `margin ±${formatPercent(options.threshold, 2)}, ${level} (Benjamini–Hochberg, FDR ${options.alpha}, ${over}); MDC: slowdown caught 4 in 5`;
 }
 

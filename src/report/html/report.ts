@@ -53,7 +53,7 @@ export function renderReport(inputs: readonly ReportInput[]): string {
     ),
   ];
   const contents = [
-    ...(workloads.length > 0 || studies.length === 0 ? [`${plural(workloads.length, 'workload')}`] : []),
+    ...(workloads.length > 0 || studies.length === 0 ? [plural(workloads.length, 'workload')] : []),
     ...studies,
   ].join(' · ');
   const body: string[] = [

@@ -44,16 +44,21 @@ export function renderTable(
     const room = Math.max(0, (widths[column] ?? 0) - displayWidth(cell));
     return textColumns.includes(column) ? cell + ' '.repeat(room) : ' '.repeat(room) + cell;
   };
-  const lines = (cells: readonly string[]): string[] => {
-    const parts = wrapped < 0 ? [cells[wrapped] ?? ''] : wrapText(cells[wrapped] ?? '', widths[wrapped] ?? 0);
-    return parts.map((part, index) =>
-      header
-        .map((_, column) => pad(column === wrapped ? part : index === 0 ? (cells[column] ?? '') : '', column))
-        .join(GAP)
-        .trimEnd(),
-    );
+  const line = (cells: readonly string[]): string =>
+    header
+      .map((_, column) => pad(cells[column] ?? '', column))
+      .join(GAP)
+      .trimEnd();
+  // A row whose wrapped cell takes k lines: the first with every cell, then k - 1 with that cell's rest alone.
+  const physicalLines = (cells: readonly string[]): string[] => {
+    if (wrapped < 0) return [line(cells)];
+    const [first = '', ...rest] = wrapText(cells[wrapped] ?? '', widths[wrapped] ?? 0);
+    const alone = (part: string): string[] => header.map((_, column) => (column === wrapped ? part : ''));
+    return [
+      line(cells.map((cell, column) => (column === wrapped ? first : cell))),
+      ...rest.map((part) => line(alone(part))),
+    ];
   };
-  return [...lines(header), lines(widths.map((width) => '─'.repeat(width))).join(''), ...rows.flatMap(lines)].join(
-    '\n',
-  );
+  const rule = widths.map((width) => '─'.repeat(width));
+  return [...physicalLines(header), line(rule), ...rows.flatMap(physicalLines)].join('\n');
 }

@@ -79,6 +79,9 @@ export function renderRunSummary(result: ResultFile, widthColumns = DEFAULT_WIDT
   // "vs raw" is empty in every row unless the run had raw cells (--strategies …,raw): leave it out then.
   const hasRaw = result.benchmarks.some((benchmark) => benchmark.strategy === 'raw');
   const columns = (cells: string[]): string[] => (hasRaw ? cells : cells.filter((_, index) => index !== VS_RAW_COLUMN));
+  const header = columns(HEADER);
+  // The strategy names and the notes (last) are words: left-aligned, and the notes wrap on a narrow terminal.
+  const textColumns = [0, header.length - 1];
   const notes = footnotes();
   for (const [id, benchmarks] of groups) {
     const workload = benchmarks[0]?.workload;
@@ -90,9 +93,9 @@ export function renderRunSummary(result: ResultFile, widthColumns = DEFAULT_WIDT
       `${benchmarks[0] === undefined ? id : workloadGroupLabel(benchmarks[0])} (${workload?.kind ?? '?'}, ${workload?.tasks ?? '?'} tasks of size ${workload?.size ?? '?'} per batch${floor})`,
     );
     const table = renderTable(
-      columns(HEADER),
+      header,
       benchmarks.map((benchmark) => columns(row(benchmark, notes))),
-      { textColumns: [0, columns(HEADER).length - 1], widthColumns },
+      { textColumns, widthColumns },
     );
     lines.push(table, '');
   }

@@ -9,6 +9,11 @@ export function terminalWidth(stream: Pick<NodeJS.WriteStream, 'isTTY' | 'column
   return stream.isTTY && stream.columns > 0 ? Math.max(MIN_WIDTH, stream.columns) : DEFAULT_WIDTH;
 }
 
+/** The width of a command's text output: the terminal's when it goes to stdout, DEFAULT_WIDTH in a file (--out). */
+export function outputWidth(outPath: string | null): number {
+  return outPath === null ? terminalWidth(process.stdout) : DEFAULT_WIDTH;
+}
+
 /** Columns a string takes on a terminal: code points, not UTF-16 units ("µ", "×", "─" take one each). */
 export function displayWidth(text: string): number {
   return [...text].length;
