@@ -25,7 +25,9 @@ export function resolveWorkloadUrl(spec: string, flag = '--workloads'): string {
   if (isBuiltinWorkload(spec)) return distFileUrl('benchmarks', `${spec}.js`).href;
   if (!/[/\\.]/.test(spec)) {
     throw new UsageError(
-      `${flag}: unknown workload "${spec}" (built-in: ${[...BUILTIN_WORKLOADS, ...NAMED_BUILTIN_WORKLOADS].join(', ')}; or give a path to a .js/.mjs/.ts file)`,
+      `${flag}: unknown workload "${spec}" (built-in: ` +
+        `${[...BUILTIN_WORKLOADS, ...NAMED_BUILTIN_WORKLOADS].join(', ')}; or give a path to a ` +
+        `.js/.mjs/.ts file)`,
     );
   }
   const path = resolve(spec);

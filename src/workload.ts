@@ -103,7 +103,10 @@ export function findDefinitionProblem(value: unknown): string | undefined {
     if (def[hook] !== undefined && typeof def[hook] !== 'function') return `"${hook}" must be a function`;
   }
   if ((def.wait === undefined) !== (def.compute === undefined)) {
-    return `"wait" and "compute" split a task in two: give both or neither (got only "${def.wait === undefined ? 'compute' : 'wait'}")`;
+    return (
+      `"wait" and "compute" split a task in two: give both or neither (got only ` +
+      `"${def.wait === undefined ? 'compute' : 'wait'}")`
+    );
   }
   return undefined;
 }

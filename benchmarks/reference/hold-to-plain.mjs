@@ -93,8 +93,10 @@ for (const file of workloads) {
   row.parallelToPlain = row.corescope.parallelSpeedup / plainSpeedup;
   rows.push(row);
   console.log(
-    `${row.workload.padEnd(52)} plain ${plainSpeedup.toFixed(2)}×  raw ${row.corescope.rawSpeedup.toFixed(2)}× (${(row.rawToPlain * 100).toFixed(0)} %)  ` +
-      `parallel ${row.corescope.parallelSpeedup.toFixed(2)}× (${(row.parallelToPlain * 100).toFixed(0)} %, ${row.corescope.batch.join('/')} per message)`,
+    `${row.workload.padEnd(52)} plain ${plainSpeedup.toFixed(2)}×  raw ` +
+      `${row.corescope.rawSpeedup.toFixed(2)}× (${(row.rawToPlain * 100).toFixed(0)} %)  ` +
+      (`parallel ${row.corescope.parallelSpeedup.toFixed(2)}× (${(row.parallelToPlain * 100).toFixed(0)} ` +
+        `%, ${row.corescope.batch.join('/')} per message)`),
   );
 }
 const summary = {

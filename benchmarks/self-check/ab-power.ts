@@ -95,7 +95,8 @@ async function main(): Promise<void> {
         abMs.push(performance.now() - startedAt);
         if (result.code !== 0 && result.code !== 3)
           throw new Error(
-            `ab ${changeLabel(change)} exited ${result.code}: ${result.stderr.trim().split('\n').slice(-3).join(' | ')}`,
+            `ab ${changeLabel(change)} exited ${result.code}: ` +
+              `${result.stderr.trim().split('\n').slice(-3).join(' | ')}`,
           );
         const outcome = outcomeOf(change, result.code, JSON.parse(result.stdout) as ComparisonJson);
         outcomes.push(outcome);
@@ -132,11 +133,14 @@ async function main(): Promise<void> {
   writeFileAtomic(settings.out, `${JSON.stringify(result, null, 2)}\n`);
   const slowest = Math.max(...abMs) / 1000;
   process.stdout.write(
-    `corescope ab self-check: ${settings.pairs} pair(s), one ab per kind, ab at its defaults\n\n${renderTable(tallies, cells)}\n\n`,
+    `corescope ab self-check: ${settings.pairs} pair(s), one ab per kind, ab at its ` +
+      `defaults\n\n${renderTable(tallies, cells)}\n\n`,
   );
   for (const check of targets) process.stdout.write(`${check.met ? 'met    ' : 'MISSED '} ${check.target}\n`);
   process.stdout.write(
-    `\n${(result.durationMs / 1000).toFixed(0)} s in all; each ab ${(abMs.reduce((a, b) => a + b, 0) / abMs.length / 1000).toFixed(1)} s on average, ${slowest.toFixed(1)} s at most; summary: ${settings.out}\n`,
+    `\n${(result.durationMs / 1000).toFixed(0)} s in all; each ab ` +
+      `${(abMs.reduce((a, b) => a + b, 0) / abMs.length / 1000).toFixed(1)} s on average, ` +
+      `${slowest.toFixed(1)} s at most; summary: ${settings.out}\n`,
   );
 }
 

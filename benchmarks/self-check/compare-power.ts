@@ -168,7 +168,8 @@ async function main(): Promise<void> {
   process.stdout.write(`${renderTable(tallies, cells)}\n\n`);
   for (const check of targets) process.stdout.write(`${check.met ? 'met    ' : 'MISSED '} ${check.target}\n`);
   process.stdout.write(
-    `\n${(result.durationMs / 1000).toFixed(0)} s in all, ${(result.durationMs / 1000 / settings.pairs).toFixed(1)} s per pair; summary: ${settings.out}\n`,
+    `\n${(result.durationMs / 1000).toFixed(0)} s in all, ` +
+      `${(result.durationMs / 1000 / settings.pairs).toFixed(1)} s per pair; summary: ${settings.out}\n`,
   );
 }
 

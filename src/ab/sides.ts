@@ -22,7 +22,8 @@ export function pairSides(baseSpec: string, headSpec: string): Sides {
   const headDir = isDirectory(headSpec);
   if (baseDir !== headDir)
     throw new UsageError(
-      `ab: ${baseDir ? baseSpec : headSpec} is a directory and ${baseDir ? headSpec : baseSpec} is not: give two directories or two lists`,
+      `ab: ${baseDir ? baseSpec : headSpec} is a directory and ${baseDir ? headSpec : baseSpec} is not: ` +
+        `give two directories or two lists`,
     );
   if (baseDir) return pairDirectories(baseSpec, headSpec);
   const base = splitList(baseSpec, 'base');

@@ -138,7 +138,8 @@ export function classifyWorkload(benchmarks: Benchmark[], machine: Machine): Cla
     const versus = bestPool === undefined ? undefined : cellTimeRatio(bestPool, concurrent);
     if (bestPool !== undefined && versus !== undefined && judgeSpeedup(versus).word === 'gain') {
       reasons.push(
-        `a pool only adds overhead: concurrent ran ${ratioWithInterval(versus)} as fast as its best (${cellName(bestPool)})`,
+        `a pool only adds overhead: concurrent ran ${ratioWithInterval(versus)} as fast as its best ` +
+          `(${cellName(bestPool)})`,
       );
     }
   }
@@ -170,19 +171,23 @@ function classReasons(workClass: WorkClass, evidence: Evidence): string[] {
   const busy = formatPercent(evidence.eventLoopUtilization);
   if (workClass === 'cpu') {
     return [
-      `run one at a time, the main thread computes ${busy} of the time (CPU/wall ${evidence.cpuPerWall.toFixed(2)}): there is little waiting to overlap`,
+      `run one at a time, the main thread computes ${busy} of the time (CPU/wall ` +
+        `${evidence.cpuPerWall.toFixed(2)}): there is little waiting to overlap`,
     ];
   }
   if (workClass === 'mixed') {
     return [
       `run one at a time, the main thread is busy only ${busy} of the time: the tasks wait`,
-      `run concurrently, the waits overlap and the one thread is busy ${formatPercent(evidence.concurrentEventLoopUtilization ?? 0)} of the time: computing is now the bottleneck`,
+      `run concurrently, the waits overlap and the one thread is busy ` +
+        `${formatPercent(evidence.concurrentEventLoopUtilization ?? 0)} of the time: computing is now the ` +
+        `bottleneck`,
     ];
   }
   const reasons = [`run one at a time, the main thread is busy only ${busy} of the time: the tasks mostly wait`];
   if (evidence.concurrentEventLoopUtilization !== null) {
     reasons.push(
-      `run concurrently, the thread is still idle ${formatPercent(1 - evidence.concurrentEventLoopUtilization)} of the time: it has room for more`,
+      `run concurrently, the thread is still idle ` +
+        `${formatPercent(1 - evidence.concurrentEventLoopUtilization)} of the time: it has room for more`,
     );
   }
   return reasons;

@@ -23,7 +23,9 @@ export function poolAdvice(figures: PoolCostFigures): { reason: string; grain?: 
   const task = `computing one takes ${formatUs(figures.sequentialTaskUs)} on the main thread`;
   if (cost.ceiling > 1 + DEFAULT_MARGIN) {
     return {
-      reason: `the pool gained nothing, though its own figures allow up to ${cost.ceiling.toFixed(2)}× (${dispatch}, ${task}): the cause is not in them; keep it on the main thread`,
+      reason:
+        `the pool gained nothing, though its own figures allow up to ${cost.ceiling.toFixed(2)}× ` +
+        `(${dispatch}, ${task}): the cause is not in them; keep it on the main thread`,
     };
   }
   const batch = batchThatPays(figures);
@@ -31,13 +33,18 @@ export function poolAdvice(figures: PoolCostFigures): { reason: string; grain?: 
   if (cost.limit === 'compute' || batch === undefined || factor === undefined) {
     return {
       reason:
-        `a task takes ${formatUs(figures.taskUs)} on a pool thread against ${formatUs(figures.sequentialTaskUs)} on the main thread, ` +
-        `on ${figures.lanes.toFixed(2)} cores: by these figures no batch size makes a pool pay; keep it on the main thread`,
+        `a task takes ${formatUs(figures.taskUs)} on a pool thread against ` +
+        `${formatUs(figures.sequentialTaskUs)} on the main thread, ` +
+        (`on ${figures.lanes.toFixed(2)} cores: by these figures no batch size makes a pool pay; keep it ` +
+          `on the main thread`),
     };
   }
   const taskMs = (figures.sequentialTaskUs * factor) / 1000;
   return {
-    reason: `too fine-grained for a pool at this grain: ${dispatch}, ${task}; it would pay from ${batch} tasks per message (--batch ${batch}), or with tasks about ${factor.toFixed(1)}× larger (${formatUs(taskMs * 1000)} each)`,
+    reason:
+      `too fine-grained for a pool at this grain: ${dispatch}, ${task}; it would pay from ${batch} tasks ` +
+      `per message (--batch ${batch}), or with tasks about ${factor.toFixed(1)}× larger ` +
+      `(${formatUs(taskMs * 1000)} each)`,
     grain: { batch, taskFactor: factor, taskMs },
   };
 }

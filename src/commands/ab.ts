@@ -32,7 +32,8 @@ interface AbArgs extends MeasureArgs {
 
 export const command = 'ab <base> <head>';
 export const describe =
-  'Measure two versions of the same workloads on this machine, alternating their processes, and judge head against base';
+  'Measure two versions of the same workloads on this machine, alternating their processes, and judge ' +
+  'head against base';
 
 export function builder(yargs: Argv): Argv<AbArgs> {
   return measureFlags(yargs)
@@ -76,7 +77,8 @@ export function builder(yargs: Argv): Argv<AbArgs> {
     .option('base-out', { type: 'string', describe: "Also write the base's result file here" })
     .option('head-out', { type: 'string', describe: "Also write the head's result file here" })
     .epilogue(
-      'Exit codes: 0 no regression, 1 a workload failed, 2 bad input (the sides do not hold the same workloads), 3 head slower beyond the threshold.',
+      'Exit codes: 0 no regression, 1 a workload failed, 2 bad input (the sides do not hold the same ' +
+        'workloads), 3 head slower beyond the threshold.',
     );
 }
 

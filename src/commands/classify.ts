@@ -69,7 +69,8 @@ export function builder(yargs: Argv): Argv<ClassifyArgs> {
       type: 'boolean',
       default: true,
       describe:
-        'When the evidence is inconclusive, measure once more with a larger --max-time (not with --rounds or --max-time given)',
+        'When the evidence is inconclusive, measure once more with a larger --max-time (not with ' +
+        '--rounds or --max-time given)',
     })
     .option('json', { type: 'boolean', default: false, describe: 'Print the classification as JSON on stdout' })
     .option('out', { alias: 'o', type: 'string', describe: 'Also keep the measurements as a result file (JSON)' });
@@ -118,7 +119,9 @@ export async function handler(args: ClassifyArgs): Promise<void> {
       if (retryMs !== undefined) {
         outcome = await attempt(retryMs);
         classification = classifyWorkload(outcome.result.benchmarks, outcome.result.environment);
-        retried = `the first ${RUN_PROFILES.quick.maxTimeMs / 1000}s measurement was inconclusive: measured again with --max-time ${retryMs / 1000}s`;
+        retried =
+          `the first ${RUN_PROFILES.quick.maxTimeMs / 1000}s measurement was inconclusive: measured again ` +
+          `with --max-time ${retryMs / 1000}s`;
       }
     } catch (error) {
       process.stderr.write(`corescope: ${args.workload}: ${(error as Error).message}\n`);
@@ -178,17 +181,22 @@ function recommendationText(recommendation: Recommendation): string {
       const grain = recommendation.grain;
       return grain === undefined
         ? 'keep it on the main thread: nothing measured gains'
-        : `keep it on the main thread at this grain; a pool would pay from ${grain.batch} tasks per message (--batch ${grain.batch}) or with tasks of about ${formatMs(grain.taskMs)}`;
+        : `keep it on the main thread at this grain; a pool would pay from ${grain.batch} tasks per ` +
+            `message (--batch ${grain.batch}) or with tasks of about ${formatMs(grain.taskMs)}`;
     }
     case 'undecided':
-      return `undecided: the evidence cannot tell yet; ${moreDataPhrase(recommendation.samplesFactor ?? null)} (classify again with a longer --max-time)`;
+      return (
+        `undecided: the evidence cannot tell yet; ${moreDataPhrase(recommendation.samplesFactor ?? null)} ` +
+        `(classify again with a longer --max-time)`
+      );
   }
 }
 
 function renderClassification(classification: Classification, usableCores: number): string {
   const { workload, evidence } = classification;
   const lines = [
-    `${workload.id}: ${evidence.tasks} tasks per sample, sequential median ${formatMs(evidence.sequentialMedianMs)}, ${usableCores} usable cores`,
+    `${workload.id}: ${evidence.tasks} tasks per sample, sequential median ` +
+      `${formatMs(evidence.sequentialMedianMs)}, ${usableCores} usable cores`,
     '',
     `${CLASS_NAMES[classification.class]} → ${recommendationText(classification.recommendation)}`,
     '',

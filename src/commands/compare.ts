@@ -27,7 +27,8 @@ interface CompareArgs {
 
 export const command = 'compare <base> <head> [more..]';
 export const describe =
-  'Compare result files: same machine → a verdict per benchmark from its interval; different machines → speedup and efficiency side by side';
+  'Compare result files: same machine → a verdict per benchmark from its interval; different machines → ' +
+  'speedup and efficiency side by side';
 
 export function builder(yargs: Argv): Argv<CompareArgs> {
   return yargs
@@ -48,7 +49,8 @@ export function builder(yargs: Argv): Argv<CompareArgs> {
       default: DEFAULT_THRESHOLD,
       defaultDescription: `${DEFAULT_THRESHOLD * 100} %`,
       describe:
-        'The margin: a change in median time counts only when its whole interval lies beyond it, in percent ("3" or "3%")',
+        'The margin: a change in median time counts only when its whole interval lies beyond it, in ' +
+        'percent ("3" or "3%")',
       coerce: (value: unknown) => parsePercent(value, '--threshold', { allowZero: true }),
     })
     .option('alpha', {
@@ -73,10 +75,14 @@ export function builder(yargs: Argv): Argv<CompareArgs> {
     })
     .option('out', { alias: 'o', type: 'string', describe: 'Write the output to this file instead of stdout' })
     .epilogue(
-      `Files over ${MAX_RESULT_FILE_BYTES / (1024 * 1024)} MiB are refused unread; schemaVersion ${SUPPORTED_SCHEMA_VERSIONS.join(', ')} is supported. ` +
-        'Same machine = same CPU model, usable cores and Node major: each file is judged against the first file from its machine. ' +
-        'Verdicts: slower / faster (the whole interval beyond the margin), same (the whole interval within it), inconclusive ' +
-        '(neither: the row says how many times the samples would likely decide), unreliable (data that cannot decide: under 2 samples). ' +
+      `Files over ${MAX_RESULT_FILE_BYTES / (1024 * 1024)} MiB are refused unread; schemaVersion ` +
+        `${SUPPORTED_SCHEMA_VERSIONS.join(', ')} is supported. ` +
+        ('Same machine = same CPU model, usable cores and Node major: each file is judged against the ' +
+          'first file from its machine. ') +
+        ('Verdicts: slower / faster (the whole interval beyond the margin), same (the whole interval ' +
+          'within it), inconclusive ') +
+        ('(neither: the row says how many times the samples would likely decide), unreliable (data that ' +
+          'cannot decide: under 2 samples). ') +
         'Exit codes: 0 ok, 2 bad usage or bad file, 3 slower beyond the margin (with --fail-on regression).',
     );
 }

@@ -29,7 +29,8 @@ interface HistoryArgs {
 
 export const command = 'history <files..>';
 export const describe =
-  'Trend of every benchmark across many result files (a directory of them), with change points: where a step up or down began';
+  'Trend of every benchmark across many result files (a directory of them), with change points: where a ' +
+  'step up or down began';
 
 export function builder(yargs: Argv): Argv<HistoryArgs> {
   return yargs
@@ -44,7 +45,8 @@ export function builder(yargs: Argv): Argv<HistoryArgs> {
       type: 'string',
       default: 'terminal',
       describe:
-        'terminal: tables; markdown: for $GITHUB_STEP_SUMMARY; html: an offline trend chart per benchmark; json: for machines',
+        'terminal: tables; markdown: for $GITHUB_STEP_SUMMARY; html: an offline trend chart per ' +
+        'benchmark; json: for machines',
       coerce: (value: unknown) => parseChoice(value, '--format', FORMATS),
     })
     .option('out', {
@@ -74,15 +76,19 @@ export function builder(yargs: Argv): Argv<HistoryArgs> {
       type: 'string',
       default: DEFAULT_CHANGE_POINT_OPTIONS.windowLength,
       describe:
-        "Points per sliding window of the split step (Otava's default): longer is less swayed by noise, but may pass over a short-lived step",
+        "Points per sliding window of the split step (Otava's default): longer is less swayed by noise, " +
+        'but may pass over a short-lived step',
       coerce: (value: unknown) => (typeof value === 'number' ? value : parseInteger(value, '--window', 3, 10_000)),
     })
     .epilogue(
       `Change points: ${METHOD_NAME}. ` +
-        'One series per benchmark id and machine (CPU model, usable cores, Node major): files from different machines are never mixed. ' +
-        "A point is the run's median time per sample; files are ordered by the committer time of the commit they measured when every file records one, else by when each run started. " +
+        ('One series per benchmark id and machine (CPU model, usable cores, Node major): files from ' +
+          'different machines are never mixed. ') +
+        ("A point is the run's median time per sample; files are ordered by the committer time of the " +
+          'commit they measured when every file records one, else by when each run started. ') +
         'A series needs 3 points before it can show a change. ' +
-        'Exit codes: 0 ok, 2 bad usage or bad file, 3 newest change is a slowdown beyond --threshold (with --fail-on-regression).',
+        ('Exit codes: 0 ok, 2 bad usage or bad file, 3 newest change is a slowdown beyond --threshold ' +
+          '(with --fail-on-regression).'),
     );
 }
 

@@ -82,7 +82,8 @@ export function measureFlags<T>(yargs: Argv<T>): Argv<T & MeasureArgs> {
       alias: 'p',
       type: 'string',
       describe:
-        'Fresh measuring processes per workload: at least this many (more while imprecise), exactly this many with --rounds',
+        'Fresh measuring processes per workload: at least this many (more while imprecise), exactly this ' +
+        'many with --rounds',
       defaultDescription: `${RUN_PROFILES.full.processes}; ${RUN_PROFILES.quick.processes} with --quick`,
       coerce: (value: unknown) => parseInteger(value, '--processes', 1, 100),
     })
@@ -126,7 +127,9 @@ export function measureFlags<T>(yargs: Argv<T>): Argv<T & MeasureArgs> {
       alias: 'q',
       type: 'boolean',
       default: false,
-      describe: `Quick profile: ${RUN_PROFILES.quick.processes} processes, ${RUN_PROFILES.quick.maxTimeMs / 1000}s per workload, ${RUN_PROFILES.quick.tasks} tasks, threads 1 and the core count`,
+      describe:
+        `Quick profile: ${RUN_PROFILES.quick.processes} processes, ${RUN_PROFILES.quick.maxTimeMs / 1000}s ` +
+        `per workload, ${RUN_PROFILES.quick.tasks} tasks, threads 1 and the core count`,
     })
     .option('task-timeout', {
       type: 'string',
@@ -149,15 +152,18 @@ export function measureFlags<T>(yargs: Argv<T>): Argv<T & MeasureArgs> {
     .option('child-max-old-space-mb', {
       type: 'string',
       describe:
-        'Heap cap of each measuring process (MiB): past it the process dies and its cell is "crashed"; the rest goes on',
+        'Heap cap of each measuring process (MiB): past it the process dies and its cell is "crashed"; ' +
+        'the rest goes on',
       defaultDescription: "Node's default",
       coerce: (value: unknown) => parseInteger(value, '--child-max-old-space-mb', 16, 1_048_576),
     })
     .option('uv-threadpool', {
       type: 'string',
       describe:
-        "Sweep libuv's thread pool: run every workload once per UV_THREADPOOL_SIZE (1,2,4,8 or 1-8), each in its own process; " +
-        "shows how much of concurrent's gain on async fs/crypto comes from libuv's threads (e.g. -w fs-read-cached,cpu-hash-async)",
+        "Sweep libuv's thread pool: run every workload once per UV_THREADPOOL_SIZE (1,2,4,8 or 1-8), " +
+        'each in its own process; ' +
+        ("shows how much of concurrent's gain on async fs/crypto comes from libuv's threads (e.g. -w " +
+          'fs-read-cached,cpu-hash-async)'),
       defaultDescription: 'no sweep: the inherited size (4 unless set)',
       coerce: (value: unknown) => parseThreadCounts(value, '--uv-threadpool'),
     })
@@ -165,7 +171,8 @@ export function measureFlags<T>(yargs: Argv<T>): Argv<T & MeasureArgs> {
       type: 'string',
       default: DEFAULT_BATCH,
       describe:
-        'Tasks per message for parallel: a number (1 = one message per task, piscina as is) or auto (chosen per cell from the measured dispatch cost and task time)',
+        'Tasks per message for parallel: a number (1 = one message per task, piscina as is) or auto ' +
+        '(chosen per cell from the measured dispatch cost and task time)',
       coerce: (value: unknown) => parseBatch(value, '--batch'),
     });
 }

@@ -15,7 +15,8 @@ interface ReportArgs {
 
 export const command = 'report <files..>';
 export const describe =
-  'Turn result files into an HTML report (charts), Markdown, CSV, JSON, or what Bencher (bmf) and github-action-benchmark read; several files compare machines';
+  'Turn result files into an HTML report (charts), Markdown, CSV, JSON, or what Bencher (bmf) and ' +
+  'github-action-benchmark read; several files compare machines';
 
 export function builder(yargs: Argv): Argv<ReportArgs> {
   return yargs

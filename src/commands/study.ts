@@ -41,7 +41,8 @@ interface StudyArgs {
 
 export const command = 'study <kind>';
 export const describe =
-  'Explain the gap to ideal: "overhead" measures what a pool costs (start-up, round trip, dispatch, payload); "grain" sweeps task cost to find where parallel pays';
+  'Explain the gap to ideal: "overhead" measures what a pool costs (start-up, round trip, dispatch, ' +
+  'payload); "grain" sweeps task cost to find where parallel pays';
 
 export function builder(yargs: Argv): Argv<StudyArgs> {
   return yargs
@@ -214,7 +215,9 @@ export async function handler(args: StudyArgs): Promise<void> {
   progress('');
   const result = studyResultFile(record);
   if (outPath !== null) writeResultAtomic(outPath, result);
-  const header = `corescope ${result.tool.version} · Node ${environment.node} · ${environment.cpuModel} · ${environment.usableCores} usable cores`;
+  const header =
+    `corescope ${result.tool.version} · Node ${environment.node} · ${environment.cpuModel} · ` +
+    `${environment.usableCores} usable cores`;
   output.write(`${[header, '', ...lines, ...result.warnings.map((warning) => `warning: ${warning}`)].join('\n')}\n`);
   if (outPath !== null) output.write(`\nresults: ${outPath}\n`);
   if (args.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

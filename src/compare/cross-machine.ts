@@ -80,7 +80,8 @@ export function crossMachineLayout(columns: readonly MachineColumn[], matching: 
     if (shapes.size > 1 && !shapeWarned.has(first.workload.id)) {
       shapeWarned.add(first.workload.id);
       warnings.push(
-        `${first.workload.id}: the files ran it with different shapes (${[...shapes].join(' vs ')}): ideal speedups differ, compare efficiencies`,
+        `${first.workload.id}: the files ran it with different shapes (${[...shapes].join(' vs ')}): ` +
+          `ideal speedups differ, compare efficiencies`,
       );
     }
   }

@@ -120,7 +120,8 @@ export function compareResults(
     const versions = new Set(columns.map((column) => column.node));
     if (versions.size > 1)
       warnings.push(
-        `Node versions differ within major ${columns[0]?.machine.nodeMajor ?? '?'} (${[...versions].join(', ')}): judged as the same machine`,
+        `Node versions differ within major ${columns[0]?.machine.nodeMajor ?? '?'} ` +
+          `(${[...versions].join(', ')}): judged as the same machine`,
       );
   }
   for (const file of files) {

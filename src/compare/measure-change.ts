@@ -92,7 +92,8 @@ export function unjudgeable(base: Benchmark, head: Benchmark): Measurement | und
   if (base.workload.tasks !== head.workload.tasks || base.workload.size !== head.workload.size) {
     return unjudged(
       'not comparable',
-      `workload differs: ${base.workload.tasks} tasks of size ${base.workload.size} vs ${head.workload.tasks} of size ${head.workload.size}`,
+      `workload differs: ${base.workload.tasks} tasks of size ${base.workload.size} vs ` +
+        `${head.workload.tasks} of size ${head.workload.size}`,
     );
   }
   if (base.samplesMs.length === 0 || head.samplesMs.length === 0) return unjudged('unreliable', 'no samples', true);

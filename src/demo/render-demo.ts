@@ -19,7 +19,8 @@ export function renderDemo(report: DemoReport, node: string): string {
 
   const lines = [
     'corescope demo — concurrency is not parallelism',
-    `Node ${node} · ${plural(report.usableCores, 'usable core')} · every figure below was measured just now, on this machine`,
+    `Node ${node} · ${plural(report.usableCores, 'usable core')} · every figure below was measured just ` +
+      `now, on this machine`,
     '',
     `1. Two independent fetches: "weather" (${latency('weather')}) and "news" (${latency('news')})`,
     figure('sequential', 'await weather; then await news', fetchSequential.wallMs, 'the waits add up'),
@@ -30,24 +31,30 @@ export function renderDemo(report: DemoReport, node: string): string {
       `${formatRatio(gain(fetchAll, fetchSequential))} faster: the waits overlap, on one thread`,
     ),
     '',
-    `2. Three agents that compute instead of wait (${formatMs(agents.cpuMsPerAgent)} of computing each, yielding between slices)`,
+    `2. Three agents that compute instead of wait (${formatMs(agents.cpuMsPerAgent)} of computing each, ` +
+      `yielding between slices)`,
     figure('sequential', 'one agent after another', agentSequential.wallMs, 'the computing adds up'),
     figure(
       'Promise.all',
       'all three at once on the event loop',
       agentAll.wallMs,
       // One run each, no interval: no gain/loss word, only the ratio and what the timestamps show.
-      `${formatRatio(allGain)} — ${computingAtOnce(agentAll.spans) <= 1 ? 'no two slices computed at once' : 'slices overlapped'}: one thread computes one slice at a time`,
+      `${formatRatio(allGain)} — ` +
+        `${computingAtOnce(agentAll.spans) <= 1 ? 'no two slices computed at once' : 'slices overlapped'}: ` +
+        `one thread computes one slice at a time`,
     ),
     figure(
       poolName,
       'one agent per worker thread (piscina)',
       agentPool.wallMs,
-      `${formatRatio(poolGain)} — ideal here ${formatRatio(agents.idealSpeedup)} (${agents.agents} agents on ${Math.min(agents.threads, report.usableCores)} cores); start-up ${formatMs(agents.poolStartupMs)}, paid once`,
+      `${formatRatio(poolGain)} — ideal here ${formatRatio(agents.idealSpeedup)} (${agents.agents} ` +
+        `agents on ${Math.min(agents.threads, report.usableCores)} cores); start-up ` +
+        `${formatMs(agents.poolStartupMs)}, paid once`,
     ),
     ...(agents.cpuMsPerAgent > BUSY_MACHINE_FACTOR * agents.calibratedMsPerAgent
       ? [
-          `   note: the agents took ${formatRatio(agents.cpuMsPerAgent / agents.calibratedMsPerAgent)} longer than calibrated: other work is using the cores, so the pool cannot gain its ideal now`,
+          `   note: the agents took ${formatRatio(agents.cpuMsPerAgent / agents.calibratedMsPerAgent)} ` +
+            `longer than calibrated: other work is using the cores, so the pool cannot gain its ideal now`,
         ]
       : []),
     ...(agents.sameResults

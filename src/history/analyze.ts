@@ -55,12 +55,14 @@ export function analyzeHistory(files: readonly HistoryFile[], options: ChangePoi
       .map((file) => file.name)
       .join(', ');
     throw new UsageError(
-      `history: no benchmark id was measured in two files from the same machine (${listed}${withBenchmarks.length > 3 ? ', …' : ''})`,
+      `history: no benchmark id was measured in two files from the same machine ` +
+        `(${listed}${withBenchmarks.length > 3 ? ', …' : ''})`,
     );
   }
   if (machines.length > 1)
     notes.push(
-      `${machines.length} machines: each has its own series, never mixed (${machines.map((history) => history.label).join('; ')})`,
+      `${machines.length} machines: each has its own series, never mixed ` +
+        `(${machines.map((history) => history.label).join('; ')})`,
     );
   const short = all.filter((series) => series.points.length < MIN_POINTS);
   if (short.length > 0) {
@@ -69,7 +71,8 @@ export function analyzeHistory(files: readonly HistoryFile[], options: ChangePoi
       .map((series) => `${series.id} (${series.points.length})`)
       .join(', ');
     notes.push(
-      `${short.length} series with fewer than ${MIN_POINTS} points get no change point: ${named}${short.length > 4 ? ', …' : ''}`,
+      `${short.length} series with fewer than ${MIN_POINTS} points get no change point: ` +
+        `${named}${short.length > 4 ? ', …' : ''}`,
     );
   }
   return {

@@ -4,7 +4,8 @@ import type { HistoryPoint } from './series.js';
 
 /** How history's change points are found, in the words every output (and --help) uses. */
 export const METHOD_NAME =
-  "Hunter change points (Fleming et al. 2023, as in Apache Otava): E-Divisive means splits (Matteson & James 2014) in sliding windows, each tested with Student's t-test, then merged";
+  'Hunter change points (Fleming et al. 2023, as in Apache Otava): E-Divisive means splits (Matteson & ' +
+  "James 2014) in sliding windows, each tested with Student's t-test, then merged";
 
 export function methodParameters(options: ChangePointOptions): string {
   return `window ${options.windowLength} points, p ≤ ${options.maxPValue}${options.minMagnitude > 0 ? `, changes over ${(options.minMagnitude * 100).toFixed(1)} %` : ''}`;

@@ -38,7 +38,8 @@ export function renderHistoryHtml(
     const rows = series.flatMap((history) =>
       history.changes.map(
         (change) =>
-          `<tr><td class="text"><code>${escapeHtml(history.series.id)}</code></td><td class="text">${escapeHtml(changeSize(change))}</td>` +
+          `<tr><td class="text"><code>${escapeHtml(history.series.id)}</code></td><td ` +
+          `class="text">${escapeHtml(changeSize(change))}</td>` +
           `<td>${escapeHtml(`${formatMs(change.meanBeforeMs)} → ${formatMs(change.meanAfterMs)}`)}</td>` +
           `<td class="text">${escapeHtml(`#${change.index + 1} ${change.point.file}`)}</td><td class="text">${change.point.commit === undefined ? '–' : `<code>${escapeHtml(shortCommit(change.point.commit))}</code>`}</td>` +
           `<td>${escapeHtml(formatPValue(change.pValue))}</td></tr>`,
@@ -46,8 +47,10 @@ export function renderHistoryHtml(
     );
     if (rows.length > 0) {
       body.push(
-        '<div class="table-wrap"><table class="change-points"><caption>Change points (the file named is the first after the step)</caption>',
-        '<tr><th>benchmark</th><th class="text">change</th><th>before → after</th><th class="text">from</th><th class="text">commit</th><th>p</th></tr>',
+        '<div class="table-wrap"><table class="change-points"><caption>Change points (the file named is ' +
+          'the first after the step)</caption>',
+        '<tr><th>benchmark</th><th class="text">change</th><th>before → after</th><th ' +
+          'class="text">from</th><th class="text">commit</th><th>p</th></tr>',
         ...rows,
         '</table></div>',
       );

@@ -19,13 +19,15 @@ export function renderHistoryTerminal(
 ): string {
   const lines = [
     `corescope history · ${summaryLine(analysis)}`,
-    `change points: Hunter (E-Divisive means + Student's t-test, as in Apache Otava) · ${methodParameters(analysis.options)}`,
+    `change points: Hunter (E-Divisive means + Student's t-test, as in Apache Otava) · ` +
+      `${methodParameters(analysis.options)}`,
     '',
   ];
   for (const machine of analysis.machines) {
     const series = analysis.series.filter((history) => history.series.machine === machine);
     lines.push(
-      `${machine.label} · ${machine.files.length} files, ordered by ${machine.orderedBy === 'commit' ? 'commit time' : 'run start'}`,
+      `${machine.label} · ${machine.files.length} files, ordered by ` +
+        `${machine.orderedBy === 'commit' ? 'commit time' : 'run start'}`,
     );
     const rows = series.map((history) => [
       clip(history.series.id, 40),
@@ -49,7 +51,8 @@ export function renderHistoryTerminal(
     for (const history of changed) {
       for (const change of history.changes) {
         lines.push(
-          `  ${history.series.id}: ${changeSize(change)} (${formatMs(change.meanBeforeMs)} → ${formatMs(change.meanAfterMs)}, p = ${formatPValue(change.pValue)})`,
+          `  ${history.series.id}: ${changeSize(change)} (${formatMs(change.meanBeforeMs)} → ` +
+            `${formatMs(change.meanAfterMs)}, p = ${formatPValue(change.pValue)})`,
         );
         lines.push(
           `      from ${pointPlace(change.point, change.index)}${analysis.machines.length > 1 ? ` · ${history.series.machine.label}` : ''}`,

@@ -22,7 +22,10 @@ const FASTER = '#009e73';
 export function renderTrendChart(history: SeriesHistory): string {
   const { series, changes } = history;
   const points = series.points;
-  const attributes = `data-chart="trend" data-series="${escapeHtml(series.id)}" data-machine="${escapeHtml(series.machine.label)}" data-points="${points.length}" data-change-points="${changes.length}"`;
+  const attributes =
+    `data-chart="trend" data-series="${escapeHtml(series.id)}" ` +
+    `data-machine="${escapeHtml(series.machine.label)}" data-points="${points.length}" ` +
+    `data-change-points="${changes.length}"`;
   const caption = `<figcaption>${escapeHtml(series.id)}</figcaption>`;
   const note =
     history.note === undefined ? '' : `<p class="empty">${escapeHtml(`${history.note}: no change point`)}</p>`;
@@ -45,8 +48,10 @@ export function renderTrendChart(history: SeriesHistory): string {
 
   const grid = ticks.map(
     (tick) =>
-      `<line class="grid" x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${c(yOf(tick))}" y2="${c(yOf(tick))}"/>` +
-      `<text class="tick" x="${MARGIN.left - 6}" y="${c(yOf(tick) + 4)}" text-anchor="end">${escapeHtml(formatMs(tick))}</text>`,
+      `<line class="grid" x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${c(yOf(tick))}" ` +
+      `y2="${c(yOf(tick))}"/>` +
+      (`<text class="tick" x="${MARGIN.left - 6}" y="${c(yOf(tick) + 4)}" ` +
+        `text-anchor="end">${escapeHtml(formatMs(tick))}</text>`),
   );
   // About ten labels whatever the length: every k-th file, always the newest.
   const every = Math.max(1, Math.ceil(points.length / 10));
@@ -60,19 +65,26 @@ export function renderTrendChart(history: SeriesHistory): string {
   const levels = bounds.slice(0, -1).map((from, segment) => {
     const to = bounds[segment + 1] ?? points.length;
     const mean = points.slice(from, to).reduce((sum, p) => sum + p.medianMs, 0) / (to - from);
-    return `<line class="level" x1="${c(xOf(from) - 4)}" x2="${c(xOf(to - 1) + 4)}" y1="${c(yOf(mean))}" y2="${c(yOf(mean))}" stroke="#5f6770" stroke-width="1.2" stroke-dasharray="5 3"/>`;
+    return (
+      `<line class="level" x1="${c(xOf(from) - 4)}" x2="${c(xOf(to - 1) + 4)}" y1="${c(yOf(mean))}" ` +
+      `y2="${c(yOf(mean))}" stroke="#5f6770" stroke-width="1.2" stroke-dasharray="5 3"/>`
+    );
   });
   const path = points.map((p, index) => `${index === 0 ? 'M' : 'L'}${c(xOf(index))},${c(yOf(p.medianMs))}`).join('');
   const line =
     points.length > 1 ? `<path class="line" d="${path}" fill="none" stroke="${LINE}" stroke-width="1.8"/>` : '';
   const marks = points.map((p, index) => {
     const x = xOf(index);
-    const interval = `<line class="interval" x1="${c(x)}" x2="${c(x)}" y1="${c(yOf(p.intervalMs[0]))}" y2="${c(yOf(p.intervalMs[1]))}" stroke="${LINE}" stroke-width="1" stroke-opacity="0.55"/>`;
+    const interval =
+      `<line class="interval" x1="${c(x)}" x2="${c(x)}" y1="${c(yOf(p.intervalMs[0]))}" ` +
+      `y2="${c(yOf(p.intervalMs[1]))}" stroke="${LINE}" stroke-width="1" stroke-opacity="0.55"/>`;
     const commit =
       p.commit === undefined
         ? ''
         : ` · commit ${shortCommit(p.commit)}${p.branch !== undefined ? ` (${p.branch})` : ''}`;
-    const tip = `#${index + 1} ${p.file}${commit} · ${p.startedAt} · median ${formatMs(p.medianMs)} (${formatMs(p.intervalMs[0])}–${formatMs(p.intervalMs[1])})`;
+    const tip =
+      `#${index + 1} ${p.file}${commit} · ${p.startedAt} · median ${formatMs(p.medianMs)} ` +
+      `(${formatMs(p.intervalMs[0])}–${formatMs(p.intervalMs[1])})`;
     return point(tip, `${interval}${markerShape('circle', x, yOf(p.medianMs), LINE)}`);
   });
   const changeMarks = changes.map((change) =>
@@ -82,7 +94,8 @@ export function renderTrendChart(history: SeriesHistory): string {
   const svg = [
     `<svg class="plot" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeHtml(`${series.id}: median time per run`)}">`,
     ...grid,
-    `<line class="axis" x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${HEIGHT - MARGIN.bottom}" y2="${HEIGHT - MARGIN.bottom}"/>`,
+    `<line class="axis" x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${HEIGHT - MARGIN.bottom}" ` +
+      `y2="${HEIGHT - MARGIN.bottom}"/>`,
     `<line class="axis" x1="${MARGIN.left}" x2="${MARGIN.left}" y1="${MARGIN.top}" y2="${HEIGHT - MARGIN.bottom}"/>`,
     ...xTicks,
     axisTitle(
@@ -98,7 +111,9 @@ export function renderTrendChart(history: SeriesHistory): string {
   const entries = [
     {
       label: 'median of a run, with its 95 % interval',
-      swatch: `<line x1="1" x2="33" y1="7" y2="7" stroke="${LINE}" stroke-width="2"/>${markerShape('circle', 17, 7, LINE)}`,
+      swatch:
+        `<line x1="1" x2="33" y1="7" y2="7" stroke="${LINE}" ` +
+        `stroke-width="2"/>${markerShape('circle', 17, 7, LINE)}`,
     },
     {
       label: 'segment mean',
@@ -116,10 +131,21 @@ function changeMark(change: HistoryChange, x: number, bottom: number): string {
   const color = slower ? SLOWER : FASTER;
   const top = MARGIN.top - 14;
   const commit = change.point.commit === undefined ? '' : `, commit ${shortCommit(change.point.commit)}`;
-  const tip = `change point: ${changeSize(change)} (${formatMs(change.meanBeforeMs)} → ${formatMs(change.meanAfterMs)}, p = ${formatPValue(change.pValue)}) from #${change.index + 1} ${change.point.file}${commit}`;
-  const rule = `<line class="change-rule" x1="${c(x)}" x2="${c(x)}" y1="${c(top + 6)}" y2="${c(bottom)}" stroke="${color}" stroke-width="1.4" stroke-dasharray="3 3"/>`;
-  const label = `<text class="change-label" x="${c(x + 8)}" y="${c(top + 4)}" fill="${color}">${escapeHtml(changeSize(change).replace(/ (slower|faster)$/, ''))}</text>`;
-  return `<g class="change-point point" tabindex="0" data-direction="${change.direction}" data-index="${change.index}" data-tip="${escapeHtml(tip)}"><title>${escapeHtml(tip)}</title>${rule}${markerShape(slower ? 'triangle' : 'triangle-down', x, top, color)}${label}</g>`;
+  const tip =
+    `change point: ${changeSize(change)} (${formatMs(change.meanBeforeMs)} → ` +
+    `${formatMs(change.meanAfterMs)}, p = ${formatPValue(change.pValue)}) from #${change.index + 1} ` +
+    `${change.point.file}${commit}`;
+  const rule =
+    `<line class="change-rule" x1="${c(x)}" x2="${c(x)}" y1="${c(top + 6)}" y2="${c(bottom)}" ` +
+    `stroke="${color}" stroke-width="1.4" stroke-dasharray="3 3"/>`;
+  const label =
+    `<text class="change-label" x="${c(x + 8)}" y="${c(top + 4)}" ` +
+    `fill="${color}">${escapeHtml(changeSize(change).replace(/ (slower|faster)$/, ''))}</text>`;
+  return (
+    `<g class="change-point point" tabindex="0" data-direction="${change.direction}" ` +
+    `data-index="${change.index}" ` +
+    `data-tip="${escapeHtml(tip)}"><title>${escapeHtml(tip)}</title>${rule}${markerShape(slower ? 'triangle' : 'triangle-down', x, top, color)}${label}</g>`
+  );
 }
 
 /** About five round ticks covering [low, high], padded a little so no point sits on the frame. */

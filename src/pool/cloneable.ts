@@ -34,7 +34,8 @@ function uncloneableResultError(value: unknown, reason: string): Error {
   const what = typeof value === 'function' ? 'a function' : typeof value === 'symbol' ? 'a symbol' : 'a value';
   return Object.assign(
     new Error(
-      `the task returned ${what} that cannot be cloned to another thread (${reason}); return plain data: numbers, strings, arrays, plain objects`,
+      `the task returned ${what} that cannot be cloned to another thread (${reason}); return plain data: ` +
+        `numbers, strings, arrays, plain objects`,
     ),
     { name: 'DataCloneError', code: UNCLONEABLE_RESULT_CODE },
   );

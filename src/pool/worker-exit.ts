@@ -69,7 +69,8 @@ export function workerLostError(thrown: unknown): Error {
   }
   return Object.assign(
     new Error(
-      `the worker thread died of an error that could not be passed back (${shown}); a task result that cannot be cloned does this`,
+      `the worker thread died of an error that could not be passed back (${shown}); a task result that ` +
+        `cannot be cloned does this`,
     ),
     { name: 'WorkerLost', code: 'ERR_CORESCOPE_WORKER_LOST' },
   );

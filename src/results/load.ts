@@ -35,7 +35,8 @@ export function parseResultText(text: string, name: string): ResultFile {
   const version = (value as { schemaVersion?: unknown }).schemaVersion;
   if (!(SUPPORTED_SCHEMA_VERSIONS as readonly unknown[]).includes(version)) {
     throw new UsageError(
-      `${name}: $.schemaVersion: ${JSON.stringify(version) ?? 'missing'} is not supported (supported: ${SUPPORTED_SCHEMA_VERSIONS.join(', ')})`,
+      `${name}: $.schemaVersion: ${JSON.stringify(version) ?? 'missing'} is not supported ` +
+        `(supported: ${SUPPORTED_SCHEMA_VERSIONS.join(', ')})`,
     );
   }
   const parsed = resultFileSchema.safeParse(version === 1 ? upgradeFromV1(value as Record<string, unknown>) : value);

@@ -364,7 +364,8 @@ function workloadMismatch(group: readonly WorkloadRecord[]): string | undefined 
   const other = others.find((record) => record.info !== undefined && record.info.id !== first.info?.id);
   return other === undefined
     ? undefined
-    : `${other.spec} holds workload "${other.info?.id ?? '?'}" but ${first.spec} holds "${first.info.id}": both sides must hold the same workload ids`;
+    : `${other.spec} holds workload "${other.info?.id ?? '?'}" but ${first.spec} holds "${first.info.id}": ` +
+        `both sides must hold the same workload ids`;
 }
 
 /**
@@ -481,7 +482,8 @@ function runWarnings(records: WorkloadRecord[], environment: Environment): strin
   const warnings: string[] = [];
   if (environment.cgroupCpuLimit !== null && environment.cgroupCpuLimit < environment.availableParallelism) {
     warnings.push(
-      `a cgroup CPU quota of ${environment.cgroupCpuLimit} CPUs caps this run at ${environment.usableCores} usable cores`,
+      `a cgroup CPU quota of ${environment.cgroupCpuLimit} CPUs caps this run at ` +
+        `${environment.usableCores} usable cores`,
     );
   }
   for (const record of records) {

@@ -100,7 +100,9 @@ function tooFew(
       : `run with --threads 1-${usableCores}`;
   return {
     status: 'insufficient',
-    reason: `${model} needs ${needed} thread counts from 1 to the ${usableCores} usable cores, this run has ${have.length} (${have.join(', ') || 'none'}): ${advice}`,
+    reason:
+      `${model} needs ${needed} thread counts from 1 to the ${usableCores} usable cores, this run has ` +
+      `${have.length} (${have.join(', ') || 'none'}): ${advice}`,
   };
 }
 

@@ -326,8 +326,11 @@ function recordDeath(
             code: 'ERR_CORESCOPE_DEADLINE',
             message:
               state.timedOut.stalledMs !== undefined
-                ? `a task blocked the measuring process's main thread ${where} for over ${state.timedOut.deadlineMs} ms (--task-timeout plus ${WATCHDOG_GRACE_MS} ms grace); the process was killed`
-                : `no progress ${where} within ${state.timedOut.deadlineMs} ms; the measuring process was killed (--task-timeout)`,
+                ? `a task blocked the measuring process's main thread ${where} for over ` +
+                  `${state.timedOut.deadlineMs} ms (--task-timeout plus ${WATCHDOG_GRACE_MS} ms grace); ` +
+                  `the process was killed`
+                : `no progress ${where} within ${state.timedOut.deadlineMs} ms; the measuring process was ` +
+                  `killed (--task-timeout)`,
           },
         }
       : {

@@ -10,7 +10,8 @@ import { representativeSample, type TracedSample, wallUs } from './select.js';
  */
 
 export const TRACE_LEGEND =
-  '█ running on its thread (an async task from its start to its end: computing or awaiting)   · queued: handed to the pool, waiting for a free worker';
+  '█ running on its thread (an async task from its start to its end: computing or awaiting)   · queued: ' +
+  'handed to the pool, waiting for a free worker';
 
 /** Rows of one cell past this are summed up in a line: the trace file (--trace) has every task. */
 export const MAX_TASK_ROWS = 24;
@@ -30,7 +31,8 @@ export function renderTraceTimeline(capture: TraceCapture, cellIds: readonly str
     const shown = new Set(tasks.slice(0, MAX_TASK_ROWS));
     lines.push(
       '',
-      `${sample.cellId} · sample ${sample.sample} (process ${sample.process}, round ${sample.round}): ${formatMs(wallUs(sample) / 1000)}`,
+      `${sample.cellId} · sample ${sample.sample} (process ${sample.process}, round ${sample.round}): ` +
+        `${formatMs(wallUs(sample) / 1000)}`,
     );
     lines.push(...renderTimeline(toDemoSpans(sample, shown), widthChars, scaleMs).map((row) => `  ${row}`));
     if (tasks.length > shown.size) lines.push(`  … and ${tasks.length - shown.size} more tasks`);

@@ -16,7 +16,9 @@ export interface Span {
 
 const GLYPH = { cpu: '█', wait: '░', ready: '·', idle: ' ' } as const;
 
-export const LEGEND = `${GLYPH.cpu} computing on a core   ${GLYPH.wait} waiting (no CPU used)   ${GLYPH.ready} ready, waiting its turn for the thread`;
+export const LEGEND =
+  `${GLYPH.cpu} computing on a core   ${GLYPH.wait} waiting (no CPU used)   ${GLYPH.ready} ready, waiting ` +
+  `its turn for the thread`;
 
 /**
  * Rows in the order tasks first appear in `spans`. Between a task's first start and its last end, a column is `cpu`

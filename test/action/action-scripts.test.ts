@@ -161,32 +161,36 @@ describe('run-ab.sh', () => {
     }
   });
 
-  it('passes no empty argument when there are no run flags or threshold, and reports a bad workload list without calling ab', () => {
-    const plain = job();
-    script('run-ab.sh', [], {
-      ...plain.env,
-      BASE_DIR: '/b',
-      HEAD_DIR: '/h',
-      WORKLOADS: 'a.js',
-      RUN_FLAGS: '',
-      OUT_DIR: join(plain.directory, 'out'),
-    });
-    // No threshold given: corescope's own margin decides, the action keeps no copy of it.
-    expect(plain.calls()[0]?.slice(0, 4)).toEqual(['ab', '/b/a.js', '/h/a.js', '--fail-on']);
+  it(
+    'passes no empty argument when there are no run flags or threshold, and reports a bad workload list ' +
+      'without calling ab',
+    () => {
+      const plain = job();
+      script('run-ab.sh', [], {
+        ...plain.env,
+        BASE_DIR: '/b',
+        HEAD_DIR: '/h',
+        WORKLOADS: 'a.js',
+        RUN_FLAGS: '',
+        OUT_DIR: join(plain.directory, 'out'),
+      });
+      // No threshold given: corescope's own margin decides, the action keeps no copy of it.
+      expect(plain.calls()[0]?.slice(0, 4)).toEqual(['ab', '/b/a.js', '/h/a.js', '--fail-on']);
 
-    const bad = job();
-    const ran = script('run-ab.sh', [], {
-      ...bad.env,
-      BASE_DIR: '/b',
-      HEAD_DIR: '/h',
-      WORKLOADS: '../a.js',
-      OUT_DIR: join(bad.directory, 'out'),
-    });
-    expect(ran.code).toBe(0);
-    expect(bad.calls()).toEqual([]);
-    expect(bad.outputs()['exit-code']).toBe('2');
-    expect(readFileSync(bad.files.summary, 'utf8')).toContain('`corescope ab` exited 2 and wrote no summary');
-  });
+      const bad = job();
+      const ran = script('run-ab.sh', [], {
+        ...bad.env,
+        BASE_DIR: '/b',
+        HEAD_DIR: '/h',
+        WORKLOADS: '../a.js',
+        OUT_DIR: join(bad.directory, 'out'),
+      });
+      expect(ran.code).toBe(0);
+      expect(bad.calls()).toEqual([]);
+      expect(bad.outputs()['exit-code']).toBe('2');
+      expect(readFileSync(bad.files.summary, 'utf8')).toContain('`corescope ab` exited 2 and wrote no summary');
+    },
+  );
 });
 
 describe('gate.sh', () => {

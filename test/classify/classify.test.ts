@@ -31,23 +31,27 @@ describe('classify on recorded evidence', () => {
     expect(classification.recommendation.grain).toBeUndefined();
   });
 
-  it('where dispatch is what stops the pool: too fine-grained at this grain, and the batch and task size that would pay', () => {
-    // The same recording with the pool's figures edited (SYNTHETIC): 400 µs to send a message of 8 tasks, 10 µs to
-    // compute one on a pool thread. Dispatch per task (50 µs) now dwarfs the 21 µs task.
-    const result = structuredClone(fixture('pool-loses.json'));
-    const pool = result.benchmarks.find(
-      (benchmark): benchmark is OkBenchmark => benchmark.id === 'cpu-spin/parallel/t2' && benchmark.status === 'ok',
-    );
-    if (pool?.batching === undefined) throw new Error('the recording lost its batching figures');
-    pool.batching = { ...pool.batching, dispatchUs: 400, taskUs: 10 };
-    const classification = classifyWorkload(result.benchmarks, result.environment);
-    expect(classification.recommendation.strategy).toBe('sequential');
-    const grain = classification.recommendation.grain;
-    expect(grain?.batch).toBeGreaterThan(8);
-    expect(classification.reasons.join('\n')).toMatch(
-      /too fine-grained for a pool at this grain: sending a task costs 50 µs \(8 tasks per message\).*--batch \d+/,
-    );
-  });
+  it(
+    'where dispatch is what stops the pool: too fine-grained at this grain, and the batch and task size ' +
+      'that would pay',
+    () => {
+      // The same recording with the pool's figures edited (SYNTHETIC): 400 µs to send a message of 8 tasks, 10 µs to
+      // compute one on a pool thread. Dispatch per task (50 µs) now dwarfs the 21 µs task.
+      const result = structuredClone(fixture('pool-loses.json'));
+      const pool = result.benchmarks.find(
+        (benchmark): benchmark is OkBenchmark => benchmark.id === 'cpu-spin/parallel/t2' && benchmark.status === 'ok',
+      );
+      if (pool?.batching === undefined) throw new Error('the recording lost its batching figures');
+      pool.batching = { ...pool.batching, dispatchUs: 400, taskUs: 10 };
+      const classification = classifyWorkload(result.benchmarks, result.environment);
+      expect(classification.recommendation.strategy).toBe('sequential');
+      const grain = classification.recommendation.grain;
+      expect(grain?.batch).toBeGreaterThan(8);
+      expect(classification.reasons.join('\n')).toMatch(
+        /too fine-grained for a pool at this grain: sending a task costs 50 µs \(8 tasks per message\).*--batch \d+/,
+      );
+    },
+  );
 
   it('where it is inconclusive: undecided, with the samples that would likely decide, and no pool recommended', () => {
     const result = fixture('inconclusive.json');

@@ -6,39 +6,43 @@ import { readResultFile } from '../../src/results/load.js';
 import { FAST_RUN, runCli, scratchDir } from '../helpers/cli.js';
 
 describe('your own workload', () => {
-  it('examples/my-workload.js (import { defineWorkload } from "corescope") runs under every strategy via --workload', async () => {
-    const out = join(scratchDir(), 'mine.json');
-    const result = await runCli(
-      [
-        'run',
-        '--workload',
-        './examples/my-workload.js',
-        ...FAST_RUN,
-        '-s',
-        'sequential,concurrent,parallel,hybrid',
-        '-t',
-        '2',
-        '--rounds',
-        '2',
-        '--tasks',
-        '4',
-        '--out',
-        out,
-      ],
-      { cwd: PACKAGE_ROOT },
-    );
-    expect(result.code, result.stderr).toBe(0);
-    const file = readResultFile(out);
-    expect(file.benchmarks.map((benchmark) => [benchmark.id, benchmark.status])).toEqual([
-      ['fetch-and-digest/sequential/t1', 'ok'],
-      ['fetch-and-digest/concurrent/t1', 'ok'],
-      ['fetch-and-digest/parallel/t2', 'ok'],
-      ['fetch-and-digest/hybrid/t2', 'ok'],
-    ]);
-    expect(file.benchmarks[0]?.workload.source).toBe('./examples/my-workload.js');
-    // Verdicts wrap at 120 columns with a 4-space hanging indent: read the sentence whole.
-    expect(result.stdout.replace(/\n {4}/g, ' ')).toMatch(/fetch-and-digest: .*hybrid [\d.]+× on 2 threads/);
-  });
+  it(
+    'examples/my-workload.js (import { defineWorkload } from "corescope") runs under every strategy via ' +
+      '--workload',
+    async () => {
+      const out = join(scratchDir(), 'mine.json');
+      const result = await runCli(
+        [
+          'run',
+          '--workload',
+          './examples/my-workload.js',
+          ...FAST_RUN,
+          '-s',
+          'sequential,concurrent,parallel,hybrid',
+          '-t',
+          '2',
+          '--rounds',
+          '2',
+          '--tasks',
+          '4',
+          '--out',
+          out,
+        ],
+        { cwd: PACKAGE_ROOT },
+      );
+      expect(result.code, result.stderr).toBe(0);
+      const file = readResultFile(out);
+      expect(file.benchmarks.map((benchmark) => [benchmark.id, benchmark.status])).toEqual([
+        ['fetch-and-digest/sequential/t1', 'ok'],
+        ['fetch-and-digest/concurrent/t1', 'ok'],
+        ['fetch-and-digest/parallel/t2', 'ok'],
+        ['fetch-and-digest/hybrid/t2', 'ok'],
+      ]);
+      expect(file.benchmarks[0]?.workload.source).toBe('./examples/my-workload.js');
+      // Verdicts wrap at 120 columns with a 4-space hanging indent: read the sentence whole.
+      expect(result.stdout.replace(/\n {4}/g, ' ')).toMatch(/fetch-and-digest: .*hybrid [\d.]+× on 2 threads/);
+    },
+  );
 });
 
 describe('programmatic API', () => {

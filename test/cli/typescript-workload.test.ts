@@ -91,37 +91,41 @@ describe('TypeScript workload files', () => {
     expect(classification.evidence.parallelSpeedup.map((point) => point.threads)).toContain(2);
   });
 
-  it("bundles relative .ts imports, resolves the package from the user's node_modules, and keeps import.meta.url the source's", async () => {
-    const root = userProject({
-      'bench/typed.ts': TYPED_WORKLOAD,
-      'bench/lib/repeat.ts': HELPER,
-      'bench/fixture.txt': 'abcd',
-    });
-    const out = join(root, 'typed.json');
-    const result = await runCli(
-      [
-        'run',
-        '-w',
-        './bench/typed.ts',
-        '-s',
-        'sequential,parallel',
-        '-t',
-        '2',
-        '--rounds',
-        '1',
-        '--tasks',
-        '2',
-        '--out',
-        out,
-      ],
-      { cwd: root },
-    );
-    expect(result.code, result.stderr).toBe(0);
-    expect(readResultFile(out).benchmarks.map((benchmark) => benchmark.status)).toEqual(['ok', 'ok']);
-    const compiled = readdirSync(join(root, 'bench', '.corescope'));
-    expect(compiled.filter((name) => name.endsWith('.mjs'))).toHaveLength(1);
-    expect(compiled).toContain('.gitignore');
-  });
+  it(
+    "bundles relative .ts imports, resolves the package from the user's node_modules, and keeps " +
+      "import.meta.url the source's",
+    async () => {
+      const root = userProject({
+        'bench/typed.ts': TYPED_WORKLOAD,
+        'bench/lib/repeat.ts': HELPER,
+        'bench/fixture.txt': 'abcd',
+      });
+      const out = join(root, 'typed.json');
+      const result = await runCli(
+        [
+          'run',
+          '-w',
+          './bench/typed.ts',
+          '-s',
+          'sequential,parallel',
+          '-t',
+          '2',
+          '--rounds',
+          '1',
+          '--tasks',
+          '2',
+          '--out',
+          out,
+        ],
+        { cwd: root },
+      );
+      expect(result.code, result.stderr).toBe(0);
+      expect(readResultFile(out).benchmarks.map((benchmark) => benchmark.status)).toEqual(['ok', 'ok']);
+      const compiled = readdirSync(join(root, 'bench', '.corescope'));
+      expect(compiled.filter((name) => name.endsWith('.mjs'))).toHaveLength(1);
+      expect(compiled).toContain('.gitignore');
+    },
+  );
 
   it('the programmatic run() takes a .ts workload too', async () => {
     const root = userProject({
@@ -164,7 +168,8 @@ describe('TypeScript workload files', () => {
     // Line 3, column 13 (1-based) is the "=" the parser did not expect after the colon.
     const root = userProject({
       'bench/broken.ts':
-        "import { defineWorkload } from 'corescope';\n\nconst size: = 3;\nexport default defineWorkload({ id: 'x', kind: 'cpu', description: '', defaultSize: size, task: () => 1 });\n",
+        "import { defineWorkload } from 'corescope';\n\nconst size: = 3;\nexport default " +
+        "defineWorkload({ id: 'x', kind: 'cpu', description: '', defaultSize: size, task: () => 1 });\n",
     });
     for (const args of [
       ['run', '-w', './bench/broken.ts'],

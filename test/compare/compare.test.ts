@@ -106,7 +106,8 @@ describe('compareResults, different machines', () => {
     expect(layout).not.toBeNull();
     if (layout === null) return;
     expect(layout.columns.map((column) => column.description)).toEqual([
-      `${reference.environment.cpuModel}, ${reference.environment.usableCores} usable cores, Node ${nodeMajorOf(reference.environment.node)}`,
+      `${reference.environment.cpuModel}, ${reference.environment.usableCores} usable cores, Node ` +
+        `${nodeMajorOf(reference.environment.node)}`,
       `Synthetic 16-core (test only), 16 usable cores, Node ${nodeMajorOf(reference.environment.node)}`,
     ]);
     expect(layout.rows.some((row) => row.strategy === 'sequential')).toBe(false);

@@ -82,18 +82,22 @@ describe('one benchmark, files made from fixed samples with a known shift', () =
     expect(judgement.ratioLow).toBeLessThan(1.03);
   });
 
-  it('+5 % in noisy samples: inconclusive, with the samples that would likely decide, and a minimum detectable change', () => {
-    const noisy = fixedGroups(2, 2, 6, 0.1, 0.03);
-    const judgement = judgeOne(cell(noisy), cell(scaled(noisy, 1.05)));
-    expect(judgement.verdict).toBe('inconclusive');
-    expect(judgement.samplesFactor).toBeGreaterThan(1);
-    expect(judgement.reason).toMatch(/^~[\d.]+× samples$/);
-    // Deciding needs the lower end to clear +3 %: ln(1.05/1.03) = z·se·√(1/k), so k = (z·se / ln(1.05/1.03))².
-    const z = 1.959963984540054;
-    const se = (Math.log(judgement.ratio ?? 1) - Math.log(judgement.ratioLow ?? 1)) / z;
-    expect(judgement.samplesFactor).toBeCloseTo(((z * se) / Math.log(1.05 / 1.03)) ** 2, 6);
-    expect(judgement.minimumDetectable).toBeCloseTo(1.03 * Math.exp((z + 0.8416212335729142) * se) - 1, 6);
-  });
+  it(
+    '+5 % in noisy samples: inconclusive, with the samples that would likely decide, and a minimum ' +
+      'detectable change',
+    () => {
+      const noisy = fixedGroups(2, 2, 6, 0.1, 0.03);
+      const judgement = judgeOne(cell(noisy), cell(scaled(noisy, 1.05)));
+      expect(judgement.verdict).toBe('inconclusive');
+      expect(judgement.samplesFactor).toBeGreaterThan(1);
+      expect(judgement.reason).toMatch(/^~[\d.]+× samples$/);
+      // Deciding needs the lower end to clear +3 %: ln(1.05/1.03) = z·se·√(1/k), so k = (z·se / ln(1.05/1.03))².
+      const z = 1.959963984540054;
+      const se = (Math.log(judgement.ratio ?? 1) - Math.log(judgement.ratioLow ?? 1)) / z;
+      expect(judgement.samplesFactor).toBeCloseTo(((z * se) / Math.log(1.05 / 1.03)) ** 2, 6);
+      expect(judgement.minimumDetectable).toBeCloseTo(1.03 * Math.exp((z + 0.8416212335729142) * se) - 1, 6);
+    },
+  );
 
   it('the verdict is always the judgement of the interval printed beside it', () => {
     for (const factor of [0.8, 0.95, 0.99, 1, 1.01, 1.04, 1.1, 1.3]) {
@@ -252,41 +256,45 @@ describe('many benchmarks at once: the Benjamini–Hochberg correction', () => {
     ]);
   });
 
-  it('property: no "slower" or "faster" verdict comes with an interval that includes 1, and each verdict is its interval\'s', () => {
-    const groupsArbitrary = fc.array(
-      fc.array(fc.double({ min: 1, max: 100, noNaN: true }), { minLength: 2, maxLength: 6 }),
-      { minLength: 2, maxLength: 4 },
-    );
-    fc.assert(
-      fc.property(
-        groupsArbitrary,
-        groupsArbitrary,
-        fc.double({ min: 0, max: 0.2, noNaN: true }),
-        fc.double({ min: 0.001, max: 0.2, noNaN: true }),
-        (base, head, threshold, alpha) => {
-          const comparison = compareResults(
-            [
-              { name: 'base.json', result: file(2, () => 1, base) },
-              { name: 'head.json', result: file(2, (index) => (index === 0 ? 1 : 1.1), head) },
-            ],
-            { threshold, alpha },
-          );
-          for (const judgement of comparison.sameMachine[0]?.judgements ?? []) {
-            if (judgement.ratioLow === null || judgement.ratioHigh === null || judgement.ratio === null) continue;
-            const includesOne = judgement.ratioLow <= 1 && judgement.ratioHigh >= 1;
-            if (judgement.verdict === 'slower' || judgement.verdict === 'faster') expect(includesOne).toBe(false);
-            expect(judgement.verdict).toBe(
-              judgeTimeChange(
-                { estimate: judgement.ratio, low: judgement.ratioLow, high: judgement.ratioHigh },
-                threshold,
-              ).word,
+  it(
+    'property: no "slower" or "faster" verdict comes with an interval that includes 1, and each verdict is ' +
+      "its interval's",
+    () => {
+      const groupsArbitrary = fc.array(
+        fc.array(fc.double({ min: 1, max: 100, noNaN: true }), { minLength: 2, maxLength: 6 }),
+        { minLength: 2, maxLength: 4 },
+      );
+      fc.assert(
+        fc.property(
+          groupsArbitrary,
+          groupsArbitrary,
+          fc.double({ min: 0, max: 0.2, noNaN: true }),
+          fc.double({ min: 0.001, max: 0.2, noNaN: true }),
+          (base, head, threshold, alpha) => {
+            const comparison = compareResults(
+              [
+                { name: 'base.json', result: file(2, () => 1, base) },
+                { name: 'head.json', result: file(2, (index) => (index === 0 ? 1 : 1.1), head) },
+              ],
+              { threshold, alpha },
             );
-          }
-        },
-      ),
-      { numRuns: 60 },
-    );
-  });
+            for (const judgement of comparison.sameMachine[0]?.judgements ?? []) {
+              if (judgement.ratioLow === null || judgement.ratioHigh === null || judgement.ratio === null) continue;
+              const includesOne = judgement.ratioLow <= 1 && judgement.ratioHigh >= 1;
+              if (judgement.verdict === 'slower' || judgement.verdict === 'faster') expect(includesOne).toBe(false);
+              expect(judgement.verdict).toBe(
+                judgeTimeChange(
+                  { estimate: judgement.ratio, low: judgement.ratioLow, high: judgement.ratioHigh },
+                  threshold,
+                ).word,
+              );
+            }
+          },
+        ),
+        { numRuns: 60 },
+      );
+    },
+  );
 });
 
 describe('on real runs', () => {

@@ -28,7 +28,8 @@ describe('workloads that cannot be loaded', () => {
   });
 
   it.each(FAULT_VARIANTS)(
-    'a module that loads on the main thread but fails in a worker: an error for each pool cell, never a hang or exit 0 ($label)',
+    'a module that loads on the main thread but fails in a worker: an error for each pool cell, never a ' +
+      'hang or exit 0 ($label)',
     async (variant) => {
       const run = await runFaulty(
         [fixture('fails-in-worker')],

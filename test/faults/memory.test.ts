@@ -5,7 +5,8 @@ import { expectOneCleanLine, FAULT_VARIANTS, failureOf, fixture, runFaulty, vari
 
 describe('tasks that run out of memory', () => {
   it.each(FAULT_VARIANTS)(
-    'a worker over its heap cap fails with ERR_WORKER_OUT_OF_MEMORY; an out-of-memory measuring process is crashed; the rest goes on ($label)',
+    'a worker over its heap cap fails with ERR_WORKER_OUT_OF_MEMORY; an out-of-memory measuring process ' +
+      'is crashed; the rest goes on ($label)',
     async (variant) => {
       const run = await runFaulty(
         [fixture('leaks'), fixture('ok')],

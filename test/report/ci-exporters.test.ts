@@ -93,7 +93,9 @@ describe('report --format github-action-benchmark (customSmallerIsBetter)', () =
       );
       if (benchmark?.derived)
         expect(entry.extra).toContain(
-          `(95% CI ${benchmark.derived.speedupCi95[0].toFixed(2)}–${benchmark.derived.speedupCi95[1].toFixed(2)}) vs sequential`,
+          `(95% CI ` +
+            `${benchmark.derived.speedupCi95[0].toFixed(2)}–${benchmark.derived.speedupCi95[1].toFixed(2)}) ` +
+            `vs sequential`,
         );
     });
   });

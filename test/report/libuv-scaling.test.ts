@@ -50,7 +50,8 @@ describe('libuv verdict lines', () => {
       benchmarks: uvSweep('cpu-hash-async', { 1: 1.02, 2: 1.8, 4: 1.95 }),
     });
     expect(line).toContain(
-      'cpu-hash-async (libuv pool sweep): concurrent 1.02× with 1 libuv thread, 1.80× with 2 libuv threads, 1.95× with 4',
+      'cpu-hash-async (libuv pool sweep): concurrent 1.02× with 1 libuv thread, 1.80× with 2 libuv ' +
+        'threads, 1.95× with 4',
     );
     expect(line).toContain(
       "comes from libuv's threads running the fs/crypto calls in parallel, not from the event loop",
@@ -180,7 +181,8 @@ describe('verdict line', () => {
       coresBusy: 0.05,
     });
     expect(renderRunSummary({ ...syntheticResult(), benchmarks: [sequential, busy] }, UNWRAPPED)).toContain(
-      "cpu-hash-async: concurrent 1.90× (1.80–1.99) — gain: 1.8 cores busy on one event loop: libuv's thread pool ran the async calls in parallel",
+      "cpu-hash-async: concurrent 1.90× (1.80–1.99) — gain: 1.8 cores busy on one event loop: libuv's " +
+        'thread pool ran the async calls in parallel',
     );
     const idleSequential = {
       ...sequential,
@@ -189,7 +191,8 @@ describe('verdict line', () => {
       eventLoop: { utilization: 0.02, delayP99Ms: 1 },
     };
     expect(renderRunSummary({ ...syntheticResult(), benchmarks: [idleSequential, waiting] }, UNWRAPPED)).toContain(
-      'io-timer: concurrent 15.0× (14.25–15.75) — gain: the waits overlap on one thread (run one at a time, it idled 98 % of the time)',
+      'io-timer: concurrent 15.0× (14.25–15.75) — gain: the waits overlap on one thread (run one at a ' +
+        'time, it idled 98 % of the time)',
     );
   });
 });

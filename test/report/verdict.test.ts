@@ -91,34 +91,40 @@ describe("parallel: a gain against what the machine delivered; a cause only from
       environment: { usableCores: 2, machine: probe },
     });
     expect(line).toContain(
-      'parallel at best 0.83× (0.79–0.87) on 2 threads — slower than sequential: dispatch costs more than the pool saves',
+      'parallel at best 0.83× (0.79–0.87) on 2 threads — slower than sequential: dispatch costs more ' +
+        'than the pool saves',
     );
     expect(line).toContain('sending a task costs 150 µs, one task per message; computing one takes 100 µs');
   });
 
-  it("gives the figures and no cause when they do not explain the loss (a gzip-like 1 ms task: the issue's 0.83×)", () => {
-    const tasks = { ...sequential, workload: { ...sequential.workload, tasks: 100 } }; // 1 ms per task
-    const pool = cell({
-      strategy: 'parallel',
-      threads: 2,
-      medianMs: 120,
-      speedup: 0.83,
-      batching: { requested: 'auto', size: 1, dispatchUs: 60, taskUs: 1000 },
-    });
-    const line = verdictLine([tasks, { ...pool, workload: tasks.workload }], {
-      environment: { usableCores: 2, machine: probe },
-    });
-    expect(line).not.toContain('dispatch costs more');
-    expect(line).toContain(
-      'slower than sequential (sending a task cost 60 µs, computing one 1 ms on a pool thread: these figures alone allow up to 1.71×)',
-    );
-  });
+  it(
+    "gives the figures and no cause when they do not explain the loss (a gzip-like 1 ms task: the issue's " + '0.83×)',
+    () => {
+      const tasks = { ...sequential, workload: { ...sequential.workload, tasks: 100 } }; // 1 ms per task
+      const pool = cell({
+        strategy: 'parallel',
+        threads: 2,
+        medianMs: 120,
+        speedup: 0.83,
+        batching: { requested: 'auto', size: 1, dispatchUs: 60, taskUs: 1000 },
+      });
+      const line = verdictLine([tasks, { ...pool, workload: tasks.workload }], {
+        environment: { usableCores: 2, machine: probe },
+      });
+      expect(line).not.toContain('dispatch costs more');
+      expect(line).toContain(
+        'slower than sequential (sending a task cost 60 µs, computing one 1 ms on a pool thread: these ' +
+          'figures alone allow up to 1.71×)',
+      );
+    },
+  );
 
   it('names the machine when its probe delivered no more than one core to the threads, and nothing without figures', () => {
     const pool = cell({ strategy: 'parallel', threads: 2, medianMs: 100, speedup: 1, speedupCiPct: 1 });
     const oneCore = { ...probe, threads: [{ threads: 2, deliveredCores: 1.01 }] };
     expect(verdictLine([sequential, pool], { environment: { usableCores: 2, machine: oneCore } })).toContain(
-      'parallel at best 1.00× (0.99–1.01) on 2 threads — no gain: the machine delivered only 1.01 cores to 2 threads in its probe',
+      'parallel at best 1.00× (0.99–1.01) on 2 threads — no gain: the machine delivered only 1.01 cores ' +
+        'to 2 threads in its probe',
     );
     expect(verdictLine([sequential, pool])).toMatch(/parallel at best 1\.00× \(0\.99–1\.01\) on 2 threads — no gain; /);
   });
@@ -139,7 +145,8 @@ describe('concurrent', () => {
   it('no gain on computing, with the busy share that shows why', () => {
     const concurrent = cell({ strategy: 'concurrent', threads: 1, medianMs: 100, speedup: 1, speedupCiPct: 1 });
     expect(verdictLine([sequential, concurrent])).toContain(
-      'concurrent 1.00× (0.99–1.01) — no gain: run one at a time the main thread computed 100 % of the time, so Promise.all only takes turns',
+      'concurrent 1.00× (0.99–1.01) — no gain: run one at a time the main thread computed 100 % of the ' +
+        'time, so Promise.all only takes turns',
     );
   });
 

@@ -87,7 +87,8 @@ describe('scalingFits', () => {
     expect(defaultSweep?.usl).toEqual({
       status: 'insufficient',
       reason:
-        'USL needs 6 thread counts from 1 to the 16 usable cores, this run has 5 (1, 2, 4, 8, 16): run with --threads 1-16',
+        'USL needs 6 thread counts from 1 to the 16 usable cores, this run has 5 (1, 2, 4, 8, 16): run ' +
+        'with --threads 1-16',
     });
   });
 

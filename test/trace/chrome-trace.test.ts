@@ -34,21 +34,29 @@ function threadNames(events: readonly TraceEvent[], pid: number): Map<number, un
 }
 
 describe('toChromeTrace', () => {
-  it('writes a file the structural validator accepts, with one named process per cell and one named track per thread', () => {
-    const trace = exported();
-    expect(validateChromeTrace(trace)).toEqual([]);
-    expect(trace.displayTimeUnit).toBe('ms');
-    expect(trace.metadata.clockOriginUs).toBe(T0_US);
-    const processNames = trace.traceEvents
-      .filter((event) => event.name === 'process_name')
-      .map((event) => event.args?.name);
-    expect(processNames).toEqual([`${SEQUENTIAL} · process 0`, `${CONCURRENT} · process 0`, `${PARALLEL} · process 0`]);
-    expect([...threadNames(trace.traceEvents, pidOf(trace.traceEvents, PARALLEL)).values()]).toEqual([
-      'event loop',
-      'worker 1',
-      'worker 2',
-    ]);
-  });
+  it(
+    'writes a file the structural validator accepts, with one named process per cell and one named track ' +
+      'per thread',
+    () => {
+      const trace = exported();
+      expect(validateChromeTrace(trace)).toEqual([]);
+      expect(trace.displayTimeUnit).toBe('ms');
+      expect(trace.metadata.clockOriginUs).toBe(T0_US);
+      const processNames = trace.traceEvents
+        .filter((event) => event.name === 'process_name')
+        .map((event) => event.args?.name);
+      expect(processNames).toEqual([
+        `${SEQUENTIAL} · process 0`,
+        `${CONCURRENT} · process 0`,
+        `${PARALLEL} · process 0`,
+      ]);
+      expect([...threadNames(trace.traceEvents, pidOf(trace.traceEvents, PARALLEL)).values()]).toEqual([
+        'event loop',
+        'worker 1',
+        'worker 2',
+      ]);
+    },
+  );
 
   it('draws sequential tasks as complete events on the event-loop track, timed from the first timestamp', () => {
     const { traceEvents } = exported();

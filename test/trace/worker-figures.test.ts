@@ -31,26 +31,35 @@ describe('workerFigures', () => {
     expect(workerFiguresSchema.safeParse(pool).success).toBe(true);
   });
 
-  it('counts a listed worker that ran nothing as idle capacity, and two async tasks at once on one worker as busy once', () => {
-    const cell = 'x/parallel/t2';
-    const figures = workerFigures({
-      spans: [
-        span(cell, { taskIndex: 0, thread: { kind: 'worker', threadId: 5 }, startUs: 0, endUs: 100 }),
-        span(cell, { taskIndex: 1, thread: { kind: 'worker', threadId: 5 }, startUs: 50, endUs: 100 }),
-      ],
-      counters: [],
-      workers: [{ cellId: cell, process: 0, threadId: 6, eventLoopUtilization: 0 }],
-    }).get(cell);
-    // Worker 5 busy 0–100 µs (the union), worker 6 idle: 100 / (100 µs × 2 threads).
-    expect(figures?.poolUtilization).toBeCloseTo(0.5, 12);
-    expect(figures?.queueWaitMs).toBeNull();
-    expect(
-      figures?.workers.map((worker) => [worker.threadId, worker.tasks, worker.busyShare, worker.eventLoopUtilization]),
-    ).toEqual([
-      [5, 2, 1, null],
-      [6, 0, 0, 0],
-    ]);
-  });
+  it(
+    'counts a listed worker that ran nothing as idle capacity, and two async tasks at once on one worker ' +
+      'as busy once',
+    () => {
+      const cell = 'x/parallel/t2';
+      const figures = workerFigures({
+        spans: [
+          span(cell, { taskIndex: 0, thread: { kind: 'worker', threadId: 5 }, startUs: 0, endUs: 100 }),
+          span(cell, { taskIndex: 1, thread: { kind: 'worker', threadId: 5 }, startUs: 50, endUs: 100 }),
+        ],
+        counters: [],
+        workers: [{ cellId: cell, process: 0, threadId: 6, eventLoopUtilization: 0 }],
+      }).get(cell);
+      // Worker 5 busy 0–100 µs (the union), worker 6 idle: 100 / (100 µs × 2 threads).
+      expect(figures?.poolUtilization).toBeCloseTo(0.5, 12);
+      expect(figures?.queueWaitMs).toBeNull();
+      expect(
+        figures?.workers.map((worker) => [
+          worker.threadId,
+          worker.tasks,
+          worker.busyShare,
+          worker.eventLoopUtilization,
+        ]),
+      ).toEqual([
+        [5, 2, 1, null],
+        [6, 0, 0, 0],
+      ]);
+    },
+  );
 
   it('sums traced samples: utilization is total busy over total capacity', () => {
     const cell = 'x/parallel/t1';

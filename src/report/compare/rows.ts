@@ -41,7 +41,8 @@ export function sameMachineTitle(comparison: SameMachineComparison): string {
 /** What "~k×" in the why column means, said once under the table when a row uses it. */
 export function samplesNote(comparison: SameMachineComparison): string | undefined {
   return comparison.judgements.some((judgement) => judgement.verdict === 'inconclusive')
-    ? '~k× samples: about k times the samples (rounds × processes) would likely decide it; on the margin: too close to tell'
+    ? '~k× samples: about k times the samples (rounds × processes) would likely decide it; on the margin: ' +
+        'too close to tell'
     : undefined;
 }
 
@@ -49,7 +50,10 @@ export function samplesNote(comparison: SameMachineComparison): string | undefin
 export function sameMachineRule(comparison: SameMachineComparison, options: Comparison['options']): string {
   const level = `${trimmedPercent(comparison.confidence)} % CI`;
   const over = comparison.tested === 0 ? 'no benchmark judged' : plural(comparison.tested, 'benchmark');
-  return `margin ±${formatPercent(options.threshold, 2)}, ${level} (Benjamini–Hochberg, FDR ${options.alpha}, ${over}); MDC: slowdown caught 4 in 5`;
+  return (
+    `margin ±${formatPercent(options.threshold, 2)}, ${level} (Benjamini–Hochberg, FDR ${options.alpha}, ` +
+    `${over}); MDC: slowdown caught 4 in 5`
+  );
 }
 
 export function verdictCounts(comparison: SameMachineComparison): string {

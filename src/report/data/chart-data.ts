@@ -102,7 +102,12 @@ function speedupTip(input: ReportInput, cell: Measured): string {
       : `, ${plural(cell.batching.size, 'task')} per message${cell.batching.requested === 'auto' ? ' (auto)' : ''}`,
     cell.uvThreadpoolSize === undefined ? '' : `, libuv pool ${cell.uvThreadpoolSize}`,
   ].join('');
-  return `${input.machine} · ${cell.strategy}, ${formatThreads(cell.threads)}: speedup ${formatRatio(cell.derived.speedup)} (95% CI ${low.toFixed(2)}–${high.toFixed(2)}), ideal ${formatRatio(cell.derived.idealSpeedup)}, efficiency ${formatPercent(cell.derived.efficiency)}, median ${formatMs(cell.stats.median)}${extras}`;
+  return (
+    `${input.machine} · ${cell.strategy}, ${formatThreads(cell.threads)}: speedup ` +
+    `${formatRatio(cell.derived.speedup)} (95% CI ${low.toFixed(2)}–${high.toFixed(2)}), ideal ` +
+    `${formatRatio(cell.derived.idealSpeedup)}, efficiency ${formatPercent(cell.derived.efficiency)}, ` +
+    `median ${formatMs(cell.stats.median)}${extras}`
+  );
 }
 
 /**
@@ -132,7 +137,10 @@ export function speedupSeries(inputs: readonly ReportInput[], groupKey: string):
         points: pool.map((cell) => ({
           x: cell.threads,
           y: cell.derived.idealSpeedup,
-          tip: `${input.machine} · ideal for ${formatThreads(cell.threads)} on ${input.result.environment.usableCores} usable cores, ${cell.workload.tasks} tasks: ${formatRatio(cell.derived.idealSpeedup)}`,
+          tip:
+            `${input.machine} · ideal for ${formatThreads(cell.threads)} on ` +
+            `${input.result.environment.usableCores} usable cores, ${cell.workload.tasks} tasks: ` +
+            `${formatRatio(cell.derived.idealSpeedup)}`,
         })),
       });
     }
@@ -187,7 +195,10 @@ export function ioComparison(inputs: readonly ReportInput[]): BarData {
         if (cell === undefined) return null;
         return {
           value: cell.stats.median,
-          tip: `${input.machine} · ${group.label}, ${strategy}: median ${formatMs(cell.stats.median)} per ${cell.workload.tasks} tasks (±${cell.stats.rme.toFixed(1)} %), speedup ${formatRatio(cell.derived.speedup)}`,
+          tip:
+            `${input.machine} · ${group.label}, ${strategy}: median ${formatMs(cell.stats.median)} per ` +
+            `${cell.workload.tasks} tasks (±${cell.stats.rme.toFixed(1)} %), speedup ` +
+            `${formatRatio(cell.derived.speedup)}`,
         };
       }),
     })),
@@ -240,7 +251,10 @@ export function cpuTimeBars(inputs: readonly ReportInput[], groupKey: string): B
     groupKey,
     cpuMsPerSample,
     (cell) =>
-      `CPU ${formatMs(cpuMsPerSample(cell))} per sample (user ${formatMs(cell.cpu.userMs / cell.stats.n)}, system ${formatMs(cell.cpu.systemMs / cell.stats.n)}), ${cell.cpu.effectiveParallelism.toFixed(2)} cores busy, wall ${formatMs(cell.stats.median)}`,
+      `CPU ${formatMs(cpuMsPerSample(cell))} per sample (user ` +
+      `${formatMs(cell.cpu.userMs / cell.stats.n)}, system ` +
+      `${formatMs(cell.cpu.systemMs / cell.stats.n)}), ${cell.cpu.effectiveParallelism.toFixed(2)} cores ` +
+      `busy, wall ${formatMs(cell.stats.median)}`,
   );
 }
 
@@ -250,6 +264,7 @@ export function eventLoopBars(inputs: readonly ReportInput[], groupKey: string):
     groupKey,
     (cell) => cell.eventLoop.utilization * 100,
     (cell) =>
-      `event loop busy ${(cell.eventLoop.utilization * 100).toFixed(1)} %, delay p99 ${formatMs(cell.eventLoop.delayP99Ms)}`,
+      `event loop busy ${(cell.eventLoop.utilization * 100).toFixed(1)} %, delay p99 ` +
+      `${formatMs(cell.eventLoop.delayP99Ms)}`,
   );
 }

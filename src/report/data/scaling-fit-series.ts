@@ -70,7 +70,12 @@ export function fitSeries(inputs: readonly ReportInput[], groupKey: string): Lin
           {
             x: prediction.threads,
             y: speedup,
-            tip: `${input.machine} · ${entry.strategy}, ${MODEL_NAME[model]} fit: predicted ${formatRatio(speedup)} over sequential on ${prediction.threads} cores (${formatRatio(scaling)} over its 1-thread cell), fitted on ${entry.points.filter((point) => point.used).length} thread counts up to ${entry.usableCores} cores`,
+            tip:
+              `${input.machine} · ${entry.strategy}, ${MODEL_NAME[model]} fit: predicted ` +
+              `${formatRatio(speedup)} over sequential on ${prediction.threads} cores ` +
+              `(${formatRatio(scaling)} over its 1-thread cell), fitted on ` +
+              `${entry.points.filter((point) => point.used).length} thread counts up to ` +
+              `${entry.usableCores} cores`,
           },
         ];
       });

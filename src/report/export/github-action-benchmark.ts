@@ -17,13 +17,18 @@ export const githubActionBenchmarkExporter: Exporter = {
       const speedup =
         derived === null
           ? ''
-          : `\nspeedup ${formatRatio(derived.speedup)} (95% CI ${derived.speedupCi95[0].toFixed(2)}–${derived.speedupCi95[1].toFixed(2)}) vs sequential`;
+          : `\nspeedup ${formatRatio(derived.speedup)} (95% CI ` +
+            `${derived.speedupCi95[0].toFixed(2)}–${derived.speedupCi95[1].toFixed(2)}) vs sequential`;
       return {
         name,
         unit: 'ms',
         value: stats.median,
         range: `± ${Number(stats.ci95.toPrecision(3))}`,
-        extra: `median of ${stats.n} samples, each a batch of ${benchmark.workload.tasks} tasks; ${benchmark.strategy} on ${formatThreads(benchmark.threads)}${speedup}\nmachine: ${input.machine}, ${input.result.environment.cpuModel}, ${input.result.environment.usableCores} usable cores`,
+        extra:
+          `median of ${stats.n} samples, each a batch of ${benchmark.workload.tasks} tasks; ` +
+          `${benchmark.strategy} on ${formatThreads(benchmark.threads)}${speedup}\nmachine: ` +
+          `${input.machine}, ${input.result.environment.cpuModel}, ${input.result.environment.usableCores} ` +
+          `usable cores`,
       };
     });
     return `${JSON.stringify(entries, null, 2)}\n`;

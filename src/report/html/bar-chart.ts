@@ -30,7 +30,10 @@ export function renderBarChart(spec: BarChartSpec, styles: StyleBook, chartId: s
   const { categories, series } = spec.data;
   const caption = `<figcaption>${escapeHtml(spec.title)}</figcaption>`;
   if (categories.length === 0 || series.length === 0) {
-    return `<figure class="chart" data-chart="${escapeHtml(spec.kind)}" data-series-count="0">${caption}<p class="empty">No measured figures to draw.</p></figure>`;
+    return (
+      `<figure class="chart" data-chart="${escapeHtml(spec.kind)}" data-series-count="0">${caption}<p ` +
+      `class="empty">No measured figures to draw.</p></figure>`
+    );
   }
   const longest = Math.max(...categories.map((category) => category.length));
   const left = Math.min(190, Math.max(70, longest * 6.6 + 14));
@@ -53,7 +56,8 @@ export function renderBarChart(spec: BarChartSpec, styles: StyleBook, chartId: s
     const id = `${chartId}-hatch-${index}`;
     patterns.push(
       `<pattern id="${id}" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(${angle})">` +
-        `<rect width="6" height="6" fill="${color}" fill-opacity="0.22"/><line x1="0" y1="0" x2="0" y2="6" stroke="${color}" stroke-width="3"/></pattern>`,
+        (`<rect width="6" height="6" fill="${color}" fill-opacity="0.22"/><line x1="0" y1="0" x2="0" ` +
+          `y2="6" stroke="${color}" stroke-width="3"/></pattern>`),
     );
     return `url(#${id})`;
   };
@@ -61,12 +65,17 @@ export function renderBarChart(spec: BarChartSpec, styles: StyleBook, chartId: s
 
   const grid = ticks.map(
     (tick) =>
-      `<line class="grid" x1="${c(xOf(tick))}" x2="${c(xOf(tick))}" y1="${MARGIN.top}" y2="${MARGIN.top + plotHeight}"/>` +
-      `<text class="tick" x="${c(xOf(tick))}" y="${MARGIN.top + plotHeight + 16}" text-anchor="middle">${formatTick(tick)}</text>`,
+      `<line class="grid" x1="${c(xOf(tick))}" x2="${c(xOf(tick))}" y1="${MARGIN.top}" ` +
+      `y2="${MARGIN.top + plotHeight}"/>` +
+      (`<text class="tick" x="${c(xOf(tick))}" y="${MARGIN.top + plotHeight + 16}" ` +
+        `text-anchor="middle">${formatTick(tick)}</text>`),
   );
   const labels = categories.map((category, index) => {
     const middle = MARGIN.top + index * (groupHeight + GROUP_GAP) + groupHeight / 2;
-    return `<text class="category" x="${c(left - 8)}" y="${c(middle + 4)}" text-anchor="end">${escapeHtml(category)}</text>`;
+    return (
+      `<text class="category" x="${c(left - 8)}" y="${c(middle + 4)}" ` +
+      `text-anchor="end">${escapeHtml(category)}</text>`
+    );
   });
   const bars = series.map((entry, seriesIndex) => {
     const color = styleOf(entry).color;
@@ -74,15 +83,24 @@ export function renderBarChart(spec: BarChartSpec, styles: StyleBook, chartId: s
       if (value === null) return '';
       const y = MARGIN.top + categoryIndex * (groupHeight + GROUP_GAP) + seriesIndex * (BAR_HEIGHT + BAR_GAP);
       const width = Math.max(1, xOf(value.value) - left);
-      const rect = `<rect x="${left}" y="${c(y)}" width="${c(width)}" height="${BAR_HEIGHT}" fill="${fills[seriesIndex] ?? color}" stroke="${color}" stroke-width="1"/>`;
-      const figure = `<text class="bar-value" x="${c(left + width + 4)}" y="${c(y + BAR_HEIGHT - 3)}">${escapeHtml(spec.format(value.value))}</text>`;
+      const rect =
+        `<rect x="${left}" y="${c(y)}" width="${c(width)}" height="${BAR_HEIGHT}" ` +
+        `fill="${fills[seriesIndex] ?? color}" stroke="${color}" stroke-width="1"/>`;
+      const figure =
+        `<text class="bar-value" x="${c(left + width + 4)}" ` +
+        `y="${c(y + BAR_HEIGHT - 3)}">${escapeHtml(spec.format(value.value))}</text>`;
       return point(value.tip, rect + figure, 'bar');
     });
-    return `<g class="series" data-series="${escapeHtml(entry.label)}" data-strategy="${escapeHtml(entry.strategy)}">${marks.join('')}</g>`;
+    return (
+      `<g class="series" data-series="${escapeHtml(entry.label)}" ` +
+      `data-strategy="${escapeHtml(entry.strategy)}">${marks.join('')}</g>`
+    );
   });
   const entries = series.map((entry, index) => ({
     label: entry.label,
-    swatch: `<rect x="2" y="1" width="30" height="12" fill="${fills[index] ?? styleOf(entry).color}" stroke="${styleOf(entry).color}"/>`,
+    swatch:
+      `<rect x="2" y="1" width="30" height="12" fill="${fills[index] ?? styleOf(entry).color}" ` +
+      `stroke="${styleOf(entry).color}"/>`,
   }));
   const svg = [
     `<svg class="plot" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${escapeHtml(spec.title)}">`,
@@ -95,5 +113,8 @@ export function renderBarChart(spec: BarChartSpec, styles: StyleBook, chartId: s
     '</svg>',
   ].join('');
   // The swatches need the same patterns; they live in the chart's own <defs>, which a document-wide url() finds.
-  return `<figure class="chart" data-chart="${escapeHtml(spec.kind)}" data-series-count="${series.length}">${caption}${svg}${legend(entries)}</figure>`;
+  return (
+    `<figure class="chart" data-chart="${escapeHtml(spec.kind)}" ` +
+    `data-series-count="${series.length}">${caption}${svg}${legend(entries)}</figure>`
+  );
 }

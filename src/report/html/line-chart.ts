@@ -44,7 +44,10 @@ export function renderLineChart(spec: LineChartSpec, styles: StyleBook): string 
   const curveYs = spec.series.flatMap((series) => series.fit?.curve.map((p) => p.y) ?? []);
   const caption = `<figcaption>${escapeHtml(spec.title)}</figcaption>`;
   if (points.length === 0) {
-    return `<figure class="chart" data-chart="${escapeHtml(spec.kind)}" data-series-count="0">${caption}<p class="empty">No measured figures to draw.</p></figure>`;
+    return (
+      `<figure class="chart" data-chart="${escapeHtml(spec.kind)}" data-series-count="0">${caption}<p ` +
+      `class="empty">No measured figures to draw.</p></figure>`
+    );
   }
   // Ticks sit on measured (and predicted) x values; threshold marks lie between them and get no tick of their own.
   const xs = [
@@ -80,23 +83,30 @@ export function renderLineChart(spec: LineChartSpec, styles: StyleBook): string 
 
   const grid = yTicks.map(
     (tick) =>
-      `<line class="grid" x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${c(yOf(tick))}" y2="${c(yOf(tick))}"/>` +
-      `<text class="tick" x="${MARGIN.left - 6}" y="${c(yOf(tick) + 4)}" text-anchor="end">${escapeHtml(formatY(tick))}</text>`,
+      `<line class="grid" x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${c(yOf(tick))}" ` +
+      `y2="${c(yOf(tick))}"/>` +
+      (`<text class="tick" x="${MARGIN.left - 6}" y="${c(yOf(tick) + 4)}" ` +
+        `text-anchor="end">${escapeHtml(formatY(tick))}</text>`),
   );
   let lastLabelX = -Infinity;
   const xTicks = xs.map((x) => {
     const at = xOf(x);
     const label =
       at - lastLabelX >= (spec.formatX === undefined ? 22 : 46)
-        ? `<text class="tick" x="${c(at)}" y="${HEIGHT - MARGIN.bottom + 16}" text-anchor="middle">${escapeHtml(formatX(x))}</text>`
+        ? `<text class="tick" x="${c(at)}" y="${HEIGHT - MARGIN.bottom + 16}" ` +
+          `text-anchor="middle">${escapeHtml(formatX(x))}</text>`
         : '';
     if (label !== '') lastLabelX = at;
-    return `<line class="axis" x1="${c(at)}" x2="${c(at)}" y1="${HEIGHT - MARGIN.bottom}" y2="${HEIGHT - MARGIN.bottom + 4}"/>${label}`;
+    return (
+      `<line class="axis" x1="${c(at)}" x2="${c(at)}" y1="${HEIGHT - MARGIN.bottom}" ` +
+      `y2="${HEIGHT - MARGIN.bottom + 4}"/>${label}`
+    );
   });
   const guide =
     spec.guideY === undefined
       ? ''
-      : `<line class="guide" x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${c(yOf(spec.guideY))}" y2="${c(yOf(spec.guideY))}"/>`;
+      : `<line class="guide" x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${c(yOf(spec.guideY))}" ` +
+        `y2="${c(yOf(spec.guideY))}"/>`;
 
   // Models first (ideal lines, fits), so measurements are drawn over them.
   const isModel = (series: LineSeries): number => Number(series.strategy === IDEAL || series.fit !== undefined);
@@ -116,7 +126,10 @@ export function renderLineChart(spec: LineChartSpec, styles: StyleBook): string 
         : '';
     const marks = sorted.map((p) => point(p.tip, markerShape(style.marker, xOf(p.x), yOf(p.y), style.color, hollow)));
     const role = series.fit !== undefined ? ' data-role="fit"' : series.marksOnly === true ? ' data-role="marks"' : '';
-    return `<g class="series" data-series="${escapeHtml(series.label)}" data-strategy="${escapeHtml(series.strategy)}"${role}>${line}${marks.join('')}</g>`;
+    return (
+      `<g class="series" data-series="${escapeHtml(series.label)}" ` +
+      `data-strategy="${escapeHtml(series.strategy)}"${role}>${line}${marks.join('')}</g>`
+    );
   });
 
   // Threshold marks explain themselves in the chart's note; a legend entry per line would double the legend.
@@ -136,7 +149,8 @@ export function renderLineChart(spec: LineChartSpec, styles: StyleBook): string 
     `<svg class="plot" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeHtml(spec.title)}">`,
     ...grid,
     guide,
-    `<line class="axis" x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${HEIGHT - MARGIN.bottom}" y2="${HEIGHT - MARGIN.bottom}"/>`,
+    `<line class="axis" x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${HEIGHT - MARGIN.bottom}" ` +
+      `y2="${HEIGHT - MARGIN.bottom}"/>`,
     `<line class="axis" x1="${MARGIN.left}" x2="${MARGIN.left}" y1="${MARGIN.top}" y2="${HEIGHT - MARGIN.bottom}"/>`,
     ...xTicks,
     axisTitle(`${spec.xTitle}${logScale ? ' (log scale)' : ''}`, MARGIN.left + plotWidth / 2, HEIGHT - 8),
@@ -144,7 +158,10 @@ export function renderLineChart(spec: LineChartSpec, styles: StyleBook): string 
     ...drawn,
     '</svg>',
   ].join('');
-  return `<figure class="chart" data-chart="${escapeHtml(spec.kind)}" data-series-count="${spec.series.length}">${caption}${svg}${legend(entries)}</figure>`;
+  return (
+    `<figure class="chart" data-chart="${escapeHtml(spec.kind)}" ` +
+    `data-series-count="${spec.series.length}">${caption}${svg}${legend(entries)}</figure>`
+  );
 }
 
 /** A fit is dashed like the ideal line, but in its strategy's colour; machines keep their own pattern. */

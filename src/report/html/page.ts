@@ -114,7 +114,9 @@ function sha256(text: string): string {
 }
 
 export function renderPage(title: string, body: string): string {
-  const policy = `default-src 'none'; style-src ${sha256(CSS)}; script-src ${sha256(SCRIPT)}; img-src data:; base-uri 'none'; form-action 'none'`;
+  const policy =
+    `default-src 'none'; style-src ${sha256(CSS)}; script-src ${sha256(SCRIPT)}; img-src data:; base-uri ` +
+    `'none'; form-action 'none'`;
   return [
     '<!doctype html>',
     '<html lang="en">',

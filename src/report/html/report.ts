@@ -28,7 +28,11 @@ import { plural } from '../../format/numbers.js';
 
 function machineSummary(input: ReportInput): string {
   const { environment, run } = input.result;
-  return `${input.machine}: ${environment.cpuModel}, ${environment.usableCores} usable cores, Node ${environment.node}, ${environment.platform}/${environment.arch}, ${run.startedAt}${run.interrupted ? ' (interrupted)' : ''}`;
+  return (
+    `${input.machine}: ${environment.cpuModel}, ${environment.usableCores} usable cores, Node ` +
+    `${environment.node}, ${environment.platform}/${environment.arch}, ` +
+    `${run.startedAt}${run.interrupted ? ' (interrupted)' : ''}`
+  );
 }
 
 /**
@@ -67,7 +71,8 @@ export function renderReport(inputs: readonly ReportInput[]): string {
   if (io.categories.length > 0) {
     body.push(
       '<h2 id="io">I/O-bound work: concurrent against sequential</h2>',
-      '<p class="about">The same tasks, one after another and all at once with Promise.all, on one thread. Waits overlap, so concurrent time stays near one task\'s wait.</p>',
+      '<p class="about">The same tasks, one after another and all at once with Promise.all, on one ' +
+        "thread. Waits overlap, so concurrent time stays near one task's wait.</p>",
       '<div class="charts">',
       renderBarChart(
         {

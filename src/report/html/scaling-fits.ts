@@ -27,7 +27,8 @@ export function scalingFitsBlock(inputs: readonly ReportInput[], groupKey: strin
     ]);
     const caption = `Scaling fits${many ? ` · ${input.machine}` : ''}: on thread counts up to the ${cores} usable cores, throughput relative to each strategy's 1-thread cell`;
     return [
-      `<div class="table-wrap fits"><table class="fits"><caption>${escapeHtml(caption)}</caption>${head}${rows.join('')}</table></div>`,
+      `<div class="table-wrap fits"><table ` +
+        `class="fits"><caption>${escapeHtml(caption)}</caption>${head}${rows.join('')}</table></div>`,
     ];
   });
   return blocks.join('');
@@ -62,5 +63,8 @@ function modelRow(entry: ScalingEntry, model: FitModel, predictedAt: readonly nu
     const scaling = entry.predictions.find((prediction) => prediction.threads === threads)?.[model] ?? null;
     return `<td>${scaling === null || entry.t1Speedup === null ? '—' : escapeHtml(formatRatio(scaling * entry.t1Speedup))}</td>`;
   });
-  return `<tr>${strategy}<td class="text">${escapeHtml(figures)}</td><td>${fit.rSquared.toFixed(2)}</td>${predictions.join('')}</tr>`;
+  return (
+    `<tr>${strategy}<td ` +
+    `class="text">${escapeHtml(figures)}</td><td>${fit.rSquared.toFixed(2)}</td>${predictions.join('')}</tr>`
+  );
 }

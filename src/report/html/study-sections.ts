@@ -31,7 +31,10 @@ function htmlTable(table: StudyTable): string {
     (row) =>
       `<tr>${row.map((value, index) => `<td${index === 0 ? ' class="text"' : ''}>${escapeHtml(value)}</td>`).join('')}</tr>`,
   );
-  return `<p class="table-title">${escapeHtml(table.title)}</p><div class="table-wrap"><table class="study">${head}${rows.join('')}</table></div>`;
+  return (
+    `<p class="table-title">${escapeHtml(table.title)}</p><div class="table-wrap"><table ` +
+    `class="study">${head}${rows.join('')}</table></div>`
+  );
 }
 
 function overheadCharts(input: ReportInput, overheads: Overheads, styles: StyleBook, chartId: () => string): string[] {
@@ -45,7 +48,10 @@ function overheadCharts(input: ReportInput, overheads: Overheads, styles: StyleB
       .map((figure) => ({
         x: figure.threads,
         y: figure.medianMs,
-        tip: `${input.machine} · ${pool} start-up with ${formatThreads(figure.threads)}: median ${formatMs(figure.medianMs)} over ${figure.samplesMs.length} starts (range ${formatMs(Math.min(...figure.samplesMs))}–${formatMs(Math.max(...figure.samplesMs))})`,
+        tip:
+          `${input.machine} · ${pool} start-up with ${formatThreads(figure.threads)}: median ` +
+          `${formatMs(figure.medianMs)} over ${figure.samplesMs.length} starts (range ` +
+          `${formatMs(Math.min(...figure.samplesMs))}–${formatMs(Math.max(...figure.samplesMs))})`,
       })),
   }));
   const roundTrip: BarData = {
@@ -57,7 +63,9 @@ function overheadCharts(input: ReportInput, overheads: Overheads, styles: StyleB
         machineIndex: 0,
         values: overheads.roundTrip.map((figure) => ({
           value: figure.medianUs,
-          tip: `${input.machine} · ${figure.pool}: one no-op task there and back, median ${formatUs(figure.medianUs)} over ${figure.samplesUs.length} runs`,
+          tip:
+            `${input.machine} · ${figure.pool}: one no-op task there and back, median ` +
+            `${formatUs(figure.medianUs)} over ${figure.samplesUs.length} runs`,
         })),
       },
     ],
@@ -92,7 +100,10 @@ function overheadCharts(input: ReportInput, overheads: Overheads, styles: StyleB
         points: figures.map((figure) => ({
           x: figure.bytes,
           y: figure.medianUs,
-          tip: `${input.machine} · ${name}, ${formatBytes(figure.bytes)}: round trip ${formatUs(figure.medianUs)}, ${formatUs(Math.max(0, figure.overUs))} over the same trip without a payload`,
+          tip:
+            `${input.machine} · ${name}, ${formatBytes(figure.bytes)}: round trip ` +
+            `${formatUs(figure.medianUs)}, ${formatUs(Math.max(0, figure.overUs))} over the same trip ` +
+            `without a payload`,
         })),
       },
     ];
@@ -226,17 +237,21 @@ export function studySections(inputs: readonly ReportInput[], styles: StyleBook,
     if (overheads !== undefined) {
       parts.push(
         `<h2 id="overheads-${index + 1}">${escapeHtml(`Overheads${suffix}`)}</h2>`,
-        '<p class="about">What a pool costs before any work is done: starting it, one message there and back, handing out many queued tasks, and moving data to a thread.</p>',
+        '<p class="about">What a pool costs before any work is done: starting it, one message there and ' +
+          'back, handing out many queued tasks, and moving data to a thread.</p>',
         '<div class="charts">',
         ...overheadCharts(input, overheads, styles, chartId),
         '</div>',
-        `<details open><summary>Overhead figures</summary>${overheadTables(overheads).map(htmlTable).join('')}</details>`,
+        `<details open><summary>Overhead ` +
+          `figures</summary>${overheadTables(overheads).map(htmlTable).join('')}</details>`,
       );
     }
     if (grain !== undefined) {
       parts.push(
         `<h2 id="grain-${index + 1}">${escapeHtml(`Grain sweep${suffix}`)}</h2>`,
-        '<p class="about">How large a task must be for the pool to pay: efficiency against task cost per thread count. Hollow markers: where a line first beats sequential, and where it reaches 90 % (the dotted rule).</p>',
+        '<p class="about">How large a task must be for the pool to pay: efficiency against task cost per ' +
+          'thread count. Hollow markers: where a line first beats sequential, and where it reaches 90 % ' +
+          '(the dotted rule).</p>',
         '<div class="charts">',
         grainChart(input, grain, styles),
         '</div>',

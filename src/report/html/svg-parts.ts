@@ -23,13 +23,25 @@ export function markerShape(marker: Marker, x: number, y: number, color: string,
     case 'square':
       return `<rect x="${c(x - r)}" y="${c(y - r)}" width="${r * 2}" height="${r * 2}" ${common}/>`;
     case 'triangle':
-      return `<path d="M${c(x)},${c(y - r - 1)}L${c(x + r + 0.5)},${c(y + r - 0.5)}L${c(x - r - 0.5)},${c(y + r - 0.5)}Z" ${common}/>`;
+      return (
+        `<path ` +
+        `d="M${c(x)},${c(y - r - 1)}L${c(x + r + 0.5)},${c(y + r - 0.5)}L${c(x - r - 0.5)},${c(y + r - 0.5)}Z" ` +
+        `${common}/>`
+      );
     case 'triangle-down':
-      return `<path d="M${c(x)},${c(y + r + 1)}L${c(x + r + 0.5)},${c(y - r + 0.5)}L${c(x - r - 0.5)},${c(y - r + 0.5)}Z" ${common}/>`;
+      return (
+        `<path ` +
+        `d="M${c(x)},${c(y + r + 1)}L${c(x + r + 0.5)},${c(y - r + 0.5)}L${c(x - r - 0.5)},${c(y - r + 0.5)}Z" ` +
+        `${common}/>`
+      );
     case 'diamond':
       return `<path d="M${c(x)},${c(y - r - 1)}L${c(x + r + 1)},${c(y)}L${c(x)},${c(y + r + 1)}L${c(x - r - 1)},${c(y)}Z" ${common}/>`;
     case 'cross':
-      return `<path d="M${c(x - r)},${c(y - r)}L${c(x + r)},${c(y + r)}M${c(x + r)},${c(y - r)}L${c(x - r)},${c(y + r)}" stroke="${color}" stroke-width="2.5" fill="none"/>`;
+      return (
+        `<path ` +
+        `d="M${c(x - r)},${c(y - r)}L${c(x + r)},${c(y + r)}M${c(x + r)},${c(y - r)}L${c(x - r)},${c(y + r)}" ` +
+        `stroke="${color}" stroke-width="2.5" fill="none"/>`
+      );
     case 'none':
       return '';
   }
@@ -50,7 +62,8 @@ export interface LegendEntry {
 export function legend(entries: readonly LegendEntry[]): string {
   const items = entries.map(
     (entry) =>
-      `<li><svg class="swatch" width="34" height="14" aria-hidden="true">${entry.swatch}</svg>${escapeHtml(entry.label)}</li>`,
+      `<li><svg class="swatch" width="34" height="14" ` +
+      `aria-hidden="true">${entry.swatch}</svg>${escapeHtml(entry.label)}</li>`,
   );
   return `<ul class="legend">${items.join('')}</ul>`;
 }

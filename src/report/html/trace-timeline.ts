@@ -75,22 +75,29 @@ export function traceTimelineFigure(
         const top = y + lane * (LANE_HEIGHT + LANE_GAP);
         const rect =
           item.kind === 'run'
-            ? `<rect x="${c(x)}" y="${c(top)}" width="${c(width)}" height="${LANE_HEIGHT}" fill="${style.color}" stroke="#ffffff" stroke-width="0.5"/>`
-            : `<rect x="${c(x)}" y="${c(top)}" width="${c(width)}" height="${LANE_HEIGHT}" fill="url(#${hatchId})" stroke="${style.color}" stroke-width="1" stroke-dasharray="3 2"/>`;
+            ? `<rect x="${c(x)}" y="${c(top)}" width="${c(width)}" height="${LANE_HEIGHT}" ` +
+              `fill="${style.color}" stroke="#ffffff" stroke-width="0.5"/>`
+            : `<rect x="${c(x)}" y="${c(top)}" width="${c(width)}" height="${LANE_HEIGHT}" ` +
+              `fill="url(#${hatchId})" stroke="${style.color}" stroke-width="1" stroke-dasharray="3 2"/>`;
         return point(tipOf(item.kind, item.span, sample), rect, `bar ${item.kind}`);
       });
       const marks = track.dispatchMarks.map((span) => {
         const x = xOf(span.dispatchUs ?? span.startUs);
-        const shape = `<path d="M${c(x - MARKER_HALF_WIDTH)},${c(y)}L${c(x + MARKER_HALF_WIDTH)},${c(y)}L${c(x)},${c(y + LANE_HEIGHT * 0.7)}Z" fill="#1d2125"/>`;
+        const shape =
+          `<path ` +
+          `d="M${c(x - MARKER_HALF_WIDTH)},${c(y)}L${c(x + MARKER_HALF_WIDTH)},${c(y)}L${c(x)},${c(y + LANE_HEIGHT * 0.7)}Z" ` +
+          `fill="#1d2125"/>`;
         return point(
-          `${cell.id} · task ${span.taskIndex} handed to the pool at ${formatMsExact(((span.dispatchUs ?? span.startUs) - sample.startUs) / 1000)}`,
+          `${cell.id} · task ${span.taskIndex} handed to the pool at ` +
+            `${formatMsExact(((span.dispatchUs ?? span.startUs) - sample.startUs) / 1000)}`,
           shape,
           'dispatch',
         );
       });
       parts.push(
         `<g class="track" data-track="${escapeHtml(track.name)}" data-kind="${track.kind}" data-lanes="${lanes}">` +
-          `<text class="track-label" x="${LEFT - 8}" y="${c(y + Math.min(height, LANE_HEIGHT) - 2)}" text-anchor="end">${escapeHtml(track.name)}</text>` +
+          (`<text class="track-label" x="${LEFT - 8}" y="${c(y + Math.min(height, LANE_HEIGHT) - 2)}" ` +
+            `text-anchor="end">${escapeHtml(track.name)}</text>`) +
           `<rect class="lane" x="${LEFT}" y="${c(y)}" width="${c(plotWidth)}" height="${c(height)}"/>` +
           `${bars.join('')}${marks.join('')}</g>`,
       );
@@ -98,7 +105,8 @@ export function traceTimelineFigure(
     }
     const tasks = new Set(sample.spans.map((span) => span.taskIndex)).size;
     groups.push(
-      `<g class="cell" data-cell="${escapeHtml(cell.id)}" data-strategy="${escapeHtml(cell.strategy)}" data-tasks="${tasks}">${parts.join('')}</g>`,
+      `<g class="cell" data-cell="${escapeHtml(cell.id)}" data-strategy="${escapeHtml(cell.strategy)}" ` +
+        `data-tasks="${tasks}">${parts.join('')}</g>`,
     );
     y += CELL_GAP - TRACK_GAP;
   }
@@ -115,10 +123,13 @@ export function traceTimelineFigure(
   const color = shown[0] === undefined ? '#6b6b6b' : styles.strategy(shown[0].cell.strategy).color;
   const svg = [
     `<svg class="plot" viewBox="0 0 ${WIDTH} ${c(height)}" role="img" aria-label="${escapeHtml(title)}">`,
-    `<defs><pattern id="${hatchId}" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#8a929b" stroke-width="2"/></pattern></defs>`,
+    `<defs><pattern id="${hatchId}" patternUnits="userSpaceOnUse" width="6" height="6" ` +
+      `patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" ` +
+      `y2="6" stroke="#8a929b" stroke-width="2"/></pattern></defs>`,
     ...grid,
     ...groups,
-    `<text class="axis-title" x="${c(LEFT + plotWidth / 2)}" y="${c(height - 6)}" text-anchor="middle">ms from the sample's first hand-over or start</text>`,
+    `<text class="axis-title" x="${c(LEFT + plotWidth / 2)}" y="${c(height - 6)}" ` +
+      `text-anchor="middle">ms from the sample's first hand-over or start</text>`,
     '</svg>',
   ].join('');
   const strategies = [...new Set(shown.map(({ cell }) => cell.strategy))];
@@ -129,11 +140,16 @@ export function traceTimelineFigure(
     })),
     {
       label: 'queued in the pool, waiting for a free worker',
-      swatch: `<rect x="2" y="2" width="30" height="10" fill="url(#${hatchId})" stroke="${color}" stroke-dasharray="3 2"/>`,
+      swatch:
+        `<rect x="2" y="2" width="30" height="10" fill="url(#${hatchId})" stroke="${color}" ` +
+        `stroke-dasharray="3 2"/>`,
     },
     { label: 'handed to the pool (dispatch)', swatch: `<path d="M13,2L21,2L17,11Z" fill="#1d2125"/>` },
   ];
-  return `<figure class="timeline" data-chart="timeline" data-cells="${shown.length}"><figcaption>${escapeHtml(title)}</figcaption>${svg}${legend(entries)}</figure>`;
+  return (
+    `<figure class="timeline" data-chart="timeline" ` +
+    `data-cells="${shown.length}"><figcaption>${escapeHtml(title)}</figcaption>${svg}${legend(entries)}</figure>`
+  );
 }
 
 /** The event loop's track, a queue track for pool cells, and one per pool thread (an idle one included). */
@@ -183,11 +199,19 @@ function tipOf(kind: 'run' | 'queue', span: TraceSpan, sample: TracedSample): st
   const where = span.thread.kind === 'main' ? 'the event loop' : `worker ${span.thread.threadId}`;
   const context = `sample ${span.sample}, round ${span.round}, process ${span.process}`;
   if (kind === 'queue') {
-    return `${span.cellId} · task ${span.taskIndex} queued ${formatMsExact((span.startUs - (span.dispatchUs ?? span.startUs)) / 1000)}: handed over at ${at(span.dispatchUs ?? span.startUs)}, started on ${where} at ${at(span.startUs)} · ${context}`;
+    return (
+      `${span.cellId} · task ${span.taskIndex} queued ` +
+      `${formatMsExact((span.startUs - (span.dispatchUs ?? span.startUs)) / 1000)}: handed over at ` +
+      `${at(span.dispatchUs ?? span.startUs)}, started on ${where} at ${at(span.startUs)} · ${context}`
+    );
   }
   const waited =
     span.dispatchUs === undefined
       ? ''
       : ` after ${formatMsExact((span.startUs - span.dispatchUs) / 1000)} in the queue`;
-  return `${span.cellId} · task ${span.taskIndex} on ${where}: ${formatMsExact((span.endUs - span.startUs) / 1000)}, from ${at(span.startUs)} to ${at(span.endUs)}${waited} · ${context}`;
+  return (
+    `${span.cellId} · task ${span.taskIndex} on ${where}: ` +
+    `${formatMsExact((span.endUs - span.startUs) / 1000)}, from ${at(span.startUs)} to ` +
+    `${at(span.endUs)}${waited} · ${context}`
+  );
 }

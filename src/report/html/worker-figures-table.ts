@@ -10,7 +10,8 @@ export function workerFiguresTable(capture: TraceCapture, cellIds: readonly stri
   const cell = (value: string, column: number): string =>
     `<td${isText(column) ? ' class="text"' : ''}>${escapeHtml(value)}</td>`;
   return (
-    '<div class="table-wrap"><table class="workers"><caption>Pool threads in the traced samples: utilization = busy time / (wall time × threads)</caption>' +
+    '<div class="table-wrap"><table class="workers"><caption>Pool threads in the traced samples: ' +
+    'utilization = busy time / (wall time × threads)</caption>' +
     `<tr>${WORKER_FIGURE_HEADER.map((name, column) => `<th${isText(column) ? ' class="text"' : ''}>${escapeHtml(name)}</th>`).join('')}</tr>` +
     `${rows.map((row) => `<tr>${row.map(cell).join('')}</tr>`).join('')}</table></div>`
   );

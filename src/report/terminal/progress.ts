@@ -10,7 +10,10 @@ import type { SuiteProgress } from '../../runner/run-suite.js';
 export function formatProgress(progress: SuiteProgress): string {
   const planned = progress.process < progress.processesPlanned ? ` of ${progress.processesPlanned}` : '';
   const left = `at most ${formatDuration(progress.remainingMs / 1000)} left`;
-  return `${progress.workload}: process ${progress.process + 1}${planned} · ${formatDuration(progress.elapsedMs / 1000)} elapsed · ${left}`;
+  return (
+    `${progress.workload}: process ${progress.process + 1}${planned} · ` +
+    `${formatDuration(progress.elapsedMs / 1000)} elapsed · ${left}`
+  );
 }
 
 export interface ProgressLine {

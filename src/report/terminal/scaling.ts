@@ -17,7 +17,8 @@ export function renderScalingSection(result: Pick<ResultFile, 'scaling'>): strin
     return [`Scaling fits: none${reason?.status === 'insufficient' ? ` (${reason.reason})` : ''}`];
   }
   const lines = [
-    `Scaling fits (throughput relative to 1 thread; fitted on thread counts up to the ${first.usableCores} usable cores)`,
+    `Scaling fits (throughput relative to 1 thread; fitted on thread counts up to the ` +
+      `${first.usableCores} usable cores)`,
   ];
   // The reasons a fit is missing repeat from entry to entry (they depend on the run, not the workload): say each once.
   const reasons = new Set<string>();
@@ -48,7 +49,10 @@ function amdahlText(entry: ScalingEntry): string {
   const fit = entry.amdahl;
   if (fit.status !== 'ok') return 'no figure (why: below)';
   const ceiling = fit.maxScaling === null ? 'no ceiling' : `ceiling ${formatRatio(fit.maxScaling)}`;
-  return `serial fraction ${formatPercent(fit.serialFraction)}, ${ceiling} (R² ${fit.rSquared.toFixed(2)}); ${predictionText(entry, 'amdahl')}`;
+  return (
+    `serial fraction ${formatPercent(fit.serialFraction)}, ${ceiling} (R² ${fit.rSquared.toFixed(2)}); ` +
+    `${predictionText(entry, 'amdahl')}`
+  );
 }
 
 function uslText(entry: ScalingEntry): string {
@@ -58,7 +62,10 @@ function uslText(entry: ScalingEntry): string {
     fit.peakThreads === null || fit.peakScaling === null
       ? 'no peak (κ = 0: throughput keeps rising)'
       : `peak at ${fit.peakThreads.toFixed(0)} threads, ${formatRatio(fit.peakScaling)}`;
-  return `σ ${fit.sigma.toPrecision(2)}, κ ${fit.kappa.toPrecision(2)}, ${peak} (R² ${fit.rSquared.toFixed(2)}); ${predictionText(entry, 'usl')}`;
+  return (
+    `σ ${fit.sigma.toPrecision(2)}, κ ${fit.kappa.toPrecision(2)}, ${peak} (R² ` +
+    `${fit.rSquared.toFixed(2)}); ${predictionText(entry, 'usl')}`
+  );
 }
 
 function predictionText(entry: ScalingEntry, model: 'amdahl' | 'usl'): string {

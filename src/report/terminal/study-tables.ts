@@ -61,7 +61,9 @@ export function overheadTables(overheads: Overheads): StudyTable[] {
       rows: overheads.roundTrip.map((figure) => [figure.pool, figure.medianUs.toFixed(1)]),
     },
     {
-      title: `Dispatch cost per task with ${overheads.dispatch[0]?.queued ?? 0} no-op tasks queued (wall time / tasks; median)`,
+      title:
+        `Dispatch cost per task with ${overheads.dispatch[0]?.queued ?? 0} no-op tasks queued (wall time / ` +
+        `tasks; median)`,
       header: ['threads', ...variants.map((variant) => `${variantName(variant.pool, variant.batch)} (µs per task)`)],
       rows: dispatchThreads.map((threads) => [
         String(threads),
@@ -102,7 +104,9 @@ export function grainTables(grain: Grain): StudyTable[] {
   const lines = grainLines(grain);
   return [
     {
-      title: `Grain sweep (${grain.workload}): efficiency against ideal per task cost; k = tasks per message where batched`,
+      title:
+        `Grain sweep (${grain.workload}): efficiency against ideal per task cost; k = tasks per message ` +
+        `where batched`,
       header: [
         'grain asked (ms)',
         'task measured (ms)',

@@ -61,7 +61,10 @@ export function machineLine(environment: Environment): string | undefined {
       ? ''
       : `${plural(top.threads, 'thread')} side by side delivered ${top.deliveredCores.toFixed(2)} cores`;
   const steal = probe.stealPct === null ? '' : `; steal ${probe.stealPct.toFixed(1)} %`;
-  return `machine: ${delivered} (plain spin, no pool); timing noise ${probe.noiseCvPct.toFixed(1)} % for ${formatMs(probe.spinMs)}${steal}`;
+  return (
+    `machine: ${delivered} (plain spin, no pool); timing noise ${probe.noiseCvPct.toFixed(1)} % for ` +
+    `${formatMs(probe.spinMs)}${steal}`
+  );
 }
 
 /** The human summary of a run: per workload a table, the notes they point to, then one verdict line each. */
@@ -69,7 +72,9 @@ export function renderRunSummary(result: ResultFile, widthColumns = DEFAULT_WIDT
   const { environment, config } = result;
   const measured = `${plural(config.processes, 'process', 'processes')} per workload`;
   const lines: string[] = [
-    `corescope ${result.tool.version} · Node ${environment.node} · ${environment.cpuModel} · ${plural(environment.usableCores, 'usable core')} · ${measured}${result.run.interrupted ? ' · INTERRUPTED' : ''}`,
+    `corescope ${result.tool.version} · Node ${environment.node} · ${environment.cpuModel} · ` +
+      `${plural(environment.usableCores, 'usable core')} · ` +
+      `${measured}${result.run.interrupted ? ' · INTERRUPTED' : ''}`,
   ];
   const machine = machineLine(environment);
   if (machine !== undefined) lines.push(machine);
@@ -90,7 +95,9 @@ export function renderRunSummary(result: ResultFile, widthColumns = DEFAULT_WIDT
         ? `; critical path ${formatMs(workload.criticalPathMs)}: no strategy can beat it`
         : '';
     lines.push(
-      `${benchmarks[0] === undefined ? id : workloadGroupLabel(benchmarks[0])} (${workload?.kind ?? '?'}, ${workload?.tasks ?? '?'} tasks of size ${workload?.size ?? '?'} per batch${floor})`,
+      `${benchmarks[0] === undefined ? id : workloadGroupLabel(benchmarks[0])} ` +
+        `(${workload?.kind ?? '?'}, ${workload?.tasks ?? '?'} tasks of size ${workload?.size ?? '?'} per ` +
+        `batch${floor})`,
     );
     const table = renderTable(
       header,
@@ -105,7 +112,9 @@ export function renderRunSummary(result: ResultFile, widthColumns = DEFAULT_WIDT
   if (short.length > 0) {
     const target = config.precisionPct ?? short[0]?.precision.targetPct ?? 0;
     lines.push(
-      `${IMPRECISE} ${short.length} of ${result.benchmarks.length} cells short of ±${Number(target.toFixed(1))} % (--precision): a longer --max-time or a quieter machine narrows them`,
+      `${IMPRECISE} ${short.length} of ${result.benchmarks.length} cells short of ` +
+        `±${Number(target.toFixed(1))} % (--precision): a longer --max-time or a quieter machine narrows ` +
+        `them`,
     );
   }
   const noted = notes.lines();

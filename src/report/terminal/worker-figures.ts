@@ -25,7 +25,8 @@ export function workerFigureRows(capture: TraceCapture, cellIds: readonly string
     if (figure === undefined) return [];
     const elu = figure.workers.map(
       (worker) =>
-        `worker ${worker.threadId}: ${worker.eventLoopUtilization === null ? '—' : formatPercent(worker.eventLoopUtilization)}`,
+        `worker ${worker.threadId}: ` +
+        `${worker.eventLoopUtilization === null ? '—' : formatPercent(worker.eventLoopUtilization)}`,
     );
     return [
       [

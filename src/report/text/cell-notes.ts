@@ -21,7 +21,10 @@ export function precisionNote(benchmark: OkBenchmark): string | undefined {
   const { precision, processes, stats } = benchmark;
   if (precision.met) return undefined;
   const where = `${plural(processes, 'process', 'processes')}, ${plural(stats.n, 'sample')}`;
-  return `not within ±${formatPercent(precision.targetPct / 100, 1)}: reached ±${formatPercent(precision.reachedPct / 100, 1)} (${where})`;
+  return (
+    `not within ±${formatPercent(precision.targetPct / 100, 1)}: reached ` +
+    `±${formatPercent(precision.reachedPct / 100, 1)} (${where})`
+  );
 }
 
 function outlierNote(benchmark: OkBenchmark): string | undefined {

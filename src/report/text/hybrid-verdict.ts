@@ -45,7 +45,8 @@ export function hybridVerdictParts(benchmarks: Benchmark[]): string[] {
   const fastest = fastestOf(measured);
   if (floorMs !== undefined && floorMs > 0 && fastest !== undefined) {
     parts.push(
-      `critical path ${formatMs(floorMs)}: the fastest (${fastest.strategy}, ${formatMs(fastest.stats.median)}) is ${formatRatio(fastest.stats.median / floorMs)} the floor`,
+      `critical path ${formatMs(floorMs)}: the fastest (${fastest.strategy}, ` +
+        `${formatMs(fastest.stats.median)}) is ${formatRatio(fastest.stats.median / floorMs)} the floor`,
     );
   }
   return parts;

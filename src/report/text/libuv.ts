@@ -44,7 +44,8 @@ export function libuvVerdictLines(result: Pick<ResultFile, 'benchmarks' | 'envir
  */
 export function libuvGainReason(concurrent: Pick<OkBenchmark, 'cpu'>): string | undefined {
   return concurrent.cpu.effectiveParallelism >= BUSY_BEYOND_ONE_LOOP
-    ? `${concurrent.cpu.effectiveParallelism.toFixed(1)} cores busy on one event loop: libuv's thread pool ran the async calls in parallel`
+    ? `${concurrent.cpu.effectiveParallelism.toFixed(1)} cores busy on one event loop: libuv's thread pool ` +
+        `ran the async calls in parallel`
     : undefined;
 }
 
@@ -54,8 +55,10 @@ function unsweptHints({ benchmarks, environment }: Pick<ResultFile, 'benchmarks'
     .filter((benchmark) => benchmark.cpu.effectiveParallelism >= BUSY_BEYOND_ONE_LOOP)
     .map(
       (benchmark) =>
-        `${benchmark.workload.id} (libuv): concurrent kept ${benchmark.cpu.effectiveParallelism.toFixed(1)} cores busy from one event loop — ` +
-        `libuv's thread pool (${environment.uvThreadpoolSize} threads) ran its async calls in parallel, so part of the ${formatRatio(benchmark.derived.speedup)} ` +
+        `${benchmark.workload.id} (libuv): concurrent kept ` +
+        `${benchmark.cpu.effectiveParallelism.toFixed(1)} cores busy from one event loop — ` +
+        (`libuv's thread pool (${environment.uvThreadpoolSize} threads) ran its async calls in parallel, ` +
+          `so part of the ${formatRatio(benchmark.derived.speedup)} `) +
         `is threads, not the event loop; --uv-threadpool 1,${environment.uvThreadpoolSize} measures how much`,
     );
 }
@@ -63,13 +66,19 @@ function unsweptHints({ benchmarks, environment }: Pick<ResultFile, 'benchmarks'
 function concurrentWhy(cells: Measured[]): string {
   switch (trend(cells)) {
     case 'grows':
-      return "the gain grows with libuv's pool: it comes from libuv's threads running the fs/crypto calls in parallel, not from the event loop, which runs one callback at a time";
+      return (
+        "the gain grows with libuv's pool: it comes from libuv's threads running the fs/crypto calls in " +
+        'parallel, not from the event loop, which runs one callback at a time'
+      );
     case 'same-gain':
       return "the same with every pool size: the gain is waiting overlapped on the event loop, not libuv's threads";
     case 'no-gain':
       return 'no gain with any pool size';
     case 'unclear':
-      return 'too noisy to tell whether the pool size matters: the largest pool against the smallest is inconclusive at 95 %; a longer --max-time or a quieter machine narrows it';
+      return (
+        'too noisy to tell whether the pool size matters: the largest pool against the smallest is ' +
+        'inconclusive at 95 %; a longer --max-time or a quieter machine narrows it'
+      );
   }
 }
 
@@ -95,7 +104,8 @@ function series(cells: Measured[]): string {
   return cells
     .map(
       (cell) =>
-        `${formatRatio(cell.derived.speedup)} with ${plural(cell.uvThreadpoolSize ?? UV_THREADPOOL_DEFAULT, 'libuv thread')}`,
+        `${formatRatio(cell.derived.speedup)} with ` +
+        `${plural(cell.uvThreadpoolSize ?? UV_THREADPOOL_DEFAULT, 'libuv thread')}`,
     )
     .join(', ');
 }

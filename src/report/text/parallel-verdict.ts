@@ -30,7 +30,8 @@ export function parallelPart(benchmarks: readonly Benchmark[], context: VerdictC
       (measured.find((benchmark) => benchmark.strategy === 'sequential')?.eventLoop.utilization ?? 0) >= CPU_BOUND_BUSY;
     const share =
       computing && delivered !== undefined && delivered < best.derived.idealSpeedup
-        ? `${formatPercent(interval.estimate / delivered)} of the ${delivered.toFixed(2)} cores this machine delivered in its probe`
+        ? `${formatPercent(interval.estimate / delivered)} of the ${delivered.toFixed(2)} cores this ` +
+          `machine delivered in its probe`
         : `${formatPercent(best.derived.efficiency)} of ideal`;
     return `parallel ${ratioWithInterval(interval)} on ${threads} (${share}${rawFloorPhrase(best)})`;
   }
@@ -53,10 +54,18 @@ function cause(
     const cost = poolCost(figures);
     const sequentialTask = formatUs(figures.sequentialTaskUs);
     if (cost.ceiling <= 1 + DEFAULT_MARGIN && cost.limit === 'dispatch') {
-      return `: dispatch costs more than the pool saves (sending a task costs ${formatUs(cost.dispatchPerTaskUs)}, ${batchText(figures.batch)}; computing one takes ${sequentialTask})`;
+      return (
+        `: dispatch costs more than the pool saves (sending a task costs ` +
+        `${formatUs(cost.dispatchPerTaskUs)}, ${batchText(figures.batch)}; computing one takes ` +
+        `${sequentialTask})`
+      );
     }
     if (cost.ceiling <= 1 + DEFAULT_MARGIN) {
-      return `: a task takes ${formatUs(figures.taskUs)} on a pool thread against ${sequentialTask} on the main thread, with ${formatThreads(cell.threads)} on ${figures.lanes.toFixed(2)} cores: the pool cannot outpace it`;
+      return (
+        `: a task takes ${formatUs(figures.taskUs)} on a pool thread against ${sequentialTask} on the main ` +
+        `thread, with ${formatThreads(cell.threads)} on ${figures.lanes.toFixed(2)} cores: the pool cannot ` +
+        `outpace it`
+      );
     }
   }
   if (delivered !== undefined && delivered <= 1 + DEFAULT_MARGIN && cell.threads > 1) {
@@ -64,7 +73,11 @@ function cause(
   }
   if (figures !== undefined) {
     const ceiling = poolCost(figures).ceiling;
-    return ` (sending a task cost ${formatUs(figures.dispatchUs / figures.batch)}, computing one ${formatUs(figures.taskUs)} on a pool thread: these figures alone allow up to ${ceiling.toFixed(2)}×)`;
+    return (
+      ` (sending a task cost ${formatUs(figures.dispatchUs / figures.batch)}, computing one ` +
+      `${formatUs(figures.taskUs)} on a pool thread: these figures alone allow up to ` +
+      `${ceiling.toFixed(2)}×)`
+    );
   }
   return '';
 }
