@@ -1,5 +1,6 @@
 import type { Benchmark, Environment, OkBenchmark, ResultFile } from '../../results/schema.js';
 import { cellNotes } from '../text/cell-notes.js';
+import { shortfallRemedy } from '../text/shortfall.js';
 import { footnotes, type Footnotes } from './footnotes.js';
 import { formatMs, formatPercent, formatRatio, plural } from '../../format/numbers.js';
 import { groupBy } from '../data/group-by.js';
@@ -113,8 +114,7 @@ export function renderRunSummary(result: ResultFile, widthColumns = DEFAULT_WIDT
     const target = config.precisionPct ?? short[0]?.precision.targetPct ?? 0;
     lines.push(
       `${IMPRECISE} ${short.length} of ${result.benchmarks.length} cells short of ` +
-        `±${Number(target.toFixed(1))} % (--precision): a longer --max-time or a quieter machine narrows ` +
-        `them`,
+        `±${Number(target.toFixed(1))} % (--precision): ${shortfallRemedy(short, config)}`,
     );
   }
   const noted = notes.lines();
