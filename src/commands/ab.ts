@@ -1,31 +1,24 @@
 import type { Argv } from 'yargs';
 import { pairSides } from '../ab/sides.js';
-import { compareResults, DEFAULT_ALPHA, DEFAULT_THRESHOLD, type Comparison } from '../compare/index.js';
+import { compareResults, type Comparison } from '../compare/index.js';
 import { measurePairedChange } from '../compare/paired-change.js';
 import { renderComparisonMarkdown } from '../report/compare/markdown.js';
 import { regressionLine } from '../report/compare/rows.js';
 import { renderComparisonTerminal } from '../report/compare/terminal.js';
 import { EXIT, UsageError } from '../errors.js';
-import { ensureWritableFile, parseAlpha, parseChoice, parsePercent } from '../options/parse.js';
+import { ensureWritableFile } from '../options/parse.js';
 import { buildSuiteOptions } from '../options/run-options.js';
 import { probeEnvironment } from '../results/environment.js';
 import { writeFileAtomic } from '../results/store.js';
 import { runSuite } from '../runner/run-suite.js';
 import { onInterrupt } from './interrupt.js';
+import { judgeFlags, type JudgeArgs } from './judge-flags.js';
 import { measureFlags, measureOptions, type MeasureArgs } from './measure-flags.js';
 import { outputWidth } from '../report/terminal/width.js';
 
-const FORMATS = ['terminal', 'markdown', 'json'] as const;
-const FAIL_ON = ['regression', 'none'] as const;
-
-interface AbArgs extends MeasureArgs {
+interface AbArgs extends MeasureArgs, JudgeArgs {
   base: string;
   head: string;
-  threshold: number;
-  alpha: number;
-  'fail-on': (typeof FAIL_ON)[number];
-  format: (typeof FORMATS)[number];
-  out?: string;
   'base-out'?: string;
   'head-out'?: string;
 }
@@ -36,7 +29,13 @@ export const describe =
   'head against base';
 
 export function builder(yargs: Argv): Argv<AbArgs> {
-  return measureFlags(yargs)
+  return judgeFlags(measureFlags(yargs), {
+    change: 'a change',
+    alpha: 'False-discovery rate over the benchmarks (Benjamini–Hochberg), as for compare',
+    regression: 'head is slower beyond the threshold',
+    formats: { terminal: 'a table', markdown: 'for $GITHUB_STEP_SUMMARY' },
+    out: 'Write the comparison to this file instead of stdout',
+  })
     .positional('base', {
       type: 'string',
       demandOption: true,
@@ -47,33 +46,6 @@ export function builder(yargs: Argv): Argv<AbArgs> {
       demandOption: true,
       describe: 'The head: the same, with the same workloads (by position, or by file name)',
     })
-    .option('threshold', {
-      type: 'string',
-      default: DEFAULT_THRESHOLD,
-      defaultDescription: `${DEFAULT_THRESHOLD * 100} %`,
-      describe: 'The margin: a change counts only when its whole interval lies beyond it, in percent ("3" or "3%")',
-      coerce: (value: unknown) => parsePercent(value, '--threshold', { allowZero: true }),
-    })
-    .option('alpha', {
-      type: 'string',
-      default: DEFAULT_ALPHA,
-      describe: 'False-discovery rate over the benchmarks (Benjamini–Hochberg), as for compare',
-      coerce: (value: unknown) => parseAlpha(value),
-    })
-    .option('fail-on', {
-      type: 'string',
-      default: 'regression',
-      describe: 'regression: exit 3 when head is slower beyond the threshold; none: always exit 0',
-      coerce: (value: unknown) => parseChoice(value, '--fail-on', FAIL_ON),
-    })
-    .option('format', {
-      alias: 'f',
-      type: 'string',
-      default: 'terminal',
-      describe: 'terminal: a table; markdown: for $GITHUB_STEP_SUMMARY; json: for machines',
-      coerce: (value: unknown) => parseChoice(value, '--format', FORMATS),
-    })
-    .option('out', { alias: 'o', type: 'string', describe: 'Write the comparison to this file instead of stdout' })
     .option('base-out', { type: 'string', describe: "Also write the base's result file here" })
     .option('head-out', { type: 'string', describe: "Also write the head's result file here" })
     .epilogue(

@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { compareResults, DEFAULT_ALPHA, DEFAULT_THRESHOLD, type Comparison } from '../compare/index.js';
+import { compareResults, type Comparison } from '../compare/index.js';
 import { EXIT } from '../errors.js';
 import { renderComparisonMarkdown } from '../report/compare/markdown.js';
 import { regressionLine } from '../report/compare/rows.js';
@@ -7,22 +7,14 @@ import { renderComparisonTerminal } from '../report/compare/terminal.js';
 import { MAX_RESULT_FILE_BYTES, readResultFile } from '../results/load.js';
 import { SUPPORTED_SCHEMA_VERSIONS } from '../results/schema.js';
 import { writeFileAtomic } from '../results/store.js';
-import { ensureWritableFile, parseAlpha, parseChoice, parsePercent } from '../options/parse.js';
+import { ensureWritableFile } from '../options/parse.js';
+import { judgeFlags, type JudgeArgs, type JudgeFormat } from './judge-flags.js';
 import { outputWidth } from '../report/terminal/width.js';
 
-const FORMATS = ['terminal', 'markdown', 'json'] as const;
-const FAIL_ON = ['regression', 'none'] as const;
-type Format = (typeof FORMATS)[number];
-
-interface CompareArgs {
+interface CompareArgs extends JudgeArgs {
   base: string;
   head: string;
   more: string[];
-  threshold: number;
-  alpha: number;
-  'fail-on': (typeof FAIL_ON)[number];
-  format: Format;
-  out?: string;
 }
 
 export const command = 'compare <base> <head> [more..]';
@@ -31,7 +23,13 @@ export const describe =
   'speedup and efficiency side by side';
 
 export function builder(yargs: Argv): Argv<CompareArgs> {
-  return yargs
+  return judgeFlags(yargs, {
+    change: 'a change in median time',
+    alpha: "False-discovery rate over the benchmarks of one comparison (Benjamini–Hochberg); sets the intervals' level",
+    regression: 'a benchmark is slower beyond the margin',
+    formats: { terminal: 'tables', markdown: 'for a pull request or $GITHUB_STEP_SUMMARY' },
+    out: 'Write the output to this file instead of stdout',
+  })
     .positional('base', {
       type: 'string',
       demandOption: true,
@@ -44,36 +42,6 @@ export function builder(yargs: Argv): Argv<CompareArgs> {
       default: [],
       describe: 'More result files (e.g. one per machine)',
     })
-    .option('threshold', {
-      type: 'string',
-      default: DEFAULT_THRESHOLD,
-      defaultDescription: `${DEFAULT_THRESHOLD * 100} %`,
-      describe:
-        'The margin: a change in median time counts only when its whole interval lies beyond it, in ' +
-        'percent ("3" or "3%")',
-      coerce: (value: unknown) => parsePercent(value, '--threshold', { allowZero: true }),
-    })
-    .option('alpha', {
-      type: 'string',
-      default: DEFAULT_ALPHA,
-      describe:
-        "False-discovery rate over the benchmarks of one comparison (Benjamini–Hochberg); sets the intervals' level",
-      coerce: (value: unknown) => parseAlpha(value),
-    })
-    .option('fail-on', {
-      type: 'string',
-      default: 'regression',
-      describe: 'regression: exit 3 when a benchmark is slower beyond the margin; none: always exit 0',
-      coerce: (value: unknown) => parseChoice(value, '--fail-on', FAIL_ON),
-    })
-    .option('format', {
-      alias: 'f',
-      type: 'string',
-      default: 'terminal',
-      describe: 'terminal: tables; markdown: for a pull request or $GITHUB_STEP_SUMMARY; json: for machines',
-      coerce: (value: unknown) => parseChoice(value, '--format', FORMATS),
-    })
-    .option('out', { alias: 'o', type: 'string', describe: 'Write the output to this file instead of stdout' })
     .epilogue(
       `Files over ${MAX_RESULT_FILE_BYTES / (1024 * 1024)} MiB are refused unread; schemaVersion ` +
         `${SUPPORTED_SCHEMA_VERSIONS.join(', ')} is supported. ` +
@@ -102,7 +70,7 @@ export function handler(args: CompareArgs): void {
   process.exitCode = comparison.regressions.length > 0 && args['fail-on'] === 'regression' ? EXIT.regression : EXIT.ok;
 }
 
-function render(comparison: Comparison, format: Format, widthColumns: number): string {
+function render(comparison: Comparison, format: JudgeFormat, widthColumns: number): string {
   if (format === 'json') return `${JSON.stringify(comparison, null, 2)}\n`;
   if (format === 'markdown') return renderComparisonMarkdown(comparison);
   return `${renderComparisonTerminal(comparison, widthColumns)}\n`;
