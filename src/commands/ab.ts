@@ -12,7 +12,7 @@ import { probeEnvironment } from '../results/environment.js';
 import { writeFileAtomic } from '../results/store.js';
 import { runSuite } from '../runner/run-suite.js';
 import { onInterrupt } from './interrupt.js';
-import { judgeFlags, type JudgeArgs } from './judge-flags.js';
+import { judgeFlags, type JudgeArgs, type JudgeWording } from './judge-flags.js';
 import { measureFlags, measureOptions, type MeasureArgs } from './measure-flags.js';
 import { outputWidth } from '../report/terminal/width.js';
 
@@ -23,19 +23,22 @@ interface AbArgs extends MeasureArgs, JudgeArgs {
   'head-out'?: string;
 }
 
+/** What ab's judging flags act on (judge-flags.ts declares them). */
+const WORDING: JudgeWording = {
+  change: 'a change',
+  alpha: 'False-discovery rate over the benchmarks (Benjamini–Hochberg), as for compare',
+  regression: 'head is slower beyond the threshold',
+  formats: { terminal: 'a table', markdown: 'for $GITHUB_STEP_SUMMARY' },
+  out: 'Write the comparison to this file instead of stdout',
+};
+
 export const command = 'ab <base> <head>';
 export const describe =
   'Measure two versions of the same workloads on this machine, alternating their processes, and judge ' +
   'head against base';
 
 export function builder(yargs: Argv): Argv<AbArgs> {
-  return judgeFlags(measureFlags(yargs), {
-    change: 'a change',
-    alpha: 'False-discovery rate over the benchmarks (Benjamini–Hochberg), as for compare',
-    regression: 'head is slower beyond the threshold',
-    formats: { terminal: 'a table', markdown: 'for $GITHUB_STEP_SUMMARY' },
-    out: 'Write the comparison to this file instead of stdout',
-  })
+  return judgeFlags(measureFlags(yargs), WORDING)
     .positional('base', {
       type: 'string',
       demandOption: true,

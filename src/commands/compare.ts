@@ -8,7 +8,7 @@ import { MAX_RESULT_FILE_BYTES, readResultFile } from '../results/load.js';
 import { SUPPORTED_SCHEMA_VERSIONS } from '../results/schema.js';
 import { writeFileAtomic } from '../results/store.js';
 import { ensureWritableFile } from '../options/parse.js';
-import { judgeFlags, type JudgeArgs, type JudgeFormat } from './judge-flags.js';
+import { judgeFlags, type JudgeArgs, type JudgeFormat, type JudgeWording } from './judge-flags.js';
 import { outputWidth } from '../report/terminal/width.js';
 
 interface CompareArgs extends JudgeArgs {
@@ -17,19 +17,22 @@ interface CompareArgs extends JudgeArgs {
   more: string[];
 }
 
+/** What compare's judging flags act on (judge-flags.ts declares them). */
+const WORDING: JudgeWording = {
+  change: 'a change in median time',
+  alpha: "False-discovery rate over the benchmarks of one comparison (Benjamini–Hochberg); sets the intervals' level",
+  regression: 'a benchmark is slower beyond the margin',
+  formats: { terminal: 'tables', markdown: 'for a pull request or $GITHUB_STEP_SUMMARY' },
+  out: 'Write the output to this file instead of stdout',
+};
+
 export const command = 'compare <base> <head> [more..]';
 export const describe =
   'Compare result files: same machine → a verdict per benchmark from its interval; different machines → ' +
   'speedup and efficiency side by side';
 
 export function builder(yargs: Argv): Argv<CompareArgs> {
-  return judgeFlags(yargs, {
-    change: 'a change in median time',
-    alpha: "False-discovery rate over the benchmarks of one comparison (Benjamini–Hochberg); sets the intervals' level",
-    regression: 'a benchmark is slower beyond the margin',
-    formats: { terminal: 'tables', markdown: 'for a pull request or $GITHUB_STEP_SUMMARY' },
-    out: 'Write the output to this file instead of stdout',
-  })
+  return judgeFlags(yargs, WORDING)
     .positional('base', {
       type: 'string',
       demandOption: true,

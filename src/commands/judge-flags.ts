@@ -8,8 +8,8 @@ import { parseAlpha, parseChoice, parsePercent } from '../options/parse.js';
  * alike; each command words what its margin applies to.
  */
 
-export const JUDGE_FORMATS = ['terminal', 'markdown', 'json'] as const;
-export const FAIL_ON = ['regression', 'none'] as const;
+const JUDGE_FORMATS = ['terminal', 'markdown', 'json'] as const;
+const FAIL_ON = ['regression', 'none'] as const;
 export type JudgeFormat = (typeof JUDGE_FORMATS)[number];
 
 export interface JudgeArgs {
@@ -38,7 +38,9 @@ export function judgeFlags<T>(yargs: Argv<T>, wording: JudgeWording): Argv<T & J
       type: 'string',
       default: DEFAULT_THRESHOLD,
       defaultDescription: `${DEFAULT_THRESHOLD * 100} %`,
-      describe: `The margin: ${wording.change} counts only when its whole interval lies beyond it, in percent ("3" or "3%")`,
+      describe:
+        `The margin: ${wording.change} counts only when its whole interval lies beyond it, ` +
+        'in percent ("3" or "3%")',
       coerce: (value: unknown) => parsePercent(value, '--threshold', { allowZero: true }),
     })
     .option('alpha', {

@@ -28,7 +28,12 @@ export function moreDataFlag(factor: number, budget: RunBudget, stoppedOnBudget:
 export function moreDataPhrase(factor: number | null, budget?: RunBudget, stoppedOnBudget = true): string {
   if (factor === null) return 'its estimate sits too close to the margin to say what run length would decide it';
   const flag = budget === undefined ? undefined : moreDataFlag(factor, budget, stoppedOnBudget);
-  return `about ${trimmed(Math.ceil(factor * 10) / 10)}× the samples would likely decide${flag === undefined ? '' : ` (${flag})`}`;
+  return `about ${samplesFactorText(factor)} the samples would likely decide${flag === undefined ? '' : ` (${flag})`}`;
+}
+
+/** "2.4×", "13×": a factor of samples, rounded up at one decimal (whole numbers from 10). */
+export function samplesFactorText(factor: number): string {
+  return `${trimmed(Math.ceil(factor * 10) / 10)}×`;
 }
 
 function trimmed(value: number): string {

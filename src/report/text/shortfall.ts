@@ -1,4 +1,4 @@
-import { moreDataFlag, type RunBudget } from '../../judgement/more-data.js';
+import { moreDataFlag, samplesFactorText, type RunBudget } from '../../judgement/more-data.js';
 import type { OkBenchmark } from '../../results/schema.js';
 import { median } from '../../stats/summary.js';
 
@@ -10,11 +10,8 @@ import { median } from '../../stats/summary.js';
  * the 2-core development VM) this is minutes, and saying so beats a bare "measure longer".
  */
 export function shortfallRemedy(short: readonly OkBenchmark[], budget: RunBudget): string {
-  const factors = short.map((cell) => (cell.precision.reachedPct / cell.precision.targetPct) ** 2);
-  const factor = factors.length > 0 ? median(factors) : 1;
+  const factor = median(short.map((cell) => (cell.precision.reachedPct / cell.precision.targetPct) ** 2));
   const flag = moreDataFlag(factor, budget, true);
-  const needed = `the median one needs about ${Number(factor.toFixed(factor < 10 ? 1 : 0))}× its samples`;
-  return (
-    `at the spread they showed, ${needed}${flag === undefined ? '' : ` (${flag})`}; ` + `a quieter machine needs fewer`
-  );
+  const needed = `the median one needs about ${samplesFactorText(factor)} its samples`;
+  return `at the spread they showed, ${needed}${flag === undefined ? '' : ` (${flag})`}; a quieter machine needs fewer`;
 }
