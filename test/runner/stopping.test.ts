@@ -1,59 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { OkBenchmark } from '../../src/results/schema.js';
 import { runSuite, type SuiteOptions } from '../../src/runner/run-suite.js';
-import type { ProcessSettings, WorkloadRecord } from '../../src/runner/supervisor.js';
-import { seededRandom } from '../../src/stats/bootstrap.js';
+import { fakeProcess as fake, type FakeProcessLog } from '../helpers/fake-measure.js';
 import { syntheticResult } from '../helpers/result-fixture.js';
 
-const ROUND_MS = 100;
-const STARTUP_MS = 300;
-
-/**
- * A fake measuring process: no child, no clock. Each round every cell takes a sample drawn around its centre
- * with a known spread (uniform, ± `spread` of it), and the process "takes" STARTUP_MS plus ROUND_MS a round, as
- * the round plan allows. The real scheduler, aggregation and stopping rules run on top of it.
- */
-function fakeProcess(spread: number, log: Array<{ rounds: number; elapsedBeforeMs: number }>) {
-  const random = seededRandom(42);
-  return (record: WorkloadRecord, settings: ProcessSettings): Promise<void> => {
-    const index = record.processes;
-    record.processes += 1;
-    record.info ??= { id: 'fake', kind: 'cpu', size: 1, tasks: 4 };
-    let rounds = 0;
-    let measuredMs = 0;
-    const plan = settings.rounds;
-    const wants = (): boolean =>
-      plan.kind === 'fixed'
-        ? rounds < plan.count
-        : rounds === 0 ||
-          (rounds < plan.maxRounds &&
-            measuredMs < plan.limitMs &&
-            (rounds < plan.minRounds || measuredMs < plan.sliceMs));
-    while (wants()) {
-      for (const [position, cell] of record.cells.entries()) {
-        const centre = 10 * (position + 1);
-        const wallMs = centre * (1 + spread * (2 * random() - 1));
-        cell.samples.push({
-          wallMs,
-          cpuUserMs: wallMs,
-          cpuSystemMs: 0,
-          loopActiveMs: wallMs,
-          loopIdleMs: 0,
-          delayP99Ms: 0,
-          process: index,
-          round: rounds,
-        });
-      }
-      rounds += 1;
-      measuredMs += ROUND_MS;
-    }
-    log.push({ rounds, elapsedBeforeMs: record.elapsedMs });
-    record.completed += 1;
-    record.elapsedMs += STARTUP_MS + measuredMs;
-    record.startupMs += STARTUP_MS;
-    return Promise.resolve();
-  };
-}
+const fakeProcess = (spread: number, log: FakeProcessLog[]) => fake({ spread, log });
 
 function options(overrides: Partial<SuiteOptions>): SuiteOptions {
   return {
