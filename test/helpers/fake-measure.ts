@@ -1,4 +1,4 @@
-import type { ProcessSettings, WorkloadRecord } from '../../src/runner/supervisor.js';
+import type { ProcessSettings, WorkloadRecord } from '../../src/runner/records.js';
 import { seededRandom } from '../../src/stats/bootstrap.js';
 
 export const FAKE_ROUND_MS = 100;

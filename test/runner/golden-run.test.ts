@@ -2,9 +2,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSuiteOptions, type RunOptions } from '../../src/options/run-options.js';
-import { runSuite, type SuiteSide } from '../../src/runner/run-suite.js';
-import type { WorkloadRecord } from '../../src/runner/supervisor.js';
+import { abPairing } from '../../src/ab/pairing.js';
+import { buildRunRequest, type RunOptions } from '../../src/options/run-options.js';
+import type { Side } from '../../src/runner/pairing.js';
+import type { WorkloadRecord } from '../../src/runner/records.js';
+import { runSuite } from '../../src/runner/scheduler.js';
 import { fakeProcess } from '../helpers/fake-measure.js';
 import { syntheticResult } from '../helpers/result-fixture.js';
 
@@ -49,19 +51,18 @@ function expectGolden(name: string, path: string): void {
   expect(normalised(path)).toBe(readFileSync(golden, 'utf8'));
 }
 
-async function goldenRun(options: RunOptions, versus?: Omit<SuiteSide, 'outPath'>): Promise<string[]> {
+async function goldenRun(options: RunOptions, versus?: Omit<Side, 'outPath'>): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'corescope-golden-'));
   const out = join(dir, 'base.json');
-  const suite = buildSuiteOptions(
+  const request = buildRunRequest(
     { ...options, out },
     { environment: syntheticResult().environment, argv: ['run', '--golden'] },
   );
   const headOut = join(dir, 'head.json');
-  const outcome = await runSuite({
-    ...suite,
-    measure: fakeProcess({ spread: 0.25, infoOf, beforeRounds: crashOnce }),
-    ...(versus !== undefined ? { versus: { ...versus, outPath: headOut } } : {}),
-  });
+  const outcome = await runSuite(
+    { ...request, measure: fakeProcess({ spread: 0.25, infoOf, beforeRounds: crashOnce }) },
+    ...(versus !== undefined ? [abPairing({ ...versus, outPath: headOut })] : []),
+  );
   expect(outcome.usageError).toBeUndefined();
   return versus !== undefined ? [out, headOut] : [out];
 }
@@ -99,7 +100,7 @@ describe('a whole run on a fake process writes the golden result file', () => {
     const [out] = await goldenRun({
       workloads: ['cpu-hash-async'],
       strategies: ['sequential', 'concurrent'],
-      uvThreadpool: [1, 4],
+      uvThreadpoolSizes: [1, 4],
       rounds: 3,
       processes: 2,
       quick: true,

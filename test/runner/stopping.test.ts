@@ -1,35 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import type { OkBenchmark } from '../../src/results/schema.js';
-import { runSuite, type SuiteOptions } from '../../src/runner/run-suite.js';
+import { buildRunRequest, type RunOptions } from '../../src/options/run-options.js';
+import type { RunRequest } from '../../src/runner/run-request.js';
+import { runSuite } from '../../src/runner/scheduler.js';
+import type { MeasureProcess } from '../../src/runner/supervisor.js';
 import { fakeProcess as fake, type FakeProcessLog } from '../helpers/fake-measure.js';
 import { syntheticResult } from '../helpers/result-fixture.js';
 
 const fakeProcess = (spread: number, log: FakeProcessLog[]) => fake({ spread, log });
 
-function options(overrides: Partial<SuiteOptions>): SuiteOptions {
-  return {
-    workloads: ['cpu-compute'],
-    strategies: ['sequential', 'parallel'],
-    threads: [2],
-    tasks: 4,
-    size: null,
-    rounds: null,
-    processes: 3,
-    precisionPct: 3,
-    maxTimeMs: 12_000,
-    minSampleMs: 50,
-    warmupRounds: 1,
-    quick: false,
-    taskTimeoutMs: 10_000,
-    maxInFlight: null,
-    label: null,
-    probe: false,
-    traceSamples: 0,
-    argv: [],
-    outPath: null,
-    environment: syntheticResult().environment,
-    ...overrides,
-  };
+type Overrides = Partial<RunOptions> & { measure: MeasureProcess };
+
+function request({ measure, ...overrides }: Overrides): RunRequest {
+  const built = buildRunRequest(
+    {
+      workloads: ['cpu-compute'],
+      strategies: ['sequential', 'parallel'],
+      threads: [2],
+      tasks: 4,
+      processes: 3,
+      probe: false,
+      traceSamples: 0,
+      ...overrides,
+    },
+    { environment: syntheticResult().environment, argv: [] },
+  );
+  return { ...built, measure };
 }
 
 const ok = (benchmarks: unknown[]): OkBenchmark[] =>
@@ -38,7 +34,7 @@ const ok = (benchmarks: unknown[]): OkBenchmark[] =>
 describe('stopping when precise', () => {
   it('a steady workload stops after the minimum of processes, every cell within the precision', async () => {
     const log: Array<{ rounds: number; elapsedBeforeMs: number }> = [];
-    const { result } = await runSuite(options({ measure: fakeProcess(0.02, log) }));
+    const { result } = await runSuite(request({ measure: fakeProcess(0.02, log) }));
     expect(log).toHaveLength(3);
     const cells = ok(result.benchmarks);
     expect(cells).toHaveLength(2);
@@ -54,7 +50,7 @@ describe('stopping when precise', () => {
 
   it('a noisy workload adds processes until the budget is spent, then says the precision it reached', async () => {
     const log: Array<{ rounds: number; elapsedBeforeMs: number }> = [];
-    const { result, exitCode } = await runSuite(options({ measure: fakeProcess(0.6, log) }));
+    const { result, exitCode } = await runSuite(request({ measure: fakeProcess(0.6, log) }));
     expect(exitCode).toBe(0);
     expect(log.length).toBeGreaterThan(3);
     // No process starts once less than half an average one is left of the 12 s.
@@ -70,7 +66,7 @@ describe('stopping when precise', () => {
 
   it('--rounds fixes the count: exactly the processes asked for, the rounds asked for, however noisy', async () => {
     const log: Array<{ rounds: number; elapsedBeforeMs: number }> = [];
-    const { result } = await runSuite(options({ rounds: 4, processes: 2, measure: fakeProcess(0.6, log) }));
+    const { result } = await runSuite(request({ rounds: 4, processes: 2, measure: fakeProcess(0.6, log) }));
     expect(log.map((entry) => entry.rounds)).toEqual([4, 4]);
     for (const cell of ok(result.benchmarks)) {
       expect(cell.samplesMs).toHaveLength(8);
@@ -81,7 +77,7 @@ describe('stopping when precise', () => {
 
   it('a workload too slow for the budget still gets its processes, one round each, and is not failed', async () => {
     const log: Array<{ rounds: number; elapsedBeforeMs: number }> = [];
-    const { result, exitCode } = await runSuite(options({ maxTimeMs: 50, measure: fakeProcess(0.3, log) }));
+    const { result, exitCode } = await runSuite(request({ maxTimeMs: 50, measure: fakeProcess(0.3, log) }));
     expect(exitCode).toBe(0);
     expect(log.map((entry) => entry.rounds)).toEqual([1, 1, 1]);
     for (const cell of ok(result.benchmarks)) {
