@@ -94,7 +94,8 @@ export class ThreadGcLedger {
       this.totalGcMs += entry.duration;
       this.totalGcCount += 1;
       if (this.openStarts.size === 0) continue;
-      const detail = entry.detail as { kind?: number } | undefined;
+      // A 'gc' entry carries { kind, flags } in `detail` (Node ≥ 16); @types/node 20 does not declare it.
+      const detail = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail;
       this.pauses.push({ startMs: entry.startTime, durationMs: entry.duration, kind: detail?.kind ?? 0 });
     }
   }
