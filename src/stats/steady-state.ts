@@ -80,14 +80,14 @@ export interface DriftOptions {
 }
 
 export interface SamplesDrift {
-  /** Median of the first samples over the median of the rest; 1 when there are too few samples to say. */
+  /** Median of the first samples over the median of the rest; 1 when there is no rest to compare with. */
   ratio: number;
   /** The first samples were slower than the rest beyond noise: the cell is "not steady". */
   beyondNoise: boolean;
   reason: string;
 }
 
-/** Fewer samples than this after the first ones give no quartiles worth a fence. */
+/** Fewer samples than this after the first ones give no quartiles worth a fence: the ratio is given, not judged. */
 const MIN_REST = 3;
 
 /**
@@ -98,12 +98,8 @@ const MIN_REST = 3;
  */
 export function samplesDrift(samplesMs: readonly number[], options: DriftOptions = {}): SamplesDrift {
   const firstCount = options.firstCount ?? 1;
-  const tolerance = options.tolerance ?? 0.1;
   if (!Number.isInteger(firstCount) || firstCount < 1) throw new RangeError('samplesDrift: firstCount must be ≥ 1');
-  const rest = samplesMs.slice(firstCount);
-  if (rest.length < MIN_REST)
-    return { ratio: 1, beyondNoise: false, reason: `too few samples (${samplesMs.length}) to judge drift` };
-  return driftOf(samplesMs.slice(0, firstCount), rest, tolerance);
+  return driftOf(samplesMs.slice(0, firstCount), samplesMs.slice(firstCount), options.tolerance ?? 0.1);
 }
 
 /**
@@ -117,16 +113,18 @@ export function samplesDriftAcrossProcesses(
   const firstCount = options.firstCount ?? 1;
   const first = samplesByProcessMs.flatMap((samples) => samples.slice(0, firstCount));
   const rest = samplesByProcessMs.flatMap((samples) => samples.slice(firstCount));
-  if (first.length === 0 || rest.length < MIN_REST)
-    return { ratio: 1, beyondNoise: false, reason: 'too few samples to judge drift' };
   return driftOf(first, rest, options.tolerance ?? 0.1);
 }
 
 function driftOf(first: readonly number[], rest: readonly number[], tolerance: number): SamplesDrift {
+  if (first.length === 0 || rest.length === 0)
+    return { ratio: 1, beyondNoise: false, reason: 'no samples after the first to compare with' };
   const sortedRest = [...rest].sort((a, b) => a - b);
   const restMedian = quantileSorted(sortedRest, 0.5);
   const firstMedian = median(first);
   const ratio = restMedian > 0 ? firstMedian / restMedian : 1;
+  if (rest.length < MIN_REST)
+    return { ratio, beyondNoise: false, reason: `first samples ${ratio.toFixed(2)}× the rest, too few to judge` };
   const q1 = quantileSorted(sortedRest, 0.25);
   const q3 = quantileSorted(sortedRest, 0.75);
   const fenceMs = q3 + 1.5 * (q3 - q1);
