@@ -28,8 +28,14 @@ import { steadyState, type SteadyVerdict } from './steady-state.js';
 export interface WarmupOptions {
   /** Warm for at least this long, ms. */
   minMs: number;
-  /** And for at least this many task executions (per thread when the caller counts a thread's tasks). */
+  /** And for at least this many task executions: in all, or on every thread when `threads` is over 1. */
   minTasks: number;
+  /**
+   * Pool threads that must each run `minTasks` (1: the main thread, tasks counted in all). A pool hands a task to
+   * whichever thread is free, so a batch can leave one thread cold: with threads > 1, `record` takes the batch's
+   * tasks per threadId (every pool reply names its thread) and warm-up waits for the least-used thread.
+   */
+  threads?: number;
   /** Give up on steadiness after this long, ms: the cell is measured anyway, marked not steady. */
   maxMs: number;
   /** Batches the steady-state test looks at; also a minimum count of batches. */
@@ -75,14 +81,19 @@ export interface WarmupStatus {
   reason: string;
   batches: number;
   tasks: number;
+  /** Tasks run by the thread that ran fewest (of `threads`; a thread never seen counts 0). */
+  leastThreadTasks: number;
   elapsedMs: number;
   /** The steady-state test on the latest window (its trend is the drift a capped cell showed). */
   verdict: SteadyVerdict;
 }
 
 export interface Warmup {
-  /** One warm-up batch: its duration, the task executions it ran, and the clock right after it, ms. */
-  record(batchMs: number, tasksRun: number, nowMs: number): void;
+  /**
+   * One warm-up batch: its duration, the task executions it ran, the clock right after it (ms), and, for a pool
+   * (`threads` > 1), the batch's task executions per threadId.
+   */
+  record(batchMs: number, tasksRun: number, nowMs: number, tasksByThread?: ReadonlyMap<number, number>): void;
   done(): WarmupStatus;
   /** Every batch recorded so far, ms, in order (for the result file). */
   batchesMs(): readonly number[];
@@ -94,9 +105,20 @@ export function createWarmup(options: WarmupOptions): Warmup {
   let tasks = 0;
   let startedAtMs: number | undefined;
   let lastMs = 0;
+  const threads = options.threads ?? 1;
+  const threadTasks = new Map<number, number>();
+  const leastThreadTasks = (): number => {
+    if (threads === 1) return tasks;
+    const counts = [...threadTasks.values()].sort((a, b) => b - a).slice(0, threads);
+    return counts.length < threads ? 0 : Math.min(...counts);
+  };
   return {
-    record(batchMs, tasksRun, nowMs) {
+    record(batchMs, tasksRun, nowMs, tasksByThread) {
       if (!(batchMs >= 0) || !Number.isFinite(batchMs)) throw new RangeError('warm-up: batchMs must be finite, ≥ 0');
+      if (threads > 1 && tasksByThread === undefined)
+        throw new RangeError('warm-up: a pool of several threads must say which thread ran each task');
+      for (const [threadId, count] of tasksByThread ?? [])
+        threadTasks.set(threadId, (threadTasks.get(threadId) ?? 0) + count);
       // Warm-up began when the first batch did, unless the caller's clock says otherwise.
       startedAtMs ??= nowMs - batchMs;
       batches.push(batchMs);
@@ -106,12 +128,16 @@ export function createWarmup(options: WarmupOptions): Warmup {
     done() {
       const elapsedMs = startedAtMs === undefined ? 0 : lastMs - startedAtMs;
       const verdict = steadyState(batches, options);
-      const status = { batches: batches.length, tasks, elapsedMs, verdict };
-      const minimumMet = elapsedMs >= options.minMs && tasks >= options.minTasks && batches.length >= options.window;
+      const least = leastThreadTasks();
+      const status = { batches: batches.length, tasks, leastThreadTasks: least, elapsedMs, verdict };
+      const minimumMet = elapsedMs >= options.minMs && least >= options.minTasks && batches.length >= options.window;
       if (minimumMet && verdict.steady) return { done: true, steady: true, reason: verdict.reason, ...status };
       if (elapsedMs >= options.maxMs)
         return { done: true, steady: false, reason: `capped at ${options.maxMs} ms: ${verdict.reason}`, ...status };
-      const reason = minimumMet ? verdict.reason : `below the minimum (${options.minMs} ms, ${options.minTasks} tasks)`;
+      const perThread = threads > 1 ? ` on each of ${threads} threads` : '';
+      const reason = minimumMet
+        ? verdict.reason
+        : `below the minimum (${options.minMs} ms, ${options.minTasks} tasks${perThread})`;
       return { done: false, steady: false, reason, ...status };
     },
     batchesMs: () => batches,
@@ -122,6 +148,8 @@ function assertWarmupOptions(options: WarmupOptions): void {
   const { minMs, minTasks, maxMs } = options;
   if (!(minMs >= 0) || !Number.isFinite(minMs)) throw new RangeError('warm-up: minMs must be finite, ≥ 0');
   if (!Number.isInteger(minTasks) || minTasks < 0) throw new RangeError('warm-up: minTasks must be an integer ≥ 0');
+  const threads = options.threads ?? 1;
+  if (!Number.isInteger(threads) || threads < 1) throw new RangeError('warm-up: threads must be an integer ≥ 1');
   if (!(maxMs >= minMs) || !Number.isFinite(maxMs)) throw new RangeError('warm-up: maxMs must be finite, ≥ minMs');
   steadyState([], options); // throws on a bad window, noise or tolerance, now rather than at the first done()
 }

@@ -144,6 +144,36 @@ describe('warm-up controller (fake clock)', () => {
     expect(warmup.done()).toMatchObject({ done: true, steady: true, tasks: 200, batches: 50 });
   });
 
+  it('on a pool, waits until every thread has run its minimum, however many tasks the batch ran', () => {
+    // Two threads; thread 1 takes 31 of each 32-task batch, thread 2 one: 200 tasks on thread 2 take 200 batches.
+    const warmup = createWarmup({ ...WARMUP_FULL, threads: 2, maxMs: 60_000 });
+    let clockMs = 0;
+    let batches = 0;
+    while (!warmup.done().done) {
+      clockMs += 10;
+      warmup.record(
+        10,
+        32,
+        clockMs,
+        new Map([
+          [1, 31],
+          [2, 1],
+        ]),
+      );
+      batches += 1;
+    }
+    expect(batches).toBe(200);
+    expect(warmup.done()).toMatchObject({ steady: true, leastThreadTasks: 200, tasks: 6_400 });
+    expect(() => warmup.record(10, 32, clockMs)).toThrow(/which thread/);
+  });
+
+  it('on a pool, a thread never seen counts as cold', () => {
+    const warmup = createWarmup({ ...WARMUP_QUICK, threads: 2 });
+    for (let batch = 1; batch <= 50; batch += 1) warmup.record(10, 8, batch * 10, new Map([[1, 8]]));
+    expect(warmup.done()).toMatchObject({ done: false, leastThreadTasks: 0 });
+    expect(warmup.done().reason).toMatch(/on each of 2 threads/);
+  });
+
   it('a series that never settles is capped, reported not steady, with its drift', () => {
     // 1 % slower every batch, for ever (a leak): a trend of ~7 % across any 8-batch window.
     const jitter = noise(3);
