@@ -6,7 +6,8 @@ import { allocateFor, spinFor } from './gc-workloads.js';
 
 /**
  * The same meter in a real worker thread: the worker imports the compiled src/gc/worker-gc.js (workers run
- * compiled JavaScript, as the pool's do; `npm run build` first) and runs the two workloads there.
+ * compiled JavaScript, as the pool's do; `npm run build` first) and runs the two workloads there, arithmetic
+ * first so that no garbage of the allocating run is collected during it.
  */
 const ALLOCATE_MS = 300;
 
@@ -15,8 +16,8 @@ const { parentPort, workerData } = require('node:worker_threads');
 const allocateFor = ${allocateFor.toString()};
 const spinFor = ${spinFor.toString()};
 import(workerData.workerGcUrl).then(async ({ runMeasuringGc }) => {
-  const allocating = await runMeasuringGc(() => allocateFor(workerData.durationMs));
   const arithmetic = await runMeasuringGc(() => spinFor(workerData.durationMs));
+  const allocating = await runMeasuringGc(() => allocateFor(workerData.durationMs));
   parentPort.postMessage({ allocating: allocating.gc, arithmetic: arithmetic.gc });
 });
 `;
