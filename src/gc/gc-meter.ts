@@ -38,7 +38,11 @@ export interface GcReading {
 export interface GcMeter {
   /** Opens the window now. Calling it again restarts the window. */
   start(): void;
-  /** Closes the window now and returns its figures once the window's GC entries have arrived. */
+  /**
+   * Closes the window now (the clock and heap are read synchronously, in the call) and resolves with its figures
+   * once the window's GC entries have arrived. So a synchronous hook (tinybench's afterEach) can call it and the
+   * caller await the promise later, after the timed code.
+   */
   stop(): Promise<GcReading>;
 }
 
