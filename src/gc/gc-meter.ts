@@ -81,12 +81,20 @@ export class ThreadGcLedger {
     return id;
   }
 
-  /** Closes window `id` at `stopMs`, after the entries of the pauses before it have been queued. */
-  async close(id: number, stopMs: number): Promise<GcPause[]> {
-    // Two turns: the native immediate that queues the entries may itself be scheduled from the first turn.
+  /**
+   * Lets the event loop turn until the entries of the pauses so far are queued, and takes them. Two turns: the
+   * native immediate that queues the entries may itself be scheduled from the first turn. A piscina thread waits
+   * for its next task without turning its loop (Atomics.wait), so without this its entries would never arrive.
+   */
+  async flush(): Promise<void> {
     await afterImmediates();
     await afterImmediates();
     this.takeQueued();
+  }
+
+  /** Closes window `id` at `stopMs`, after the entries of the pauses before it have been queued. */
+  async close(id: number, stopMs: number): Promise<GcPause[]> {
+    await this.flush();
     const startMs = this.openStarts.get(id) ?? stopMs;
     this.openStarts.delete(id);
     const inWindow = this.pauses.filter((pause) => pause.startMs >= startMs && pause.startMs <= stopMs);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { measureConfigSchema } from './config-schema.js';
+import { warmupSchema } from './warmup-schema.js';
 import { batchingSchema, grainSchema, overheadsSchema } from './overheads-schema.js';
 import { machineProbeSchema } from './machine-schema.js';
 import { provenanceSchema } from './provenance-schema.js';
@@ -143,6 +144,8 @@ export const okBenchmarkSchema = z.object({
   batching: batchingSchema.optional(),
   /** Pool cells: what the threads did in the traced batches (utilization, queue wait against run time, each thread). */
   workers: workerFiguresSchema.optional(),
+  /** What warm-up found in each measuring process, and whether the timed samples still drifted (warmup-schema.ts). */
+  warmup: warmupSchema.optional(),
 });
 
 export const failedBenchmarkSchema = z.object({
@@ -204,10 +207,22 @@ export const environmentSchema = z.object({
 
 /**
  * The file's `config` is the run's MeasureConfig (config-schema.ts), read leniently: a study records no workloads,
- * and version 1 files lack the stopping settings.
+ * and a file from an older version lacks the settings added since (the stopping settings of version 1, the warm-up
+ * cap). So every setting is optional on reading except those every version has written.
  */
 export const configSchema = measureConfigSchema
-  .partial({ precisionPct: true, maxTimeMs: true, minSampleMs: true })
+  .partial()
+  .required({
+    threads: true,
+    tasks: true,
+    size: true,
+    rounds: true,
+    processes: true,
+    warmupRounds: true,
+    quick: true,
+    taskTimeoutMs: true,
+    maxInFlight: true,
+  })
   .extend({ workloads: z.array(z.string()), strategies: z.array(z.string()) });
 
 export const resultFileSchema = z.object({

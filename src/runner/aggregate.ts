@@ -7,6 +7,8 @@ import { tukeyOutliers } from '../stats/outliers.js';
 import { isBaseline, strategyNamed } from '../strategies/index.js';
 import { pairedRatio } from './pairs.js';
 import { samplesByProcess } from '../results/tagged-samples.js';
+import type { CellWarmup } from '../results/warmup-schema.js';
+import { samplesDriftAcrossProcesses, type SamplesDrift } from '../stats/steady-state.js';
 import type { CellRecord, TaggedSample, WorkloadRecord } from './records.js';
 
 export interface AggregateOptions {
@@ -120,6 +122,10 @@ function okEntry(
   const loopIdleMs = sumOf((sample) => sample.loopIdleMs);
 
   const warnings = [...base.warnings];
+  // Warm-up or not, a cell whose first samples still ran slow is marked, never averaged in silently.
+  const drift = samplesDriftAcrossProcesses(groups);
+  if (drift.beyondNoise) warnings.push(`not steady: its first timed samples ran ${drift.ratio.toFixed(2)}× the rest`);
+  const warmup = cellWarmup(cell, drift);
   if (groups.length < 2) warnings.push('one measuring process: its interval cannot show the spread between processes');
   if (stats.n < 3) warnings.push(`only ${stats.n} sample(s): no meaningful spread or interval`);
 
@@ -140,6 +146,36 @@ function okEntry(
     derived: derivedFigures(cell, baseline, floor, tasks, options),
     startupMs: cell.startupsMs.length > 0 ? median(cell.startupsMs) : 0,
     ...(cell.batching !== undefined ? { batching: cell.batching } : {}),
+    ...(warmup !== undefined ? { warmup } : {}),
+  };
+}
+
+/**
+ * The cell's warm-up over its processes, with the drift test on its timed samples (each process's first sample
+ * against the rest, stats/steady-state.ts). Undefined when no process warmed it (--warmup 0).
+ */
+function cellWarmup(cell: CellRecord, drift: SamplesDrift): CellWarmup | undefined {
+  if (cell.warmups.length === 0) return undefined;
+  const mid = (values: readonly number[]): number => (values.length === 0 ? 0 : median(values));
+  const workers = cell.warmups.flatMap((report) => (report.gc.workersPct !== undefined ? [report.gc.workersPct] : []));
+  const cold = cell.warmups.flatMap((report) => (report.coldStart !== undefined ? [report.coldStart] : []));
+  return {
+    processes: cell.warmups,
+    notSteady: cell.warmups.filter((report) => !report.steady).length,
+    firstSampleRatio: drift.ratio,
+    drifting: drift.beyondNoise,
+    gc: {
+      mainPct: mid(cell.warmups.map((report) => report.gc.mainPct)),
+      ...(workers.length > 0 ? { workersPct: mid(workers) } : {}),
+    },
+    ...(cold.length > 0
+      ? {
+          coldStart: {
+            excessMs: mid(cold.map((entry) => entry.excessMs)),
+            tasksUntilSteady: mid(cold.map((entry) => entry.tasksUntilSteady)),
+          },
+        }
+      : {}),
   };
 }
 

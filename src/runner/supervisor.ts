@@ -160,6 +160,9 @@ function onMessage(
       cell?.startupsMs.push(message.startupMs);
       if (cell !== undefined) cell.batching ??= message.batching;
       break;
+    case 'warmed':
+      cell?.warmups.push({ ...message.report, process: processIndex });
+      break;
     case 'calibrated':
       if (cell !== undefined) cell.repeats ??= message.repeats;
       break;
