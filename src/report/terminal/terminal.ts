@@ -10,6 +10,7 @@ import { batchNote, vsRawCell } from '../text/raw-floor.js';
 import { renderScalingSection } from './scaling.js';
 import { verdictContext } from '../text/judgement-text.js';
 import { verdictLine } from '../text/verdict.js';
+import { warmupLine } from '../text/warmup-line.js';
 import { renderTable } from './table.js';
 import { DEFAULT_WIDTH } from './width.js';
 import { wrapLines } from './wrap.js';
@@ -105,7 +106,10 @@ export function renderRunSummary(result: ResultFile, widthColumns = DEFAULT_WIDT
       benchmarks.map((benchmark) => columns(row(benchmark, notes))),
       { textColumns, widthColumns },
     );
-    lines.push(table, '');
+    lines.push(table);
+    const warmup = warmupLine(benchmarks);
+    if (warmup !== undefined) lines.push(warmup);
+    lines.push('');
   }
   const short = result.benchmarks.filter(
     (benchmark): benchmark is OkBenchmark => benchmark.status === 'ok' && !benchmark.precision.met,
