@@ -1,4 +1,4 @@
-import type { Judgement, RatioInterval } from '../../judgement/judge.js';
+import type { RatioInterval, RatioJudgement } from '../../judgement/judge.js';
 import { moreDataPhrase, type RunBudget } from '../../judgement/more-data.js';
 import type { Benchmark, ResultFile } from '../../results/schema.js';
 import { formatRatio } from '../../format/numbers.js';
@@ -29,7 +29,7 @@ export function speedupInterval(benchmark: Measured): RatioInterval {
 
 /** "inconclusive: about 3.1× the samples would likely decide (--max-time 38s)". */
 export function inconclusivePhrase(
-  judgement: Judgement<string>,
+  judgement: RatioJudgement<string>,
   cells: readonly Benchmark[],
   context: VerdictContext,
 ): string {
