@@ -4,7 +4,7 @@ import { idealSpeedup } from '../stats/ideal.js';
 import { median } from '../stats/summary.js';
 import { summarize } from '../stats/summary.js';
 import { tukeyOutliers } from '../stats/outliers.js';
-import { isBaseline, strategyNamed } from '../strategies/index.js';
+import { plays, strategyNamed } from '../strategies/index.js';
 import { pairedRatio } from './pairs.js';
 import { samplesByProcess } from '../results/tagged-samples.js';
 import type { CellWarmup } from '../results/warmup-schema.js';
@@ -38,7 +38,7 @@ export function aggregateWorkload(record: WorkloadRecord, options: AggregateOpti
     ...(record.info?.criticalPathMs !== undefined ? { criticalPathMs: record.info.criticalPathMs } : {}),
   } as const;
   const baseline = record.cells.find(
-    (cell) => isBaseline(cell.strategy) && cell.failure === undefined && cell.samples.length > 0,
+    (cell) => plays(cell.strategy, 'baseline') && cell.failure === undefined && cell.samples.length > 0,
   );
 
   return record.cells.map((cell): Benchmark => {

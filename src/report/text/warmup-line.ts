@@ -1,7 +1,7 @@
 import { gcCause } from '../../gc/gc-cause.js';
 import { formatMs, formatPercent, plural } from '../../format/numbers.js';
 import type { Benchmark, OkBenchmark } from '../../results/schema.js';
-import { isBaseline } from '../../strategies/index.js';
+import { plays } from '../../strategies/index.js';
 
 type Warmed = OkBenchmark & { warmup: NonNullable<OkBenchmark['warmup']> };
 
@@ -25,7 +25,7 @@ export function warmupLine(benchmarks: readonly Benchmark[]): string | undefined
   const parts = [
     `warm-up: ${steady} of ${plural(cells.length, 'cell')} steady in every process (longest ${formatMs(longest)})`,
   ];
-  const main = cells.find((cell) => isBaseline(cell.strategy))?.warmup.gc.mainPct;
+  const main = cells.find((cell) => plays(cell.strategy, 'baseline'))?.warmup.gc.mainPct;
   const workers = cells.flatMap((cell) => (cell.warmup.gc.workersPct !== undefined ? [cell.warmup.gc.workersPct] : []));
   if (main !== undefined) {
     const pool = workers.length > 0 ? `, the pool threads ${formatPercent(Math.max(...workers) / 100)} at most` : '';
@@ -48,7 +48,7 @@ export function warmupLine(benchmarks: readonly Benchmark[]): string | undefined
  */
 export function gcPhrase(cell: Benchmark, benchmarks: readonly Benchmark[]): string {
   if (cell.status !== 'ok' || cell.warmup?.gc.workersPct === undefined) return '';
-  const main = warmed(benchmarks).find((candidate) => isBaseline(candidate.strategy))?.warmup.gc.mainPct;
+  const main = warmed(benchmarks).find((candidate) => plays(candidate.strategy, 'baseline'))?.warmup.gc.mainPct;
   if (main === undefined) return '';
   const cause = gcCause({ mainShare: main / 100, workerShare: cell.warmup.gc.workersPct / 100 });
   return cause === undefined ? '' : `; ${cause}`;
