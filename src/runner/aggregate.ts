@@ -1,10 +1,9 @@
+import { cellIdealSpeedup } from '../judgement/cell-ideal.js';
 import { benchmarkId, type Benchmark, type OkBenchmark } from '../results/schema.js';
 import { hierarchicalInterval, medianInPlace } from '../stats/hierarchical.js';
-import { idealSpeedup } from '../stats/ideal.js';
 import { median } from '../stats/summary.js';
 import { summarize } from '../stats/summary.js';
 import { tukeyOutliers } from '../stats/outliers.js';
-import { strategyNamed } from '../strategies/index.js';
 import { pairedRatio } from './pairs.js';
 import type { CellRecord, TaggedSample, WorkloadRecord } from './supervisor.js';
 
@@ -122,9 +121,7 @@ function okEntry(
   };
   const met = reachedPct <= options.precisionPct && groups.length >= 2;
 
-  const sumOf = (pick: (sample: TaggedSample) => number): number =>
-    cell.samples.reduce((total, sample) => total + pick(sample), 0);
-  const wallMs = sumOf((sample) => sample.wallMs);
+  const sumOf = (pick: (sample: TaggedSample) => number): number => sumSamples(cell.samples, pick);
   const userMs = sumOf((sample) => sample.cpuUserMs);
   const systemMs = sumOf((sample) => sample.cpuSystemMs);
   const loopActiveMs = sumOf((sample) => sample.loopActiveMs);
@@ -137,13 +134,15 @@ function okEntry(
   let derived: OkBenchmark['derived'] = null;
   const speedup = baseline === undefined ? undefined : pairedRatio(baseline.samples, cell.samples, options.resamples);
   if (speedup !== undefined) {
-    const lanes = strategyNamed(cell.strategy).lanes({
-      tasks,
-      threads: cell.threads,
-      usableCores: options.usableCores,
-      maxInFlight: options.maxInFlight,
-    });
-    const ideal = idealSpeedup(tasks, lanes);
+    const ideal =
+      cellIdealSpeedup({
+        strategy: cell.strategy,
+        threads: cell.threads,
+        tasks,
+        usableCores: options.usableCores,
+        maxInFlight: options.maxInFlight,
+        sequentialCoresBusy: coresBusy(baseline?.samples ?? []),
+      }) ?? 1;
     const toFloor = floor === undefined ? undefined : pairedRatio(floor.samples, cell.samples, options.resamples);
     derived = {
       speedup: speedup.estimate,
@@ -166,7 +165,7 @@ function okEntry(
     outliers: tukeyOutliers(base.samplesMs),
     repeats: cell.repeats ?? 1,
     processes: groups.length,
-    cpu: { userMs, systemMs, effectiveParallelism: wallMs > 0 ? (userMs + systemMs) / wallMs : 0 },
+    cpu: { userMs, systemMs, effectiveParallelism: coresBusy(cell.samples) },
     eventLoop: {
       utilization: clamp01(loopActiveMs / Math.max(loopActiveMs + loopIdleMs, Number.EPSILON)),
       delayP99Ms: median(cell.samples.map((sample) => sample.delayP99Ms)),
@@ -175,6 +174,17 @@ function okEntry(
     startupMs: cell.startupsMs.length > 0 ? median(cell.startupsMs) : 0,
     ...(cell.batching !== undefined ? { batching: cell.batching } : {}),
   };
+}
+
+function sumSamples(samples: readonly TaggedSample[], pick: (sample: TaggedSample) => number): number {
+  return samples.reduce((total, sample) => total + pick(sample), 0);
+}
+
+/** Process CPU time / wall time over a cell's samples: the cores it kept busy on average. */
+function coresBusy(samples: readonly TaggedSample[]): number {
+  const wallMs = sumSamples(samples, (sample) => sample.wallMs);
+  const cpuMs = sumSamples(samples, (sample) => sample.cpuUserMs + sample.cpuSystemMs);
+  return wallMs > 0 ? cpuMs / wallMs : 0;
 }
 
 function clamp01(value: number): number {

@@ -1,9 +1,53 @@
 /**
- * The best speedup `lanes` independent lanes can give `tasks` equal tasks: they finish in ceil(tasks / lanes)
- * waves. For a pool, lanes = min(threads, usable cores); 16 tasks on 3 lanes take 6 waves, not 5.33.
+ * What a strategy offers one batch of equal tasks: how many tasks it can hold in flight at once (`slots`), and on
+ * how many lanes their computing can run side by side (`computeLanes`), or null where corescope does not bound it.
  */
-export function idealSpeedup(tasks: number, lanes: number): number {
-  if (!(tasks >= 1 && lanes >= 1))
-    throw new RangeError(`idealSpeedup: tasks and lanes must be >= 1 (got ${tasks}, ${lanes})`);
-  return tasks / Math.ceil(tasks / Math.min(lanes, tasks));
+export interface LaneOffer {
+  /** Tasks in flight at once: 1 for sequential, the in-flight cap for concurrent, the threads for a pool. */
+  slots: number;
+  /** Tasks that can compute at once: min(threads, usable cores) for a pool; null: no computing bound is drawn. */
+  computeLanes: number | null;
+}
+
+/**
+ * The best speedup a batch of `tasks` equal tasks can reach on `offer`, for work that keeps a core busy
+ * `cpuShare` of its wall time when run alone (0: it only waits, 1: it only computes).
+ *
+ * Why this bound. A task of wall w computes c·w and waits (1 − c)·w. Two things limit a batch of n tasks:
+ *  - slots: a slot runs one task at a time and a task cannot finish faster than w, so n tasks on S slots need at
+ *    least ceil(n / S) · w;
+ *  - cores: the computing parts, n of them of c·w each, do not split, so on L lanes they need at least
+ *    ceil(n / L) · c·w (the makespan of n equal jobs on L machines). Waiting needs no core: it overlaps freely.
+ * The batch needs at least the larger of the two, so
+ *
+ *     ideal = n / max(ceil(n / S), c · ceil(n / L))
+ *
+ * For work that only computes (c = 1) on a pool this is n / ceil(n / min(T, P)), the core-count ideal; for work
+ * that only waits (c = 0) it is n / ceil(n / T): every thread is a lane whatever the cores. Mixed work lands in
+ * between, continuously in c. Amdahl's law was the other candidate, and the wrong one here: it models a share that
+ * cannot run in parallel at all, while waiting runs in parallel best of all; its fit is kept for scaling (amdahl.ts).
+ *
+ * Both limits are lower bounds on time, so this is an upper bound on speedup, as an ideal must be: efficiency above
+ * 100 % means the bound was read wrong, or noise.
+ */
+export function idealSpeedup(tasks: number, offer: LaneOffer, cpuShare: number): number {
+  const { slots, computeLanes } = offer;
+  if (!(tasks >= 1 && slots >= 1 && (computeLanes === null || computeLanes >= 1)))
+    throw new RangeError(`idealSpeedup: tasks, slots and lanes must be >= 1 (got ${tasks}, ${slots}, ${computeLanes})`);
+  if (!(cpuShare >= 0 && cpuShare <= 1))
+    throw new RangeError(`idealSpeedup: cpuShare must be in 0..1 (got ${cpuShare})`);
+  const slotWaves = Math.ceil(tasks / Math.min(slots, tasks));
+  const computeWaves = computeLanes === null ? 0 : cpuShare * Math.ceil(tasks / Math.min(computeLanes, tasks));
+  return tasks / Math.max(slotWaves, computeWaves);
+}
+
+/**
+ * The share of its wall time a task keeps a core busy, read from the run's own sequential cell: its cores busy
+ * (process CPU time / wall time), with one task in flight at a time. It is read there, not from the workload's
+ * declared kind, because the kind is a label and the cell is a measurement. It is the least computing a task
+ * needs: a pool only adds to it (dispatch, a second event loop), so the ideal stays an upper bound. Capped at 1:
+ * above 1 is the runtime's helper threads (GC, the JIT), not work that more cores would share out.
+ */
+export function cpuShareOf(sequentialCoresBusy: number): number {
+  return Number.isFinite(sequentialCoresBusy) ? Math.min(1, Math.max(0, sequentialCoresBusy)) : 1;
 }

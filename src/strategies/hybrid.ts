@@ -15,7 +15,8 @@ export const hybrid: StrategyDescriptor = {
   usesThreads: true,
   optIn: true,
   // The compute halves are what needs cores; waits overlap beyond them, so above 100 % of ideal is real.
-  lanes: ({ threads, usableCores }) => Math.min(threads, usableCores),
+  // Every wait is in flight at once on the main thread; only the compute halves need a thread and a core.
+  offer: ({ tasks, threads, usableCores }) => ({ slots: tasks, computeLanes: Math.min(threads, usableCores) }),
   // All waits at once (one wave), then the compute halves queue for the threads.
   waves: ({ tasks, threads }) => 1 + Math.ceil(tasks / threads),
   unsupportedReason: (workload) =>

@@ -15,7 +15,7 @@ export const parallel: StrategyDescriptor = {
   name: 'parallel',
   summary: 'tasks dispatched to a piscina worker pool of T threads',
   usesThreads: true,
-  lanes: ({ threads, usableCores }) => Math.min(threads, usableCores),
+  offer: ({ threads, usableCores }) => ({ slots: threads, computeLanes: Math.min(threads, usableCores) }),
   waves: ({ tasks, threads }) => Math.ceil(tasks / threads),
   async prepare({ workloadUrl, data, size, taskTimeoutMs, tasks }, { threads, batch, workerMaxOldSpaceMb }) {
     const pool = await startPool({

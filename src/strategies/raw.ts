@@ -16,7 +16,7 @@ export const raw: StrategyDescriptor = {
   // Not in the default list: measured on 2 cores, it adds about 60 % to `npm run bench` (every parallel cell
   // measured twice). Name it (`-s sequential,concurrent,parallel,raw`); `study grain` always runs it.
   optIn: true,
-  lanes: ({ threads, usableCores }) => Math.min(threads, usableCores),
+  offer: ({ threads, usableCores }) => ({ slots: threads, computeLanes: Math.min(threads, usableCores) }),
   waves: ({ tasks, threads }) => Math.ceil(tasks / threads),
   async prepare({ workloadUrl, data, size, taskTimeoutMs }, { threads, workerMaxOldSpaceMb }) {
     const pool = await startRawPool({

@@ -7,7 +7,7 @@ export const sequential: StrategyDescriptor = {
   name: 'sequential',
   summary: 'one task after another on the main thread (the baseline)',
   usesThreads: false,
-  lanes: () => 1,
+  offer: () => ({ slots: 1, computeLanes: 1 }),
   waves: ({ tasks }) => tasks,
   prepare({ workload, data, size, taskTimeoutMs }) {
     return {

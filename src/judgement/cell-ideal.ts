@@ -1,0 +1,31 @@
+import { cpuShareOf, idealSpeedup } from '../stats/ideal.js';
+import { STRATEGIES } from '../strategies/index.js';
+
+/** What the ideal of one cell rests on: the cell, the run's settings, and the workload's own sequential cell. */
+export interface CellIdealQuery {
+  strategy: string;
+  threads: number;
+  tasks: number;
+  usableCores: number;
+  maxInFlight: number | null;
+  /** Cores busy (CPU time / wall time) of the same workload's sequential cell in the same run. */
+  sequentialCoresBusy: number;
+}
+
+/**
+ * The ideal speedup of a cell: its strategy's offer (tasks in flight, lanes to compute on) against the computing
+ * the work needs, measured in this run (stats/ideal.ts gives the rule and why). The one place a cell's ideal is
+ * worked out: the runner writes it into the file, and older files are brought to it when read (results/upgrade.ts),
+ * so the table, verdicts, charts, compare and every export read the same figure. Undefined for a strategy this
+ * version does not know (a file from a newer one).
+ */
+export function cellIdealSpeedup(query: CellIdealQuery): number | undefined {
+  const { strategy, threads, tasks, usableCores, maxInFlight, sequentialCoresBusy } = query;
+  const offer = STRATEGIES.find((known) => known.name === strategy)?.offer({
+    tasks,
+    threads,
+    usableCores,
+    maxInFlight,
+  });
+  return offer === undefined ? undefined : idealSpeedup(tasks, offer, cpuShareOf(sequentialCoresBusy));
+}
