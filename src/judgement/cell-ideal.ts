@@ -1,4 +1,4 @@
-import { cpuShareOf, idealSpeedup } from '../stats/ideal.js';
+import { cpuShareOf, idealSpeedup, type WorkAlone } from '../stats/ideal.js';
 import { STRATEGIES } from '../strategies/index.js';
 
 /** What the ideal of one cell rests on: the cell, the run's settings, and the workload's own sequential cell. */
@@ -8,8 +8,8 @@ export interface CellIdealQuery {
   tasks: number;
   usableCores: number;
   maxInFlight: number | null;
-  /** Cores busy (CPU time / wall time) of the same workload's sequential cell in the same run. */
-  sequentialCoresBusy: number;
+  /** The same workload's sequential cell in the same run: its cores and loop busy, and the declared kind. */
+  alone: WorkAlone;
 }
 
 /**
@@ -20,12 +20,12 @@ export interface CellIdealQuery {
  * version does not know (a file from a newer one).
  */
 export function cellIdealSpeedup(query: CellIdealQuery): number | undefined {
-  const { strategy, threads, tasks, usableCores, maxInFlight, sequentialCoresBusy } = query;
+  const { strategy, threads, tasks, usableCores, maxInFlight, alone } = query;
   const offer = STRATEGIES.find((known) => known.name === strategy)?.offer({
     tasks,
     threads,
     usableCores,
     maxInFlight,
   });
-  return offer === undefined ? undefined : idealSpeedup(tasks, offer, cpuShareOf(sequentialCoresBusy));
+  return offer === undefined ? undefined : idealSpeedup(tasks, offer, cpuShareOf(alone));
 }

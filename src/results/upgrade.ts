@@ -51,23 +51,27 @@ export function upgradeFromV2(file: Json): Json {
   const usableCores = isObject(file.environment) ? file.environment.usableCores : undefined;
   const maxInFlight = isObject(file.config) ? (file.config.maxInFlight ?? null) : null;
   const benchmarks = entries.map((entry) => {
-    const measured = isObject(entry) && entry.status === 'ok' && isObject(entry.derived) && isObject(entry.workload);
-    if (!measured) return entry;
-    const { speedup } = entry.derived;
+    if (!isObject(entry) || entry.status !== 'ok') return entry;
+    const { derived, workload } = entry;
+    if (!isObject(derived) || !isObject(workload)) return entry;
+    const { speedup } = derived;
     const sequential = entries.find(
       (other) =>
         isObject(other) &&
         other.status === 'ok' &&
         other.strategy === 'sequential' &&
         isObject(other.workload) &&
-        other.workload.id === (entry.workload as Json).id &&
+        other.workload.id === workload.id &&
         other.uvThreadpoolSize === entry.uvThreadpoolSize,
     ) as Json | undefined;
     const coresBusy = isObject(sequential?.cpu) ? sequential.cpu.effectiveParallelism : undefined;
-    const { tasks } = entry.workload;
+    const loopBusy = isObject(sequential?.eventLoop) ? sequential.eventLoop.utilization : undefined;
+    const { tasks } = workload;
     if (
       typeof speedup !== 'number' ||
       typeof coresBusy !== 'number' ||
+      typeof loopBusy !== 'number' ||
+      typeof workload.kind !== 'string' ||
       typeof usableCores !== 'number' ||
       typeof tasks !== 'number' ||
       typeof entry.strategy !== 'string' ||
@@ -81,10 +85,10 @@ export function upgradeFromV2(file: Json): Json {
       tasks,
       usableCores,
       maxInFlight,
-      sequentialCoresBusy: coresBusy,
+      alone: { coresBusy, loopBusy, kind: workload.kind },
     });
     if (ideal === undefined) return entry;
-    return { ...entry, derived: { ...entry.derived, idealSpeedup: ideal, efficiency: speedup / ideal } };
+    return { ...entry, derived: { ...derived, idealSpeedup: ideal, efficiency: speedup / ideal } };
   });
   return { ...file, schemaVersion: 3, benchmarks };
 }

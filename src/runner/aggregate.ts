@@ -124,8 +124,6 @@ function okEntry(
   const sumOf = (pick: (sample: TaggedSample) => number): number => sumSamples(cell.samples, pick);
   const userMs = sumOf((sample) => sample.cpuUserMs);
   const systemMs = sumOf((sample) => sample.cpuSystemMs);
-  const loopActiveMs = sumOf((sample) => sample.loopActiveMs);
-  const loopIdleMs = sumOf((sample) => sample.loopIdleMs);
 
   const warnings = [...base.warnings];
   if (groups.length < 2) warnings.push('one measuring process: its interval cannot show the spread between processes');
@@ -133,7 +131,7 @@ function okEntry(
 
   let derived: OkBenchmark['derived'] = null;
   const speedup = baseline === undefined ? undefined : pairedRatio(baseline.samples, cell.samples, options.resamples);
-  if (speedup !== undefined) {
+  if (speedup !== undefined && baseline !== undefined) {
     const ideal =
       cellIdealSpeedup({
         strategy: cell.strategy,
@@ -141,7 +139,11 @@ function okEntry(
         tasks,
         usableCores: options.usableCores,
         maxInFlight: options.maxInFlight,
-        sequentialCoresBusy: coresBusy(baseline?.samples ?? []),
+        alone: {
+          coresBusy: coresBusy(baseline.samples),
+          loopBusy: loopBusy(baseline.samples),
+          kind: base.workload.kind,
+        },
       }) ?? 1;
     const toFloor = floor === undefined ? undefined : pairedRatio(floor.samples, cell.samples, options.resamples);
     derived = {
@@ -167,7 +169,7 @@ function okEntry(
     processes: groups.length,
     cpu: { userMs, systemMs, effectiveParallelism: coresBusy(cell.samples) },
     eventLoop: {
-      utilization: clamp01(loopActiveMs / Math.max(loopActiveMs + loopIdleMs, Number.EPSILON)),
+      utilization: loopBusy(cell.samples),
       delayP99Ms: median(cell.samples.map((sample) => sample.delayP99Ms)),
     },
     derived,
@@ -185,6 +187,13 @@ function coresBusy(samples: readonly TaggedSample[]): number {
   const wallMs = sumSamples(samples, (sample) => sample.wallMs);
   const cpuMs = sumSamples(samples, (sample) => sample.cpuUserMs + sample.cpuSystemMs);
   return wallMs > 0 ? cpuMs / wallMs : 0;
+}
+
+/** Share of wall time the main thread's event loop was busy over a cell's samples (0..1). */
+function loopBusy(samples: readonly TaggedSample[]): number {
+  const activeMs = sumSamples(samples, (sample) => sample.loopActiveMs);
+  const idleMs = sumSamples(samples, (sample) => sample.loopIdleMs);
+  return clamp01(activeMs / Math.max(activeMs + idleMs, Number.EPSILON));
 }
 
 function clamp01(value: number): number {

@@ -76,7 +76,11 @@ export function secondMachineResult(): ResultFile {
         tasks: benchmark.workload.tasks,
         usableCores: 4,
         maxInFlight: result.config.maxInFlight,
-        sequentialCoresBusy: sequential?.status === 'ok' ? sequential.cpu.effectiveParallelism : 1,
+        alone: {
+          coresBusy: sequential?.status === 'ok' ? sequential.cpu.effectiveParallelism : 1,
+          loopBusy: sequential?.status === 'ok' ? sequential.eventLoop.utilization : 1,
+          kind: benchmark.workload.kind,
+        },
       }) ?? 1;
     benchmark.derived = { ...benchmark.derived, idealSpeedup: ideal, efficiency: benchmark.derived.speedup / ideal };
   }

@@ -83,11 +83,16 @@ describe('idealSpeedup', () => {
 });
 
 describe('cpuShareOf', () => {
-  it('reads the sequential cell’s cores busy, capped to 0..1', () => {
-    expect(cpuShareOf(0.019)).toBe(0.019);
-    expect(cpuShareOf(1.034)).toBe(1); // GC and JIT helper threads, not work more cores would share
-    expect(cpuShareOf(-0.1)).toBe(0);
-    expect(cpuShareOf(Number.NaN)).toBe(1);
+  it('reads the larger of the sequential cell’s cores busy and loop busy, capped to 0..1', () => {
+    expect(cpuShareOf({ coresBusy: 0.019, loopBusy: 0.011, kind: 'io' })).toBe(0.019); // io-timer
+    expect(cpuShareOf({ coresBusy: 0.57, loopBusy: 1, kind: 'mixed' })).toBe(1); // a main thread waiting for a core
+    expect(cpuShareOf({ coresBusy: 1.034, loopBusy: 0.05, kind: 'mixed' })).toBe(1); // libuv's pool computing
+    expect(cpuShareOf({ coresBusy: -0.1, loopBusy: 0, kind: 'io' })).toBe(0);
+    expect(cpuShareOf({ coresBusy: Number.NaN, loopBusy: 0, kind: 'io' })).toBe(1);
+  });
+
+  it('gives work declared as computing the share 1, whatever a loaded machine let it read', () => {
+    expect(cpuShareOf({ coresBusy: 0.54, loopBusy: 0.2, kind: 'cpu' })).toBe(1);
   });
 });
 
