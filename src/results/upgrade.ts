@@ -1,4 +1,4 @@
-import { cellIdealSpeedup } from '../judgement/cell-ideal.js';
+import { cellIdealSpeedup } from '../strategies/cell-ideal.js';
 import { tukeyOutliers } from '../stats/outliers.js';
 
 /** What a version 1 file's cells were judged against: the default --precision of version 2. */

@@ -1,4 +1,4 @@
-import { cellIdealSpeedup } from '../judgement/cell-ideal.js';
+import { cellIdealSpeedup } from '../strategies/cell-ideal.js';
 import { benchmarkId, type Benchmark, type OkBenchmark } from '../results/schema.js';
 import { hierarchicalInterval, medianInPlace } from '../stats/hierarchical.js';
 import { median } from '../stats/summary.js';

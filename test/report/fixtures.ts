@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { readResultFile } from '../../src/results/load.js';
 import type { Benchmark, ResultFile } from '../../src/results/schema.js';
 import { withScalingFits } from '../../src/runner/scaling.js';
-import { cellIdealSpeedup } from '../../src/judgement/cell-ideal.js';
+import { cellIdealSpeedup } from '../../src/strategies/cell-ideal.js';
 
 /**
  * A real result: `corescope run --quick -t 1-3 -w cpu-compute,cpu-hash,io-timer,io-http` on the 2-core AMD

@@ -1,5 +1,5 @@
 import { cpuShareOf, idealSpeedup, type WorkAlone } from '../stats/ideal.js';
-import { STRATEGIES } from '../strategies/index.js';
+import { STRATEGIES } from './index.js';
 
 /** What the ideal of one cell rests on: the cell, the run's settings, and the workload's own sequential cell. */
 export interface CellIdealQuery {
