@@ -163,7 +163,12 @@ describe('corescope compare: bad input exits 2 with one line', () => {
 
   it('another schemaVersion, saying which are supported', async () => {
     const path = writeJson(dir, 'v4.json', { ...reference, schemaVersion: 4 });
-    expectUsageLine(await runCli(['compare', REFERENCE_PATH, path]), 'v4.json', '$.schemaVersion', 'supported: 1, 2, 3');
+    expectUsageLine(
+      await runCli(['compare', REFERENCE_PATH, path]),
+      'v4.json',
+      '$.schemaVersion',
+      'supported: 1, 2, 3',
+    );
   });
 
   it('a missing field, named by its JSON path', async () => {
