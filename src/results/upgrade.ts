@@ -1,4 +1,4 @@
-import { cellIdealSpeedup } from '../strategies/cell-ideal.js';
+import { cellIdealSpeedup, type LaneOffer, OFFERS, type OfferQuery } from '../stats/ideal.js';
 import { tukeyOutliers } from '../stats/outliers.js';
 
 /** What a version 1 file's cells were judged against: the default --precision of version 2. */
@@ -40,6 +40,18 @@ function upgradeBenchmark(entry: unknown): unknown {
 }
 
 /**
+ * How each strategy a version 2 file can hold runs a batch: the strategies of version 2, a closed list, named here
+ * so results/ never reads the live strategies (they depend on results/).
+ */
+const V2_OFFERS: Readonly<Record<string, (query: OfferQuery) => LaneOffer>> = {
+  sequential: OFFERS.oneAtATime,
+  concurrent: OFFERS.allOnOneLoop,
+  parallel: OFFERS.pool,
+  raw: OFFERS.pool,
+  hybrid: OFFERS.waitsThenPool,
+};
+
+/**
  * A version 2 file in version 3's shape. Version 3 changed what `derived.idealSpeedup` means: a pool's lanes are
  * no longer capped at the core count whatever the work, they follow the computing the work needs, read from the
  * same workload's sequential cell (stats/ideal.ts). Every figure that rule needs is in a version 2 file, so the
@@ -79,15 +91,9 @@ export function upgradeFromV2(file: Json): Json {
       (maxInFlight !== null && typeof maxInFlight !== 'number')
     )
       return entry;
-    const ideal = cellIdealSpeedup({
-      strategy: entry.strategy,
-      threads: entry.threads,
-      tasks,
-      usableCores,
-      maxInFlight,
-      alone: { coresBusy, loopBusy, kind: workload.kind },
-    });
-    if (ideal === undefined) return entry;
+    const offer = V2_OFFERS[entry.strategy]?.({ tasks, threads: entry.threads, usableCores, maxInFlight });
+    if (offer === undefined) return entry;
+    const ideal = cellIdealSpeedup(tasks, offer, { coresBusy, loopBusy, kind: workload.kind });
     return { ...entry, derived: { ...derived, idealSpeedup: ideal, efficiency: speedup / ideal } };
   });
   return { ...file, schemaVersion: 3, benchmarks };

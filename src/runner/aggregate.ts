@@ -1,9 +1,10 @@
-import { cellIdealSpeedup } from '../strategies/cell-ideal.js';
 import { benchmarkId, type Benchmark, type OkBenchmark } from '../results/schema.js';
 import { hierarchicalInterval, medianInPlace } from '../stats/hierarchical.js';
+import { cellIdealSpeedup, type WorkAlone } from '../stats/ideal.js';
 import { median } from '../stats/summary.js';
 import { summarize } from '../stats/summary.js';
 import { tukeyOutliers } from '../stats/outliers.js';
+import { strategyNamed } from '../strategies/index.js';
 import { pairedRatio } from './pairs.js';
 import type { CellRecord, TaggedSample, WorkloadRecord } from './supervisor.js';
 
@@ -121,9 +122,13 @@ function okEntry(
   };
   const met = reachedPct <= options.precisionPct && groups.length >= 2;
 
-  const sumOf = (pick: (sample: TaggedSample) => number): number => sumSamples(cell.samples, pick);
+  const sumOf = (pick: (sample: TaggedSample) => number): number =>
+    cell.samples.reduce((total, sample) => total + pick(sample), 0);
+  const wallMs = sumOf((sample) => sample.wallMs);
   const userMs = sumOf((sample) => sample.cpuUserMs);
   const systemMs = sumOf((sample) => sample.cpuSystemMs);
+  const loopActiveMs = sumOf((sample) => sample.loopActiveMs);
+  const loopIdleMs = sumOf((sample) => sample.loopIdleMs);
 
   const warnings = [...base.warnings];
   if (groups.length < 2) warnings.push('one measuring process: its interval cannot show the spread between processes');
@@ -132,19 +137,13 @@ function okEntry(
   let derived: OkBenchmark['derived'] = null;
   const speedup = baseline === undefined ? undefined : pairedRatio(baseline.samples, cell.samples, options.resamples);
   if (speedup !== undefined && baseline !== undefined) {
-    const ideal =
-      cellIdealSpeedup({
-        strategy: cell.strategy,
-        threads: cell.threads,
-        tasks,
-        usableCores: options.usableCores,
-        maxInFlight: options.maxInFlight,
-        alone: {
-          coresBusy: coresBusy(baseline.samples),
-          loopBusy: loopBusy(baseline.samples),
-          kind: base.workload.kind,
-        },
-      }) ?? 1;
+    const offer = strategyNamed(cell.strategy).offer({
+      tasks,
+      threads: cell.threads,
+      usableCores: options.usableCores,
+      maxInFlight: options.maxInFlight,
+    });
+    const ideal = cellIdealSpeedup(tasks, offer, aloneFigures(baseline, base.workload.kind));
     const toFloor = floor === undefined ? undefined : pairedRatio(floor.samples, cell.samples, options.resamples);
     derived = {
       speedup: speedup.estimate,
@@ -167,9 +166,9 @@ function okEntry(
     outliers: tukeyOutliers(base.samplesMs),
     repeats: cell.repeats ?? 1,
     processes: groups.length,
-    cpu: { userMs, systemMs, effectiveParallelism: coresBusy(cell.samples) },
+    cpu: { userMs, systemMs, effectiveParallelism: wallMs > 0 ? (userMs + systemMs) / wallMs : 0 },
     eventLoop: {
-      utilization: loopBusy(cell.samples),
+      utilization: clamp01(loopActiveMs / Math.max(loopActiveMs + loopIdleMs, Number.EPSILON)),
       delayP99Ms: median(cell.samples.map((sample) => sample.delayP99Ms)),
     },
     derived,
@@ -178,22 +177,18 @@ function okEntry(
   };
 }
 
-function sumSamples(samples: readonly TaggedSample[], pick: (sample: TaggedSample) => number): number {
-  return samples.reduce((total, sample) => total + pick(sample), 0);
-}
-
-/** Process CPU time / wall time over a cell's samples: the cores it kept busy on average. */
-function coresBusy(samples: readonly TaggedSample[]): number {
-  const wallMs = sumSamples(samples, (sample) => sample.wallMs);
-  const cpuMs = sumSamples(samples, (sample) => sample.cpuUserMs + sample.cpuSystemMs);
-  return wallMs > 0 ? cpuMs / wallMs : 0;
-}
-
-/** Share of wall time the main thread's event loop was busy over a cell's samples (0..1). */
-function loopBusy(samples: readonly TaggedSample[]): number {
-  const activeMs = sumSamples(samples, (sample) => sample.loopActiveMs);
-  const idleMs = sumSamples(samples, (sample) => sample.loopIdleMs);
-  return clamp01(activeMs / Math.max(activeMs + idleMs, Number.EPSILON));
+/** The sequential cell's cores busy and loop busy, where one task runs at a time: what the ideal reads the work by. */
+function aloneFigures(baseline: CellRecord, kind: string): WorkAlone {
+  const sumOf = (pick: (sample: TaggedSample) => number): number =>
+    baseline.samples.reduce((total, sample) => total + pick(sample), 0);
+  const wallMs = sumOf((sample) => sample.wallMs);
+  const activeMs = sumOf((sample) => sample.loopActiveMs);
+  const idleMs = sumOf((sample) => sample.loopIdleMs);
+  return {
+    coresBusy: wallMs > 0 ? sumOf((sample) => sample.cpuUserMs + sample.cpuSystemMs) / wallMs : 0,
+    loopBusy: clamp01(activeMs / Math.max(activeMs + idleMs, Number.EPSILON)),
+    kind,
+  };
 }
 
 function clamp01(value: number): number {

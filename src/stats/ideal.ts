@@ -9,6 +9,43 @@ export interface LaneOffer {
   computeLanes: number | null;
 }
 
+/** What an offer depends on: the batch, the pool size, the machine and the in-flight cap. */
+export interface OfferQuery {
+  tasks: number;
+  threads: number;
+  usableCores: number;
+  maxInFlight: number | null;
+}
+
+/**
+ * The offers there are, one per way of running a batch. A strategy names its own (strategies/*.ts); the upgrade of
+ * older files names the one each of their strategies had (results/upgrade.ts). One formula each, here.
+ */
+export const OFFERS = {
+  /** One task after another on one thread: `sequential`. */
+  oneAtATime: (): LaneOffer => ({ slots: 1, computeLanes: 1 }),
+  /**
+   * Every task in flight on one event loop (up to a cap): `concurrent`. No computing bound: a task's CPU time
+   * shrinks under Promise.all (io-http in results/reference/dev-2core.json: 0.133 cores busy alone, 0.584 at
+   * 10.97×, so 40 % of the CPU per task), so the sequential cell's share is not the least it needs there, and a
+   * bound drawn from it would not be an upper bound. The ideal: every wait overlaps.
+   */
+  allOnOneLoop: ({ tasks, maxInFlight }: OfferQuery): LaneOffer => ({
+    slots: Math.min(tasks, maxInFlight ?? tasks),
+    computeLanes: null,
+  }),
+  /** A pool of T threads, one task each at a time: `parallel`, `raw`. */
+  pool: ({ threads, usableCores }: OfferQuery): LaneOffer => ({
+    slots: threads,
+    computeLanes: Math.min(threads, usableCores),
+  }),
+  /** Every wait at once on the main thread, then the compute halves on a pool of T threads: `hybrid`. */
+  waitsThenPool: ({ tasks, threads, usableCores }: OfferQuery): LaneOffer => ({
+    slots: tasks,
+    computeLanes: Math.min(threads, usableCores),
+  }),
+} as const;
+
 /**
  * The best speedup a batch of `tasks` equal tasks can reach on `offer`, for work that keeps a core busy
  * `cpuShare` of its wall time when run alone (0: it only waits, 1: it only computes).
@@ -69,4 +106,9 @@ export function cpuShareOf(alone: WorkAlone): number {
   if (alone.kind === 'cpu') return 1;
   const busy = Math.max(alone.coresBusy, alone.loopBusy);
   return Number.isFinite(busy) ? Math.min(1, Math.max(0, busy)) : 1;
+}
+
+/** A cell's ideal speedup: its strategy's offer against the computing the work needs, read from its sequential cell. */
+export function cellIdealSpeedup(tasks: number, offer: LaneOffer, alone: WorkAlone): number {
+  return idealSpeedup(tasks, offer, cpuShareOf(alone));
 }

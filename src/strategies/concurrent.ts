@@ -1,6 +1,7 @@
 import type { StrategyDescriptor } from './strategy.js';
 import { collectBatch, settleAll } from './task-outcome.js';
 import { tracedOnMain } from './traced.js';
+import { OFFERS } from '../stats/ideal.js';
 
 /**
  * All tasks started at once on the event loop and awaited together (`Promise.all` semantics, but every task
@@ -11,10 +12,7 @@ export const concurrent: StrategyDescriptor = {
   name: 'concurrent',
   summary: 'all tasks at once with Promise.all on the event loop (optionally capped in flight)',
   usesThreads: false,
-  // No computing bound: a task's CPU time shrinks under Promise.all (io-http in results/reference/dev-2core.json:
-  // 0.133 cores busy alone, 0.584 at 10.97×, so 40 % of the CPU per task), so the sequential cell's share is not
-  // the least it needs there, and a bound drawn from it would not be an upper bound. The ideal: every wait overlaps.
-  offer: ({ tasks, maxInFlight }) => ({ slots: Math.min(tasks, maxInFlight ?? tasks), computeLanes: null }),
+  offer: OFFERS.allOnOneLoop,
   waves: ({ tasks, maxInFlight }) => Math.ceil(tasks / Math.min(tasks, maxInFlight ?? tasks)),
   prepare({ workload, data, size, taskTimeoutMs }, { maxInFlight }) {
     return {

@@ -6,6 +6,7 @@ import type { StrategyDescriptor } from './strategy.js';
 import { nowUs } from '../trace/clock.js';
 import { collectBatch, settleAll } from './task-outcome.js';
 import { recordReply, tracedOnPool } from './traced.js';
+import { OFFERS } from '../stats/ideal.js';
 
 /**
  * Tasks dispatched to a warmed piscina pool of `threads` threads. Start-up (threads online and the task
@@ -15,7 +16,7 @@ export const parallel: StrategyDescriptor = {
   name: 'parallel',
   summary: 'tasks dispatched to a piscina worker pool of T threads',
   usesThreads: true,
-  offer: ({ threads, usableCores }) => ({ slots: threads, computeLanes: Math.min(threads, usableCores) }),
+  offer: OFFERS.pool,
   waves: ({ tasks, threads }) => Math.ceil(tasks / threads),
   async prepare({ workloadUrl, data, size, taskTimeoutMs, tasks }, { threads, batch, workerMaxOldSpaceMb }) {
     const pool = await startPool({
