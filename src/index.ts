@@ -35,15 +35,17 @@ export interface RunOutcome {
 /**
  * Runs workloads like `corescope run` does (each in a supervised child process) and resolves with the result.
  * Bad input (an unknown strategy, a workload file that does not exist or exports no valid workload) rejects
- * with a UsageError whose message names the option or the file.
+ * with a UsageError whose message names the option or the file. Aborting `options.signal` ends the run as Ctrl-C
+ * would: it resolves with the results so far, `interrupted: true` and exit code 130. Runs are independent: two
+ * at once in one process share nothing.
  */
 export async function run(options: RunOptions): Promise<RunOutcome> {
-  const [{ runSuite }, { buildSuiteOptions }, { probeEnvironment }] = await Promise.all([
-    import('./runner/run-suite.js'),
+  const [{ runSuite }, { buildRunRequest }, { probeEnvironment }] = await Promise.all([
+    import('./runner/scheduler.js'),
     import('./options/run-options.js'),
     import('./results/environment.js'),
   ]);
-  const outcome = await runSuite(buildSuiteOptions(options, { environment: probeEnvironment(), argv: [] }));
+  const outcome = await runSuite(buildRunRequest(options, { environment: probeEnvironment(), argv: [] }));
   if (outcome.usageError !== undefined) throw new UsageError(outcome.usageError);
   return { result: outcome.result, exitCode: outcome.exitCode };
 }

@@ -1,13 +1,16 @@
 // Holds corescope's pool figures to a plain script measured right after it, on the same machine: for each workload,
 // `pairs` times in turn, a default-profile `corescope run -s sequential,parallel,raw -t <threads>` and then
-// plain-two-threads.mjs. Prints a table and writes the figures as JSON.
+// plain-two-threads.mjs. Prints a table and writes the figures as JSON, with each cell's first-sample ratio (the
+// median of the processes' first samples over the median of the rest: issue 20's warm-up target is ≤ 1.10).
 // Usage (after `npm run build`): node benchmarks/reference/hold-to-plain.mjs [--pairs 3] [--threads 2]
-//   [--out results/reference/hold-to-plain.json] [workload files…]
+//   [--out results/reference/hold-to-plain[-real].json] [--plain-reps 40] [--plain-warmups 3] [workload files…]
+// `--real` holds corescope to the plain script on the real-library workloads (markdown-it, yaml, bcryptjs,
+// wait-then-render) with issue 20's plain script: 5 warm-up reps, the median of 30 interleaved reps.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -18,14 +21,29 @@ const flag = (name, fallback) => {
 };
 const pairs = Number(flag('--pairs', '3'));
 const threads = Number(flag('--threads', '2'));
-const out = flag('--out', join(root, 'results', 'reference', 'hold-to-plain.json'));
+const real = args.includes('--real');
+if (real) args.splice(args.indexOf('--real'), 1);
+const out = flag('--out', join(root, 'results', 'reference', real ? 'hold-to-plain-real.json' : 'hold-to-plain.json'));
 const extra = flag('--corescope-flags', '').split(' ').filter(Boolean);
+const plainReps = Number(flag('--plain-reps', real ? '30' : '40'));
+const plainWarmups = Number(flag('--plain-warmups', real ? '5' : '3'));
+const REAL_LIBRARY = ['markdown-it', 'yaml', 'bcryptjs', 'wait-then-render'];
+const COMPACT = ['int-loop-0.4ms', 'int-loop-1ms', 'gzip', 'json-round-trip'];
 const workloads =
-  args.length > 0
-    ? args
-    : ['int-loop-0.4ms', 'int-loop-1ms', 'gzip', 'json-round-trip'].map((name) =>
-        join(here, 'workloads', `${name}.mjs`),
-      );
+  args.length > 0 ? args : (real ? REAL_LIBRARY : COMPACT).map((name) => join(here, 'workloads', `${name}.mjs`));
+const { samplesDriftAcrossProcesses } = await import(
+  pathToFileURL(join(root, 'dist', 'src', 'stats', 'steady-state.js')).href
+);
+/** A cell's samples grouped by measuring process, each in round order. */
+const byProcess = (cell) => {
+  const groups = new Map();
+  cell.samplesMs.forEach((wallMs, index) => {
+    const process = cell.samplesProcess[index] ?? 0;
+    if (!groups.has(process)) groups.set(process, []);
+    groups.get(process).push({ wallMs, round: cell.samplesRound[index] ?? index });
+  });
+  return [...groups.values()].map((samples) => samples.sort((a, b) => a.round - b.round).map((s) => s.wallMs));
+};
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   return (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;
@@ -48,6 +66,7 @@ function corescope(file) {
       (benchmark) => benchmark.strategy === strategy && benchmark.threads === (strategy === 'sequential' ? 1 : threads),
     );
   const figures = (strategy) => ({
+    firstSampleRatio: samplesDriftAcrossProcesses(byProcess(cell(strategy))).ratio,
     medianMs: cell(strategy).stats.median,
     speedup: cell(strategy).derived?.speedup ?? 1,
     precisionPct: cell(strategy).precision.reachedPct,
@@ -60,9 +79,12 @@ function corescope(file) {
 }
 
 function plain(file) {
-  const text = execFileSync(process.execPath, [join(here, 'plain-two-threads.mjs'), file, String(threads), '40'], {
-    encoding: 'utf8',
-  });
+  const script = join(here, 'plain-two-threads.mjs');
+  const text = execFileSync(
+    process.execPath,
+    [script, file, String(threads), String(plainReps), String(plainWarmups)],
+    { encoding: 'utf8' },
+  );
   return JSON.parse(text);
 }
 
@@ -86,6 +108,13 @@ for (const file of workloads) {
       parallelSpeedup: median(runs.map((run) => run.corescope.parallel.speedup)),
       rawSpeedup: median(runs.map((run) => run.corescope.raw.speedup)),
       batch: runs.map((run) => run.corescope.parallel.batch),
+      // Worst over the pairs, per strategy: the warm-up target holds only if it holds in every run.
+      firstSampleRatio: Object.fromEntries(
+        ['sequential', 'parallel', 'raw'].map((strategy) => [
+          strategy,
+          Math.max(...runs.map((run) => run.corescope[strategy].firstSampleRatio)),
+        ]),
+      ),
     },
     runs,
   };
@@ -96,13 +125,17 @@ for (const file of workloads) {
     `${row.workload.padEnd(52)} plain ${plainSpeedup.toFixed(2)}×  raw ` +
       `${row.corescope.rawSpeedup.toFixed(2)}× (${(row.rawToPlain * 100).toFixed(0)} %)  ` +
       (`parallel ${row.corescope.parallelSpeedup.toFixed(2)}× (${(row.parallelToPlain * 100).toFixed(0)} ` +
-        `%, ${row.corescope.batch.join('/')} per message)`),
+        `%, ${row.corescope.batch.join('/')} per message)  first/rest ` +
+        Object.values(row.corescope.firstSampleRatio)
+          .map((ratio) => ratio.toFixed(2))
+          .join('/')),
   );
 }
 const summary = {
   measuredAt: new Date().toISOString(),
   machine: { cpu: cpus()[0]?.model.trim(), cores: cpus().length, node: process.versions.node, loadAverage: loadavg() },
   threads,
+  plain: { reps: plainReps, warmups: plainWarmups },
   corescopeFlags: ['-s', 'sequential,parallel,raw', '-t', String(threads), ...extra],
   rows,
 };

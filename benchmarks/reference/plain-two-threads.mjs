@@ -1,7 +1,8 @@
 // The plain reference: its own stopwatch and its own worker threads, no corescope code at all. It runs a workload
 // file's task N times on the main thread, then on T plain worker_threads (each handed the setup data once, one
 // postMessage per task, first free thread first), the two interleaved for `reps` repetitions, and prints the
-// medians as one line of JSON.  Usage: node plain-two-threads.mjs <workload.mjs> [threads=2] [reps=40]
+// medians as one line of JSON.  Usage: node plain-two-threads.mjs <workload.mjs> [threads=2] [reps=40] [warmups=3]
+// (issue 20's plain script on real-library code: warmups 5, reps 30).
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -9,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 const file = pathToFileURL(resolve(process.argv[2])).href;
 const threads = Number(process.argv[3] ?? 2);
 const reps = Number(process.argv[4] ?? 40);
+const warmups = Number(process.argv[5] ?? 3);
 const workload = (await import(file)).default;
 const tasks = workload.defaultTasks;
 const size = workload.defaultSize;
@@ -48,7 +50,7 @@ const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   return (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;
 };
-for (let warm = 0; warm < 3; warm += 1) {
+for (let warm = 0; warm < warmups; warm += 1) {
   await onPool();
   await onMainThread();
 }
@@ -63,6 +65,7 @@ const result = {
   tasks,
   threads,
   reps,
+  warmups,
   sequentialMs: median(sequentialMs),
   poolMs: median(poolMs),
 };

@@ -7,13 +7,14 @@ import { regressionLine } from '../report/compare/rows.js';
 import { renderComparisonTerminal } from '../report/compare/terminal.js';
 import { EXIT, UsageError } from '../errors.js';
 import { ensureWritableFile } from '../options/parse.js';
-import { buildSuiteOptions } from '../options/run-options.js';
+import { buildRunRequest } from '../options/run-options.js';
 import { probeEnvironment } from '../results/environment.js';
 import { writeFileAtomic } from '../results/store.js';
-import { runSuite } from '../runner/run-suite.js';
+import { runSuite } from '../runner/scheduler.js';
+import { abPairing } from '../ab/pairing.js';
 import { onInterrupt } from './interrupt.js';
 import { judgeFlags, type JudgeArgs, type JudgeWording } from './judge-flags.js';
-import { measureFlags, measureOptions, type MeasureArgs } from './measure-flags.js';
+import { flagOf, measureFlags, measureInput, type MeasureArgs } from './measure-flags.js';
 import { outputWidth } from '../report/terminal/width.js';
 
 interface AbArgs extends MeasureArgs, JudgeArgs {
@@ -62,21 +63,20 @@ export async function handler(args: AbArgs): Promise<void> {
   const outPath = args.out === undefined ? null : ensureWritableFile(args.out);
   const baseOut = args['base-out'] === undefined ? undefined : ensureWritableFile(args['base-out'], '--base-out');
   const headOut = args['head-out'] === undefined ? undefined : ensureWritableFile(args['head-out'], '--head-out');
-  const stopListening = onInterrupt();
+  const interrupt = onInterrupt();
   try {
-    const suite = buildSuiteOptions(
+    const request = buildRunRequest(
       {
-        ...measureOptions(args),
-        workloads: sides.base,
+        ...measureInput(args, sides.base),
         label: 'base',
         ...(baseOut !== undefined ? { out: baseOut } : {}),
+        signal: interrupt.signal,
       },
-      { environment: probeEnvironment(), argv: process.argv.slice(2) },
+      { environment: probeEnvironment(), argv: process.argv.slice(2), killSignal: interrupt.killSignal },
+      flagOf,
     );
-    const outcome = await runSuite({
-      ...suite,
-      versus: { workloads: sides.head, label: 'head', outPath: headOut ?? null },
-    });
+    const head = { workloads: sides.head, label: 'head', outPath: headOut ?? null };
+    const outcome = await runSuite(request, abPairing(head));
     if (outcome.usageError !== undefined) throw new UsageError(outcome.usageError);
     if (outcome.versusResult === undefined) throw new Error('ab: the head was not measured');
     const comparison = compareResults(
@@ -97,7 +97,7 @@ export async function handler(args: AbArgs): Promise<void> {
     if (outcome.writeError !== undefined) process.stderr.write(`corescope: ${outcome.writeError}\n`);
     process.exitCode = exitCode(comparison, outcome.exitCode, args['fail-on']);
   } finally {
-    stopListening();
+    interrupt.dispose();
   }
 }
 

@@ -4,11 +4,11 @@ import { EXIT, UsageError } from '../errors.js';
 import { moreDataPhrase } from '../judgement/more-data.js';
 import { formatMs } from '../format/numbers.js';
 import { ensureWritableFile, parseDurationMs, parseInteger, parsePositiveNumber } from '../options/parse.js';
-import { buildSuiteOptions } from '../options/run-options.js';
+import { buildRunRequest } from '../options/run-options.js';
+import { RUN_PROFILES } from '../results/config-schema.js';
 import { probeEnvironment } from '../results/environment.js';
-import { RUN_PROFILES } from '../runner/defaults.js';
-import { runSuite } from '../runner/run-suite.js';
-import { killAllChildren } from '../runner/supervisor.js';
+import { runSuite } from '../runner/scheduler.js';
+import { onInterrupt } from './interrupt.js';
 import { resolveWorkloadUrl } from '../workload-source.js';
 import { formatThreads } from '../format/numbers.js';
 
@@ -81,17 +81,13 @@ export async function handler(args: ClassifyArgs): Promise<void> {
   const outPath = args.out === undefined ? null : ensureWritableFile(args.out);
   // Parallel at 2 threads and at the core count: where a pool starts to pay, and its ceiling here.
   const threads = [...new Set([2, environment.usableCores])].sort((a, b) => a - b);
-  const onSigint = (): void => {
-    killAllChildren();
-    process.exit(EXIT.interrupted);
-  };
-  process.once('SIGINT', onSigint);
+  const interrupt = onInterrupt();
   try {
     // Brief on purpose (the quick profile): `run` is for figures to keep. A second, longer attempt only when the
     // first could not decide and the user left the budget to us.
     const attempt = async (maxTimeMs: number | undefined) => {
       const outcome = await runSuite(
-        buildSuiteOptions(
+        buildRunRequest(
           {
             workloads: [args.workload],
             strategies: ['sequential', 'concurrent', 'parallel', 'hybrid'],
@@ -103,8 +99,9 @@ export async function handler(args: ClassifyArgs): Promise<void> {
             ...(maxTimeMs !== undefined ? { maxTimeMs } : {}),
             label: 'classify',
             ...(outPath !== null ? { out: outPath } : {}),
+            signal: interrupt.signal,
           },
-          { environment, argv: process.argv.slice(2) },
+          { environment, argv: process.argv.slice(2), killSignal: interrupt.killSignal },
         ),
       );
       if (outcome.usageError !== undefined) throw new UsageError(outcome.usageError);
@@ -116,7 +113,7 @@ export async function handler(args: ClassifyArgs): Promise<void> {
     try {
       classification = classifyWorkload(outcome.result.benchmarks, outcome.result.environment);
       const retryMs = retryBudgetMs(classification, args);
-      if (retryMs !== undefined) {
+      if (retryMs !== undefined && !interrupt.signal.aborted) {
         outcome = await attempt(retryMs);
         classification = classifyWorkload(outcome.result.benchmarks, outcome.result.environment);
         retried =
@@ -141,7 +138,7 @@ export async function handler(args: ClassifyArgs): Promise<void> {
     // A cell that failed (not the baseline) does not void the classification, but the user should know.
     process.exitCode = outcome.exitCode;
   } finally {
-    process.off('SIGINT', onSigint);
+    interrupt.dispose();
   }
 }
 

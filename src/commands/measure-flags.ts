@@ -1,163 +1,209 @@
-import type { Argv } from 'yargs';
-import type { RunOptions } from '../options/run-options.js';
-import {
-  parseBatch,
-  parseChoices,
-  parseDurationMs,
-  parseInteger,
-  parsePercentage,
-  parsePositiveNumber,
-  parseThreadCounts,
-} from '../options/parse.js';
-import { DEFAULT_BATCH, DEFAULT_TASK_TIMEOUT_MS, DEFAULT_TRACE_SAMPLES, RUN_PROFILES } from '../runner/defaults.js';
-import type { BatchSetting } from '../strategies/batch-size.js';
-import { DEFAULT_STRATEGY_NAMES, STRATEGY_NAMES, type StrategyName } from '../strategies/index.js';
+import type { Argv, Options } from 'yargs';
+import type { MeasureInput } from '../options/measure-config.js';
+import { parseDurationMs, parseThreadCounts, splitList, toBatch, toNumber } from '../options/parse.js';
+import { MEASURE_DEFAULTS, RUN_PROFILES } from '../results/config-schema.js';
+import { DEFAULT_STRATEGY_NAMES, STRATEGY_NAMES } from '../strategies/index.js';
+
+const { full, quick } = RUN_PROFILES;
 
 /**
- * The flags that say how to measure, shared by every command that measures (`run`, `ab`): defined once, so the
- * commands cannot drift apart, and handed to the one options builder (options/run-options.ts).
+ * One measuring flag: its name on the command line, the MeasureConfig key it sets, its help, and how its text
+ * becomes a value. Ranges are not checked here: the config schema (results/config-schema.ts) holds them, and
+ * resolveMeasureConfig checks every value once, naming the flag.
  */
-export interface MeasureArgs {
-  strategies: StrategyName[];
-  threads?: number[];
-  tasks?: number;
-  size?: number;
-  rounds?: number;
-  processes?: number;
-  precision?: number;
-  'max-time'?: number;
-  'min-sample'?: number;
-  probe: boolean;
-  'trace-samples'?: number;
-  warmup?: number;
-  quick: boolean;
-  'task-timeout': number;
-  'max-in-flight'?: number;
-  'worker-max-old-space-mb'?: number;
-  'child-max-old-space-mb'?: number;
-  batch: BatchSetting;
-  'uv-threadpool'?: number[];
+interface MeasureFlag {
+  flag: string;
+  key: keyof MeasureInput;
+  option: Omit<Options, 'coerce'>;
+  toValue?: (text: unknown, flag: string) => unknown;
 }
 
-export function measureFlags<T>(yargs: Argv<T>): Argv<T & MeasureArgs> {
-  return yargs
-    .option('strategies', {
+/** Every flag that says how to measure, shared by the commands that measure (`run`, `ab`), in help order. */
+const MEASURE_FLAGS: readonly MeasureFlag[] = [
+  {
+    flag: 'strategies',
+    key: 'strategies',
+    option: {
       alias: 's',
       type: 'string',
       array: true,
       default: [...DEFAULT_STRATEGY_NAMES],
       defaultDescription: `${DEFAULT_STRATEGY_NAMES.join(',')} (all: ${STRATEGY_NAMES.join(',')})`,
       describe: 'Strategies to run (sequential always runs: it is the baseline every speedup is measured against)',
-      coerce: (values: unknown) => parseChoices(values, '--strategies', STRATEGY_NAMES),
-    })
-    .option('threads', {
+    },
+    toValue: splitList,
+  },
+  {
+    flag: 'threads',
+    key: 'threads',
+    option: {
       alias: 't',
       type: 'string',
       describe: 'Pool sizes for parallel: a list (1,2,4) or a range (1-8)',
       defaultDescription: 'powers of 2 up to the usable cores, plus 2× cores',
-      coerce: (value: unknown) => parseThreadCounts(value, '--threads'),
-    })
-    .option('tasks', {
+    },
+    toValue: parseThreadCounts,
+  },
+  {
+    flag: 'tasks',
+    key: 'tasks',
+    option: {
       alias: 'n',
       type: 'string',
       describe: 'Tasks per sample (one sample = one batch of this many tasks)',
       defaultDescription: "each workload's own, else 16; 8 with --quick",
-      coerce: (value: unknown) => parseInteger(value, '--tasks', 1, 100_000),
-    })
-    .option('size', {
+    },
+    toValue: toNumber,
+  },
+  {
+    flag: 'size',
+    key: 'size',
+    option: {
       type: 'string',
       describe: "Task size in the workload's own unit (ms to wait, KiB to read, rounds to hash...)",
       defaultDescription: "each workload's defaultSize",
-      coerce: (value: unknown) => parsePositiveNumber(value, '--size'),
-    })
-    .option('rounds', {
+    },
+    toValue: toNumber,
+  },
+  {
+    flag: 'rounds',
+    key: 'rounds',
+    option: {
       alias: 'r',
       type: 'string',
       describe:
         'Rounds per measuring process, fixed (cells take turns, one sample each per round); no stopping on --precision',
       defaultDescription: 'until every cell is within --precision or --max-time is spent',
-      coerce: (value: unknown) => parseInteger(value, '--rounds', 1, 10_000),
-    })
-    .option('processes', {
+    },
+    toValue: toNumber,
+  },
+  {
+    flag: 'processes',
+    key: 'processes',
+    option: {
       alias: 'p',
       type: 'string',
       describe:
         'Fresh measuring processes per workload: at least this many (more while imprecise), exactly this ' +
         'many with --rounds',
-      defaultDescription: `${RUN_PROFILES.full.processes}; ${RUN_PROFILES.quick.processes} with --quick`,
-      coerce: (value: unknown) => parseInteger(value, '--processes', 1, 100),
-    })
-    .option('precision', {
+      defaultDescription: `${full.processes}; ${quick.processes} with --quick`,
+    },
+    toValue: toNumber,
+  },
+  {
+    flag: 'precision',
+    key: 'precisionPct',
+    option: {
       type: 'string',
       describe: "Stop once every cell's 95 % interval is within ± this % of its median",
-      defaultDescription: `${RUN_PROFILES.full.precisionPct}`,
-      coerce: (value: unknown) => parsePercentage(value, '--precision', { allowZero: false }),
-    })
-    .option('max-time', {
+      defaultDescription: `${full.precisionPct}`,
+    },
+    toValue: (text) => toNumber(String(text).replace(/\s*%$/, '')),
+  },
+  {
+    flag: 'max-time',
+    key: 'maxTimeMs',
+    option: {
       type: 'string',
       describe:
         'Time budget per workload (30s, 1.5min; a bare number is seconds): measuring stops there, precise or not',
-      defaultDescription: `${RUN_PROFILES.full.maxTimeMs / 1000}s; ${RUN_PROFILES.quick.maxTimeMs / 1000}s with --quick`,
-      coerce: (value: unknown) => parseDurationMs(value, '--max-time'),
-    })
-    .option('min-sample', {
+      defaultDescription: `${full.maxTimeMs / 1000}s; ${quick.maxTimeMs / 1000}s with --quick`,
+    },
+    toValue: (text, flag) => parseDurationMs(text, flag),
+  },
+  {
+    flag: 'min-sample',
+    key: 'minSampleMs',
+    option: {
       type: 'string',
       describe: 'A sample repeats its batch until it lasts this long (figures stay per batch; 0: one batch per sample)',
-      defaultDescription: `${RUN_PROFILES.full.minSampleMs}ms; ${RUN_PROFILES.quick.minSampleMs}ms with --quick`,
-      coerce: (value: unknown) => parseDurationMs(value, '--min-sample', { allowZero: true }),
-    })
-    .option('probe', {
+      defaultDescription: `${full.minSampleMs}ms; ${quick.minSampleMs}ms with --quick`,
+    },
+    toValue: (text, flag) => parseDurationMs(text, flag, { allowZero: true }),
+  },
+  {
+    flag: 'probe',
+    key: 'probe',
+    option: {
       type: 'boolean',
-      default: true,
+      default: MEASURE_DEFAULTS.probe,
       describe: 'First spin a plain thread per core to measure what the machine delivers (--no-probe: skip it)',
-    })
-    .option('trace-samples', {
+    },
+  },
+  {
+    flag: 'trace-samples',
+    key: 'traceSamples',
+    option: {
       type: 'string',
       describe: 'Traced batches per cell, taken apart from the timed samples (timelines, per-worker figures; 0: none)',
-      defaultDescription: String(DEFAULT_TRACE_SAMPLES),
-      coerce: (value: unknown) => parseInteger(value, '--trace-samples', 0, 100),
-    })
-    .option('warmup', {
+      defaultDescription: String(MEASURE_DEFAULTS.traceSamples),
+    },
+    toValue: toNumber,
+  },
+  {
+    flag: 'warmup',
+    key: 'warmupRounds',
+    option: {
       type: 'string',
       describe: 'Unrecorded warm-up rounds before sampling',
-      defaultDescription: String(RUN_PROFILES.full.warmupRounds),
-      coerce: (value: unknown) => parseInteger(value, '--warmup', 0, 1000),
-    })
-    .option('quick', {
+      defaultDescription: String(full.warmupRounds),
+    },
+    toValue: toNumber,
+  },
+  {
+    flag: 'quick',
+    key: 'quick',
+    option: {
       alias: 'q',
       type: 'boolean',
       default: false,
       describe:
-        `Quick profile: ${RUN_PROFILES.quick.processes} processes, ${RUN_PROFILES.quick.maxTimeMs / 1000}s ` +
-        `per workload, ${RUN_PROFILES.quick.tasks} tasks, threads 1 and the core count`,
-    })
-    .option('task-timeout', {
+        `Quick profile: ${quick.processes} processes, ${quick.maxTimeMs / 1000}s ` +
+        `per workload, ${quick.tasks} tasks, threads 1 and the core count`,
+    },
+  },
+  {
+    flag: 'task-timeout',
+    key: 'taskTimeoutMs',
+    option: {
       type: 'string',
-      default: DEFAULT_TASK_TIMEOUT_MS,
+      default: MEASURE_DEFAULTS.taskTimeoutMs,
       describe: 'A task that takes longer (ms) fails its cell with status "timeout"',
-      coerce: (value: unknown) => parseInteger(value, '--task-timeout', 1, 24 * 3_600_000),
-    })
-    .option('max-in-flight', {
-      type: 'string',
-      describe: 'Cap on tasks in flight for concurrent',
-      defaultDescription: 'no cap',
-      coerce: (value: unknown) => parseInteger(value, '--max-in-flight', 1),
-    })
-    .option('worker-max-old-space-mb', {
+    },
+    toValue: toNumber,
+  },
+  {
+    flag: 'max-in-flight',
+    key: 'maxInFlight',
+    option: { type: 'string', describe: 'Cap on tasks in flight for concurrent', defaultDescription: 'no cap' },
+    toValue: toNumber,
+  },
+  {
+    flag: 'worker-max-old-space-mb',
+    key: 'workerMaxOldSpaceMb',
+    option: {
       type: 'string',
       describe: 'Heap cap per worker thread (MiB): a worker over it fails its task with ERR_WORKER_OUT_OF_MEMORY',
       defaultDescription: "Node's default",
-      coerce: (value: unknown) => parseInteger(value, '--worker-max-old-space-mb', 8, 1_048_576),
-    })
-    .option('child-max-old-space-mb', {
+    },
+    toValue: toNumber,
+  },
+  {
+    flag: 'child-max-old-space-mb',
+    key: 'childMaxOldSpaceMb',
+    option: {
       type: 'string',
       describe:
         'Heap cap of each measuring process (MiB): past it the process dies and its cell is "crashed"; ' +
         'the rest goes on',
       defaultDescription: "Node's default",
-      coerce: (value: unknown) => parseInteger(value, '--child-max-old-space-mb', 16, 1_048_576),
-    })
-    .option('uv-threadpool', {
+    },
+    toValue: toNumber,
+  },
+  {
+    flag: 'uv-threadpool',
+    key: 'uvThreadpoolSizes',
+    option: {
       type: 'string',
       describe:
         "Sweep libuv's thread pool: run every workload once per UV_THREADPOOL_SIZE (1,2,4,8 or 1-8), " +
@@ -165,39 +211,50 @@ export function measureFlags<T>(yargs: Argv<T>): Argv<T & MeasureArgs> {
         ("shows how much of concurrent's gain on async fs/crypto comes from libuv's threads (e.g. -w " +
           'fs-read-cached,cpu-hash-async)'),
       defaultDescription: 'no sweep: the inherited size (4 unless set)',
-      coerce: (value: unknown) => parseThreadCounts(value, '--uv-threadpool'),
-    })
-    .option('batch', {
+    },
+    toValue: parseThreadCounts,
+  },
+  {
+    flag: 'batch',
+    key: 'batch',
+    option: {
       type: 'string',
-      default: DEFAULT_BATCH,
+      default: MEASURE_DEFAULTS.batch,
       describe:
         'Tasks per message for parallel: a number (1 = one message per task, piscina as is) or auto ' +
         '(chosen per cell from the measured dispatch cost and task time)',
-      coerce: (value: unknown) => parseBatch(value, '--batch'),
-    });
+    },
+    toValue: toBatch,
+  },
+];
+
+/** The parsed measuring flags, as yargs hands them over (measureInput reads every row by its flag name). */
+export interface MeasureArgs {
+  quick: boolean;
+  probe: boolean;
+  'trace-samples'?: number;
 }
 
-/** The measuring flags as the options builder takes them (everything but what to measure and where to write). */
-export function measureOptions(args: MeasureArgs): Omit<RunOptions, 'workloads' | 'label' | 'out'> {
-  return {
-    strategies: args.strategies,
-    ...(args.threads !== undefined ? { threads: args.threads } : {}),
-    ...(args.tasks !== undefined ? { tasks: args.tasks } : {}),
-    ...(args.size !== undefined ? { size: args.size } : {}),
-    ...(args.rounds !== undefined ? { rounds: args.rounds } : {}),
-    ...(args.processes !== undefined ? { processes: args.processes } : {}),
-    ...(args.precision !== undefined ? { precision: args.precision } : {}),
-    ...(args['max-time'] !== undefined ? { maxTimeMs: args['max-time'] } : {}),
-    ...(args['min-sample'] !== undefined ? { minSampleMs: args['min-sample'] } : {}),
-    ...(args.warmup !== undefined ? { warmupRounds: args.warmup } : {}),
-    quick: args.quick,
-    probe: args.probe,
-    ...(args['trace-samples'] !== undefined ? { traceSamples: args['trace-samples'] } : {}),
-    taskTimeoutMs: args['task-timeout'],
-    ...(args['max-in-flight'] !== undefined ? { maxInFlight: args['max-in-flight'] } : {}),
-    batch: args.batch,
-    ...(args['uv-threadpool'] !== undefined ? { uvThreadpool: args['uv-threadpool'] } : {}),
-    ...(args['worker-max-old-space-mb'] !== undefined ? { workerMaxOldSpaceMb: args['worker-max-old-space-mb'] } : {}),
-    ...(args['child-max-old-space-mb'] !== undefined ? { childMaxOldSpaceMb: args['child-max-old-space-mb'] } : {}),
-  };
+export function measureFlags<T>(yargs: Argv<T>): Argv<T & MeasureArgs> {
+  let withFlags: Argv = yargs;
+  for (const { flag, option, toValue } of MEASURE_FLAGS) {
+    const flagName = `--${flag}`;
+    withFlags = withFlags.option(flag, {
+      ...option,
+      ...(toValue !== undefined ? { coerce: (text: unknown) => toValue(text, flagName) } : {}),
+    });
+  }
+  return withFlags as Argv<T & MeasureArgs>;
+}
+
+/** The measuring settings the user gave on the command line, by config key (what resolveMeasureConfig takes). */
+export function measureInput(args: MeasureArgs, workloads: string[]): MeasureInput {
+  const byFlag = args as unknown as Record<string, unknown>;
+  const given = MEASURE_FLAGS.flatMap(({ flag, key }) => (byFlag[flag] === undefined ? [] : [[key, byFlag[flag]]]));
+  return { ...(Object.fromEntries(given) as Partial<MeasureInput>), workloads };
+}
+
+/** A config key as the user typed it on the command line: `maxTimeMs` → `--max-time`. */
+export function flagOf(key: string): string {
+  return `--${MEASURE_FLAGS.find((row) => row.key === key)?.flag ?? key}`;
 }

@@ -1,18 +1,19 @@
 import os from 'node:os';
 import type { Argv } from 'yargs';
 import { UsageError } from '../errors.js';
-import { defaultResultPath, ensureWritableFile, splitList } from '../options/parse.js';
-import { buildSuiteOptions, type RunOptions } from '../options/run-options.js';
+import { defaultResultPath, ensureWritableFile, parseLabel, splitList } from '../options/parse.js';
+import { buildRunRequest } from '../options/run-options.js';
 import { progressLine } from '../report/terminal/progress.js';
 import { renderRunTimelines, writeChromeTrace } from '../report/terminal/run-trace.js';
 import { terminalWidth } from '../report/terminal/width.js';
 import { renderRunSummary } from '../report/terminal/terminal.js';
 import { renderRunCharts, shouldColor } from '../report/terminal/terminal-chart.js';
 import { probeEnvironment } from '../results/environment.js';
-import { runSuite, type SuiteProgress } from '../runner/run-suite.js';
-import { BUILTIN_WORKLOADS, resolveWorkloadUrl } from '../workload-source.js';
+import type { SuiteProgress } from '../runner/run-request.js';
+import { runSuite } from '../runner/scheduler.js';
+import { BUILTIN_WORKLOADS } from '../workload-source.js';
 import { onInterrupt } from './interrupt.js';
-import { measureFlags, measureOptions, type MeasureArgs } from './measure-flags.js';
+import { flagOf, measureFlags, measureInput, type MeasureArgs } from './measure-flags.js';
 
 interface RunArgs extends MeasureArgs {
   workloads: string[];
@@ -38,11 +39,7 @@ export function builder(yargs: Argv): Argv<RunArgs> {
       default: [...BUILTIN_WORKLOADS],
       defaultDescription: BUILTIN_WORKLOADS.join(','),
       describe: 'Workloads to run: built-in ids or paths to your own workload files (comma-separated)',
-      coerce: (values: unknown) => {
-        const specs = splitList(values, '--workloads');
-        for (const spec of specs) resolveWorkloadUrl(spec);
-        return [...new Set(specs)];
-      },
+      coerce: (values: unknown) => splitList(values, '--workloads'),
     })
     .option('trace', {
       type: 'string',
@@ -78,31 +75,33 @@ export function builder(yargs: Argv): Argv<RunArgs> {
 
 export async function handler(args: RunArgs): Promise<void> {
   const environment = probeEnvironment();
-  if (args.label !== undefined && args.label.trim() === '') throw new UsageError('--label: must not be empty');
-  const out = args.out ?? (args.json ? undefined : defaultResultPath(args.label ?? os.hostname()));
-  if (out !== undefined) ensureWritableFile(out);
+  const label = parseLabel(args.label) ?? undefined;
+  const out = args.out ?? (args.json ? undefined : defaultResultPath(label ?? os.hostname()));
   const tracePath = args.trace === undefined ? undefined : ensureWritableFile(args.trace, '--trace');
   if (tracePath !== undefined && args['trace-samples'] === 0)
     throw new UsageError('--trace: nothing to write with --trace-samples 0');
-  const runOptions: RunOptions = {
-    ...measureOptions(args),
-    workloads: args.workloads,
-    ...(args.label !== undefined ? { label: args.label } : {}),
-    ...(out !== undefined ? { out } : {}),
-  };
-
   const output = args.json ? process.stderr : process.stdout;
-  const stopListening = onInterrupt();
+  const interrupt = onInterrupt();
   // Progress is for a person watching: only on a terminal, never mixed into piped or redirected output.
   const progress = process.stderr.isTTY ? progressLine(process.stderr) : undefined;
 
   try {
-    const suite = buildSuiteOptions(runOptions, {
-      environment,
-      argv: process.argv.slice(2),
-      ...(progress !== undefined ? { onProgress: (update: SuiteProgress) => progress.update(update) } : {}),
-    });
-    const outcome = await runSuite(suite);
+    const request = buildRunRequest(
+      {
+        ...measureInput(args, args.workloads),
+        ...(label !== undefined ? { label } : {}),
+        ...(out !== undefined ? { out } : {}),
+        signal: interrupt.signal,
+      },
+      {
+        environment,
+        argv: process.argv.slice(2),
+        killSignal: interrupt.killSignal,
+        ...(progress !== undefined ? { onProgress: (update: SuiteProgress) => progress.update(update) } : {}),
+      },
+      flagOf,
+    );
+    const outcome = await runSuite(request);
     progress?.clear();
     if (outcome.usageError !== undefined) throw new UsageError(outcome.usageError);
     output.write(`${renderRunSummary(outcome.result, terminalWidth(output))}\n`);
@@ -111,11 +110,11 @@ export async function handler(args: RunArgs): Promise<void> {
     if (args.timeline) output.write(`\n${renderRunTimelines(outcome.result, terminalWidth(output))}\n`);
     if (tracePath !== undefined) writeChromeTrace(tracePath, outcome.result);
     if (outcome.writeError !== undefined) process.stderr.write(`corescope: ${outcome.writeError}\n`);
-    else if (suite.outPath !== null) output.write(`\nresults: ${suite.outPath}\n`);
+    else if (request.outPath !== null) output.write(`\nresults: ${request.outPath}\n`);
     if (tracePath !== undefined) output.write(`trace: ${tracePath}\n`);
     if (args.json) process.stdout.write(`${JSON.stringify(outcome.result, null, 2)}\n`);
     process.exitCode = outcome.exitCode;
   } finally {
-    stopListening();
+    interrupt.dispose();
   }
 }

@@ -4,18 +4,20 @@ import { EXIT, UsageError } from '../errors.js';
 import { distFileUrl } from '../paths.js';
 import { renderGrain, renderOverheads } from '../report/terminal/overheads.js';
 import { probeEnvironment } from '../results/environment.js';
+import type { Environment } from '../results/schema.js';
 import type { Overheads } from '../results/overheads-schema.js';
 import { writeResultAtomic } from '../results/store.js';
 import { defaultThreadCounts } from '../runner/plan.js';
-import { killAllChildren, stopAllChildren } from '../runner/supervisor.js';
 import { DEFAULT_GRAINS_MS, runGrainSweep } from '../studies/grain-study.js';
 import { overheadConfig, type OverheadConfig } from '../studies/overhead-study.js';
 import { runInChild } from '../studies/study-child.js';
 import { studyResultFile, type StudyRecord } from '../studies/study-result.js';
+import { onInterrupt, type Interrupt } from './interrupt.js';
 import {
   defaultResultPath,
   ensureWritableFile,
   parseInteger,
+  parseLabel,
   parsePositiveNumber,
   parseThreadCounts,
   splitList,
@@ -101,8 +103,28 @@ export function builder(yargs: Argv): Argv<StudyArgs> {
     }) as unknown as Argv<StudyArgs>;
 }
 
+/** What one study hands back to the handler: the file's record less the common part, its tables, its exit code. */
+interface StudyOutcome {
+  record: Omit<StudyRecord, 'startedAt' | 'label' | 'argv' | 'environment'>;
+  lines: string[];
+  exitCode: number;
+}
+
+interface StudyContext {
+  args: StudyArgs;
+  environment: Environment;
+  interrupt: Interrupt;
+  progress: (text: string) => void;
+}
+
+/** One function per study kind: `study <kind>` dispatches here. */
+const RUN_STUDY: Record<Study, (context: StudyContext) => Promise<StudyOutcome | undefined>> = {
+  overhead: runOverheadStudy,
+  grain: runGrainStudy,
+};
+
 export async function handler(args: StudyArgs): Promise<void> {
-  if (args.label !== undefined && args.label.trim() === '') throw new UsageError('--label: must not be empty');
+  const label = parseLabel(args.label);
   if (args.kind === 'overhead' && (args.grains !== undefined || args.rounds !== undefined)) {
     throw new UsageError(`${args.grains !== undefined ? '--grains' : '--rounds'}: only "study grain" takes it`);
   }
@@ -112,45 +134,68 @@ export async function handler(args: StudyArgs): Promise<void> {
       ? ensureWritableFile(args.out)
       : args.json
         ? null
-        : ensureWritableFile(defaultResultPath(`${args.label ?? os.hostname()}-${args.kind}`));
+        : ensureWritableFile(defaultResultPath(`${label ?? os.hostname()}-${args.kind}`));
   const output = args.json ? process.stderr : process.stdout;
   const progress = (text: string): void => {
     if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${text}`);
   };
-  const base = {
-    startedAt: new Date().toISOString(),
-    label: args.label ?? null,
-    argv: process.argv.slice(2),
-    environment,
-  };
+  const startedAt = new Date().toISOString();
+  const interrupt = onInterrupt();
+  let outcome: StudyOutcome | undefined;
+  try {
+    outcome = await RUN_STUDY[args.kind]({ args, environment, interrupt, progress });
+  } finally {
+    interrupt.dispose();
+  }
+  progress('');
+  if (outcome === undefined) return;
+  const result = studyResultFile({ startedAt, label, argv: process.argv.slice(2), environment, ...outcome.record });
+  if (outPath !== null) writeResultAtomic(outPath, result);
+  const header =
+    `corescope ${result.tool.version} · Node ${environment.node} · ${environment.cpuModel} · ` +
+    `${environment.usableCores} usable cores`;
+  const warnings = result.warnings.map((warning) => `warning: ${warning}`);
+  output.write(`${[header, '', ...outcome.lines, ...warnings].join('\n')}\n`);
+  if (outPath !== null) output.write(`\nresults: ${outPath}\n`);
+  if (args.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  process.exitCode = outcome.exitCode;
+}
 
-  let record: StudyRecord;
-  let lines: string[];
-  let exitCode: number = EXIT.ok;
-  if (args.kind === 'overhead') {
-    const threads = args.threads ?? defaultThreadCounts(environment.usableCores);
-    const config = overheadConfig(threads, args.quick);
-    let overheads: Overheads;
-    try {
-      overheads = await runInChild<Overheads>(
-        distFileUrl('src', 'studies', 'overhead-child.js'),
-        config satisfies OverheadConfig,
-        {
-          stepTimeoutMs: OVERHEAD_STEP_TIMEOUT_MS,
-          onStep: (step) => progress(`study overhead: ${step}…`),
-        },
-      );
-    } catch (error) {
-      // A probe that failed (a pool that would not start) is a measurement failure, not bad usage: exit 1.
-      progress('');
-      process.stderr.write(
-        `corescope: study overhead failed: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
-      process.exitCode = EXIT.workloadFailed;
-      return;
+/** The overhead study's probes in one supervised child; Ctrl-C ends it (probes leave nothing partial to keep). */
+async function runOverheadStudy({
+  args,
+  environment,
+  interrupt,
+  progress,
+}: StudyContext): Promise<StudyOutcome | undefined> {
+  const threads = args.threads ?? defaultThreadCounts(environment.usableCores);
+  const config = overheadConfig(threads, args.quick);
+  let overheads: Overheads;
+  try {
+    overheads = await runInChild<Overheads>(
+      distFileUrl('src', 'studies', 'overhead-child.js'),
+      config satisfies OverheadConfig,
+      {
+        stepTimeoutMs: OVERHEAD_STEP_TIMEOUT_MS,
+        onStep: (step) => progress(`study overhead: ${step}…`),
+        killSignal: interrupt.signal,
+      },
+    );
+  } catch (error) {
+    progress('');
+    if (interrupt.signal.aborted) {
+      process.exitCode = EXIT.interrupted;
+      return undefined;
     }
-    record = {
-      ...base,
+    // A probe that failed (a pool that would not start) is a measurement failure, not bad usage: exit 1.
+    process.stderr.write(
+      `corescope: study overhead failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exitCode = EXIT.workloadFailed;
+    return undefined;
+  }
+  return {
+    record: {
       interrupted: false,
       config: {
         workloads: [],
@@ -162,64 +207,47 @@ export async function handler(args: StudyArgs): Promise<void> {
       },
       warnings: [],
       overheads,
-    };
-    lines = renderOverheads(overheads);
-  } else {
-    const threads =
-      args.threads ?? defaultThreadCounts(environment.usableCores).filter((count) => count <= environment.usableCores);
-    const rounds = args.rounds ?? (args.quick ? 3 : 5);
-    let stop = false;
-    const onSigint = (): void => {
-      if (stop) {
-        killAllChildren();
-        process.exit(EXIT.interrupted);
-      }
-      stop = true;
-      stopAllChildren();
-    };
-    process.on('SIGINT', onSigint);
-    try {
-      const sweep = await runGrainSweep(
-        {
-          grainsMs: args.grains ?? (args.quick ? QUICK_GRAINS_MS : [...DEFAULT_GRAINS_MS]),
-          threads,
-          rounds,
-          warmupRounds: 1,
-          usableCores: environment.usableCores,
-        },
-        {
-          onProgress: (grainMs, done, total) => progress(`study grain: ${grainMs} ms (${done}/${total})…`),
-          stopRequested: () => stop,
-        },
-      );
-      record = {
-        ...base,
-        interrupted: stop,
-        config: {
-          workloads: ['cpu-spin'],
-          strategies: ['sequential', 'parallel', 'raw'],
-          threads,
-          rounds,
-          warmupRounds: 1,
-          quick: args.quick,
-        },
-        warnings: sweep.warnings,
-        grain: sweep.grain,
-      };
-      lines = renderGrain(sweep.grain);
-      exitCode = stop ? EXIT.interrupted : sweep.warnings.length > 0 ? EXIT.workloadFailed : EXIT.ok;
-    } finally {
-      process.off('SIGINT', onSigint);
-    }
-  }
-  progress('');
-  const result = studyResultFile(record);
-  if (outPath !== null) writeResultAtomic(outPath, result);
-  const header =
-    `corescope ${result.tool.version} · Node ${environment.node} · ${environment.cpuModel} · ` +
-    `${environment.usableCores} usable cores`;
-  output.write(`${[header, '', ...lines, ...result.warnings.map((warning) => `warning: ${warning}`)].join('\n')}\n`);
-  if (outPath !== null) output.write(`\nresults: ${outPath}\n`);
-  if (args.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  process.exitCode = exitCode;
+    },
+    lines: renderOverheads(overheads),
+    exitCode: EXIT.ok,
+  };
+}
+
+/** The grain sweep, child by child; Ctrl-C stops it after the current sample and keeps what it measured. */
+async function runGrainStudy({ args, environment, interrupt, progress }: StudyContext): Promise<StudyOutcome> {
+  const threads =
+    args.threads ?? defaultThreadCounts(environment.usableCores).filter((count) => count <= environment.usableCores);
+  const rounds = args.rounds ?? (args.quick ? 3 : 5);
+  const sweep = await runGrainSweep(
+    {
+      grainsMs: args.grains ?? (args.quick ? QUICK_GRAINS_MS : [...DEFAULT_GRAINS_MS]),
+      threads,
+      rounds,
+      warmupRounds: 1,
+      environment,
+    },
+    {
+      onProgress: (grainMs, done, total) => progress(`study grain: ${grainMs} ms (${done}/${total})…`),
+      signal: interrupt.signal,
+      killSignal: interrupt.killSignal,
+    },
+  );
+  const stopped = interrupt.signal.aborted;
+  return {
+    record: {
+      interrupted: stopped,
+      config: {
+        workloads: ['cpu-spin'],
+        strategies: ['sequential', 'parallel', 'raw'],
+        threads,
+        rounds,
+        warmupRounds: 1,
+        quick: args.quick,
+      },
+      warnings: sweep.warnings,
+      grain: sweep.grain,
+    },
+    lines: renderGrain(sweep.grain),
+    exitCode: stopped ? EXIT.interrupted : sweep.warnings.length > 0 ? EXIT.workloadFailed : EXIT.ok,
+  };
 }

@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import type { BatchSetting } from '../strategies/batch-size.js';
+import { MAX_THREADS } from '../results/config-schema.js';
 
 /**
  * Parsers for option values, shared by the CLI's flags and the programmatic API's options. Each throws a
@@ -35,8 +35,6 @@ export function parseChoice<T extends string>(value: unknown, flag: string, choi
   if (only === undefined || more.length > 0) throw new UsageError(`${flag}: give exactly one value`);
   return only;
 }
-
-const MAX_THREADS = 1024;
 
 /** "1,2,4", "1-8" (every count from 1 to 8) or a mix: "1-4,8,16". */
 export function parseThreadCounts(values: unknown, flag = '--threads'): number[] {
@@ -73,6 +71,28 @@ export function parsePositiveNumber(value: unknown, flag: string): number {
   if (text === '' || !Number.isFinite(number) || number <= 0)
     throw new UsageError(`${flag}: "${text}" is not a positive number`);
   return number;
+}
+
+/**
+ * A flag's text as a number, for a setting whose range the config schema checks: text that is no number passes
+ * through unchanged, so the schema's message for that setting ("is not an integer", "is not a percentage") says so.
+ */
+export function toNumber(text: unknown): unknown {
+  const trimmed = String(text).trim();
+  const number = Number(trimmed);
+  return trimmed === '' || !Number.isFinite(number) ? trimmed : number;
+}
+
+/** `--batch`: `auto`, or a number of tasks per message (its range is the config schema's to check). */
+export function toBatch(text: unknown): unknown {
+  return String(text).trim() === 'auto' ? 'auto' : toNumber(text);
+}
+
+/** A run's or a study's label: absent is null; given, it must say something. */
+export function parseLabel(label: string | undefined, flag = '--label'): string | null {
+  if (label === undefined) return null;
+  if (label.trim() === '') throw new UsageError(`${flag}: must not be empty`);
+  return label;
 }
 
 /**
@@ -117,22 +137,6 @@ export function defaultResultPath(labelOrHost: string, now = new Date()): string
   return `results/${safe}-${stamp}.json`;
 }
 
-/** The largest fixed --batch accepted: beyond it one message holds more work than any deadline should. */
-export const MAX_BATCH = 10_000;
-
-/** `--batch`: a positive integer (tasks per message) or `auto`. */
-export function parseBatch(value: unknown, flag = '--batch'): BatchSetting {
-  const text = String(value).trim();
-  if (text === 'auto') return 'auto';
-  const number = Number(text);
-  if (text === '' || !Number.isInteger(number) || number < 1 || number > MAX_BATCH) {
-    throw new UsageError(
-      `${flag}: "${text}" must be "auto" or a whole number of tasks per message from 1 to ${MAX_BATCH}`,
-    );
-  }
-  return number;
-}
-
 /**
  * "5", "5%", "2.5 %" → 5, 5, 2.5: a percentage, under 100. Zero only where `allowZero` (a threshold may be 0; a
  * precision may not). A number passes as already parsed.
@@ -151,14 +155,6 @@ export function parsePercentage(value: unknown, flag: string, { allowZero }: { a
 /** The same, as a fraction: "5%" → 0.05. A number passes as an already parsed fraction (a default). */
 export function parsePercent(value: unknown, flag: string, options: { allowZero: boolean }): number {
   return typeof value === 'number' ? value : parsePercentage(value, flag, options) / 100;
-}
-
-/** A finite number of milliseconds given as a number (the programmatic API): positive, or 0 where allowed. */
-export function parseMs(value: number, name: string, { allowZero = false }: { allowZero?: boolean } = {}): number {
-  if (!Number.isFinite(value) || value < 0 || (value === 0 && !allowZero)) {
-    throw new UsageError(`${name}: ${value} is not a ${allowZero ? '' : 'positive '}number of milliseconds`);
-  }
-  return value;
 }
 
 const DURATION_UNITS_MS: Record<string, number> = { ms: 1, s: 1000, sec: 1000, m: 60_000, min: 60_000, h: 3_600_000 };

@@ -35,7 +35,7 @@ export interface StartPoolOptions {
   /** Give up starting the pool after this long (a worker that cannot load would otherwise hang). */
   startupTimeoutMs: number;
   /** Heap cap per worker (--worker-max-old-space-mb): a worker over it fails its task with ERR_WORKER_OUT_OF_MEMORY. */
-  maxOldGenerationSizeMb?: number;
+  workerMaxOldSpaceMb?: number;
 }
 
 const WORKER_FILE = distFileUrl('workers', 'task-worker.js').href;
@@ -58,8 +58,8 @@ export async function startPool(options: StartPoolOptions): Promise<TaskPool> {
     idleTimeout: Number.POSITIVE_INFINITY,
     concurrentTasksPerWorker: 1,
     workerData: options.workload,
-    ...(options.maxOldGenerationSizeMb !== undefined
-      ? { resourceLimits: { maxOldGenerationSizeMb: options.maxOldGenerationSizeMb } }
+    ...(options.workerMaxOldSpaceMb !== undefined
+      ? { resourceLimits: { maxOldGenerationSizeMb: options.workerMaxOldSpaceMb } }
       : {}),
   });
   let poolError: Error | undefined;

@@ -32,7 +32,7 @@ export interface StartRawPoolOptions {
    * Heap cap per thread (--worker-max-old-space-mb), as for `parallel`: over it the task fails with
    * ERR_WORKER_OUT_OF_MEMORY.
    */
-  maxOldGenerationSizeMb?: number;
+  workerMaxOldSpaceMb?: number;
 }
 
 /** What a thread that died without a task reported: raised by the next `run`, as the piscina pool does. */
@@ -76,7 +76,7 @@ class RawWorkerPool implements RawPool {
   constructor(
     readonly threads: number,
     private readonly workload: PoolWorkload,
-    private readonly maxOldGenerationSizeMb?: number,
+    private readonly workerMaxOldSpaceMb?: number,
   ) {
     this.slots = Array.from({ length: threads }, () => {
       const worker = this.newWorker();
@@ -138,7 +138,7 @@ class RawWorkerPool implements RawPool {
   }
 
   private newWorker(): Worker {
-    const limit = this.maxOldGenerationSizeMb;
+    const limit = this.workerMaxOldSpaceMb;
     return new Worker(WORKER_FILE, {
       workerData: this.workload,
       ...(limit === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: limit } }),
@@ -209,7 +209,7 @@ function isOutOfMemory(error: Error | undefined): error is Error {
 export async function startRawPool(options: StartRawPoolOptions): Promise<RawPool> {
   const { threads, warmTask, startupTimeoutMs } = options;
   const startedAt = performance.now();
-  const pool = new RawWorkerPool(threads, options.workload, options.maxOldGenerationSizeMb);
+  const pool = new RawWorkerPool(threads, options.workload, options.workerMaxOldSpaceMb);
   try {
     await withDeadline(
       pool.online(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { measureConfigSchema } from './config-schema.js';
 import { batchingSchema, grainSchema, overheadsSchema } from './overheads-schema.js';
 import { machineProbeSchema } from './machine-schema.js';
 import { provenanceSchema } from './provenance-schema.js';
@@ -206,38 +207,13 @@ export const environmentSchema = z.object({
   machine: machineProbeSchema.optional(),
 });
 
-export const configSchema = z.object({
-  workloads: z.array(z.string()),
-  strategies: z.array(z.string()),
-  threads: z.array(z.int().positive()),
-  /** Tasks per sample requested on the command line; null means each workload's default. */
-  tasks: z.int().positive().nullable(),
-  /** Size requested on the command line; null means each workload's default. */
-  size: z.number().positive().nullable(),
-  /** Rounds per measuring process (--rounds), or null when they ran until precise or out of time. */
-  rounds: z.int().positive().nullable(),
-  /** Measuring processes per workload: at least this many (more while imprecise and within --max-time). */
-  processes: z.int().positive(),
-  /** --precision (%) and --max-time per workload (ms): when to stop measuring (absent in version 1 files). */
-  precisionPct: z.number().positive().optional(),
-  maxTimeMs: z.number().positive().optional(),
-  /** A sample runs its batch as often as it takes to last this long, ms (absent in version 1 files: one batch). */
-  minSampleMs: z.number().nonnegative().optional(),
-  warmupRounds: z.int().nonnegative(),
-  quick: z.boolean(),
-  taskTimeoutMs: z.int().positive(),
-  maxInFlight: z.int().positive().nullable(),
-  /** Heap caps, MiB (--worker-max-old-space-mb, --child-max-old-space-mb); absent: Node's defaults. */
-  workerMaxOldSpaceMb: z.int().positive().optional(),
-  childMaxOldSpaceMb: z.int().positive().optional(),
-  /**
-   * libuv pool sizes swept (--uv-threadpool): every workload ran once per size, in a child with that
-   * UV_THREADPOOL_SIZE.
-   */
-  uvThreadpoolSizes: z.array(z.int().positive()).optional(),
-  /** --batch: tasks per message for `parallel`, or 'auto'. */
-  batch: z.union([z.literal('auto'), z.int().positive()]).optional(),
-});
+/**
+ * The file's `config` is the run's MeasureConfig (config-schema.ts), read leniently: a study records no workloads,
+ * and version 1 files lack the stopping settings.
+ */
+export const configSchema = measureConfigSchema
+  .partial({ precisionPct: true, maxTimeMs: true, minSampleMs: true })
+  .extend({ workloads: z.array(z.string()), strategies: z.array(z.string()) });
 
 export const resultFileSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),

@@ -4,9 +4,10 @@ import { cellIdealSpeedup, type WorkAlone } from '../stats/ideal.js';
 import { median } from '../stats/summary.js';
 import { summarize } from '../stats/summary.js';
 import { tukeyOutliers } from '../stats/outliers.js';
-import { strategyNamed } from '../strategies/index.js';
+import { isBaseline, strategyNamed } from '../strategies/index.js';
 import { pairedRatio } from './pairs.js';
-import type { CellRecord, TaggedSample, WorkloadRecord } from './supervisor.js';
+import { samplesByProcess } from '../results/tagged-samples.js';
+import type { CellRecord, TaggedSample, WorkloadRecord } from './records.js';
 
 export interface AggregateOptions {
   usableCores: number;
@@ -18,9 +19,6 @@ export interface AggregateOptions {
   /** Bootstrap replicates per interval; fewer for the interim files written while a run goes on. */
   resamples?: number;
 }
-
-/** Strategies whose figures are read against the raw floor: the pools that `raw` is the library-free twin of. */
-const MEASURED_AGAINST_RAW = new Set(['parallel']);
 
 /**
  * Turns what arrived for one workload into result entries: robust summaries with intervals that carry the
@@ -38,7 +36,7 @@ export function aggregateWorkload(record: WorkloadRecord, options: AggregateOpti
     ...(record.info?.criticalPathMs !== undefined ? { criticalPathMs: record.info.criticalPathMs } : {}),
   } as const;
   const baseline = record.cells.find(
-    (cell) => cell.strategy === 'sequential' && cell.failure === undefined && cell.samples.length > 0,
+    (cell) => isBaseline(cell.strategy) && cell.failure === undefined && cell.samples.length > 0,
   );
 
   return record.cells.map((cell): Benchmark => {
@@ -64,28 +62,19 @@ export function aggregateWorkload(record: WorkloadRecord, options: AggregateOpti
         reason: options.interrupted ? 'interrupted before its first sample' : 'no samples were taken',
       };
     }
-    const floor = MEASURED_AGAINST_RAW.has(cell.strategy)
-      ? record.cells.find(
-          (other) =>
-            other.strategy === 'raw' &&
-            other.threads === cell.threads &&
-            other.failure === undefined &&
-            other.samples.length > 0,
-        )
-      : undefined;
+    const floorName = strategyNamed(cell.strategy).floor;
+    const floor =
+      floorName !== undefined
+        ? record.cells.find(
+            (other) =>
+              other.strategy === floorName &&
+              other.threads === cell.threads &&
+              other.failure === undefined &&
+              other.samples.length > 0,
+          )
+        : undefined;
     return okEntry(base, cell, baseline, floor, workload.tasks, options);
   });
-}
-
-/** Samples grouped by the measuring process that took them, in process order. */
-export function byProcess(samples: readonly TaggedSample[]): number[][] {
-  const groups = new Map<number, number[]>();
-  for (const sample of samples) {
-    let group = groups.get(sample.process);
-    if (group === undefined) groups.set(sample.process, (group = []));
-    group.push(sample.wallMs);
-  }
-  return [...groups.entries()].sort(([a], [b]) => a - b).map(([, values]) => values);
 }
 
 function okEntry(
@@ -109,7 +98,7 @@ function okEntry(
   options: AggregateOptions,
 ): OkBenchmark {
   const resamples = options.resamples !== undefined ? { resamples: options.resamples } : {};
-  const groups = byProcess(cell.samples);
+  const groups = samplesByProcess(base);
   const interval = hierarchicalInterval(groups, medianInPlace, resamples);
   const flat = summarize(base.samplesMs);
   const halfWidthMs = (interval.high - interval.low) / 2;
@@ -134,29 +123,6 @@ function okEntry(
   if (groups.length < 2) warnings.push('one measuring process: its interval cannot show the spread between processes');
   if (stats.n < 3) warnings.push(`only ${stats.n} sample(s): no meaningful spread or interval`);
 
-  let derived: OkBenchmark['derived'] = null;
-  const speedup = baseline === undefined ? undefined : pairedRatio(baseline.samples, cell.samples, options.resamples);
-  if (speedup !== undefined && baseline !== undefined) {
-    const offer = strategyNamed(cell.strategy).offer({
-      tasks,
-      threads: cell.threads,
-      usableCores: options.usableCores,
-      maxInFlight: options.maxInFlight,
-    });
-    const ideal = cellIdealSpeedup(tasks, offer, aloneFigures(baseline, base.workload.kind));
-    const toFloor = floor === undefined ? undefined : pairedRatio(floor.samples, cell.samples, options.resamples);
-    derived = {
-      speedup: speedup.estimate,
-      speedupCi95: [speedup.low, speedup.high],
-      pairs: speedup.pairs,
-      idealSpeedup: ideal,
-      efficiency: speedup.estimate / ideal,
-      ...(toFloor !== undefined
-        ? { relativeToRaw: toFloor.estimate, relativeToRawCi95: [toFloor.low, toFloor.high] as [number, number] }
-        : {}),
-    };
-  }
-
   return {
     ...base,
     warnings,
@@ -171,9 +137,39 @@ function okEntry(
       utilization: clamp01(loopActiveMs / Math.max(loopActiveMs + loopIdleMs, Number.EPSILON)),
       delayP99Ms: median(cell.samples.map((sample) => sample.delayP99Ms)),
     },
-    derived,
+    derived: derivedFigures(cell, baseline, floor, base.workload, options),
     startupMs: cell.startupsMs.length > 0 ? median(cell.startupsMs) : 0,
     ...(cell.batching !== undefined ? { batching: cell.batching } : {}),
+  };
+}
+
+/** Speedup against the baseline, paired round by round, read against the ideal and the floor; null without one. */
+function derivedFigures(
+  cell: CellRecord,
+  baseline: CellRecord | undefined,
+  floor: CellRecord | undefined,
+  { tasks, kind }: { tasks: number; kind: string },
+  options: AggregateOptions,
+): OkBenchmark['derived'] {
+  const speedup = baseline === undefined ? undefined : pairedRatio(baseline.samples, cell.samples, options.resamples);
+  if (speedup === undefined || baseline === undefined) return null;
+  const offer = strategyNamed(cell.strategy).offer({
+    tasks,
+    threads: cell.threads,
+    usableCores: options.usableCores,
+    maxInFlight: options.maxInFlight,
+  });
+  const ideal = cellIdealSpeedup(tasks, offer, aloneFigures(baseline, kind));
+  const toFloor = floor === undefined ? undefined : pairedRatio(floor.samples, cell.samples, options.resamples);
+  return {
+    speedup: speedup.estimate,
+    speedupCi95: [speedup.low, speedup.high],
+    pairs: speedup.pairs,
+    idealSpeedup: ideal,
+    efficiency: speedup.estimate / ideal,
+    ...(toFloor !== undefined
+      ? { relativeToRaw: toFloor.estimate, relativeToRawCi95: [toFloor.low, toFloor.high] as [number, number] }
+      : {}),
   };
 }
 

@@ -1,15 +1,16 @@
 import { monitorEventLoopDelay, performance, type IntervalHistogram } from 'node:perf_hooks';
-import { Bench } from 'tinybench';
 import { serializeError, UsageError } from '../errors.js';
 import { assertCloneable } from '../pool/cloneable.js';
-import { strategyNamed, type PreparedStrategy } from '../strategies/index.js';
+import { strategyNamed, type PreparedStrategy, type StrategyContext } from '../strategies/index.js';
 import { loadWorkload } from '../workload-source.js';
 import type { Workload } from '../workload.js';
 import { calibrateRepeats } from './calibrate.js';
 import { cellFailureOf } from './cell-failure.js';
-import type { CellJob, ChildMessage, MeasureJob, Phase, RoundPlan, SampleReading } from './protocol.js';
+import { DEFAULT_TASKS } from './defaults.js';
+import type { CellJob, ChildMessage, MeasureJob, Phase, RoundPlan } from './protocol.js';
+import { measureRound } from './round.js';
 import { traceBatch } from './trace-sample.js';
-import { startWatchdog, WATCHDOG_GRACE_MS } from './watchdog.js';
+import { startWatchdog, WATCHDOG_GRACE_MS, type Watchdog } from './watchdog.js';
 
 /** Generous budgets for steps whose length does not depend on the task: loading, setup, teardown. */
 const FIXED_PHASE_MS = 60_000;
@@ -18,7 +19,8 @@ const BATCH_GRACE_MS = 5_000;
 /** Batches of more tasks than this are not traced: a picture of 10 000 bars says nothing, and the file stays small. */
 const MAX_TRACED_TASKS = 1_000;
 
-interface LiveCell {
+/** A cell whose strategy is prepared (its pool running), measured round after round. */
+export interface LiveCell {
   job: CellJob;
   strategy: PreparedStrategy;
   histogram: IntervalHistogram;
@@ -35,6 +37,15 @@ export interface JobHooks {
   roundDone: (round: number) => Promise<void>;
 }
 
+/** One job under way in this process: what every phase of it needs. */
+interface Session {
+  job: MeasureJob;
+  hooks: JobHooks;
+  context: StrategyContext;
+  tasks: number;
+  live: LiveCell[];
+}
+
 /**
  * Measures one workload's cells in the current process: load, setup once, prepare every cell (pools start and
  * warm here), warm-up rounds, calibration of each cell's batches per sample (unless an earlier process did it),
@@ -43,29 +54,65 @@ export interface JobHooks {
  * thrown across the runner.
  */
 export async function measureJob(job: MeasureJob, hooks: JobHooks): Promise<void> {
-  const { emit, stopRequested } = hooks;
-  const phase = (name: Phase, cellId: string | null, deadlineMs: number): void =>
-    emit({ type: 'phase', phase: name, cellId, deadlineMs });
+  const loaded = await loadAndSetUp(job, hooks.emit);
+  if (loaded === undefined) return;
+  const { workload, data, size, tasks } = loaded;
+  // A task stuck on this thread cannot be timed out from this thread: the watchdog sees every task start.
+  const limitMs = job.config.taskTimeoutMs + WATCHDOG_GRACE_MS;
+  const watchdog = job.watchdogFd !== undefined ? startWatchdog(limitMs, job.watchdogFd) : undefined;
+  const context = {
+    workload: watched(workload, watchdog),
+    workloadUrl: job.workloadUrl,
+    data,
+    size,
+    taskTimeoutMs: job.config.taskTimeoutMs,
+    tasks,
+  };
+  const session: Session = { job, hooks, context, tasks, live: [] };
+  try {
+    await prepareCells(session);
+    watchdog?.arm();
+    await warmUp(session);
+    await calibrate(session);
+    const rounds = await measureRounds(session);
+    await traceCells(session, rounds);
+  } finally {
+    await watchdog?.close();
+    for (const cell of [...session.live]) await retire(session.live, cell);
+    phase(session.hooks.emit, 'teardown', null, FIXED_PHASE_MS);
+    await workload.teardown?.(data);
+  }
+  hooks.emit({ type: 'done' });
+}
 
-  phase('load', null, FIXED_PHASE_MS);
+function phase(emit: Emit, name: Phase, cellId: string | null, deadlineMs: number): void {
+  emit({ type: 'phase', phase: name, cellId, deadlineMs });
+}
+
+/** Loads the workload and runs its setup; undefined when it cannot run at all (reported as `fatal`). */
+async function loadAndSetUp(
+  job: MeasureJob,
+  emit: Emit,
+): Promise<{ workload: Workload; data: unknown; size: number; tasks: number } | undefined> {
+  phase(emit, 'load', null, FIXED_PHASE_MS);
   let workload: Workload;
   try {
     workload = await loadWorkload(job.workloadUrl);
   } catch (error) {
     emit({ type: 'fatal', error: serializeError(error), usage: error instanceof UsageError });
-    return;
+    return undefined;
   }
-  const size = job.size ?? workload.defaultSize;
-  const tasks = job.tasks ?? workload.defaultTasks ?? job.fallbackTasks;
+  const size = job.config.size ?? workload.defaultSize;
+  const tasks = job.config.tasks ?? workload.defaultTasks ?? DEFAULT_TASKS;
   emit({ type: 'workload', id: workload.id, kind: workload.kind, size, tasks });
 
-  phase('setup', null, FIXED_PHASE_MS);
+  phase(emit, 'setup', null, FIXED_PHASE_MS);
   let data: unknown;
   try {
     data = await workload.setup?.({ size, tasks });
   } catch (error) {
     emit({ type: 'fatal', error: serializeError(error), usage: false });
-    return;
+    return undefined;
   }
   emit({ type: 'setup-data', data });
   if (workload.criticalPathMs !== undefined) {
@@ -77,139 +124,148 @@ export async function measureJob(job: MeasureJob, hooks: JobHooks): Promise<void
       // A floor is a nicety beside the figures; failing to state one must not cost the measurements.
     }
   }
+  return { workload, data, size, tasks };
+}
 
-  // A task stuck on this thread cannot be timed out from this thread: the watchdog sees every task start.
-  const watchdog =
-    job.watchdogFd !== undefined ? startWatchdog(job.taskTimeoutMs + WATCHDOG_GRACE_MS, job.watchdogFd) : undefined;
-  const watched: Workload =
-    watchdog === undefined ? workload : { ...workload, task: (input) => (watchdog.beat(), workload.task(input)) };
-  const context = {
-    workload: watched,
-    workloadUrl: job.workloadUrl,
-    data,
-    size,
-    taskTimeoutMs: job.taskTimeoutMs,
-    tasks,
-  };
-  // The worst legitimate batch is `waves` back-to-back tasks, each allowed --task-timeout; a sample is k batches.
-  const batchDeadlineMs = (cell: CellJob): number =>
-    strategyNamed(cell.strategy).waves({
-      tasks,
-      threads: cell.threads,
-      usableCores: job.usableCores,
-      maxInFlight: job.maxInFlight,
-    }) *
-      job.taskTimeoutMs +
-    BATCH_GRACE_MS;
-  const sampleDeadlineMs = (cell: LiveCell, repeats = cell.repeats ?? 1): number => repeats * batchDeadlineMs(cell.job);
-  const live: LiveCell[] = [];
-  const fail = async (cell: LiveCell, error: unknown): Promise<void> => {
-    emit({ type: 'cell-failed', cellId: cell.job.id, ...cellFailureOf(error) });
-    await retire(live, cell);
-  };
+/** The workload as the main thread runs it: each task start is a watchdog beat. */
+function watched(workload: Workload, watchdog: Watchdog | undefined): Workload {
+  return watchdog === undefined ? workload : { ...workload, task: (input) => (watchdog.beat(), workload.task(input)) };
+}
 
-  try {
-    for (const cell of job.cells) {
-      phase('startup', cell.id, FIXED_PHASE_MS + job.taskTimeoutMs);
-      const unsupported = strategyNamed(cell.strategy).unsupportedReason?.(workload);
-      if (unsupported !== undefined) {
-        emit({ type: 'cell-skipped', cellId: cell.id, reason: unsupported });
-        continue;
-      }
-      try {
-        const strategy = await strategyNamed(cell.strategy).prepare(context, {
-          threads: cell.threads,
-          ...(job.maxInFlight !== null ? { maxInFlight: job.maxInFlight } : {}),
-          ...((cell.batch ?? job.batch) !== undefined ? { batch: cell.batch ?? job.batch } : {}),
-          ...(job.workerMaxOldSpaceMb !== undefined ? { workerMaxOldSpaceMb: job.workerMaxOldSpaceMb } : {}),
-        });
-        emit({
-          type: 'cell-ready',
-          cellId: cell.id,
-          startupMs: strategy.startupMs,
-          ...(strategy.batching !== undefined ? { batching: strategy.batching } : {}),
-        });
-        live.push({ job: cell, strategy, histogram: monitorEventLoopDelay({ resolution: 5 }), repeats: cell.repeats });
-      } catch (error) {
-        emit({ type: 'cell-failed', cellId: cell.id, ...cellFailureOf(error) });
-      }
+/** Starts every cell's strategy (pools come online here); one that cannot run this workload is skipped. */
+async function prepareCells(session: Session): Promise<void> {
+  const { job, hooks, context, live } = session;
+  const { maxInFlight, workerMaxOldSpaceMb } = job.config;
+  for (const cell of job.cells) {
+    phase(hooks.emit, 'startup', cell.id, FIXED_PHASE_MS + job.config.taskTimeoutMs);
+    const unsupported = strategyNamed(cell.strategy).unsupportedReason?.(context.workload);
+    if (unsupported !== undefined) {
+      hooks.emit({ type: 'cell-skipped', cellId: cell.id, reason: unsupported });
+      continue;
     }
-
-    watchdog?.arm();
-    for (let round = 0; round < job.warmupRounds && !stopRequested(); round += 1) {
-      for (const cell of [...live]) {
-        phase('warmup', cell.job.id, sampleDeadlineMs(cell));
-        try {
-          // Results must be able to cross threads under every strategy (the Workload contract); warm-up is untimed.
-          assertCloneable(await cell.strategy.runBatch(tasks));
-          for (let repeat = 1; repeat < (cell.repeats ?? 1); repeat += 1) await cell.strategy.runBatch(tasks);
-        } catch (error) {
-          await fail(cell, error);
-        }
-      }
+    const batch = cell.batch ?? job.config.batch;
+    try {
+      const strategy = await strategyNamed(cell.strategy).prepare(context, {
+        threads: cell.threads,
+        maxInFlight,
+        ...(batch !== undefined ? { batch } : {}),
+        ...(workerMaxOldSpaceMb !== undefined ? { workerMaxOldSpaceMb } : {}),
+      });
+      hooks.emit({
+        type: 'cell-ready',
+        cellId: cell.id,
+        startupMs: strategy.startupMs,
+        ...(strategy.batching !== undefined ? { batching: strategy.batching } : {}),
+      });
+      live.push({ job: cell, strategy, histogram: monitorEventLoopDelay({ resolution: 5 }), repeats: cell.repeats });
+    } catch (error) {
+      hooks.emit({ type: 'cell-failed', cellId: cell.id, ...cellFailureOf(error) });
     }
-
-    for (const cell of [...live]) {
-      if (cell.repeats !== undefined || stopRequested()) continue;
-      try {
-        cell.repeats = await calibrateRepeats(async (repeats) => {
-          phase('calibrate', cell.job.id, sampleDeadlineMs(cell, repeats));
-          const startedAt = performance.now();
-          for (let repeat = 0; repeat < repeats; repeat += 1) await cell.strategy.runBatch(tasks);
-          return performance.now() - startedAt;
-        }, job.minSampleMs);
-        emit({ type: 'calibrated', cellId: cell.job.id, repeats: cell.repeats });
-      } catch (error) {
-        await fail(cell, error);
-      }
-    }
-
-    const measuringSince = performance.now();
-    let rounds = 0;
-    for (
-      let round = 0;
-      live.length > 0 && wantsRound(job.rounds, round, performance.now() - measuringSince) && !stopRequested();
-      round += 1
-    ) {
-      const due = rotate(live, round);
-      const readings = await measureRound(
-        due,
-        tasks,
-        (cell) => phase('sample', cell.job.id, sampleDeadlineMs(cell)),
-        stopRequested,
-      );
-      for (const [cell, outcome] of readings) {
-        if (outcome.kind === 'sample') emit({ type: 'sample', cellId: cell.job.id, round, reading: outcome.reading });
-        else if (outcome.kind === 'failed') await fail(cell, outcome.error);
-      }
-      emit({ type: 'round-done', round });
-      await hooks.roundDone(round);
-      rounds = round + 1;
-    }
-    for (let sample = 0; sample < job.traceSamples && tasks <= MAX_TRACED_TASKS && !stopRequested(); sample += 1) {
-      for (const cell of [...live]) {
-        phase('trace', cell.job.id, sampleDeadlineMs(cell, 1));
-        try {
-          const capture = await traceBatch(cell.strategy, {
-            cellId: cell.job.id,
-            process: 0,
-            round: rounds,
-            sample,
-            tasks,
-          });
-          emit({ type: 'trace', cellId: cell.job.id, capture });
-        } catch (error) {
-          await fail(cell, error);
-        }
-      }
-    }
-  } finally {
-    await watchdog?.close();
-    for (const cell of [...live]) await retire(live, cell);
-    phase('teardown', null, FIXED_PHASE_MS);
-    await workload.teardown?.(data);
   }
-  emit({ type: 'done' });
+}
+
+/** Unrecorded rounds before any timing: each cell runs its sample's worth of batches. */
+async function warmUp(session: Session): Promise<void> {
+  const { job, hooks, tasks, live } = session;
+  for (let round = 0; round < job.config.warmupRounds && !hooks.stopRequested(); round += 1) {
+    for (const cell of [...live]) {
+      phase(hooks.emit, 'warmup', cell.job.id, sampleDeadlineMs(session, cell));
+      try {
+        // Results must be able to cross threads under every strategy (the Workload contract); warm-up is untimed.
+        assertCloneable(await cell.strategy.runBatch(tasks));
+        for (let repeat = 1; repeat < (cell.repeats ?? 1); repeat += 1) await cell.strategy.runBatch(tasks);
+      } catch (error) {
+        await fail(session, cell, error);
+      }
+    }
+  }
+}
+
+/** Batches per sample for each cell an earlier process has not calibrated. */
+async function calibrate(session: Session): Promise<void> {
+  const { job, hooks, tasks, live } = session;
+  for (const cell of [...live]) {
+    if (cell.repeats !== undefined || hooks.stopRequested()) continue;
+    try {
+      cell.repeats = await calibrateRepeats(async (repeats) => {
+        phase(hooks.emit, 'calibrate', cell.job.id, sampleDeadlineMs(session, cell, repeats));
+        const startedAt = performance.now();
+        for (let repeat = 0; repeat < repeats; repeat += 1) await cell.strategy.runBatch(tasks);
+        return performance.now() - startedAt;
+      }, job.config.minSampleMs);
+      hooks.emit({ type: 'calibrated', cellId: cell.job.id, repeats: cell.repeats });
+    } catch (error) {
+      await fail(session, cell, error);
+    }
+  }
+}
+
+/** The timed rounds, as many as the round plan wants; returns how many ran. */
+async function measureRounds(session: Session): Promise<number> {
+  const { job, hooks, tasks, live } = session;
+  const measuringSince = performance.now();
+  let rounds = 0;
+  for (
+    let round = 0;
+    live.length > 0 && wantsRound(job.rounds, round, performance.now() - measuringSince) && !hooks.stopRequested();
+    round += 1
+  ) {
+    const due = rotate(live, round);
+    const readings = await measureRound(
+      due,
+      tasks,
+      (cell) => phase(hooks.emit, 'sample', cell.job.id, sampleDeadlineMs(session, cell)),
+      hooks.stopRequested,
+    );
+    for (const [cell, outcome] of readings) {
+      if (outcome.kind === 'sample')
+        hooks.emit({ type: 'sample', cellId: cell.job.id, round, reading: outcome.reading });
+      else if (outcome.kind === 'failed') await fail(session, cell, outcome.error);
+    }
+    hooks.emit({ type: 'round-done', round });
+    await hooks.roundDone(round);
+    rounds = round + 1;
+  }
+  return rounds;
+}
+
+/** Traced batches, apart from the timed ones: when each task ran, and on which thread. */
+async function traceCells(session: Session, rounds: number): Promise<void> {
+  const { job, hooks, tasks, live } = session;
+  for (let sample = 0; sample < job.traceSamples && tasks <= MAX_TRACED_TASKS && !hooks.stopRequested(); sample += 1) {
+    for (const cell of [...live]) {
+      phase(hooks.emit, 'trace', cell.job.id, sampleDeadlineMs(session, cell, 1));
+      try {
+        const capture = await traceBatch(cell.strategy, {
+          cellId: cell.job.id,
+          process: job.processIndex,
+          round: rounds,
+          sample,
+          tasks,
+        });
+        hooks.emit({ type: 'trace', cellId: cell.job.id, capture });
+      } catch (error) {
+        await fail(session, cell, error);
+      }
+    }
+  }
+}
+
+/** The worst legitimate sample: `waves` back-to-back tasks per batch, each allowed --task-timeout, k batches. */
+function sampleDeadlineMs(session: Session, cell: LiveCell, repeats = cell.repeats ?? 1): number {
+  const { config, usableCores } = session.job;
+  const waves = strategyNamed(cell.job.strategy).waves({
+    tasks: session.tasks,
+    threads: cell.job.threads,
+    usableCores,
+    maxInFlight: config.maxInFlight,
+  });
+  return repeats * (waves * config.taskTimeoutMs + BATCH_GRACE_MS);
+}
+
+async function fail(session: Session, cell: LiveCell, error: unknown): Promise<void> {
+  session.hooks.emit({ type: 'cell-failed', cellId: cell.job.id, ...cellFailureOf(error) });
+  await retire(session.live, cell);
 }
 
 /** Whether a process should take round `round` (0-based), having measured for `elapsedMs` so far. */
@@ -217,77 +273,6 @@ export function wantsRound(plan: RoundPlan, round: number, elapsedMs: number): b
   if (plan.kind === 'fixed') return round < plan.count;
   if (round === 0) return true;
   return round < plan.maxRounds && elapsedMs < plan.limitMs && (round < plan.minRounds || elapsedMs < plan.sliceMs);
-}
-
-type Outcome = { kind: 'sample'; reading: SampleReading } | { kind: 'failed'; error: unknown } | { kind: 'skipped' };
-
-/**
- * One sample of each due cell, timed by tinybench (one iteration each, no tinybench warm-up: ours ran already):
- * the cell's batch `repeats` times back to back. CPU time and event-loop figures are read in tinybench's
- * per-iteration hooks, just outside the timed call, and like the wall time divided by the repeats.
- */
-async function measureRound(
-  due: LiveCell[],
-  tasks: number,
-  beforeSample: (cell: LiveCell) => void,
-  stopRequested: () => boolean,
-): Promise<Map<LiveCell, Outcome>> {
-  const abort = new AbortController();
-  const bench = new Bench({
-    iterations: 1,
-    time: 0,
-    warmup: false,
-    retainSamples: true,
-    throws: false,
-    signal: abort.signal,
-  });
-  const readings = new Map<string, Omit<SampleReading, 'wallMs'>>();
-  for (const cell of due) {
-    const repeats = cell.repeats ?? 1;
-    let cpuBefore = process.cpuUsage();
-    let loopBefore = performance.eventLoopUtilization();
-    bench.add(
-      cell.job.id,
-      async () => {
-        for (let repeat = 0; repeat < repeats; repeat += 1) await cell.strategy.runBatch(tasks);
-      },
-      {
-        async: true,
-        beforeEach() {
-          if (stopRequested()) abort.abort();
-          beforeSample(cell);
-          cell.histogram.enable();
-          loopBefore = performance.eventLoopUtilization();
-          cpuBefore = process.cpuUsage();
-        },
-        afterEach() {
-          const cpu = process.cpuUsage(cpuBefore);
-          const loop = performance.eventLoopUtilization(loopBefore);
-          cell.histogram.disable();
-          readings.set(cell.job.id, {
-            cpuUserMs: cpu.user / 1000 / repeats,
-            cpuSystemMs: cpu.system / 1000 / repeats,
-            loopActiveMs: loop.active / repeats,
-            loopIdleMs: loop.idle / repeats,
-            delayP99Ms: cell.histogram.count > 0 ? cell.histogram.percentile(99) / 1e6 : 0,
-          });
-        },
-      },
-    );
-  }
-  await bench.run();
-
-  const outcomes = new Map<LiveCell, Outcome>();
-  for (const cell of due) {
-    const result = bench.getTask(cell.job.id)?.result;
-    const totalMs = result !== undefined && 'latency' in result ? result.latency.samples?.[0] : undefined;
-    const reading = readings.get(cell.job.id);
-    if (result?.state === 'errored') outcomes.set(cell, { kind: 'failed', error: result.error });
-    else if (totalMs !== undefined && reading !== undefined)
-      outcomes.set(cell, { kind: 'sample', reading: { wallMs: totalMs / (cell.repeats ?? 1), ...reading } });
-    else outcomes.set(cell, { kind: 'skipped' });
-  }
-  return outcomes;
 }
 
 function rotate<T>(items: T[], by: number): T[] {

@@ -1,7 +1,7 @@
-import { strategyNamed, type StrategyName } from '../strategies/index.js';
-import { benchmarkId } from '../results/schema.js';
+import { BASELINE_STRATEGY, isBaseline, strategyNamed, type StrategyName } from '../strategies/index.js';
 
 export interface PlannedCell {
+  /** The cell's key within its workload: `parallel/t2`. Its benchmark id adds the workload's (results/schema.ts). */
   id: string;
   strategy: StrategyName;
   threads: number;
@@ -22,16 +22,17 @@ export function defaultThreadCounts(usableCores: number): number[] {
  * The cells of one workload. `sequential` always runs, since every speedup is measured against it; the
  * single-threaded strategies run once (as t1), `parallel` once per thread count.
  */
-export function planCells(
-  workloadId: string,
-  strategies: readonly StrategyName[],
-  threadCounts: readonly number[],
-): PlannedCell[] {
-  const cells: PlannedCell[] = [{ id: benchmarkId(workloadId, 'sequential', 1), strategy: 'sequential', threads: 1 }];
+export function planCells(strategies: readonly StrategyName[], threadCounts: readonly number[]): PlannedCell[] {
+  const cells: PlannedCell[] = [{ id: cellKey(BASELINE_STRATEGY, 1), strategy: BASELINE_STRATEGY, threads: 1 }];
   for (const strategy of strategies) {
-    if (strategy === 'sequential') continue;
+    if (isBaseline(strategy)) continue;
     const counts = strategyNamed(strategy).usesThreads ? [...new Set(threadCounts)].sort((a, b) => a - b) : [1];
-    for (const threads of counts) cells.push({ id: benchmarkId(workloadId, strategy, threads), strategy, threads });
+    for (const threads of counts) cells.push({ id: cellKey(strategy, threads), strategy, threads });
   }
   return cells;
+}
+
+/** A cell's key within its workload, the tail of its benchmark id. */
+export function cellKey(strategy: StrategyName, threads: number): string {
+  return `${strategy}/t${threads}`;
 }

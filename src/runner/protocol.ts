@@ -1,5 +1,6 @@
 import type { SerializedError } from '../errors.js';
-import type { BatchChoice, BatchSetting } from '../strategies/batch-size.js';
+import type { MeasureConfig } from '../results/config-schema.js';
+import type { BatchChoice } from '../strategies/batch-size.js';
 import type { StrategyName } from '../strategies/index.js';
 import type { TraceCapture } from '../trace/model.js';
 import type { WorkloadKind } from '../workload.js';
@@ -25,31 +26,22 @@ export type RoundPlan =
   | { kind: 'fixed'; count: number }
   | { kind: 'timed'; sliceMs: number; limitMs: number; minRounds: number; maxRounds: number };
 
-/** Everything the measuring child needs for one workload; sent once over IPC. */
+/**
+ * Everything the measuring child needs for one workload, sent once over IPC: the run's config as the user set it,
+ * and what this process in particular takes (its cells, its rounds, its traced batches).
+ */
 export interface MeasureJob {
+  config: MeasureConfig;
   workloadUrl: string;
-  /** Null: the workload's defaultSize. */
-  size: number | null;
-  /** Null: the workload's defaultTasks, else `fallbackTasks`. */
-  tasks: number | null;
-  fallbackTasks: number;
   cells: CellJob[];
   rounds: RoundPlan;
-  /** Unrecorded rounds before the first timed one (each cell one sample per round). */
-  warmupRounds: number;
-  /** A sample runs the batch as often as it takes to last this long (calibrated once per cell). */
-  minSampleMs: number;
-  taskTimeoutMs: number;
-  maxInFlight: number | null;
   usableCores: number;
-  /** Heap cap of each pool worker (--worker-max-old-space-mb); absent: Node's default. */
-  workerMaxOldSpaceMb?: number;
-  /** Where the watchdog reports a stalled main thread (a pipe the supervisor reads); absent: no watchdog. */
-  watchdogFd?: number;
-  /** Tasks per message for `parallel` (--batch); absent: one task per message. */
-  batch?: BatchSetting;
   /** Traced batches per cell, taken after the timed rounds and never counted among them (--trace-samples). */
   traceSamples: number;
+  /** Which measuring process of the run this is (0-based): traced batches carry it. */
+  processIndex: number;
+  /** Where the watchdog reports a stalled main thread (a pipe the supervisor reads); absent: no watchdog. */
+  watchdogFd?: number;
 }
 
 export type Phase = 'load' | 'setup' | 'startup' | 'warmup' | 'calibrate' | 'sample' | 'trace' | 'teardown';
@@ -79,7 +71,7 @@ export type ChildMessage =
   /** Batches per sample this cell will use in every process of the run. */
   | { type: 'calibrated'; cellId: string; repeats: number }
   | { type: 'sample'; cellId: string; round: number; reading: SampleReading }
-  /** One traced batch of a cell: when each of its tasks ran, where (process indices are the supervisor's to set). */
+  /** One traced batch of a cell: when each of its tasks ran, and where. */
   | { type: 'trace'; cellId: string; capture: TraceCapture }
   | ({ type: 'cell-failed'; cellId: string } & CellFailureReport)
   /** The strategy cannot run this workload (e.g. hybrid without a wait/compute split): not a failure. */

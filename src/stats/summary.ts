@@ -1,5 +1,3 @@
-import { tCritical } from './student-t.js';
-
 export interface Summary {
   n: number;
   mean: number;
@@ -10,10 +8,6 @@ export interface Summary {
   max: number;
   p75: number;
   p99: number;
-  /** Half-width of the 95 % confidence interval of the mean (Student's t). */
-  ci95: number;
-  /** ci95 relative to the mean, in percent. */
-  rme: number;
 }
 
 /** Linear-interpolation quantile of sorted data (R's type 7, the default of R and NumPy). */
@@ -49,14 +43,16 @@ export function variance(values: readonly number[]): number {
   return sumSquares / (values.length - 1);
 }
 
-/** Descriptive statistics of a non-empty sample. With one value, spread figures are 0. */
+/**
+ * Descriptive statistics of a non-empty sample. With one value, spread figures are 0. No interval here: a cell's
+ * interval is of its median, across measuring processes (stats/hierarchical.ts).
+ */
 export function summarize(samples: readonly number[]): Summary {
   if (samples.length === 0) throw new RangeError('summarize: no samples');
   const sorted = [...samples].sort((a, b) => a - b);
   const n = sorted.length;
   const m = mean(sorted);
   const sd = Math.sqrt(variance(sorted));
-  const ci95 = n < 2 ? 0 : (tCritical(n - 1) * sd) / Math.sqrt(n);
   return {
     n,
     mean: m,
@@ -66,8 +62,6 @@ export function summarize(samples: readonly number[]): Summary {
     max: sorted[n - 1] as number,
     p75: quantileSorted(sorted, 0.75),
     p99: quantileSorted(sorted, 0.99),
-    ci95,
-    rme: m === 0 ? 0 : (ci95 / m) * 100,
   };
 }
 

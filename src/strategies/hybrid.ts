@@ -34,7 +34,7 @@ export const hybrid: StrategyDescriptor = {
       workload: { workloadUrl, data, size },
       warmTask: { index: 0, step: 'compute', waited },
       startupTimeoutMs: POOL_STARTUP_TIMEOUT_MS + taskTimeoutMs,
-      ...(workerMaxOldSpaceMb !== undefined ? { maxOldGenerationSizeMb: workerMaxOldSpaceMb } : {}),
+      ...(workerMaxOldSpaceMb !== undefined ? { workerMaxOldSpaceMb } : {}),
     });
 
     // A task is its wait and then its compute, each allowed --task-timeout. Traced, the compute half is drawn on

@@ -29,3 +29,10 @@ export function strategyNamed(name: string): StrategyDescriptor {
   if (strategy === undefined) throw new Error(`unknown strategy "${name}" (known: ${STRATEGY_NAMES.join(', ')})`);
   return strategy;
 }
+
+/** The strategy every speedup is measured against: always run, first in every table. */
+export const BASELINE_STRATEGY: string = sequential.name;
+
+export function isBaseline(name: string): boolean {
+  return name === BASELINE_STRATEGY;
+}

@@ -16,6 +16,8 @@ export const parallel: StrategyDescriptor = {
   name: 'parallel',
   summary: 'tasks dispatched to a piscina worker pool of T threads',
   usesThreads: true,
+  // `raw` is the same pool without piscina: what parallel costs beyond plain worker_threads.
+  floor: 'raw',
   offer: OFFERS.pool,
   waves: ({ tasks, threads }) => Math.ceil(tasks / threads),
   async prepare({ workloadUrl, data, size, taskTimeoutMs, tasks }, { threads, batch, workerMaxOldSpaceMb }) {
@@ -24,7 +26,7 @@ export const parallel: StrategyDescriptor = {
       workload: { workloadUrl, data, size },
       warmTask: { index: 0 },
       startupTimeoutMs: POOL_STARTUP_TIMEOUT_MS + taskTimeoutMs,
-      ...(workerMaxOldSpaceMb !== undefined ? { maxOldGenerationSizeMb: workerMaxOldSpaceMb } : {}),
+      ...(workerMaxOldSpaceMb !== undefined ? { workerMaxOldSpaceMb } : {}),
     });
 
     // --batch: k consecutive tasks per message, each still answering for itself; a message may take k task times.

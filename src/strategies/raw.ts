@@ -26,7 +26,7 @@ export const raw: StrategyDescriptor = {
       warmTask: { index: 0 },
       startupTimeoutMs: POOL_STARTUP_TIMEOUT_MS + taskTimeoutMs,
       // The same heap cap as `parallel`'s workers, so a leaking task fails alike under the floor and the pool.
-      ...(workerMaxOldSpaceMb !== undefined ? { maxOldGenerationSizeMb: workerMaxOldSpaceMb } : {}),
+      ...(workerMaxOldSpaceMb !== undefined ? { workerMaxOldSpaceMb } : {}),
     });
     return {
       name: 'raw',

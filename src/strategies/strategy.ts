@@ -1,7 +1,8 @@
 import type { Worker } from 'node:worker_threads';
+import type { MeasureConfig } from '../results/config-schema.js';
 import type { LaneOffer } from '../stats/ideal.js';
 import type { Workload } from '../workload.js';
-import type { BatchChoice, BatchSetting } from './batch-size.js';
+import type { BatchChoice } from './batch-size.js';
 
 /** What every strategy is given for one cell: the workload, where its module lives, and setup's data. */
 export interface StrategyContext {
@@ -16,16 +17,14 @@ export interface StrategyContext {
   tasks?: number;
 }
 
-export interface StrategyOptions {
+/**
+ * What a strategy takes from the run's settings (the measuring config, one object from the flags to here), plus the
+ * cell's pool size. `maxInFlight` absent or null starts every task at once; `batch` absent sends one task per message.
+ */
+export type StrategyOptions = Partial<Pick<MeasureConfig, 'maxInFlight' | 'workerMaxOldSpaceMb' | 'batch'>> & {
   /** Pool size, for strategies that use threads. */
   threads: number;
-  /** Cap on tasks in flight, for `concurrent`; undefined starts them all at once. */
-  maxInFlight?: number;
-  /** Heap cap per worker thread, MiB (--worker-max-old-space-mb), for strategies that use threads. */
-  workerMaxOldSpaceMb?: number;
-  /** Tasks per message, for `parallel` (--batch); undefined sends one task per message. */
-  batch?: BatchSetting;
-}
+};
 
 /**
  * Records when each task of a traced batch ran, µs on the shared clock (trace/clock.ts). Given only for the
@@ -72,6 +71,8 @@ export interface StrategyDescriptor {
   summary: string;
   /** Whether `threads` means something (a cell per thread count) or the strategy always runs as t1. */
   usesThreads: boolean;
+  /** The library-free twin this strategy's figures are read against (`parallel` against `raw`), when it has one. */
+  floor?: string;
   /** Runs only when named in --strategies, not by default (it suits only some workloads). */
   optIn?: boolean;
   prepare(context: StrategyContext, options: StrategyOptions): PreparedStrategy | Promise<PreparedStrategy>;

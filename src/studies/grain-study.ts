@@ -1,12 +1,11 @@
-import type { Benchmark } from '../results/schema.js';
+import { resolveMeasureConfig } from '../options/measure-config.js';
+import type { Benchmark, Environment } from '../results/schema.js';
 import type { Grain, GrainPoint } from '../results/overheads-schema.js';
 import { aggregateWorkload } from '../runner/aggregate.js';
-import { planCells } from '../runner/plan.js';
-import { measureProcess, type WorkloadRecord } from '../runner/supervisor.js';
+import { newRecord } from '../runner/records.js';
+import { measureProcess } from '../runner/supervisor.js';
 import { crossingFromBelow } from '../stats/crossing.js';
 import type { BatchSetting } from '../strategies/batch-size.js';
-import { distFileUrl } from '../paths.js';
-import { DEFAULT_TASK_TIMEOUT_MS, RUN_PROFILES } from '../runner/defaults.js';
 
 /** 0.05 ms (dispatch cost dominates) to 20 ms (dispatch cost vanishes), about ×2–2.5 apart. */
 export const DEFAULT_GRAINS_MS: readonly number[] = [0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20];
@@ -18,14 +17,13 @@ const MIN_TASKS_PER_THREAD = 8;
 const MAX_TASKS = 1000;
 
 const WORKLOAD_ID = 'cpu-spin';
-const WORKLOAD_URL = distFileUrl('benchmarks', `${WORKLOAD_ID}.js`).href;
 
 export interface GrainConfig {
   grainsMs: number[];
   threads: number[];
   rounds: number;
   warmupRounds: number;
-  usableCores: number;
+  environment: Environment;
 }
 
 /**
@@ -44,58 +42,54 @@ function tasksForGrain(grainMs: number, maxThreads: number): number {
 
 export interface GrainHooks {
   onProgress?: (grainMs: number, done: number, total: number) => void;
-  stopRequested?: () => boolean;
+  /** Aborted: stop after the current sample, keeping what was measured; `killSignal`: end the child at once. */
+  signal?: AbortSignal;
+  killSignal?: AbortSignal;
 }
 
 /** Runs the sweep grain by grain and returns its figures and thresholds, plus a warning per failed cell. */
 export async function runGrainSweep(
-  config: GrainConfig,
+  sweep: GrainConfig,
   hooks: GrainHooks = {},
 ): Promise<{ grain: Grain; warnings: string[] }> {
   const points: GrainPoint[] = [];
   const warnings: string[] = [];
-  const total = config.grainsMs.length * SERIES.length;
+  const total = sweep.grainsMs.length * SERIES.length;
   let done = 0;
-  for (const grainMs of config.grainsMs) {
-    const tasks = tasksForGrain(grainMs, Math.max(...config.threads));
+  const { signal, killSignal } = hooks;
+  const signals = { ...(signal !== undefined ? { signal } : {}), ...(killSignal !== undefined ? { killSignal } : {}) };
+  for (const grainMs of sweep.grainsMs) {
+    const tasks = tasksForGrain(grainMs, Math.max(...sweep.threads));
     for (const series of SERIES) {
-      if (hooks.stopRequested?.() === true) break;
+      if (hooks.signal?.aborted === true) break;
       hooks.onProgress?.(grainMs, done, total);
-      const record: WorkloadRecord = {
-        spec: WORKLOAD_ID,
-        workloadUrl: WORKLOAD_URL,
-        cells: planCells(WORKLOAD_ID, series.strategies, config.threads).map((cell) => ({
-          ...cell,
-          samples: [],
-          startupsMs: [],
-        })),
-        processes: 0,
-        completed: 0,
-        elapsedMs: 0,
-        startupMs: 0,
-      };
-      await measureProcess(
-        record,
+      // The same config and records as a run's, one fixed-rounds process per grain and series.
+      const { config } = resolveMeasureConfig(
         {
-          rounds: { kind: 'fixed', count: config.rounds },
-          minSampleMs: RUN_PROFILES.full.minSampleMs,
-          traceSamples: 0,
-          size: grainMs,
+          workloads: [WORKLOAD_ID],
+          strategies: series.strategies,
+          threads: sweep.threads,
           tasks,
-          fallbackTasks: tasks,
-          warmupRounds: config.warmupRounds,
-          taskTimeoutMs: DEFAULT_TASK_TIMEOUT_MS,
-          maxInFlight: null,
-          usableCores: config.usableCores,
+          size: grainMs,
+          rounds: sweep.rounds,
+          processes: 1,
+          warmupRounds: sweep.warmupRounds,
           batch: series.batch,
         },
-        { onRound: () => undefined, onUpdate: () => undefined, stopRequested: () => hooks.stopRequested?.() === true },
+        sweep.environment,
+      );
+      const record = newRecord(WORKLOAD_ID, config);
+      const { usableCores } = sweep.environment;
+      await measureProcess(
+        record,
+        { config, rounds: { kind: 'fixed', count: config.rounds ?? 1 }, usableCores, traceSamples: 0 },
+        { onRound: () => undefined, ...signals },
       );
       const benchmarks = aggregateWorkload(record, {
-        usableCores: config.usableCores,
+        usableCores,
         maxInFlight: null,
         interrupted: false,
-        precisionPct: RUN_PROFILES.full.precisionPct,
+        precisionPct: config.precisionPct,
       });
       points.push(...pointsOf(benchmarks, grainMs, tasks, series.label));
       for (const benchmark of benchmarks) {
@@ -110,8 +104,8 @@ export async function runGrainSweep(
   return {
     grain: {
       workload: WORKLOAD_ID,
-      grainsMs: config.grainsMs,
-      threads: config.threads,
+      grainsMs: sweep.grainsMs,
+      threads: sweep.threads,
       points,
       thresholds: thresholdsOf(points),
     },

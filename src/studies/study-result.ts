@@ -1,7 +1,7 @@
 import { SCHEMA_VERSION, type Environment, type ResultFile } from '../results/schema.js';
 import type { Grain, Overheads } from '../results/overheads-schema.js';
 import { TOOL_VERSION } from '../version.js';
-import { DEFAULT_TASK_TIMEOUT_MS } from '../runner/defaults.js';
+import { MEASURE_DEFAULTS } from '../results/config-schema.js';
 
 export interface StudyRecord {
   startedAt: string;
@@ -44,7 +44,7 @@ export function studyResultFile(record: StudyRecord): ResultFile {
       processes: 1,
       tasks: null,
       size: null,
-      taskTimeoutMs: DEFAULT_TASK_TIMEOUT_MS,
+      taskTimeoutMs: MEASURE_DEFAULTS.taskTimeoutMs,
       maxInFlight: null,
     },
     benchmarks: [],

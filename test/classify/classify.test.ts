@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyWorkload, type Classification } from '../../src/classify/classify.js';
 import { retryBudgetMs } from '../../src/commands/classify.js';
-import { RUN_PROFILES } from '../../src/runner/defaults.js';
+import { RUN_PROFILES } from '../../src/results/config-schema.js';
 import { okCell } from '../helpers/synthetic-cell.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { readResultFile } from '../../src/results/load.js';

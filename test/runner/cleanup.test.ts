@@ -2,21 +2,21 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { measureJob } from '../../src/runner/measure-job.js';
 import type { ChildMessage, MeasureJob } from '../../src/runner/protocol.js';
+import { resolveMeasureConfig } from '../../src/options/measure-config.js';
 import { resolveWorkloadUrl } from '../../src/workload-source.js';
 
 /** Runs a workload's whole cell lifecycle in this process, as the measuring child does, and keeps every message. */
 async function measure(id: string, size: number): Promise<ChildMessage[]> {
+  const { config } = resolveMeasureConfig(
+    { workloads: [id], size, tasks: 4, warmupRounds: 1, rounds: 2, minSampleMs: 0 },
+    { usableCores: 2 },
+  );
   const job: MeasureJob = {
+    config,
     workloadUrl: resolveWorkloadUrl(id),
-    size,
-    tasks: 4,
-    fallbackTasks: 4,
-    warmupRounds: 1,
     rounds: { kind: 'fixed', count: 2 },
-    minSampleMs: 0,
     traceSamples: 1,
-    taskTimeoutMs: 10_000,
-    maxInFlight: null,
+    processIndex: 0,
     usableCores: 2,
     cells: [
       { id: `${id}/sequential/t1`, strategy: 'sequential', threads: 1 },

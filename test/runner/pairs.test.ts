@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pairedLogRatios, pairedRatio } from '../../src/runner/pairs.js';
-import type { TaggedSample } from '../../src/runner/supervisor.js';
+import type { TaggedSample } from '../../src/runner/records.js';
 
 const sample = (process: number, round: number, wallMs: number): TaggedSample => ({
   wallMs,

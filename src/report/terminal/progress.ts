@@ -1,5 +1,5 @@
 import { formatDuration } from '../../format/numbers.js';
-import type { SuiteProgress } from '../../runner/run-suite.js';
+import type { SuiteProgress } from '../../runner/run-request.js';
 
 /**
  * The one-line progress display of `run`: which workload and measuring process, time spent, and the most that

@@ -1,0 +1,155 @@
+import { steadyState, type SteadyVerdict } from './steady-state.js';
+
+/**
+ * The warm-up controller of one cell in one measuring process (or of one pool thread): the measuring loop runs a
+ * batch, reports it with `record`, and asks `done()` whether to run another. It reads no clock itself: the caller
+ * passes `nowMs` (performance.now() in the engine, a fake clock in tests), so the same object serves the main
+ * thread, a worker thread, and a synthetic test alike.
+ *
+ * Warm-up ends at the first of:
+ * - the minimum is met (time, task executions and a full window of batches) and the window is steady: steady;
+ * - `maxMs` has passed since warm-up began: capped, not steady. The cell is measured anyway and marked.
+ *
+ * What the peers do, and why these defaults:
+ * - JMH: 5 warm-up iterations of 10 s each by default (since 1.21; 20 × 1 s before), fixed, no test of
+ *   steadiness. Right for a JVM benchmark measured alone for minutes; far too long for a suite that must run a
+ *   whole matrix of cells in several processes within ~90 s.
+ * - criterion.rs: warms up for 3 s (`warm_up_time`), doubling iterations, also with no test; it uses the warm-up
+ *   only to estimate the iteration time.
+ * - pyperf: 1 warm-up value per process on CPython; with `--calibrate-warmups` (made for PyPy's JIT) it adds
+ *   warm-ups until the warm-ups' two halves agree (20 values each; means within 10 %, quartiles within 5 %) and the
+ *   first kept value is no outlier, up to 300 values. This is the closest model: a test on the series, capped.
+ * - tinybench (v6): at least 250 ms and at least 16 iterations, both; no test.
+ * corescope takes pyperf's approach (a test on the recent batches, with a cap) with tinybench's two minimums
+ * (time and executions), and keeps the cap near criterion's 3 s so that a workload that never settles costs a
+ * bounded, known amount per cell and process.
+ */
+
+export interface WarmupOptions {
+  /** Warm for at least this long, ms. */
+  minMs: number;
+  /** And for at least this many task executions: in all, or on every thread when `threads` is over 1. */
+  minTasks: number;
+  /**
+   * Pool threads that must each run `minTasks` (1: the main thread, tasks counted in all). A pool hands a task to
+   * whichever thread is free, so a batch can leave one thread cold: with threads > 1, `record` takes the batch's
+   * tasks per threadId (every pool reply names its thread) and warm-up waits for the least-used thread.
+   */
+  threads?: number;
+  /** Give up on steadiness after this long, ms: the cell is measured anyway, marked not steady. */
+  maxMs: number;
+  /** Batches the steady-state test looks at; also a minimum count of batches. */
+  window: number;
+  /** The cell's noise (robust relative spread); see SteadyOptions.noiseRel. */
+  noiseRel: number;
+  /** Relative change across the window that counts as no trend; see SteadyOptions.trendTolerance. */
+  trendTolerance: number;
+}
+
+/**
+ * Full profile. 500 ms and 200 task executions: library code (a Markdown renderer, a YAML parser) reaches
+ * TurboFan after some hundreds of calls, and one 32-task batch left its first timed sample 1.6–2.5× slow (issue
+ * 20). A window of 8 batches gives the trend test a standard error of about one noise sd across the window.
+ * The cap of 4 s is criterion's 3 s warm-up plus room for a slow first batch.
+ */
+export const WARMUP_FULL: WarmupOptions = {
+  minMs: 500,
+  minTasks: 200,
+  maxMs: 4_000,
+  window: 8,
+  noiseRel: 0.1,
+  trendTolerance: 0.05,
+};
+
+/**
+ * Quick profile: a fifth of the time, tinybench's scale (250 ms), still a test on a short window (5 batches) so a
+ * quick run says when it was not steady rather than silently averaging a cold start in.
+ */
+export const WARMUP_QUICK: WarmupOptions = {
+  minMs: 200,
+  minTasks: 64,
+  maxMs: 1_000,
+  window: 5,
+  noiseRel: 0.1,
+  trendTolerance: 0.05,
+};
+
+export interface WarmupStatus {
+  done: boolean;
+  /** Steady state was reached (false while running, and when capped). */
+  steady: boolean;
+  reason: string;
+  batches: number;
+  tasks: number;
+  /** Tasks run by the thread that ran fewest (of `threads`; a thread never seen counts 0). */
+  leastThreadTasks: number;
+  elapsedMs: number;
+  /** The steady-state test on the latest window (its trend is the drift a capped cell showed). */
+  verdict: SteadyVerdict;
+}
+
+export interface Warmup {
+  /**
+   * One warm-up batch: its duration, the task executions it ran, the clock right after it (ms), and, for a pool
+   * (`threads` > 1), the batch's task executions per threadId.
+   */
+  record(batchMs: number, tasksRun: number, nowMs: number, tasksByThread?: ReadonlyMap<number, number>): void;
+  done(): WarmupStatus;
+  /** Every batch recorded so far, ms, in order (for the result file). */
+  batchesMs(): readonly number[];
+}
+
+export function createWarmup(options: WarmupOptions): Warmup {
+  assertWarmupOptions(options);
+  const batches: number[] = [];
+  let tasks = 0;
+  let startedAtMs: number | undefined;
+  let lastMs = 0;
+  const threads = options.threads ?? 1;
+  const threadTasks = new Map<number, number>();
+  const leastThreadTasks = (): number => {
+    if (threads === 1) return tasks;
+    const counts = [...threadTasks.values()].sort((a, b) => b - a).slice(0, threads);
+    return counts.length < threads ? 0 : Math.min(...counts);
+  };
+  return {
+    record(batchMs, tasksRun, nowMs, tasksByThread) {
+      if (!(batchMs >= 0) || !Number.isFinite(batchMs)) throw new RangeError('warm-up: batchMs must be finite, ≥ 0');
+      if (threads > 1 && tasksByThread === undefined)
+        throw new RangeError('warm-up: a pool of several threads must say which thread ran each task');
+      for (const [threadId, count] of tasksByThread ?? [])
+        threadTasks.set(threadId, (threadTasks.get(threadId) ?? 0) + count);
+      // Warm-up began when the first batch did, unless the caller's clock says otherwise.
+      startedAtMs ??= nowMs - batchMs;
+      batches.push(batchMs);
+      tasks += tasksRun;
+      lastMs = nowMs;
+    },
+    done() {
+      const elapsedMs = startedAtMs === undefined ? 0 : lastMs - startedAtMs;
+      const verdict = steadyState(batches, options);
+      const least = leastThreadTasks();
+      const status = { batches: batches.length, tasks, leastThreadTasks: least, elapsedMs, verdict };
+      const minimumMet = elapsedMs >= options.minMs && least >= options.minTasks && batches.length >= options.window;
+      if (minimumMet && verdict.steady) return { done: true, steady: true, reason: verdict.reason, ...status };
+      if (elapsedMs >= options.maxMs)
+        return { done: true, steady: false, reason: `capped at ${options.maxMs} ms: ${verdict.reason}`, ...status };
+      const perThread = threads > 1 ? ` on each of ${threads} threads` : '';
+      const reason = minimumMet
+        ? verdict.reason
+        : `below the minimum (${options.minMs} ms, ${options.minTasks} tasks${perThread})`;
+      return { done: false, steady: false, reason, ...status };
+    },
+    batchesMs: () => batches,
+  };
+}
+
+function assertWarmupOptions(options: WarmupOptions): void {
+  const { minMs, minTasks, maxMs } = options;
+  if (!(minMs >= 0) || !Number.isFinite(minMs)) throw new RangeError('warm-up: minMs must be finite, ≥ 0');
+  if (!Number.isInteger(minTasks) || minTasks < 0) throw new RangeError('warm-up: minTasks must be an integer ≥ 0');
+  const threads = options.threads ?? 1;
+  if (!Number.isInteger(threads) || threads < 1) throw new RangeError('warm-up: threads must be an integer ≥ 1');
+  if (!(maxMs >= minMs) || !Number.isFinite(maxMs)) throw new RangeError('warm-up: maxMs must be finite, ≥ minMs');
+  steadyState([], options); // throws on a bad window, noise or tolerance, now rather than at the first done()
+}

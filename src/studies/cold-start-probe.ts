@@ -1,0 +1,105 @@
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { TaskError } from '../errors.js';
+import { distFileUrl } from '../paths.js';
+import { coldStartCost, steadyMedianOf, type ColdStartCost } from '../stats/cold-start.js';
+import { loadWorkload } from '../workload-source.js';
+import type { ColdStartWorkerData, ColdStartWorkerReply } from './cold-start-worker.js';
+
+/**
+ * The cold-start cost of a worker on a workload: a fresh plain worker_threads Worker (no pool: nothing of a
+ * pool's own warm-up or dispatch in it) runs `runs` tasks one by one, timing each inside the thread. Its later
+ * tasks give its steady speed; its first tasks' excess over that, and how many there were, is what every new
+ * thread of a pool pays again. Start-up (thread online, module import) is reported beside it, not in it.
+ */
+
+export interface ColdStartProbeOptions {
+  workloadUrl: string;
+  /** Tasks on the fresh thread (60): enough that the last half is long past the JIT's warm-up. */
+  runs?: number;
+  size?: number;
+  /** The workload's tasks per batch (its default): indices cycle through them as batches do. */
+  tasks?: number;
+  /** What `setup` returned, when the caller ran it already (the measuring child has); else setup runs here. */
+  data?: unknown;
+  /** See ColdStartOptions.noiseRel. */
+  noiseRel?: number;
+  /** The whole probe gives up after this long and terminates the thread (a task that hangs). */
+  timeoutMs?: number;
+}
+
+export interface ColdStartProbe {
+  /** From `new Worker` until the thread was online, ms. */
+  workerOnlineMs: number;
+  /** Importing the workload module on the thread, ms. */
+  moduleLoadMs: number;
+  /** Each task's time on the thread, in order, ms. */
+  taskDurationsMs: number[];
+  /** Each task's GC pauses on the thread, ms. */
+  taskGcMs: number[];
+  cost: ColdStartCost;
+}
+
+const WORKER_FILE = distFileUrl('src', 'studies', 'cold-start-worker.js');
+const DEFAULT_RUNS = 60;
+const DEFAULT_TIMEOUT_MS = 120_000;
+
+export async function probeColdStart(options: ColdStartProbeOptions): Promise<ColdStartProbe> {
+  const runs = options.runs ?? DEFAULT_RUNS;
+  if (!Number.isInteger(runs) || runs < 4) throw new RangeError('probeColdStart: runs must be an integer ≥ 4');
+  const needsWorkload = options.size === undefined || options.tasks === undefined || !('data' in options);
+  const workload = needsWorkload ? await loadWorkload(options.workloadUrl) : undefined;
+  const size = options.size ?? workload?.defaultSize ?? 1;
+  const tasks = options.tasks ?? workload?.defaultTasks ?? 1;
+  const ownSetup = !('data' in options);
+  const data: unknown = ownSetup ? await workload?.setup?.({ size, tasks }) : options.data;
+  try {
+    const workerData: ColdStartWorkerData = { workloadUrl: options.workloadUrl, data, size, tasks, runs };
+    const { reply, workerOnlineMs } = await runProbeThread(workerData, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    if (!reply.ok) throw new TaskError(reply.error);
+    const steadyMedianMs = steadyMedianOf(reply.taskDurationsMs);
+    const noise = options.noiseRel !== undefined ? { noiseRel: options.noiseRel } : {};
+    return {
+      workerOnlineMs,
+      moduleLoadMs: reply.moduleLoadMs,
+      taskDurationsMs: reply.taskDurationsMs,
+      taskGcMs: reply.taskGcMs,
+      cost: coldStartCost(reply.taskDurationsMs, steadyMedianMs, noise),
+    };
+  } finally {
+    if (ownSetup) await workload?.teardown?.(data);
+  }
+}
+
+function runProbeThread(
+  workerData: ColdStartWorkerData,
+  timeoutMs: number,
+): Promise<{ reply: ColdStartWorkerReply; workerOnlineMs: number }> {
+  const createdAtMs = performance.now();
+  const worker = new Worker(WORKER_FILE, { workerData });
+  let workerOnlineMs = 0;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      reject(new Error(`cold-start probe: no answer within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const settle = (): void => {
+      clearTimeout(timer);
+      worker.removeAllListeners();
+      void worker.terminate();
+    };
+    worker.once('online', () => (workerOnlineMs = performance.now() - createdAtMs));
+    worker.once('message', (reply: ColdStartWorkerReply) => {
+      settle();
+      resolve({ reply, workerOnlineMs });
+    });
+    worker.once('error', (error) => {
+      settle();
+      reject(error);
+    });
+    worker.once('exit', (code) => {
+      settle();
+      reject(new Error(`cold-start probe: the thread exited with code ${code} before answering`));
+    });
+  });
+}

@@ -1,0 +1,53 @@
+import { performance } from 'node:perf_hooks';
+import { parentPort, workerData } from 'node:worker_threads';
+import { serializeError, type SerializedError } from '../errors.js';
+import { runMeasuringGc } from '../gc/worker-gc.js';
+import { loadWorkload } from '../workload-source.js';
+
+/**
+ * The cold-start probe's thread (see cold-start-probe.ts): a plain worker_threads Worker, started fresh for one
+ * probe. It imports the workload, then runs `runs` tasks one after another, timing each here on its own clock, so
+ * nothing of a message's trip is in a task's time. It answers once, with every figure, and exits.
+ */
+export interface ColdStartWorkerData {
+  workloadUrl: string;
+  data: unknown;
+  size: number;
+  /** The workload's tasks per batch: task indices cycle through 0..tasks-1, as batches do. */
+  tasks: number;
+  /** Tasks to run and time on this thread. */
+  runs: number;
+}
+
+export type ColdStartWorkerReply =
+  | { ok: true; moduleLoadMs: number; taskDurationsMs: number[]; taskGcMs: number[] }
+  | { ok: false; error: SerializedError };
+
+async function probe(input: ColdStartWorkerData): Promise<ColdStartWorkerReply> {
+  try {
+    const loadStartMs = performance.now();
+    const workload = await loadWorkload(input.workloadUrl);
+    const moduleLoadMs = performance.now() - loadStartMs;
+    const taskDurationsMs: number[] = [];
+    const taskGcMs: number[] = [];
+    for (let run = 0; run < input.runs; run += 1) {
+      const taskInput = { data: input.data, size: input.size, index: run % input.tasks };
+      let durationMs = 0;
+      const { gc } = await runMeasuringGc(async () => {
+        const startMs = performance.now();
+        await workload.task(taskInput);
+        durationMs = performance.now() - startMs;
+      });
+      taskDurationsMs.push(durationMs);
+      taskGcMs.push(gc.gcMs);
+    }
+    return { ok: true, moduleLoadMs, taskDurationsMs, taskGcMs };
+  } catch (error) {
+    return { ok: false, error: serializeError(error) };
+  }
+}
+
+if (parentPort !== null) {
+  const port = parentPort;
+  void probe(workerData as ColdStartWorkerData).then((reply) => port.postMessage(reply));
+}
