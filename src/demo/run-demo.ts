@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { distFileUrl } from '../paths.js';
 import { POOL_STARTUP_TIMEOUT_MS, startPool } from '../pool/pool.js';
-import { idealSpeedup } from '../stats/ideal.js';
+import { idealSpeedup, OFFERS } from '../stats/ideal.js';
 import { computeSlice, nowMs, runAgent, type AgentPlan, type AgentRun } from './compute-agent.js';
 import type { Span } from '../trace/timeline.js';
 
@@ -143,7 +143,8 @@ async function agentsDemo(usableCores: number): Promise<DemoReport['agents']> {
     cpuMsPerAgent: sequential.spans.reduce((total, span) => total + span.endMs - span.startMs, 0) / AGENTS,
     threads,
     poolStartupMs: pool.startupMs,
-    idealSpeedup: idealSpeedup(AGENTS, threads),
+    // The agents only compute (a share of 1): the core-count ideal of a pool of `threads`.
+    idealSpeedup: idealSpeedup(AGENTS, OFFERS.pool({ tasks: AGENTS, threads, usableCores, maxInFlight: null }), 1),
     runs: [sequential, all, parallel],
     sameResults: others.every((run) => JSON.stringify(run) === JSON.stringify(reference)),
   };

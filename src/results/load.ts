@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { UsageError } from '../errors.js';
 import { type ResultFile, resultFileSchema, SUPPORTED_SCHEMA_VERSIONS } from './schema.js';
-import { upgradeFromV1 } from './upgrade.js';
+import { upgradeFromV1, upgradeFromV2 } from './upgrade.js';
 
 /** Result files larger than this are refused unread: memory stays bounded whatever a file claims to be. */
 export const MAX_RESULT_FILE_BYTES = 64 * 1024 * 1024;
@@ -39,7 +39,7 @@ export function parseResultText(text: string, name: string): ResultFile {
         `(supported: ${SUPPORTED_SCHEMA_VERSIONS.join(', ')})`,
     );
   }
-  const parsed = resultFileSchema.safeParse(version === 1 ? upgradeFromV1(value as Record<string, unknown>) : value);
+  const parsed = resultFileSchema.safeParse(upgrade(value as Record<string, unknown>, version as number));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new UsageError(`${name}: ${jsonPath(issue?.path ?? [])}: ${issue?.message ?? 'invalid'}`);
@@ -55,6 +55,12 @@ export function parseResultText(text: string, name: string): ResultFile {
     seen.add(benchmark.id);
   }
   return result;
+}
+
+/** An older file in the current shape, one version step at a time (upgrade.ts). */
+function upgrade(file: Record<string, unknown>, version: number): Record<string, unknown> {
+  const v2 = version === 1 ? upgradeFromV1(file) : file;
+  return version <= 2 ? upgradeFromV2(v2) : v2;
 }
 
 /** `$.benchmarks[2].stats.median` from zod's path. */

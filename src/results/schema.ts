@@ -9,14 +9,15 @@ import { traceCaptureSchema } from './trace-schema.js';
 import { workerFiguresSchema } from './workers-schema.js';
 
 /**
- * The result file, schemaVersion 2. This zod schema is the single source of truth: the published JSON Schema
- * (schema/result-v2.schema.json) is generated from it, and every file is validated on write and on read.
- * z.number() refuses NaN and ±Infinity, so a non-finite figure can never reach disk. Version 1 files (one
- * measuring process, no calibration) are read too: load.ts upgrades them to this shape first (upgrade.ts).
+ * The result file, schemaVersion 3. This zod schema is the single source of truth: the published JSON Schema
+ * (schema/result-v3.schema.json) is generated from it, and every file is validated on write and on read.
+ * z.number() refuses NaN and ±Infinity, so a non-finite figure can never reach disk. Older files are read too:
+ * load.ts upgrades them to this shape first (upgrade.ts): version 1 (one measuring process, no calibration), and
+ * version 2 (the same shape, but a pool's ideal speedup was capped at the core count whatever the work).
  */
 
-export const SCHEMA_VERSION = 2;
-export const SUPPORTED_SCHEMA_VERSIONS = [1, SCHEMA_VERSION] as const;
+export const SCHEMA_VERSION = 3;
+export const SUPPORTED_SCHEMA_VERSIONS = [1, 2, SCHEMA_VERSION] as const;
 
 const ms = z.number().nonnegative();
 const count = z.int().nonnegative();
@@ -102,7 +103,11 @@ export const derivedSchema = z.object({
   speedupCi95: ratioInterval,
   /** Rounds in which both cells took a sample: the pairs the speedup rests on. */
   pairs: count,
-  /** tasks / ceil(tasks / lanes): what perfect lanes would give. */
+  /**
+   * The best speedup this cell's strategy could give on this work: tasks / max(ceil(tasks / slots),
+   * share × ceil(tasks / compute lanes)), the share being the computing the work needs, read from the sequential
+   * cell's cores busy (stats/ideal.ts). Version 2 capped a pool's lanes at the core count whatever the work.
+   */
   idealSpeedup: z.number().positive(),
   efficiency: z.number().nonnegative(),
   /**

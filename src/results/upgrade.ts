@@ -1,3 +1,4 @@
+import { cellIdealSpeedup, type LaneOffer, OFFERS, type OfferQuery } from '../stats/ideal.js';
 import { tukeyOutliers } from '../stats/outliers.js';
 
 /** What a version 1 file's cells were judged against: the default --precision of version 2. */
@@ -36,6 +37,66 @@ function upgradeBenchmark(entry: unknown): unknown {
     processes: 1,
     derived: isObject(entry.derived) ? { ...entry.derived, pairs: 0 } : entry.derived,
   };
+}
+
+/**
+ * How each strategy a version 2 file can hold runs a batch: the strategies of version 2, a closed list, named here
+ * so results/ never reads the live strategies (they depend on results/).
+ */
+const V2_OFFERS: Readonly<Record<string, (query: OfferQuery) => LaneOffer>> = {
+  sequential: OFFERS.oneAtATime,
+  concurrent: OFFERS.allOnOneLoop,
+  parallel: OFFERS.pool,
+  raw: OFFERS.pool,
+  hybrid: OFFERS.waitsThenPool,
+};
+
+/**
+ * A version 2 file in version 3's shape. Version 3 changed what `derived.idealSpeedup` means: a pool's lanes are
+ * no longer capped at the core count whatever the work, they follow the computing the work needs, read from the
+ * same workload's sequential cell (stats/ideal.ts). Every figure that rule needs is in a version 2 file, so the
+ * ideal and the efficiency are worked out again here and every reader sees the one rule. Nothing else changed.
+ */
+export function upgradeFromV2(file: Json): Json {
+  if (!Array.isArray(file.benchmarks)) return { ...file, schemaVersion: 3 };
+  const entries = file.benchmarks as unknown[];
+  const usableCores = isObject(file.environment) ? file.environment.usableCores : undefined;
+  const maxInFlight = isObject(file.config) ? (file.config.maxInFlight ?? null) : null;
+  const benchmarks = entries.map((entry) => {
+    if (!isObject(entry) || entry.status !== 'ok') return entry;
+    const { derived, workload } = entry;
+    if (!isObject(derived) || !isObject(workload)) return entry;
+    const { speedup } = derived;
+    const sequential = entries.find(
+      (other) =>
+        isObject(other) &&
+        other.status === 'ok' &&
+        other.strategy === 'sequential' &&
+        isObject(other.workload) &&
+        other.workload.id === workload.id &&
+        other.uvThreadpoolSize === entry.uvThreadpoolSize,
+    ) as Json | undefined;
+    const coresBusy = isObject(sequential?.cpu) ? sequential.cpu.effectiveParallelism : undefined;
+    const loopBusy = isObject(sequential?.eventLoop) ? sequential.eventLoop.utilization : undefined;
+    const { tasks } = workload;
+    if (
+      typeof speedup !== 'number' ||
+      typeof coresBusy !== 'number' ||
+      typeof loopBusy !== 'number' ||
+      typeof workload.kind !== 'string' ||
+      typeof usableCores !== 'number' ||
+      typeof tasks !== 'number' ||
+      typeof entry.strategy !== 'string' ||
+      typeof entry.threads !== 'number' ||
+      (maxInFlight !== null && typeof maxInFlight !== 'number')
+    )
+      return entry;
+    const offer = V2_OFFERS[entry.strategy]?.({ tasks, threads: entry.threads, usableCores, maxInFlight });
+    if (offer === undefined) return entry;
+    const ideal = cellIdealSpeedup(tasks, offer, { coresBusy, loopBusy, kind: workload.kind });
+    return { ...entry, derived: { ...derived, idealSpeedup: ideal, efficiency: speedup / ideal } };
+  });
+  return { ...file, schemaVersion: 3, benchmarks };
 }
 
 function isObject(value: unknown): value is Json {

@@ -1,6 +1,6 @@
 import { benchmarkId, type Benchmark, type OkBenchmark } from '../results/schema.js';
 import { hierarchicalInterval, medianInPlace } from '../stats/hierarchical.js';
-import { idealSpeedup } from '../stats/ideal.js';
+import { cellIdealSpeedup, type WorkAlone } from '../stats/ideal.js';
 import { median } from '../stats/summary.js';
 import { summarize } from '../stats/summary.js';
 import { tukeyOutliers } from '../stats/outliers.js';
@@ -143,7 +143,7 @@ function okEntry(
       utilization: clamp01(loopActiveMs / Math.max(loopActiveMs + loopIdleMs, Number.EPSILON)),
       delayP99Ms: median(cell.samples.map((sample) => sample.delayP99Ms)),
     },
-    derived: derivedFigures(cell, baseline, floor, tasks, options),
+    derived: derivedFigures(cell, baseline, floor, base.workload, options),
     startupMs: cell.startupsMs.length > 0 ? median(cell.startupsMs) : 0,
     ...(cell.batching !== undefined ? { batching: cell.batching } : {}),
     ...(warmup !== undefined ? { warmup } : {}),
@@ -184,18 +184,18 @@ function derivedFigures(
   cell: CellRecord,
   baseline: CellRecord | undefined,
   floor: CellRecord | undefined,
-  tasks: number,
+  { tasks, kind }: { tasks: number; kind: string },
   options: AggregateOptions,
 ): OkBenchmark['derived'] {
   const speedup = baseline === undefined ? undefined : pairedRatio(baseline.samples, cell.samples, options.resamples);
-  if (speedup === undefined) return null;
-  const lanes = strategyNamed(cell.strategy).lanes({
+  if (speedup === undefined || baseline === undefined) return null;
+  const offer = strategyNamed(cell.strategy).offer({
     tasks,
     threads: cell.threads,
     usableCores: options.usableCores,
     maxInFlight: options.maxInFlight,
   });
-  const ideal = idealSpeedup(tasks, lanes);
+  const ideal = cellIdealSpeedup(tasks, offer, aloneFigures(baseline, kind));
   const toFloor = floor === undefined ? undefined : pairedRatio(floor.samples, cell.samples, options.resamples);
   return {
     speedup: speedup.estimate,
@@ -206,6 +206,20 @@ function derivedFigures(
     ...(toFloor !== undefined
       ? { relativeToRaw: toFloor.estimate, relativeToRawCi95: [toFloor.low, toFloor.high] as [number, number] }
       : {}),
+  };
+}
+
+/** The sequential cell's cores busy and loop busy, where one task runs at a time: what the ideal reads the work by. */
+function aloneFigures(baseline: CellRecord, kind: string): WorkAlone {
+  const sumOf = (pick: (sample: TaggedSample) => number): number =>
+    baseline.samples.reduce((total, sample) => total + pick(sample), 0);
+  const wallMs = sumOf((sample) => sample.wallMs);
+  const activeMs = sumOf((sample) => sample.loopActiveMs);
+  const idleMs = sumOf((sample) => sample.loopIdleMs);
+  return {
+    coresBusy: wallMs > 0 ? sumOf((sample) => sample.cpuUserMs + sample.cpuSystemMs) / wallMs : 0,
+    loopBusy: clamp01(activeMs / Math.max(activeMs + idleMs, Number.EPSILON)),
+    kind,
   };
 }
 

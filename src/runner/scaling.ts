@@ -52,11 +52,11 @@ function scalingEntry(group: Benchmark[], usableCores: number): ScalingEntry {
 
   const amdahl =
     reference === undefined
-      ? noReference('Amdahl')
+      ? noReference('Amdahl', group)
       : (tooFew('Amdahl', AMDAHL_MIN_THREAD_COUNTS, fitted, usableCores) ?? fitAmdahl(fitted));
   const usl =
     reference === undefined
-      ? noReference('USL')
+      ? noReference('USL', group)
       : (tooFew('USL', USL_MIN_THREAD_COUNTS, fitted, usableCores) ?? fitUsl(fitted));
   return {
     workload: first.workload.id,
@@ -78,10 +78,14 @@ function scalingEntry(group: Benchmark[], usableCores: number): ScalingEntry {
   };
 }
 
-function noReference(model: string): InsufficientFit {
+/** No 1-thread figures to scale from: because the run left 1 thread out (--threads), or because that cell failed. */
+function noReference(model: string, group: readonly Benchmark[]): InsufficientFit {
+  const ran = group.some((benchmark) => benchmark.threads === 1);
   return {
     status: 'insufficient',
-    reason: `${model}: the 1-thread cell has no figures, so there is nothing to scale from`,
+    reason: ran
+      ? `${model}: the 1-thread cell has no figures, so there is nothing to scale from`
+      : `${model}: the run did not include 1 thread, so there is nothing to scale from (add 1 to --threads)`,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { StrategyDescriptor } from './strategy.js';
 import { collectBatch, settleAll } from './task-outcome.js';
 import { tracedOnMain } from './traced.js';
+import { OFFERS } from '../stats/ideal.js';
 
 /**
  * All tasks started at once on the event loop and awaited together (`Promise.all` semantics, but every task
@@ -11,8 +12,7 @@ export const concurrent: StrategyDescriptor = {
   name: 'concurrent',
   summary: 'all tasks at once with Promise.all on the event loop (optionally capped in flight)',
   usesThreads: false,
-  // Waiting needs no core, so every task in flight is a lane.
-  lanes: ({ tasks, maxInFlight }) => Math.min(tasks, maxInFlight ?? tasks),
+  offer: OFFERS.allOnOneLoop,
   waves: ({ tasks, maxInFlight }) => Math.ceil(tasks / Math.min(tasks, maxInFlight ?? tasks)),
   prepare({ workload, data, size, taskTimeoutMs }, { maxInFlight }) {
     return {

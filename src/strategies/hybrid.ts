@@ -3,6 +3,7 @@ import { hasSplit } from '../workload.js';
 import type { BatchTracer, StrategyDescriptor } from './strategy.js';
 import { collectBatch, settleAll } from './task-outcome.js';
 import { tracedOnPool } from './traced.js';
+import { OFFERS } from '../stats/ideal.js';
 
 /**
  * Each task's `wait` half runs on the event loop, all tasks at once (waits overlap on one thread, as with
@@ -15,7 +16,7 @@ export const hybrid: StrategyDescriptor = {
   usesThreads: true,
   optIn: true,
   // The compute halves are what needs cores; waits overlap beyond them, so above 100 % of ideal is real.
-  lanes: ({ threads, usableCores }) => Math.min(threads, usableCores),
+  offer: OFFERS.waitsThenPool,
   // All waits at once (one wave), then the compute halves queue for the threads.
   waves: ({ tasks, threads }) => 1 + Math.ceil(tasks / threads),
   unsupportedReason: (workload) =>

@@ -6,6 +6,7 @@ import type { StrategyDescriptor } from './strategy.js';
 import { nowUs } from '../trace/clock.js';
 import { collectBatch, settleAll } from './task-outcome.js';
 import { recordReply, tracedOnPool } from './traced.js';
+import { OFFERS } from '../stats/ideal.js';
 
 /**
  * Tasks dispatched to a warmed piscina pool of `threads` threads. Start-up (threads online and the task
@@ -17,7 +18,7 @@ export const parallel: StrategyDescriptor = {
   usesThreads: true,
   // `raw` is the same pool without piscina: what parallel costs beyond plain worker_threads.
   floor: 'raw',
-  lanes: ({ threads, usableCores }) => Math.min(threads, usableCores),
+  offer: OFFERS.pool,
   waves: ({ tasks, threads }) => Math.ceil(tasks / threads),
   async prepare({ workloadUrl, data, size, taskTimeoutMs, tasks }, { threads, batch, workerMaxOldSpaceMb }) {
     const pool = await startPool({

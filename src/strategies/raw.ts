@@ -3,6 +3,7 @@ import { startRawPool } from '../pool/raw-pool.js';
 import type { StrategyDescriptor } from './strategy.js';
 import { collectBatch, settleAll } from './task-outcome.js';
 import { tracedOnPool } from './traced.js';
+import { OFFERS } from '../stats/ideal.js';
 
 /**
  * The floor: the same tasks on `threads` plain worker threads, one message per task, no library. It runs
@@ -16,7 +17,7 @@ export const raw: StrategyDescriptor = {
   // Not in the default list: measured on 2 cores, it adds about 60 % to `npm run bench` (every parallel cell
   // measured twice). Name it (`-s sequential,concurrent,parallel,raw`); `study grain` always runs it.
   optIn: true,
-  lanes: ({ threads, usableCores }) => Math.min(threads, usableCores),
+  offer: OFFERS.pool,
   waves: ({ tasks, threads }) => Math.ceil(tasks / threads),
   async prepare({ workloadUrl, data, size, taskTimeoutMs }, { threads, workerMaxOldSpaceMb }) {
     const pool = await startRawPool({

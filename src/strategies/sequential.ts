@@ -1,13 +1,14 @@
 import type { StrategyDescriptor } from './strategy.js';
 import { collectBatch, settleAll } from './task-outcome.js';
 import { tracedOnMain } from './traced.js';
+import { OFFERS } from '../stats/ideal.js';
 
 /** The baseline: one task after another on the measuring process's main thread. */
 export const sequential: StrategyDescriptor = {
   name: 'sequential',
   summary: 'one task after another on the main thread (the baseline)',
   usesThreads: false,
-  lanes: () => 1,
+  offer: OFFERS.oneAtATime,
   waves: ({ tasks }) => tasks,
   prepare({ workload, data, size, taskTimeoutMs }) {
     return {

@@ -1,5 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import type { MeasureConfig } from '../results/config-schema.js';
+import type { LaneOffer } from '../stats/ideal.js';
 import type { Workload } from '../workload.js';
 import type { BatchChoice } from './batch-size.js';
 
@@ -85,8 +86,8 @@ export interface StrategyDescriptor {
   /** Runs only when named in --strategies, not by default (it suits only some workloads). */
   optIn?: boolean;
   prepare(context: StrategyContext, options: StrategyOptions): PreparedStrategy | Promise<PreparedStrategy>;
-  /** How many tasks can progress at once: the basis of ideal speedup, tasks / ceil(tasks / lanes). */
-  lanes(query: LaneQuery): number;
+  /** What the strategy offers a batch: tasks in flight, lanes to compute on; the basis of ideal speedup (ideal.ts). */
+  offer(query: LaneQuery): LaneOffer;
   /** Back-to-back waves of tasks a batch needs at worst: multiplies --task-timeout into a batch deadline. */
   waves(query: LaneQuery): number;
   /**

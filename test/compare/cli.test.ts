@@ -144,7 +144,7 @@ describe('corescope compare: output formats', () => {
     const result = await runCli(['compare', '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('64 MiB');
-    expect(result.stdout).toContain('schemaVersion 1, 2 is supported');
+    expect(result.stdout).toContain('schemaVersion 1, 2, 3 is supported');
   });
 });
 
@@ -162,8 +162,13 @@ describe('corescope compare: bad input exits 2 with one line', () => {
   });
 
   it('another schemaVersion, saying which are supported', async () => {
-    const path = writeJson(dir, 'v3.json', { ...reference, schemaVersion: 3 });
-    expectUsageLine(await runCli(['compare', REFERENCE_PATH, path]), 'v3.json', '$.schemaVersion', 'supported: 1, 2');
+    const path = writeJson(dir, 'v4.json', { ...reference, schemaVersion: 4 });
+    expectUsageLine(
+      await runCli(['compare', REFERENCE_PATH, path]),
+      'v4.json',
+      '$.schemaVersion',
+      'supported: 1, 2, 3',
+    );
   });
 
   it('a missing field, named by its JSON path', async () => {

@@ -45,7 +45,7 @@ export function syntheticResult(samplesFor: (id: string) => number[] = () => [10
     };
   };
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     tool: { name: 'corescope', version: '0.0.0-test' },
     run: {
       startedAt: '2026-11-26T07:00:00.000Z',

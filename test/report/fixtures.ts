@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { readResultFile } from '../../src/results/load.js';
 import type { Benchmark, ResultFile } from '../../src/results/schema.js';
 import { withScalingFits } from '../../src/runner/scaling.js';
-import { idealSpeedup } from '../../src/stats/ideal.js';
+import { cellIdealSpeedup, OFFERS } from '../../src/stats/ideal.js';
 
 /**
  * A real result: `corescope run --quick -t 1-3 -w cpu-compute,cpu-hash,io-timer,io-http` on the 2-core AMD
@@ -66,7 +66,18 @@ export function secondMachineResult(): ResultFile {
   result.environment.availableParallelism = 4;
   for (const benchmark of result.benchmarks) {
     if (benchmark.status !== 'ok' || benchmark.derived === null || benchmark.strategy !== 'parallel') continue;
-    const ideal = idealSpeedup(benchmark.workload.tasks, Math.min(benchmark.threads, 4));
+    const sequential = result.benchmarks.find(
+      (other) => other.workload.id === benchmark.workload.id && other.strategy === 'sequential',
+    );
+    const ideal = cellIdealSpeedup(
+      benchmark.workload.tasks,
+      OFFERS.pool({ tasks: benchmark.workload.tasks, threads: benchmark.threads, usableCores: 4, maxInFlight: null }),
+      {
+        coresBusy: sequential?.status === 'ok' ? sequential.cpu.effectiveParallelism : 1,
+        loopBusy: sequential?.status === 'ok' ? sequential.eventLoop.utilization : 1,
+        kind: benchmark.workload.kind,
+      },
+    );
     benchmark.derived = { ...benchmark.derived, idealSpeedup: ideal, efficiency: benchmark.derived.speedup / ideal };
   }
   return result;

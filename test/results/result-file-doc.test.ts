@@ -47,7 +47,7 @@ function documentedPaths(markdown: string): Set<string> {
 }
 
 describe('docs/result-file.md', () => {
-  const schema = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'schema', 'result-v2.schema.json'), 'utf8')) as JsonSchema;
+  const schema = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'schema', 'result-v3.schema.json'), 'utf8')) as JsonSchema;
   const documented = documentedPaths(readFileSync(join(PACKAGE_ROOT, 'docs', 'result-file.md'), 'utf8'));
   const fields = schemaPaths(schema);
 

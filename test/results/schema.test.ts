@@ -33,7 +33,7 @@ describe('result file schema', () => {
       [text.replace('"status":"ok"', '"status":"fine"'), /\$\.benchmarks\[0\]/],
       [text.replace('"median":', '"medianMs":'), /\$\.benchmarks\[0\]\.stats\.median/],
       [text.replace('"usableCores":2', '"usableCores":"2"'), /\$\.environment\.usableCores/],
-      [text.replace('"schemaVersion":2', '"schemaVersion":7'), /schemaVersion: 7 is not supported \(supported: 1, 2\)/],
+      [text.replace('"schemaVersion":3', '"schemaVersion":7'), /schemaVersion: 7 is not supported \(supported: 1, 2, 3\)/],
       [text.replace('"cpu-hash/parallel/t2"', '"cpu-hash/sequential/t1"'), /duplicate id/],
       [text.slice(0, text.length / 2), /not valid JSON/],
     ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resultFileSchema } from '../../src/results/schema.js';
+import { type Benchmark, resultFileSchema } from '../../src/results/schema.js';
 import { scalingFits, withScalingFits } from '../../src/runner/scaling.js';
 import { amdahlScaling } from '../../src/stats/amdahl.js';
 import { uslScaling } from '../../src/stats/usl.js';
@@ -98,7 +98,20 @@ describe('scalingFits', () => {
     );
     const [entry] = scalingFits(withoutT1, 8);
     expect(entry?.points).toEqual([]);
-    expect(entry?.amdahl.status === 'insufficient' && entry.amdahl.reason).toContain('nothing to scale from');
+    expect(entry?.amdahl.status === 'insufficient' && entry.amdahl.reason).toBe(
+      'Amdahl: the run did not include 1 thread, so there is nothing to scale from (add 1 to --threads)',
+    );
+
+    // A 1-thread cell that ran and failed is another reason, and says so.
+    const failedT1 = sweep([1, 2, 4, 8], (n) => n).map((cell) =>
+      cell.strategy === 'parallel' && cell.threads === 1
+        ? { ...cell, status: 'error' as const, error: { name: 'Error', message: 'boom' } }
+        : cell,
+    ) as Benchmark[];
+    const [failed] = scalingFits(failedT1, 8);
+    expect(failed?.usl.status === 'insufficient' && failed.usl.reason).toBe(
+      'USL: the 1-thread cell has no figures, so there is nothing to scale from',
+    );
 
     expect(
       scalingFits(

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { bootstrapMedianRatio, seededRandom } from '../../src/stats/bootstrap.js';
-import { idealSpeedup } from '../../src/stats/ideal.js';
 
 describe('bootstrapMedianRatio', () => {
   const slow = [100, 102, 98, 101, 99, 103, 97, 100];
@@ -32,21 +31,5 @@ describe('bootstrapMedianRatio', () => {
     expect(Math.min(...draws)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...draws)).toBeLessThan(1);
     expect(draws.reduce((a, b) => a + b, 0) / draws.length).toBeCloseTo(0.5, 1);
-  });
-});
-
-describe('idealSpeedup', () => {
-  it('counts whole waves: n / ceil(n / min(lanes, n))', () => {
-    expect(idealSpeedup(16, 1)).toBe(1);
-    expect(idealSpeedup(16, 2)).toBe(2);
-    expect(idealSpeedup(16, 3)).toBeCloseTo(16 / 6, 12);
-    expect(idealSpeedup(16, 16)).toBe(16);
-    expect(idealSpeedup(16, 64)).toBe(16);
-    expect(idealSpeedup(5, 4)).toBe(2.5);
-  });
-
-  it('refuses lanes or tasks below 1', () => {
-    expect(() => idealSpeedup(0, 2)).toThrow(RangeError);
-    expect(() => idealSpeedup(4, 0)).toThrow(RangeError);
   });
 });

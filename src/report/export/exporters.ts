@@ -5,6 +5,7 @@ import { githubActionBenchmarkExporter } from './github-action-benchmark.js';
 import { htmlExporter } from './html.js';
 import { jsonExporter } from './json.js';
 import { markdownExporter } from './markdown.js';
+import { terminalExporter } from './terminal.js';
 
 /**
  * Every report format; adding one is one file and one line here. By extension, the first match wins: bmf
@@ -17,6 +18,7 @@ export const EXPORTERS: readonly Exporter[] = [
   bmfExporter,
   githubActionBenchmarkExporter,
   jsonExporter,
+  terminalExporter,
 ];
 
 export const FORMAT_NAMES = EXPORTERS.map((exporter) => exporter.format);

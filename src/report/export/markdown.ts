@@ -11,6 +11,8 @@ import {
   tableRows,
 } from '../terminal/results-table.js';
 import { renderScalingSection } from '../terminal/scaling.js';
+import { type Notice, noticesOf } from '../text/notices.js';
+import { plural } from '../../format/numbers.js';
 import { type StudyTable, studyTables } from '../terminal/study-tables.js';
 
 /**
@@ -64,6 +66,13 @@ function plainTable(study: StudyTable): string[] {
   );
 }
 
+/** "2 warnings · 31 notes on precision": counted apart, since only warnings need the reader's attention. */
+function noticeCount(warnings: readonly Notice[], notes: readonly Notice[]): string {
+  const warned = warnings.length === 0 ? 'no warnings' : `**${plural(warnings.length, 'warning')}** (below)`;
+  const noted = notes.length === 0 ? 'no notes' : `${plural(notes.length, 'note')} on precision (note column)`;
+  return `${warned} · ${noted}`;
+}
+
 function machineLine(input: ReportInput): string {
   const { environment, run } = input.result;
   const facts = [
@@ -83,7 +92,8 @@ export const markdownExporter: Exporter = {
   render(inputs) {
     const lines: string[] = ['# corescope results', ''];
     for (const input of inputs) {
-      lines.push(`## ${escapeMarkdown(input.machine)}`, '', machineLine(input), '');
+      const { warnings, notes } = noticesOf([input]);
+      lines.push(`## ${escapeMarkdown(input.machine)}`, '', machineLine(input), '', noticeCount(warnings, notes), '');
       for (const [key, rows] of groupRows(tableRows([input])).get(input) ?? []) {
         const first = rows[0]?.benchmark;
         const about =
@@ -111,9 +121,15 @@ export const markdownExporter: Exporter = {
       for (const study of studyTables(input.result)) {
         lines.push(`### ${escapeMarkdown(study.title)}`, '', ...plainTable(study), '');
       }
-      const warnings = input.result.warnings;
-      if (warnings.length > 0)
-        lines.push('Warnings:', '', ...warnings.map((warning) => `- ${escapeMarkdown(warning)}`), '');
+      if (warnings.length > 0) {
+        const where = (notice: Notice): string => (notice.where === 'run' ? '' : `${notice.where}: `);
+        lines.push(
+          'Warnings:',
+          '',
+          ...warnings.map((notice) => `- ${escapeMarkdown(`${where(notice)}${notice.text}`)}`),
+          '',
+        );
+      }
     }
     return `${lines.join('\n').trimEnd()}\n`;
   },

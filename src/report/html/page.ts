@@ -43,7 +43,8 @@ th { background: var(--panel); font-weight: 600; }
 th:first-child, td:first-child, th.text, td.text { text-align: left; }
 .table-wrap { overflow-x: auto; }
 .warnings li { color: var(--warn); margin: 2px 0; }
-.warnings code, td code { color: var(--ink); }
+.warnings code, .notes code, td code { color: var(--ink); }
+.notes li { margin: 2px 0; }
 table caption, .table-title { caption-side: top; text-align: left; color: var(--muted); padding: 2px 0 4px; margin: 10px 0 0; }
 table.fits td.no-fit { color: var(--muted); font-style: italic; max-width: 760px; }
 details summary { cursor: pointer; color: var(--muted); margin: 6px 0; }

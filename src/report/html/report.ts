@@ -12,7 +12,8 @@ import { renderBarChart } from './bar-chart.js';
 import { escapeHtml } from './escape.js';
 import { renderLineChart } from './line-chart.js';
 import { renderPage } from './page.js';
-import { allWarnings, machinesTable, resultsTable, warningsList } from './sections.js';
+import { machinesTable, noticeList, resultsTable } from './sections.js';
+import { noticesOf } from '../text/notices.js';
 import { StyleBook } from './series-style.js';
 import type { ReportInput } from '../data/report-input.js';
 import { groupRows, tableRows } from '../terminal/results-table.js';
@@ -45,8 +46,7 @@ export function renderReport(inputs: readonly ReportInput[]): string {
   const chartId = (): string => `chart-${(chartCount += 1)}`;
   const many = inputs.length > 1;
   const workloads = workloadsOf(inputs);
-  const warnings = allWarnings(inputs);
-  const warningCount = warnings.length;
+  const { warnings, notes } = noticesOf(inputs);
   // Study files hold no workloads: name what they do hold instead of "0 workloads".
   const studies = [
     ...new Set(
@@ -63,7 +63,8 @@ export function renderReport(inputs: readonly ReportInput[]): string {
   const body: string[] = [
     '<header><h1>corescope report</h1>',
     `<p class="sub">${escapeHtml(`${inputs.length} result file${many ? 's' : ''}: ${inputs.map((input) => input.machine).join(', ')} · ${contents} · `)}` +
-      `<a href="#warnings">${plural(warningCount, 'warning')}</a>${escapeHtml(` · corescope ${TOOL_VERSION}`)}</p></header>`,
+      `<a href="#warnings">${plural(warnings.length, 'warning')}</a> · <a href="#notes">${plural(notes.length, 'note')}</a>` +
+      `${escapeHtml(` · corescope ${TOOL_VERSION}`)}</p></header>`,
     `<ul class="sub">${inputs.map((input) => `<li>${escapeHtml(machineSummary(input))}</li>`).join('')}</ul>`,
   ];
 
@@ -193,7 +194,11 @@ export function renderReport(inputs: readonly ReportInput[]): string {
     '<h2 id="machines">Machines</h2>',
     machinesTable(inputs),
     '<h2 id="warnings">Warnings</h2>',
-    warningsList(warnings, many),
+    '<p class="about">What needs attention: a failed cell, a cell\'s own warning, a noisy machine.</p>',
+    noticeList(warnings, many, 'None: every cell ran, and neither the cells nor the machine were flagged.', 'warnings'),
+    '<h2 id="notes">Notes</h2>',
+    '<p class="about">About precision: cells short of --precision (with what they reached), outliers kept.</p>',
+    noticeList(notes, many, 'None: every cell reached --precision, with no outliers.', 'notes'),
   );
   return renderPage(`corescope report: ${inputs.map((input) => input.machine).join(', ')}`, body.join('\n'));
 }

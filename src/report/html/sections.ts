@@ -1,8 +1,9 @@
 import type { ReportInput } from '../data/report-input.js';
-import { type Column, formatColumnNumber, type TableRow, rowNote, summaryColumns } from '../terminal/results-table.js';
+import type { Notice } from '../text/notices.js';
+import { type Column, formatColumnNumber, type TableRow, summaryColumns } from '../terminal/results-table.js';
 import { escapeHtml } from './escape.js';
 
-/** The non-chart parts of the HTML report: machine metadata, results tables, warnings. */
+/** The non-chart parts of the HTML report: machine metadata, results tables, warnings and notes. */
 
 function gib(bytes: number): string {
   return `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
@@ -65,38 +66,12 @@ export function resultsTable(rows: readonly TableRow[]): string {
   return `<div class="table-wrap"><table class="results">${head}${body.join('')}</table></div>`;
 }
 
-/** One warning of the report: the machine (file), the run or the cell's id it concerns, and what it says. */
-export interface ReportWarning {
-  machine: string;
-  where: string;
-  text: string;
-}
-
-/** Every warning the files hold: the run's, each cell's, and every failure or skip with its reason. */
-export function allWarnings(inputs: readonly ReportInput[]): ReportWarning[] {
-  const list: ReportWarning[] = [];
-  for (const input of inputs) {
-    if (input.result.run.interrupted)
-      list.push({
-        machine: input.machine,
-        where: 'run',
-        text: 'the run was interrupted: some cells have fewer samples or none',
-      });
-    for (const text of input.result.warnings) list.push({ machine: input.machine, where: 'run', text });
-    for (const benchmark of input.result.benchmarks) {
-      const note = rowNote(benchmark);
-      if (note !== '') list.push({ machine: input.machine, where: benchmark.id, text: note });
-    }
-  }
-  return list;
-}
-
-/** The warnings allWarnings found, each under its cell's id (and its machine when `many` files are shown). */
-export function warningsList(warnings: readonly ReportWarning[], many: boolean): string {
-  if (warnings.length === 0) return '<p class="sub">None: every cell ran, and no figure was flagged.</p>';
-  const items = warnings.map(
-    (warning) =>
-      `<li><code>${escapeHtml(many ? `${warning.machine} · ${warning.where}` : warning.where)}</code>: ${escapeHtml(warning.text)}</li>`,
+/** A list of notices, each under its cell's id (and its machine when `many` files are shown); `none` when empty. */
+export function noticeList(notices: readonly Notice[], many: boolean, none: string, className: string): string {
+  if (notices.length === 0) return `<p class="sub">${escapeHtml(none)}</p>`;
+  const items = notices.map(
+    (notice) =>
+      `<li><code>${escapeHtml(many ? `${notice.machine} · ${notice.where}` : notice.where)}</code>: ${escapeHtml(notice.text)}</li>`,
   );
-  return `<ul class="warnings">${items.join('')}</ul>`;
+  return `<ul class="${className}">${items.join('')}</ul>`;
 }

@@ -14,6 +14,7 @@ import { warmupLine } from '../text/warmup-line.js';
 import { renderTable } from './table.js';
 import { DEFAULT_WIDTH } from './width.js';
 import { wrapLines } from './wrap.js';
+import { noticesOf } from '../text/notices.js';
 
 const HEADER = [
   'strategy',
@@ -130,7 +131,21 @@ export function renderRunSummary(result: ResultFile, widthColumns = DEFAULT_WIDT
   }
   const scaling = renderScalingSection(result);
   if (scaling.length > 0) lines.push('', ...scaling);
-  for (const warning of result.warnings) lines.push(`warning: ${warning}`);
+  lines.push('', ...noticeLines(result));
   // Tables fit already (their notes column wraps); verdicts and notes are sentences, wrapped under themselves.
   return wrapLines(lines, widthColumns).join('\n');
+}
+
+/**
+ * The count of warnings and notes, counted apart, then each warning: notes are about precision and are already
+ * marked in the tables (`*`, `[n]`); warnings need attention, so each is repeated where the summary ends.
+ */
+function noticeLines(result: ResultFile): string[] {
+  const { warnings, notes } = noticesOf([{ path: '', machine: '', result }]);
+  const noted =
+    notes.length === 0 ? 'no notes' : `${plural(notes.length, 'note')} on precision (marked * and [n] above)`;
+  return [
+    `${warnings.length === 0 ? 'no warnings' : plural(warnings.length, 'warning')}, ${noted}`,
+    ...warnings.map((warning) => `warning: ${warning.where === 'run' ? '' : `${warning.where}: `}${warning.text}`),
+  ];
 }

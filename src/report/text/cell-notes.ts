@@ -27,7 +27,7 @@ export function precisionNote(benchmark: OkBenchmark): string | undefined {
   );
 }
 
-function outlierNote(benchmark: OkBenchmark): string | undefined {
+export function outlierNote(benchmark: OkBenchmark): string | undefined {
   const { low, high, severe } = benchmark.outliers;
   const count = low + high;
   if (count === 0) return undefined;
