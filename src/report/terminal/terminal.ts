@@ -1,3 +1,4 @@
+import { plays } from '../../strategies/index.js';
 import type { Benchmark, Environment, OkBenchmark, ResultFile } from '../../results/schema.js';
 import { cellNotes } from '../text/cell-notes.js';
 import { shortfallRemedy } from '../text/shortfall.js';
@@ -85,7 +86,7 @@ export function renderRunSummary(result: ResultFile, widthColumns = DEFAULT_WIDT
   // One group per workload, and per libuv pool size in a --uv-threadpool sweep (libuv.ts), in the order they ran.
   const groups = groupBy(result.benchmarks, workloadGroupKey);
   // "vs raw" is empty in every row unless the run had raw cells (--strategies …,raw): leave it out then.
-  const hasRaw = result.benchmarks.some((benchmark) => benchmark.strategy === 'raw');
+  const hasRaw = result.benchmarks.some((benchmark) => plays(benchmark.strategy, 'floor'));
   const columns = (cells: string[]): string[] => (hasRaw ? cells : cells.filter((_, index) => index !== VS_RAW_COLUMN));
   const header = columns(HEADER);
   // The strategy names and the notes (last) are words: left-aligned, and the notes wrap on a narrow terminal.

@@ -1,3 +1,4 @@
+import { plays } from '../../strategies/index.js';
 import { judgeSpeedup } from '../../judgement/judge.js';
 import { costFigures, deliveredCores, poolCost } from '../../judgement/pool-cost.js';
 import { CPU_BOUND_BUSY, DEFAULT_MARGIN } from '../../judgement/thresholds.js';
@@ -17,7 +18,7 @@ import { formatUs } from '../../format/numbers.js';
 export function parallelPart(benchmarks: readonly Benchmark[], context: VerdictContext): string | undefined {
   const measured = benchmarks.filter(isMeasured);
   const best = maxBy(
-    measured.filter((benchmark) => benchmark.strategy === 'parallel'),
+    measured.filter((benchmark) => plays(benchmark.strategy, 'pool')),
     (benchmark) => benchmark.derived.speedup,
   );
   if (best === undefined) return undefined;
@@ -28,7 +29,8 @@ export function parallelPart(benchmarks: readonly Benchmark[], context: VerdictC
   if (judgement.word === 'gain') {
     // The probe's cores bound only computing: waiting threads (I/O) need no core each.
     const computing =
-      (measured.find((benchmark) => benchmark.strategy === 'sequential')?.eventLoop.utilization ?? 0) >= CPU_BOUND_BUSY;
+      (measured.find((benchmark) => plays(benchmark.strategy, 'baseline'))?.eventLoop.utilization ?? 0) >=
+      CPU_BOUND_BUSY;
     const share =
       computing && delivered !== undefined && delivered < best.derived.idealSpeedup
         ? `${formatPercent(interval.estimate / delivered)} of the ${delivered.toFixed(2)} cores this ` +
@@ -49,7 +51,7 @@ function cause(
   delivered: number | undefined,
   context: VerdictContext,
 ): string {
-  const sequential = measured.find((benchmark) => benchmark.strategy === 'sequential');
+  const sequential = measured.find((benchmark) => plays(benchmark.strategy, 'baseline'));
   const figures = costFigures(cell, sequential, delivered ?? context.environment?.usableCores ?? cell.threads);
   if (figures !== undefined) {
     const cost = poolCost(figures);
