@@ -105,12 +105,7 @@ function okEntry(
   const flat = summarize(base.samplesMs);
   const halfWidthMs = (interval.high - interval.low) / 2;
   const reachedPct = flat.median > 0 ? (halfWidthMs / flat.median) * 100 : 0;
-  const stats = {
-    ...flat,
-    ci95: halfWidthMs,
-    rme: reachedPct,
-    medianCi95: [interval.low, interval.high] as [number, number],
-  };
+  const stats = { ...flat, medianCi95: [interval.low, interval.high] as [number, number] };
   const met = reachedPct <= options.precisionPct && groups.length >= 2;
 
   const sumOf = (pick: (sample: TaggedSample) => number): number =>

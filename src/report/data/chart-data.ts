@@ -198,7 +198,7 @@ export function ioComparison(inputs: readonly ReportInput[]): BarData {
           value: cell.stats.median,
           tip:
             `${input.machine} · ${group.label}, ${strategy}: median ${formatMs(cell.stats.median)} per ` +
-            `${cell.workload.tasks} tasks (±${cell.stats.rme.toFixed(1)} %), speedup ` +
+            `${cell.workload.tasks} tasks (±${cell.precision.reachedPct.toFixed(1)} %), speedup ` +
             `${formatRatio(cell.derived.speedup)}`,
         };
       }),

@@ -43,7 +43,7 @@ function row(benchmark: Benchmark, notes: Footnotes): string[] {
   return [
     ...head,
     formatMs(stats.median),
-    `${stats.rme.toFixed(1)} %${precision.met ? ' ' : IMPRECISE}`,
+    `${precision.reachedPct.toFixed(1)} %${precision.met ? ' ' : IMPRECISE}`,
     derived === null ? '—' : formatRatio(derived.speedup),
     derived === null ? '' : `${derived.speedupCi95[0].toFixed(2)}–${derived.speedupCi95[1].toFixed(2)}`,
     derived === null ? '' : formatRatio(derived.idealSpeedup),
