@@ -53,7 +53,8 @@ export const OFFERS = {
  * Why this bound. A task of wall w computes c·w and waits (1 − c)·w. Two things limit a batch of n tasks:
  *  - slots: a slot runs one task at a time and a task cannot finish faster than w, so n tasks on S slots need at
  *    least ceil(n / S) · w;
- *  - cores: the computing parts, n of them of c·w each, do not split, so on L lanes they need at least
+ *  - cores: the computing parts, n of them of c·w each, are kept whole (as the design's wave count always kept
+ *    tasks whole; an OS time-slicing T > P threads could do a little better), so on L lanes they need at least
  *    ceil(n / L) · c·w (the makespan of n equal jobs on L machines). Waiting needs no core: it overlaps freely.
  * The batch needs at least the larger of the two, so
  *
@@ -98,9 +99,9 @@ export interface WorkAlone {
  *    neither computes nor waits for I/O, yet its loop is busy (a quick run at load average 6 on 2 cores: cpu-compute's
  *    sequential cell read 0.57 cores busy with its loop 100 % busy).
  * A workload declared 'cpu' gets the share 1 whatever was read: contention can hide computing from both figures
- * (libuv's threads waiting for a core), never add any, and its author says it computes. Sharing out is what a pool
- * adds (dispatch, a second event loop), so the share read alone is the least the work needs and the ideal stays an
- * upper bound. Above 1 is the runtime's helper threads (GC, the JIT), not work that more cores would share out.
+ * (libuv's threads waiting for a core), never add any, and its author says it computes. A pool only adds computing
+ * (dispatch, a second event loop), so the share read alone is the least the work needs and the ideal stays an upper
+ * bound. Above 1 is the runtime's helper threads (GC, the JIT), not work that more cores would share out.
  */
 export function cpuShareOf(alone: WorkAlone): number {
   if (alone.kind === 'cpu') return 1;

@@ -93,7 +93,7 @@ describe('corescope run', () => {
     const result = await runCli(['run', ...QUICK, '-w', 'io-timer', '--size', '2', '--json'], { cwd: scratchDir() });
     expect(result.code).toBe(0);
     const parsed = JSON.parse(result.stdout) as { schemaVersion: number; benchmarks: unknown[] };
-    expect(parsed.schemaVersion).toBe(2);
+    expect(parsed.schemaVersion).toBe(3);
     expect(parsed.benchmarks).toHaveLength(4);
     expect(result.stderr).toContain('Verdicts');
   });

@@ -61,8 +61,8 @@ const BAD_FILES: [string, () => string, RegExp][] = [
   ['empty', () => '', /empty file/],
   [
     'a future schemaVersion',
-    () => JSON.stringify({ ...valid(), schemaVersion: 3 }),
-    /\$\.schemaVersion: 3 is not supported/,
+    () => JSON.stringify({ ...valid(), schemaVersion: 4 }),
+    /\$\.schemaVersion: 4 is not supported/,
   ],
   [
     'a missing field',
