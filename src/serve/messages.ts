@@ -1,0 +1,73 @@
+import type { SerializedError } from '../errors.js';
+import type { LatencySummary } from './histogram.js';
+
+/** The ways `/compute` runs one task: inline on the event loop, or on the pool. */
+export const SERVE_STRATEGIES = ['sequential', 'concurrent', 'parallel', 'hybrid'] as const;
+export type ServeStrategy = (typeof SERVE_STRATEGIES)[number];
+
+export function usesPool(strategy: ServeStrategy): boolean {
+  return strategy === 'parallel' || strategy === 'hybrid';
+}
+
+/** What the server child is started with. Plain data: it crosses IPC. */
+export interface ServerConfig {
+  workloadUrl: string;
+  size: number;
+  strategy: ServeStrategy;
+  threads: number;
+  /** Tasks one pool thread runs at once: 1 for CPU work; more lets an async task's waits overlap on a thread. */
+  tasksPerThread: number;
+  /** How long the child measures one task alone before it listens (the service time the sweep is scaled by). */
+  probeMs: number;
+}
+
+/** Server child → supervisor. */
+export type ServerReport =
+  | { type: 'ready'; port: number; address: string; serviceMs: number }
+  | { type: 'begun' }
+  | { type: 'figures'; figures: ServerFigures }
+  | { type: 'error'; error: SerializedError };
+
+/** Supervisor → server child. `begin` waits for the server to go idle, then starts the readings. */
+export type ServerCommand = { type: 'begin' } | { type: 'end' } | { type: 'close' };
+
+/** What the server measured about itself over one offered rate. */
+export interface ServerFigures {
+  /** Event-loop delay p99 of the server's main thread, ms: how late anything it had to do started. */
+  eventLoopDelayP99Ms: number;
+  /** CPU time of the whole server process (main thread and pool) over wall time: cores kept busy. */
+  coresBusy: number;
+  /** `/compute` requests whose task threw (answered 500). */
+  taskErrors: number;
+}
+
+/** Supervisor → load child: one offered rate, both routes at once. */
+export interface LoadConfig {
+  computeUrl: string;
+  healthUrl: string;
+  computeRatePerS: number;
+  healthRatePerS: number;
+  durationMs: number;
+  timeoutMs: number;
+  computeSockets: number;
+  healthSockets: number;
+}
+
+export interface RouteFigures {
+  intended: number;
+  ok: number;
+  okInWindow: number;
+  errors: number;
+  failures: number;
+  timeouts: number;
+  windowMs: number;
+  corrected: LatencySummary;
+  uncorrected: LatencySummary;
+  /** The corrected histogram, HdrHistogram compressed base64, kept in the result file for re-analysis. */
+  histogram: string;
+}
+
+export type LoadReport =
+  | { type: 'ready' }
+  | { type: 'result'; compute: RouteFigures; health: RouteFigures }
+  | { type: 'error'; error: SerializedError };
