@@ -15,6 +15,8 @@ export class StepError extends Error {
   constructor(
     readonly fault: StepFault,
     message: string,
+    /** For `error`: the name of what the process threw (a UsageError is the user's input, not a fault). */
+    readonly causeName?: string,
   ) {
     super(message);
   }
@@ -89,7 +91,9 @@ export class Forked<In extends object, Out extends { type: string }> {
   private accept(message: Out, step: string): Promise<Out> {
     if (message.type !== 'error') return Promise.resolve(message);
     const error = new TaskError((message as unknown as { error: SerializedError }).error);
-    return Promise.reject(new StepError('error', `${this.name}: "${step}" failed: ${error.name}: ${error.message}`));
+    return Promise.reject(
+      new StepError('error', `${this.name}: "${step}" failed: ${error.name}: ${error.message}`, error.name),
+    );
   }
 
   private crashed(step: string): StepError {

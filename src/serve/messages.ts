@@ -12,18 +12,34 @@ export function usesPool(strategy: ServeStrategy): boolean {
 /** What the server child is started with. Plain data: it crosses IPC. */
 export interface ServerConfig {
   workloadUrl: string;
-  size: number;
+  /** The workload's own default when absent. */
+  size?: number;
   strategy: ServeStrategy;
   threads: number;
-  /** Tasks one pool thread runs at once: 1 for CPU work; more lets an async task's waits overlap on a thread. */
-  tasksPerThread: number;
+  /**
+   * Tasks one pool thread runs at once: 1 for CPU work; more lets an async task's waits overlap on a thread, as
+   * they overlap on the event loop. When absent: 1 for a `cpu` workload, DEFAULT_TASKS_PER_THREAD otherwise.
+   */
+  tasksPerThread?: number;
   /** How long the child measures one task alone before it listens (the service time the sweep is scaled by). */
   probeMs: number;
 }
 
+/** An I/O or mixed workload's tasks per pool thread when the run does not say: its waits overlap on the thread. */
+export const DEFAULT_TASKS_PER_THREAD = 16;
+
+/** What the server child found in the workload module, and the settings it chose from it. */
+export interface ServedWorkload {
+  id: string;
+  kind: string;
+  size: number;
+  tasksPerThread: number;
+  hasSplit: boolean;
+}
+
 /** Server child → supervisor. */
 export type ServerReport =
-  | { type: 'ready'; port: number; address: string; serviceMs: number }
+  | { type: 'ready'; port: number; address: string; serviceMs: number; workload: ServedWorkload }
   | { type: 'begun' }
   | { type: 'figures'; figures: ServerFigures }
   | { type: 'error'; error: SerializedError };

@@ -4,11 +4,18 @@
  */
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { serializeError } from '../errors.js';
+import { serializeError, UsageError } from '../errors.js';
+import { hasSplit } from '../workload.js';
 import { POOL_STARTUP_TIMEOUT_MS, startPool, type TaskPool } from '../pool/pool.js';
 import { loadWorkload } from '../workload-source.js';
 import { computeRoute } from './compute-route.js';
-import { usesPool, type ServerCommand, type ServerConfig, type ServerReport } from './messages.js';
+import {
+  DEFAULT_TASKS_PER_THREAD,
+  usesPool,
+  type ServerCommand,
+  type ServerConfig,
+  type ServerReport,
+} from './messages.js';
 import { startServer, type StudyServer } from './server.js';
 
 /** `begin` waits at most this long for the tasks of the last rate to drain before it starts the readings. */
@@ -41,19 +48,26 @@ async function serviceTimeMs(run: () => unknown, probeMs: number): Promise<numbe
 
 async function start(config: ServerConfig): Promise<void> {
   const workload = await loadWorkload(config.workloadUrl);
-  const data = await workload.setup?.({ size: config.size, tasks: 1 });
-  const serviceMs = await serviceTimeMs(() => workload.task({ data, size: config.size, index: 0 }), config.probeMs);
+  const size = config.size ?? workload.defaultSize;
+  const tasksPerThread = config.tasksPerThread ?? (workload.kind === 'cpu' ? 1 : DEFAULT_TASKS_PER_THREAD);
+  if (config.strategy === 'hybrid' && !hasSplit(workload)) {
+    throw new UsageError(
+      `--strategies: hybrid needs a workload with "wait" and "compute" steps; ${workload.id} has none`,
+    );
+  }
+  const data = await workload.setup?.({ size, tasks: 1 });
+  const serviceMs = await serviceTimeMs(() => workload.task({ data, size, index: 0 }), config.probeMs);
   let pool: TaskPool | undefined;
   if (usesPool(config.strategy)) {
     pool = await startPool({
       threads: config.threads,
-      workload: { workloadUrl: config.workloadUrl, data, size: config.size },
+      workload: { workloadUrl: config.workloadUrl, data, size },
       warmTask: { index: 0 },
       startupTimeoutMs: POOL_STARTUP_TIMEOUT_MS,
-      concurrentTasksPerWorker: config.tasksPerThread,
+      concurrentTasksPerWorker: tasksPerThread,
     });
   }
-  const runCompute = computeRoute(config.strategy, { workload, data, size: config.size, ...(pool ? { pool } : {}) });
+  const runCompute = computeRoute(config.strategy, { workload, data, size, ...(pool ? { pool } : {}) });
   const server = await startServer(runCompute);
   const delay = monitorEventLoopDelay({ resolution: 1 });
   let cpuAtBegin = process.cpuUsage();
@@ -92,7 +106,13 @@ async function start(config: ServerConfig): Promise<void> {
       process.disconnect();
     }
   };
-  await send({ type: 'ready', port: server.port, address: server.address, serviceMs });
+  await send({
+    type: 'ready',
+    port: server.port,
+    address: server.address,
+    serviceMs,
+    workload: { id: workload.id, kind: workload.kind, size, tasksPerThread, hasSplit: hasSplit(workload) },
+  });
 }
 
 async function drain(server: StudyServer): Promise<void> {

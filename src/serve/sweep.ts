@@ -2,7 +2,15 @@ import { distFileUrl } from '../paths.js';
 import { POOL_STARTUP_TIMEOUT_MS } from '../pool/pool.js';
 import type { ServeMeasurement, ServePoint, ServeSeries } from '../results/serve-schema.js';
 import { Forked, StepError } from './forked.js';
-import type { LoadConfig, LoadReport, ServeStrategy, ServerCommand, ServerConfig, ServerReport } from './messages.js';
+import type {
+  LoadConfig,
+  LoadReport,
+  ServedWorkload,
+  ServeStrategy,
+  ServerCommand,
+  ServerConfig,
+  ServerReport,
+} from './messages.js';
 import { usesPool } from './messages.js';
 import { kneesOf, spreadOf, summarizePoint } from './point-summary.js';
 
@@ -10,20 +18,22 @@ import { kneesOf, spreadOf, summarizePoint } from './point-summary.js';
 export interface ServePlan {
   workloadUrl: string;
   workloadId: string;
-  size: number;
+  /** The workload's default when absent. */
+  size?: number;
   strategies: ServeStrategy[];
   /** Pool sizes for `parallel` and `hybrid`; inline strategies run on the one event loop. */
   threads: number[];
   /** Offered `/compute` rates; when absent, these multiples of the one-at-a-time capacity (1000 / serviceMs). */
   ratesPerS?: number[];
-  rateMultiples: number[];
+  rateMultiples: readonly number[];
   durationMs: number;
   timeoutMs: number;
   repeats: number;
   healthRatePerS: number;
   computeSockets: number;
   healthSockets: number;
-  tasksPerThread: number;
+  /** Chosen by the server from the workload's kind when absent (see ServerConfig). */
+  tasksPerThread?: number;
   probeMs: number;
 }
 
@@ -37,10 +47,24 @@ export interface SweepHooks {
 export interface SweepState {
   series: ServeSeries[];
   serviceMs: number;
+  /** What the first server found in the workload module; null until one has started. */
+  workload: ServedWorkload | null;
   ratesPerS: number[];
   warnings: string[];
   interrupted: boolean;
 }
+
+/** A serve run of one workload at these defaults takes under a minute on 2 cores (2 strategies, 2 repeats). */
+export const SERVE_DEFAULTS = {
+  rateMultiples: [0.25, 0.5, 1, 2, 3],
+  durationMs: 1500,
+  timeoutMs: 1000,
+  repeats: 2,
+  healthRatePerS: 100,
+  computeSockets: 256,
+  healthSockets: 4,
+  probeMs: 300,
+} as const satisfies Partial<ServePlan>;
 
 const SERVER_CHILD = distFileUrl('src', 'serve', 'server-child.js');
 const LOAD_CHILD = distFileUrl('src', 'serve', 'load-child.js');
@@ -73,6 +97,7 @@ export async function runServeSweep(plan: ServePlan, hooks: SweepHooks = {}): Pr
   const state: SweepState = {
     series: seriesList,
     serviceMs: 0,
+    workload: null,
     ratesPerS: plan.ratesPerS ?? [],
     warnings: [],
     interrupted: false,
@@ -82,16 +107,19 @@ export async function runServeSweep(plan: ServePlan, hooks: SweepHooks = {}): Pr
     const server: ServerProcess = new Forked(SERVER_CHILD, `server (${series.id})`);
     server.send({
       workloadUrl: plan.workloadUrl,
-      size: plan.size,
+      ...(plan.size !== undefined ? { size: plan.size } : {}),
       strategy: series.strategy,
       threads: series.threads,
-      tasksPerThread: plan.tasksPerThread,
+      ...(plan.tasksPerThread !== undefined ? { tasksPerThread: plan.tasksPerThread } : {}),
       probeMs: plan.probeMs,
     });
     try {
       const ready = await server.next(POOL_STARTUP_TIMEOUT_MS + plan.probeMs + 30_000, 'start');
       if (ready.type !== 'ready') throw new StepError('error', `server: expected "ready", got "${ready.type}"`);
-      if (state.serviceMs === 0) state.serviceMs = ready.serviceMs;
+      if (state.workload === null) {
+        state.serviceMs = ready.serviceMs;
+        state.workload = ready.workload;
+      }
       serverPorts.set(server, ready.port);
       return server;
     } catch (error) {
@@ -113,8 +141,10 @@ export async function runServeSweep(plan: ServePlan, hooks: SweepHooks = {}): Pr
           try {
             server = await startServer(series);
           } catch (error) {
-            // A server that will not start is a fault of its series: recorded, and the study goes on.
-            if (state.ratesPerS.length === 0) throw error;
+            // A server that will not start is a fault of its series: recorded, and the study goes on. Bad input
+            // (a workload without a task, hybrid without a split) and a first server that never started end it.
+            if (state.ratesPerS.length === 0 || (error instanceof StepError && error.causeName === 'UsageError'))
+              throw error;
             state.warnings.push(`${series.id}: ${(error as Error).message}`);
             break;
           }

@@ -1,0 +1,52 @@
+import { formatMs, formatRatePerS } from '../../format/numbers.js';
+import type { ServeResult } from '../../results/serve-schema.js';
+import { renderTable } from './table.js';
+
+/**
+ * A serve study in the terminal: one table per strategy and thread count, one row per offered rate. Figures are
+ * medians over repeats (the file keeps each repeat, and the verdict gives the spread).
+ */
+export function renderServeTables(result: ServeResult, widthColumns?: number): string[] {
+  const lines: string[] = [];
+  const header = [
+    'offered',
+    'achieved',
+    '/compute p50',
+    'p99',
+    'p99.9',
+    '/health p50',
+    'p99',
+    'p99.9',
+    'loop delay p99',
+    'cores busy',
+    'err/timeout',
+  ];
+  for (const series of result.series) {
+    const rows = series.points.map((point) => {
+      const s = point.summary;
+      if (s === null) return [formatRatePerS(point.offeredPerS), 'not measured', ...header.slice(2).map(() => '')];
+      return [
+        formatRatePerS(point.offeredPerS),
+        formatRatePerS(s.achievedPerS.median),
+        formatMs(s.computeP50Ms.median),
+        formatMs(s.computeP99Ms.median),
+        formatMs(s.computeP999Ms.median),
+        formatMs(s.healthP50Ms.median),
+        formatMs(s.healthP99Ms.median),
+        formatMs(s.healthP999Ms.median),
+        s.eventLoopDelayP99Ms.n > 0 ? formatMs(s.eventLoopDelayP99Ms.median) : '–',
+        s.coresBusy.n > 0 ? s.coresBusy.median.toFixed(2) : '–',
+        `${s.errors + s.failures}/${s.timeouts}`,
+      ];
+    });
+    const knee = series.knees[0];
+    const capacity = series.capacityPerS;
+    lines.push(
+      `${series.id}: capacity ${capacity === null ? 'not measured' : formatRatePerS(capacity.median)}` +
+        (knee !== undefined && !series.knees.some((k) => k.saturated) ? ' (never saturated)' : ''),
+      renderTable(header, rows, widthColumns !== undefined ? { widthColumns } : {}),
+      '',
+    );
+  }
+  return lines;
+}
