@@ -50,7 +50,7 @@ export function builder(yargs: Argv): Argv<ServeArgs> {
     .option('workload', {
       alias: 'w',
       type: 'string',
-      demandOption: 'name a workload with -w (a built-in id or a path to a workload file)',
+      demandOption: true,
       describe: 'The workload whose task /compute runs: a built-in id or a path to your own workload file',
       coerce: (value: unknown) => {
         const [spec, ...more] = splitList(value, '--workload');
