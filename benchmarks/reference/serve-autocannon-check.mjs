@@ -28,7 +28,7 @@ if (process.argv[2] === 'server') {
   const cannon = await autocannon({ url, connections: 10, overallRate: 100, duration: seconds });
   console.log(
     JSON.stringify({
-      tool: 'autocannon 8 (overallRate 100, 10 connections, correction on)',
+      tool: 'autocannon 9 (overallRate 100, 10 connections, correction on)',
       requests: cannon.requests.total,
       p50Ms: cannon.latency.p50,
       p99Ms: cannon.latency.p99,
