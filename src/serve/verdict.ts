@@ -77,26 +77,38 @@ export function serveVerdict(series: readonly ServeSeries[]): string[] {
   if (healthRatio === undefined || capacityRatio === undefined) return lines;
   const health = judgeTimeChange(healthRatio, SERVE_MARGIN);
   const capacity = judgeSpeedup(capacityRatio, SERVE_MARGIN);
+  // The cause "waits behind the computing" is named only when the server's own event-loop delay shows it too.
+  const loopRatio = ratioOfSpreads(point.summary.eventLoopDelayP99Ms, poolPoint.summary.eventLoopDelayP99Ms);
+  const loopBlocked = loopRatio !== undefined && judgeTimeChange(loopRatio, SERVE_MARGIN).word === 'slower';
   const at = formatRatePerS(point.offeredPerS);
   const inlineText = `${label(inline)}: /health p99 ${spreadText(inlineHealth, formatMs)} at ${at}`;
   const poolText = `${label(pool)}: /health p99 ${spreadText(poolHealth, formatMs)}`;
   const healthGapMs = Math.abs(inlineHealth.median - poolHealth.median);
-  if (health.word === 'slower' || capacity.word === 'gain') {
+  const loopText =
+    loopRatio === undefined
+      ? ''
+      : `; event-loop delay p99 ${formatMs(point.summary.eventLoopDelayP99Ms.median)} inline, ` +
+        `${formatMs(poolPoint.summary.eventLoopDelayP99Ms.median)} with the pool`;
+  if (capacity.word === 'gain' || (health.word === 'slower' && loopBlocked)) {
     lines.push(
-      `${inlineText}${health.word === 'slower' ? ', every request waits behind the computing' : ''}; ${poolText} ` +
-        `(inline / pool ${ratioText(healthRatio)}: ${health.word === 'slower' ? 'the pool keeps the loop free' : health.word}), ` +
-        `and /compute capacity ${ratioText(capacityRatio)} inline (${capacity.word}).`,
+      `${inlineText}${loopBlocked ? ', every request waits behind the computing' : ''}; ${poolText} ` +
+        `(inline / pool ${ratioText(healthRatio)}: ${health.word})${loopText}; /compute capacity of the pool ` +
+        `${ratioText(capacityRatio)} inline (${capacity.word}).`,
     );
-  } else if (capacity.word === 'same' || capacity.word === 'slower' || healthGapMs <= 2) {
+  } else if (capacity.word === 'same' || capacity.word === 'slower') {
+    const unexplained =
+      health.word === 'slower' && !loopBlocked
+        ? ' The /health gap is not matched by event-loop delay: it is noise from the machine, not the work.'
+        : '';
     lines.push(
-      `Concurrency suffices: ${inlineText}; ${poolText} (${formatMs(healthGapMs)} apart); /compute capacity of the ` +
-        `pool ${ratioText(capacityRatio)} inline (${capacity.word}). Waiting on the event loop costs the other ` +
-        'requests nothing, and a pool buys nothing for it.',
+      `Concurrency suffices: ${inlineText}; ${poolText} (${formatMs(healthGapMs)} apart)${loopText}; /compute ` +
+        `capacity of the pool ${ratioText(capacityRatio)} inline (${capacity.word}). Waiting on the event loop ` +
+        `costs the other requests nothing, and a pool buys nothing for it.${unexplained}`,
     );
   } else {
     lines.push(
-      `${inlineText}; ${poolText} (inline / pool ${ratioText(healthRatio)}: ${health.word}); /compute capacity ` +
-        `${ratioText(capacityRatio)} inline (${capacity.word}).`,
+      `${inlineText}; ${poolText} (inline / pool ${ratioText(healthRatio)}: ${health.word})${loopText}; /compute ` +
+        `capacity ${ratioText(capacityRatio)} inline (${capacity.word}).`,
     );
   }
   return lines;
