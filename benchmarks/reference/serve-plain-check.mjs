@@ -21,32 +21,44 @@ if (process.argv[2] === 'server') {
     const t0 = performance.now();
     spin(n);
     const took = performance.now() - t0;
-    if (took < 20) n *= 2;
-    else ((perMs = Math.max(perMs, n / took)), (timed += 1));
+    if (took < 20) {
+      n *= 2;
+    } else {
+      perMs = Math.max(perMs, n / took);
+      timed += 1;
+    }
   }
   const iterations = Math.round(ms * perMs);
   const idle = [];
   const queue = [];
   if (mode === 'pool') {
-    const body = `${spinSource}; require('node:worker_threads').parentPort.on('message', (n) => require('node:worker_threads').parentPort.postMessage(spin(n)));`;
+    const body = `${spinSource}; const { parentPort } = require('node:worker_threads');
+      parentPort.on('message', (n) => parentPort.postMessage(spin(n)));`;
     for (let i = 0; i < threads; i += 1) {
       const worker = new Worker(body, { eval: true });
       worker.on('message', () => {
         worker.done();
         const next = queue.shift();
-        if (next) ((worker.done = next), worker.postMessage(iterations));
-        else idle.push(worker);
+        if (next) {
+          worker.done = next;
+          worker.postMessage(iterations);
+        } else idle.push(worker);
       });
       idle.push(worker);
     }
   }
   const server = http.createServer((req, res) => {
     if (req.url === '/health') return res.end('ok');
-    if (mode === 'inline') return (spin(iterations), res.end('done'));
+    if (mode === 'inline') {
+      spin(iterations);
+      return res.end('done');
+    }
     const done = () => res.end('done');
     const worker = idle.pop();
-    if (worker) ((worker.done = done), worker.postMessage(iterations));
-    else queue.push(done);
+    if (worker) {
+      worker.done = done;
+      worker.postMessage(iterations);
+    } else queue.push(done);
   });
   server.listen(0, '127.0.0.1', () => process.send(server.address().port));
   process.on('disconnect', () => process.exit(0));
@@ -69,7 +81,9 @@ if (process.argv[2] === 'server') {
             res.resume();
             res.on('end', () => {
               latencies.push(performance.now() - due);
-              if (latencies.length === total) (agent.destroy(), resolve(latencies));
+              if (latencies.length !== total) return;
+              agent.destroy();
+              resolve(latencies);
             });
           });
           sent += 1;

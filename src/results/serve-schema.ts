@@ -29,6 +29,9 @@ export const routeFiguresSchema = z.object({
 
 export const serverFiguresSchema = z.object({
   eventLoopDelayP99Ms: ms,
+  /** The monitor's p99 counts a long block once among many idle samples; the maximum shows it. */
+  eventLoopDelayMaxMs: ms,
+  eventLoopUtilization: z.number().min(0).max(1),
   coresBusy: z.number().nonnegative(),
   taskErrors: count,
 });
@@ -61,6 +64,8 @@ export const servePointSchema = z.object({
       healthP99Ms: spreadSchema,
       healthP999Ms: spreadSchema,
       eventLoopDelayP99Ms: spreadSchema,
+      eventLoopDelayMaxMs: spreadSchema,
+      eventLoopUtilization: spreadSchema,
       coresBusy: spreadSchema,
       errors: count,
       timeouts: count,

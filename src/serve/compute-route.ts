@@ -23,7 +23,7 @@ export function computeRoute(strategy: ServeStrategy, context: ComputeContext): 
   const input = (index: number): { data: unknown; size: number; index: number } => ({ data, size, index });
   switch (strategy) {
     case 'concurrent':
-      return async (index) => workload.task(input(index));
+      return (index) => Promise.resolve().then(() => workload.task(input(index)));
     case 'sequential': {
       let queue: Promise<unknown> = Promise.resolve();
       return (index) => {

@@ -51,6 +51,13 @@ export type ServerCommand = { type: 'begin' } | { type: 'end' } | { type: 'close
 export interface ServerFigures {
   /** Event-loop delay p99 of the server's main thread, ms: how late anything it had to do started. */
   eventLoopDelayP99Ms: number;
+  /**
+   * The longest event-loop delay, ms. The delay monitor samples about once a millisecond while the loop is free and
+   * once per block while it is not, so a few long blocks hide below its p99; the maximum shows them.
+   */
+  eventLoopDelayMaxMs: number;
+  /** Share of the wall time the main thread's event loop was busy (performance.eventLoopUtilization). */
+  eventLoopUtilization: number;
   /** CPU time of the whole server process (main thread and pool) over wall time: cores kept busy. */
   coresBusy: number;
   /** `/compute` requests whose task threw (answered 500). */

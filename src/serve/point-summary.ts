@@ -31,6 +31,8 @@ export function summarizePoint(measurements: readonly ServeMeasurement[]): Serve
     healthP99Ms: spread(measured.map((m) => m.health.corrected.p99Ms)),
     healthP999Ms: spread(measured.map((m) => m.health.corrected.p999Ms)),
     eventLoopDelayP99Ms: spread(withServer.map((s) => s.eventLoopDelayP99Ms)),
+    eventLoopDelayMaxMs: spread(withServer.map((s) => s.eventLoopDelayMaxMs)),
+    eventLoopUtilization: spread(withServer.map((s) => s.eventLoopUtilization)),
     coresBusy: spread(withServer.map((s) => s.coresBusy)),
     errors: measured.reduce((sum, m) => sum + m.compute.errors + m.health.errors, 0),
     timeouts: measured.reduce((sum, m) => sum + m.compute.timeouts + m.health.timeouts, 0),

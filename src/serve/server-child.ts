@@ -71,6 +71,7 @@ async function start(config: ServerConfig): Promise<void> {
   const server = await startServer(runCompute);
   const delay = monitorEventLoopDelay({ resolution: 1 });
   let cpuAtBegin = process.cpuUsage();
+  let loopAtBegin = performance.eventLoopUtilization();
   let wallAtBegin = performance.now();
   let errorsAtBegin = 0;
 
@@ -84,6 +85,7 @@ async function start(config: ServerConfig): Promise<void> {
       delay.reset();
       delay.enable();
       cpuAtBegin = process.cpuUsage();
+      loopAtBegin = performance.eventLoopUtilization();
       wallAtBegin = performance.now();
       errorsAtBegin = server.counters.taskErrors;
       await send({ type: 'begun' });
@@ -95,6 +97,8 @@ async function start(config: ServerConfig): Promise<void> {
         type: 'figures',
         figures: {
           eventLoopDelayP99Ms: delay.count > 0 ? delay.percentile(99) / 1e6 : 0,
+          eventLoopDelayMaxMs: delay.count > 0 ? delay.max / 1e6 : 0,
+          eventLoopUtilization: performance.eventLoopUtilization(loopAtBegin).utilization,
           coresBusy: wallMs > 0 ? (cpu.user + cpu.system) / 1000 / wallMs : 0,
           taskErrors: server.counters.taskErrors - errorsAtBegin,
         },

@@ -119,6 +119,8 @@ export async function runServeSweep(plan: ServePlan, hooks: SweepHooks = {}): Pr
       if (state.workload === null) {
         state.serviceMs = ready.serviceMs;
         state.workload = ready.workload;
+        // Ids name the workload as its module does (not the path it was given by), as run results do.
+        for (const each of seriesList) each.id = `${ready.workload.id}/${each.strategy}/t${each.threads}`;
       }
       serverPorts.set(server, ready.port);
       return server;

@@ -1,4 +1,4 @@
-import { formatMs, formatRatePerS, formatRatio, formatThreads } from '../format/numbers.js';
+import { formatMs, formatPercent, formatRatePerS, formatRatio, formatThreads } from '../format/numbers.js';
 import { judgeSpeedup, judgeTimeChange, type RatioInterval } from '../judgement/judge.js';
 import type { ServePoint, ServeSeries, Spread } from '../results/serve-schema.js';
 
@@ -9,6 +9,8 @@ import type { ServePoint, ServeSeries, Spread } from '../results/serve-schema.js
 
 /** A capacity or latency ratio within ±15 % is "the same" here: one load point is noisier than a batch timing. */
 export const SERVE_MARGIN = 0.15;
+/** An event loop busy this share of the time or more is computing, not waiting (an idle server's is near 0). */
+export const BLOCKED_LOOP_UTILIZATION = 0.2;
 
 function spreadText(spread: Spread, format: (value: number) => string): string {
   if (spread.n < 2) return `${format(spread.median)} (1 repeat, no spread)`;
@@ -77,9 +79,15 @@ export function serveVerdict(series: readonly ServeSeries[]): string[] {
   if (healthRatio === undefined || capacityRatio === undefined) return lines;
   const health = judgeTimeChange(healthRatio, SERVE_MARGIN);
   const capacity = judgeSpeedup(capacityRatio, SERVE_MARGIN);
-  // The cause "waits behind the computing" is named only when the server's own event-loop delay shows it too.
-  const loopRatio = ratioOfSpreads(point.summary.eventLoopDelayP99Ms, poolPoint.summary.eventLoopDelayP99Ms);
-  const loopBlocked = loopRatio !== undefined && judgeTimeChange(loopRatio, SERVE_MARGIN).word === 'slower';
+  // The cause "waits behind the computing" is named only when the server's own readings show it: its event loop
+  // busy for a good share of the time, blocked longer than the pool's ever was.
+  const inlineLoop = point.summary;
+  const poolLoop = poolPoint.summary;
+  const loopRatio = ratioOfSpreads(inlineLoop.eventLoopDelayMaxMs, poolLoop.eventLoopDelayMaxMs);
+  const loopBlocked =
+    loopRatio !== undefined &&
+    judgeTimeChange(loopRatio, SERVE_MARGIN).word === 'slower' &&
+    inlineLoop.eventLoopUtilization.min >= BLOCKED_LOOP_UTILIZATION;
   const at = formatRatePerS(point.offeredPerS);
   const inlineText = `${label(inline)}: /health p99 ${spreadText(inlineHealth, formatMs)} at ${at}`;
   const poolText = `${label(pool)}: /health p99 ${spreadText(poolHealth, formatMs)}`;
@@ -87,8 +95,9 @@ export function serveVerdict(series: readonly ServeSeries[]): string[] {
   const loopText =
     loopRatio === undefined
       ? ''
-      : `; event-loop delay p99 ${formatMs(point.summary.eventLoopDelayP99Ms.median)} inline, ` +
-        `${formatMs(poolPoint.summary.eventLoopDelayP99Ms.median)} with the pool`;
+      : `; event loop busy ${formatPercent(inlineLoop.eventLoopUtilization.median)} of the time inline, blocked up ` +
+        `to ${formatMs(inlineLoop.eventLoopDelayMaxMs.median)}; with the pool ` +
+        `${formatPercent(poolLoop.eventLoopUtilization.median)}, up to ${formatMs(poolLoop.eventLoopDelayMaxMs.median)}`;
   if (capacity.word === 'gain' || (health.word === 'slower' && loopBlocked)) {
     lines.push(
       `${inlineText}${loopBlocked ? ', every request waits behind the computing' : ''}; ${poolText} ` +
@@ -98,7 +107,7 @@ export function serveVerdict(series: readonly ServeSeries[]): string[] {
   } else if (capacity.word === 'same' || capacity.word === 'slower') {
     const unexplained =
       health.word === 'slower' && !loopBlocked
-        ? ' The /health gap is not matched by event-loop delay: it is noise from the machine, not the work.'
+        ? ' The /health gap is not matched by a busy event loop: it is noise from the machine, not the work.'
         : '';
     lines.push(
       `Concurrency suffices: ${inlineText}; ${poolText} (${formatMs(healthGapMs)} apart)${loopText}; /compute ` +

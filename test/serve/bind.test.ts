@@ -25,10 +25,9 @@ function outsideAddresses(): string[] {
 describe('the study server', () => {
   let server: StudyServer;
   beforeAll(async () => {
-    server = await startServer(async (index) => {
-      if (index === 1) throw new Error('task failed');
-      return index;
-    });
+    server = await startServer((index) =>
+      index === 1 ? Promise.reject(new Error('task failed')) : Promise.resolve(index),
+    );
   });
   afterAll(() => server.close());
 

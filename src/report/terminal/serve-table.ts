@@ -1,4 +1,4 @@
-import { formatMs, formatRatePerS } from '../../format/numbers.js';
+import { formatMs, formatPercent, formatRatePerS } from '../../format/numbers.js';
 import type { ServeResult } from '../../results/serve-schema.js';
 import { renderTable } from './table.js';
 
@@ -11,16 +11,14 @@ export function renderServeTables(result: ServeResult, widthColumns?: number): s
   const header = [
     'offered',
     'achieved',
-    '/compute p50',
-    'p99',
-    'p99.9',
-    '/health p50',
-    'p99',
-    'p99.9',
-    'loop delay p99',
+    '/compute p50 · p99 · p99.9',
+    '/health p50 · p99 · p99.9',
+    'loop delay p99 · max',
+    'loop busy',
     'cores busy',
     'err/timeout',
   ];
+  const three = (a: number, b: number, c: number): string => `${formatMs(a)} · ${formatMs(b)} · ${formatMs(c)}`;
   for (const series of result.series) {
     const rows = series.points.map((point) => {
       const s = point.summary;
@@ -28,13 +26,12 @@ export function renderServeTables(result: ServeResult, widthColumns?: number): s
       return [
         formatRatePerS(point.offeredPerS),
         formatRatePerS(s.achievedPerS.median),
-        formatMs(s.computeP50Ms.median),
-        formatMs(s.computeP99Ms.median),
-        formatMs(s.computeP999Ms.median),
-        formatMs(s.healthP50Ms.median),
-        formatMs(s.healthP99Ms.median),
-        formatMs(s.healthP999Ms.median),
-        s.eventLoopDelayP99Ms.n > 0 ? formatMs(s.eventLoopDelayP99Ms.median) : '–',
+        three(s.computeP50Ms.median, s.computeP99Ms.median, s.computeP999Ms.median),
+        three(s.healthP50Ms.median, s.healthP99Ms.median, s.healthP999Ms.median),
+        s.eventLoopDelayP99Ms.n > 0
+          ? `${formatMs(s.eventLoopDelayP99Ms.median)} · ${formatMs(s.eventLoopDelayMaxMs.median)}`
+          : '–',
+        s.eventLoopUtilization.n > 0 ? formatPercent(s.eventLoopUtilization.median) : '–',
         s.coresBusy.n > 0 ? s.coresBusy.median.toFixed(2) : '–',
         `${s.errors + s.failures}/${s.timeouts}`,
       ];
