@@ -50,12 +50,13 @@ function capacityText(series: ServeSeries): string {
   return saturated ? text : `at least ${text} (never saturated in the sweep)`;
 }
 
-/** The offered rate the latency comparison is read at: the highest at or below half of inline's capacity. */
+/** The offered rate the latency comparison is read at: the one nearest half of inline's measured capacity. */
 export function referencePoint(inline: ServeSeries): ServePoint | undefined {
-  const capacity = inline.capacityPerS?.median ?? 0;
+  const halfPerS = (inline.capacityPerS?.median ?? 0) / 2;
   const measured = inline.points.filter((point) => point.summary !== null);
-  const below = measured.filter((point) => point.offeredPerS <= capacity / 2);
-  return below[below.length - 1] ?? measured[0];
+  return [...measured].sort(
+    (a, b) => Math.abs(a.offeredPerS - halfPerS) - Math.abs(b.offeredPerS - halfPerS) || a.offeredPerS - b.offeredPerS,
+  )[0];
 }
 
 export function serveVerdict(series: readonly ServeSeries[]): string[] {
