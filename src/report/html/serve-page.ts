@@ -42,6 +42,11 @@ function lines(
   }));
 }
 
+/** Axis ticks at powers of ten, short enough for the axis: "1 ms", "100 ms", "1 s". */
+function latencyTick(ms: number): string {
+  return ms >= 1000 ? `${Number((ms / 1000).toPrecision(3))} s` : `${Number(ms.toPrecision(3))} ms`;
+}
+
 export function renderServePage(result: ServeResult): string {
   const styles = new StyleBook();
   const title = `corescope serve: ${result.config.workload.id}`;
@@ -51,11 +56,12 @@ export function renderServePage(result: ServeResult): string {
         kind,
         title: chartTitle,
         xTitle: 'offered /compute rate (req/s)',
-        yTitle: 'p99 latency (ms, log)',
+        // The chart's title names the figure; a rotated axis title would run into the tick labels.
+        yTitle: '',
         series: lines(result, pick, formatMs),
         logX: true,
         logY: true,
-        formatY: (y) => formatMs(y),
+        formatY: latencyTick,
       },
       styles,
     );
