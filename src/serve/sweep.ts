@@ -137,32 +137,39 @@ export async function runServeSweep(plan: ServePlan, hooks: SweepHooks = {}): Pr
     for (const series of order) {
       if (stop()) break;
       let server: ServerProcess | undefined;
-      for (let rateIndex = 0; ; rateIndex += 1) {
-        if (stop()) break;
-        if (server === undefined) {
-          try {
-            server = await startServer(series);
-          } catch (error) {
-            // A server that will not start is a fault of its series: recorded, and the study goes on. Bad input
-            // (a workload without a task, hybrid without a split) and a first server that never started end it.
-            if (state.ratesPerS.length === 0 || (error instanceof StepError && error.causeName === 'UsageError'))
-              throw error;
-            state.warnings.push(`${series.id}: ${(error as Error).message}`);
-            break;
+      try {
+        for (let rateIndex = 0; ; rateIndex += 1) {
+          if (stop()) break;
+          if (server === undefined) {
+            try {
+              server = await startServer(series);
+            } catch (error) {
+              // A server that will not start is a fault of its series: recorded, and the study goes on. Bad input
+              // (a workload without a task, hybrid without a split) and a first server that never started end it.
+              if (state.ratesPerS.length === 0 || (error instanceof StepError && error.causeName === 'UsageError'))
+                throw error;
+              state.warnings.push(`${series.id}: ${(error as Error).message}`);
+              break;
+            }
+            if (state.ratesPerS.length === 0)
+              state.ratesPerS = ratesFromServiceTime(state.serviceMs, plan.rateMultiples);
           }
-          if (state.ratesPerS.length === 0) state.ratesPerS = ratesFromServiceTime(state.serviceMs, plan.rateMultiples);
+          const ratePerS = state.ratesPerS[rateIndex];
+          if (ratePerS === undefined) break;
+          hooks.onProgress?.(`serve: ${series.id} at ${ratePerS} req/s (repeat ${repeat + 1}/${plan.repeats})…`);
+          const measurement = await measurePoint(plan, server, serverPorts.get(server) ?? 0, ratePerS, repeat);
+          if (measurement.status !== 'ok') {
+            state.warnings.push(`${series.id} at ${ratePerS} req/s: ${measurement.status}: ${measurement.error ?? ''}`);
+            server.kill();
+            server = undefined;
+          }
+          recordMeasurement(series, ratePerS, measurement, plan.repeats);
+          hooks.onUpdate?.(state);
         }
-        const ratePerS = state.ratesPerS[rateIndex];
-        if (ratePerS === undefined) break;
-        hooks.onProgress?.(`serve: ${series.id} at ${ratePerS} req/s (repeat ${repeat + 1}/${plan.repeats})…`);
-        const measurement = await measurePoint(plan, server, serverPorts.get(server) ?? 0, ratePerS, repeat);
-        if (measurement.status !== 'ok') {
-          state.warnings.push(`${series.id} at ${ratePerS} req/s: ${measurement.status}: ${measurement.error ?? ''}`);
-          server.kill();
-          server = undefined;
-        }
-        recordMeasurement(series, ratePerS, measurement, plan.repeats);
-        hooks.onUpdate?.(state);
+      } catch (error) {
+        // Bad input, or a bug on this side (a file that cannot be written): no server outlives the study.
+        server?.kill();
+        throw error;
       }
       if (server !== undefined) await closeServer(server);
     }
