@@ -17,6 +17,13 @@ function spreadText(spread: Spread, format: (value: number) => string): string {
   return `${format(spread.median)} (${format(spread.min)}–${format(spread.max)} over ${spread.n} repeats)`;
 }
 
+/** A figure and its range in brackets, for the readings quoted beside the main ones: "69 % (66 %–71 %)". */
+function shortSpread(spread: Spread, format: (value: number) => string): string {
+  return spread.n < 2
+    ? format(spread.median)
+    : `${format(spread.median)} (${format(spread.min)}–${format(spread.max)})`;
+}
+
 /** a / b with the range from the extremes of each: wide, but it holds whatever repeat paired with which. */
 export function ratioOfSpreads(a: Spread, b: Spread): RatioInterval | undefined {
   if (!(b.median > 0 && b.min > 0 && a.min >= 0)) return undefined;
@@ -96,9 +103,9 @@ export function serveVerdict(series: readonly ServeSeries[]): string[] {
   const loopText =
     loopRatio === undefined
       ? ''
-      : `; event loop busy ${formatPercent(inlineLoop.eventLoopUtilization.median)} of the time inline, blocked up ` +
-        `to ${formatMs(inlineLoop.eventLoopDelayMaxMs.median)}; with the pool ` +
-        `${formatPercent(poolLoop.eventLoopUtilization.median)}, up to ${formatMs(poolLoop.eventLoopDelayMaxMs.median)}`;
+      : `; event loop busy ${shortSpread(inlineLoop.eventLoopUtilization, formatPercent)} of the time inline, blocked ` +
+        `up to ${shortSpread(inlineLoop.eventLoopDelayMaxMs, formatMs)}; with the pool ` +
+        `${shortSpread(poolLoop.eventLoopUtilization, formatPercent)}, up to ${shortSpread(poolLoop.eventLoopDelayMaxMs, formatMs)}`;
   if (capacity.word === 'gain' || (health.word === 'slower' && loopBlocked)) {
     lines.push(
       `${inlineText}${loopBlocked ? ', every request waits behind the computing' : ''}; ${poolText} ` +
