@@ -16,7 +16,8 @@ import { renderServePage } from '../report/html/serve-page.js';
 import { renderServeTables } from '../report/terminal/serve-table.js';
 import { probeEnvironment } from '../results/environment.js';
 import { writeFileAtomic } from '../results/store.js';
-import { killAllForked, StepError } from '../serve/forked.js';
+import { StepError } from '../serve/forked.js';
+import { onInterrupt } from './interrupt.js';
 import { SERVE_STRATEGIES, type ServeStrategy } from '../serve/messages.js';
 import { buildServeResult, serializeServeResult } from '../serve/serve-result.js';
 import { SERVE_DEFAULTS, type ServePlan, runServeSweep, type SweepState } from '../serve/sweep.js';
@@ -160,17 +161,7 @@ export async function handler(args: ServeArgs): Promise<void> {
   const progress = (text: string): void => {
     if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${text}`);
   };
-  let stop = false;
-  const onSignal = (): void => {
-    if (stop) {
-      killAllForked();
-      process.exit(EXIT.interrupted);
-    }
-    stop = true;
-    process.stderr.write('\nstopping after the current rate (Ctrl-C again to quit now)…\n');
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const interrupt = onInterrupt();
   const write = (state: SweepState, finished: boolean): void =>
     writeFileAtomic(outPath, serializeServeResult(buildServeResult(plan, state, environment, base, finished)));
   const startedMs = Date.now();
@@ -179,7 +170,8 @@ export async function handler(args: ServeArgs): Promise<void> {
     state = await runServeSweep(plan, {
       onProgress: progress,
       onUpdate: (current) => write(current, false),
-      stopRequested: () => stop,
+      signal: interrupt.signal,
+      killSignal: interrupt.killSignal,
     });
   } catch (error) {
     progress('');
@@ -189,8 +181,7 @@ export async function handler(args: ServeArgs): Promise<void> {
     process.exitCode = EXIT.workloadFailed;
     return;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    interrupt.dispose();
   }
   progress('');
   const result = buildServeResult(plan, state, environment, base, true);

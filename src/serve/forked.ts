@@ -1,4 +1,4 @@
-import { type ChildProcess, fork } from 'node:child_process';
+import { superviseChild, type SupervisedChild } from '../runner/supervised-child.js';
 import { TaskError, type SerializedError } from '../errors.js';
 
 /**
@@ -22,15 +22,12 @@ export class StepError extends Error {
   }
 }
 
-const live = new Set<ChildProcess>();
-
-/** Kills every process this module started and that still runs (a second Ctrl-C, or an exit on error). */
-export function killAllForked(): void {
-  for (const child of live) child.kill('SIGKILL');
-}
-
+/**
+ * One process of the serve study, on the supervised-child primitive every study shares (runner/supervised-child.ts):
+ * its deadline kills it, and `killSignal` (a second Ctrl-C) ends it at once.
+ */
 export class Forked<In extends object, Out extends { type: string }> {
-  private readonly child: ChildProcess;
+  private readonly supervised: SupervisedChild;
   private readonly inbox: Out[] = [];
   private waiter: ((message: Out | undefined) => void) | undefined;
   private exitText: string | undefined;
@@ -38,15 +35,14 @@ export class Forked<In extends object, Out extends { type: string }> {
   constructor(
     file: URL,
     private readonly name: string,
+    killSignal?: AbortSignal,
   ) {
-    this.child = fork(file, [], { execArgv: [], serialization: 'advanced', stdio: ['ignore', 'ignore', 2, 'ipc'] });
-    live.add(this.child);
-    this.child.on('message', (message: Out) => {
+    this.supervised = superviseChild({ file, ...(killSignal !== undefined ? { killSignal } : {}) });
+    this.supervised.child.on('message', (message: Out) => {
       if (this.waiter !== undefined) this.waiter(message);
       else this.inbox.push(message);
     });
-    this.child.once('exit', (code, signal) => {
-      live.delete(this.child);
+    void this.supervised.exited.then(({ code, signal }) => {
       this.exitText = signal !== null ? `on ${signal}` : `with code ${code}`;
       this.waiter?.(undefined);
     });
@@ -57,7 +53,7 @@ export class Forked<In extends object, Out extends { type: string }> {
   }
 
   send(message: In): void {
-    if (this.running) this.child.send(message);
+    if (this.running) this.supervised.send(message);
   }
 
   /** The next message, or a StepError: `timeout` (the process is killed), `crashed`, or `error` (it reported one). */
@@ -66,13 +62,12 @@ export class Forked<In extends object, Out extends { type: string }> {
     if (queued !== undefined) return this.accept(queued, step);
     if (!this.running) return Promise.reject(this.crashed(step));
     return new Promise<Out | undefined>((resolve) => {
-      const timer = setTimeout(() => {
+      this.supervised.arm(timeoutMs, () => {
         this.waiter = undefined;
-        this.kill();
         resolve(undefined);
-      }, timeoutMs);
+      });
       this.waiter = (message) => {
-        clearTimeout(timer);
+        this.supervised.disarm();
         this.waiter = undefined;
         resolve(message);
       };
@@ -85,7 +80,7 @@ export class Forked<In extends object, Out extends { type: string }> {
   }
 
   kill(): void {
-    if (this.running) this.child.kill('SIGKILL');
+    if (this.running) this.supervised.child.kill('SIGKILL');
   }
 
   private accept(message: Out, step: string): Promise<Out> {

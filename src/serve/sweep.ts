@@ -41,7 +41,10 @@ export interface SweepHooks {
   onProgress?: (text: string) => void;
   /** Heard after every measured point, with everything so far: the command writes the file each time. */
   onUpdate?: (state: SweepState) => void;
-  stopRequested?: () => boolean;
+  /** Aborted: stop after the current rate, keeping what was measured (the first Ctrl-C). */
+  signal?: AbortSignal;
+  /** Aborted: kill the server and load processes at once (the second). */
+  killSignal?: AbortSignal;
 }
 
 export interface SweepState {
@@ -102,9 +105,9 @@ export async function runServeSweep(plan: ServePlan, hooks: SweepHooks = {}): Pr
     warnings: [],
     interrupted: false,
   };
-  const stop = (): boolean => (state.interrupted ||= hooks.stopRequested?.() ?? false);
+  const stop = (): boolean => (state.interrupted ||= hooks.signal?.aborted ?? false);
   const startServer = async (series: ServeSeries): Promise<ServerProcess> => {
-    const server: ServerProcess = new Forked(SERVER_CHILD, `server (${series.id})`);
+    const server: ServerProcess = new Forked(SERVER_CHILD, `server (${series.id})`, hooks.killSignal);
     server.send({
       workloadUrl: plan.workloadUrl,
       ...(plan.size !== undefined ? { size: plan.size } : {}),
@@ -157,7 +160,8 @@ export async function runServeSweep(plan: ServePlan, hooks: SweepHooks = {}): Pr
           const ratePerS = state.ratesPerS[rateIndex];
           if (ratePerS === undefined) break;
           hooks.onProgress?.(`serve: ${series.id} at ${ratePerS} req/s (repeat ${repeat + 1}/${plan.repeats})…`);
-          const measurement = await measurePoint(plan, server, serverPorts.get(server) ?? 0, ratePerS, repeat);
+          const port = serverPorts.get(server) ?? 0;
+          const measurement = await measurePoint(plan, server, port, ratePerS, repeat, hooks.killSignal);
           if (measurement.status !== 'ok') {
             state.warnings.push(`${series.id} at ${ratePerS} req/s: ${measurement.status}: ${measurement.error ?? ''}`);
             server.kill();
@@ -204,9 +208,10 @@ async function measurePoint(
   port: number,
   ratePerS: number,
   repeat: number,
+  killSignal?: AbortSignal,
 ): Promise<ServeMeasurement> {
   const base = 'http://127.0.0.1:' + String(port);
-  const load = new Forked<LoadConfig, LoadReport>(LOAD_CHILD, 'load generator');
+  const load = new Forked<LoadConfig, LoadReport>(LOAD_CHILD, 'load generator', killSignal);
   const measurement: ServeMeasurement = {
     repeat,
     status: 'ok',
