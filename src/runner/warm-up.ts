@@ -15,6 +15,13 @@ interface BatchFigures {
   workerGcTotalsMs: ReadonlyMap<number, number>;
 }
 
+/** One cell's warm-up, a batch at a time, so the cells of a process can warm in turns as their rounds will run. */
+export interface CellWarmer {
+  /** Runs one warm-up batch; true once the cell is steady or capped. */
+  step(): Promise<boolean>;
+  report(): WarmupReport;
+}
+
 /**
  * Warms one cell until its batch times are steady (stats/warmup.ts decides: a minimum of time and of task
  * executions on every thread, then a test for no trend, capped). Warm-up batches run traced, which costs nothing
@@ -22,44 +29,45 @@ interface BatchFigures {
  * minimum, each thread's first tasks give the cold-start cost of a fresh worker, and the steady window gives the
  * share of time the main thread and the pool threads spent collecting garbage.
  */
-export async function warmCell(
+export function cellWarmer(
   cell: { strategy: PreparedStrategy; name: string; threads: number },
   tasks: number,
   options: WarmupOptions,
-  beforeBatch: () => void,
-): Promise<WarmupReport> {
+): CellWarmer {
   const threads = strategyNamed(cell.name).usesThreads ? cell.threads : 1;
   const warmup = createWarmup({ ...options, threads });
   const perThreadMs = new Map<number, number[]>();
   const figures: BatchFigures[] = [];
-  for (let status = warmup.done(); !status.done; status = warmup.done()) {
-    beforeBatch();
-    const batchThreads = new Map<number, number>();
-    const workerGcTotalsMs = new Map(figures.at(-1)?.workerGcTotalsMs ?? []);
-    const tracer: BatchTracer = {
-      onMain: () => undefined,
-      onWorker: (_index, threadId, _dispatchUs, startUs, endUs, gcTotalMs) => {
-        batchThreads.set(threadId, (batchThreads.get(threadId) ?? 0) + 1);
-        const durations = perThreadMs.get(threadId) ?? [];
-        durations.push((endUs - startUs) / 1000);
-        perThreadMs.set(threadId, durations);
-        if (gcTotalMs !== undefined)
-          workerGcTotalsMs.set(threadId, Math.max(gcTotalMs, workerGcTotalsMs.get(threadId) ?? 0));
-      },
-    };
-    const meter = createGcMeter();
-    meter.start();
-    const startedAt = performance.now();
-    const results = await cell.strategy.runBatch(tasks, tracer);
-    const wallMs = performance.now() - startedAt;
-    const main = await meter.stop();
-    // Results must be able to cross threads under every strategy (the Workload contract).
-    if (figures.length === 0) assertCloneable(results);
-    figures.push({ wallMs, mainGcMs: main.gcMs, workerGcTotalsMs });
-    warmup.record(wallMs, tasks, startedAt + wallMs, threads > 1 ? batchThreads : undefined);
-  }
-  // The steady window, with the batch before it: its totals are where the window's GC starts counting.
-  return report(warmup.done(), figures.slice(-options.window - 1), perThreadMs, threads);
+  return {
+    async step() {
+      const batchThreads = new Map<number, number>();
+      const workerGcTotalsMs = new Map(figures.at(-1)?.workerGcTotalsMs ?? []);
+      const tracer: BatchTracer = {
+        onMain: () => undefined,
+        onWorker: (_index, threadId, _dispatchUs, startUs, endUs, gcTotalMs) => {
+          batchThreads.set(threadId, (batchThreads.get(threadId) ?? 0) + 1);
+          const durations = perThreadMs.get(threadId) ?? [];
+          durations.push((endUs - startUs) / 1000);
+          perThreadMs.set(threadId, durations);
+          if (gcTotalMs !== undefined)
+            workerGcTotalsMs.set(threadId, Math.max(gcTotalMs, workerGcTotalsMs.get(threadId) ?? 0));
+        },
+      };
+      const meter = createGcMeter();
+      meter.start();
+      const startedAt = performance.now();
+      const results = await cell.strategy.runBatch(tasks, tracer);
+      const wallMs = performance.now() - startedAt;
+      const main = await meter.stop();
+      // Results must be able to cross threads under every strategy (the Workload contract).
+      if (figures.length === 0) assertCloneable(results);
+      figures.push({ wallMs, mainGcMs: main.gcMs, workerGcTotalsMs });
+      warmup.record(wallMs, tasks, startedAt + wallMs, threads > 1 ? batchThreads : undefined);
+      return warmup.done().done;
+    },
+    // The steady window, with the batch before it: its totals are where the window's GC starts counting.
+    report: () => report(warmup.done(), figures.slice(-options.window - 1), perThreadMs, threads),
+  };
 }
 
 function report(

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { warmCell } from '../../src/runner/warm-up.js';
+import { cellWarmer } from '../../src/runner/warm-up.js';
 import type { BatchTracer, PreparedStrategy } from '../../src/strategies/index.js';
 import { strategyNamed } from '../../src/strategies/index.js';
 import { loadWorkload, resolveWorkloadUrl } from '../../src/workload-source.js';
 import type { WarmupOptions } from '../../src/stats/warmup.js';
+
+/** Steps one cell's warm-up until it is done, as the measuring job does for each cell in turn. */
+async function warmCell(cell: Parameters<typeof cellWarmer>[0], tasks: number, options: WarmupOptions) {
+  const warmer = cellWarmer(cell, tasks, options);
+  while (!(await warmer.step()));
+  return warmer.report();
+}
 
 const QUICK_STEADY: WarmupOptions = {
   minMs: 0,
@@ -41,12 +48,7 @@ function fakePool(taskMs: number, coldTasks: number, extraMs: number): PreparedS
 
 describe('warming a cell', () => {
   it('measures the cold start of each pool thread: first tasks slow by a known amount', async () => {
-    const report = await warmCell(
-      { strategy: fakePool(2, 3, 10), name: 'parallel', threads: 2 },
-      8,
-      QUICK_STEADY,
-      () => undefined,
-    );
+    const report = await warmCell({ strategy: fakePool(2, 3, 10), name: 'parallel', threads: 2 }, 8, QUICK_STEADY);
     // Each thread's first 3 tasks took 10 ms more than its steady 2 ms: 30 ms over 3 tasks.
     expect(report.coldStart?.excessMs).toBeCloseTo(30, 6);
     expect(report.coldStart?.tasksUntilSteady).toBe(3);
@@ -72,7 +74,7 @@ describe('warming a cell', () => {
         }),
     };
     try {
-      const report = await warmCell({ strategy: counting, name: 'parallel', threads: 2 }, 8, QUICK_STEADY, () => {});
+      const report = await warmCell({ strategy: counting, name: 'parallel', threads: 2 }, 8, QUICK_STEADY);
       expect(perThread.size).toBe(2);
       for (const count of perThread.values()) expect(count).toBeGreaterThanOrEqual(QUICK_STEADY.minTasks);
       expect(report.batches).toBeGreaterThanOrEqual(QUICK_STEADY.window);
