@@ -9,6 +9,7 @@ import * as demoCommand from './commands/demo.js';
 import * as historyCommand from './commands/history.js';
 import * as reportCommand from './commands/report.js';
 import * as runCommand from './commands/run.js';
+import * as serveCommand from './commands/serve.js';
 import * as studyCommand from './commands/study.js';
 import { EXIT, UsageError } from './errors.js';
 import { TOOL_VERSION } from './version.js';
@@ -24,6 +25,7 @@ try {
     .version(TOOL_VERSION)
     .command(runCommand)
     .command(studyCommand)
+    .command(serveCommand)
     .command(compareCommand)
     .command(abCommand)
     .command(historyCommand)

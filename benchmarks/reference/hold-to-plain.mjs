@@ -34,16 +34,10 @@ const workloads =
 const { samplesDriftAcrossProcesses } = await import(
   pathToFileURL(join(root, 'dist', 'src', 'stats', 'steady-state.js')).href
 );
-/** A cell's samples grouped by measuring process, each in round order. */
-const byProcess = (cell) => {
-  const groups = new Map();
-  cell.samplesMs.forEach((wallMs, index) => {
-    const process = cell.samplesProcess[index] ?? 0;
-    if (!groups.has(process)) groups.set(process, []);
-    groups.get(process).push({ wallMs, round: cell.samplesRound[index] ?? index });
-  });
-  return [...groups.values()].map((samples) => samples.sort((a, b) => a.round - b.round).map((s) => s.wallMs));
-};
+// A cell's samples grouped by measuring process, in round order (the file keeps them so).
+const { samplesByProcess: byProcess } = await import(
+  pathToFileURL(join(root, 'dist', 'src', 'results', 'tagged-samples.js')).href
+);
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   return (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;

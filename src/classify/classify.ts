@@ -1,3 +1,4 @@
+import { plays } from '../strategies/index.js';
 import { cellTimeRatio } from '../judgement/cell-ratio.js';
 import { fastestOf } from '../judgement/fastest.js';
 import { judgeSpeedup, type SpeedupWord } from '../judgement/judge.js';
@@ -83,7 +84,7 @@ function measured(benchmarks: Benchmark[], strategy: string): Measured[] {
 export function classifyWorkload(benchmarks: Benchmark[], machine: Machine): Classification {
   const sequential = measured(benchmarks, 'sequential')[0];
   if (sequential === undefined) {
-    const failed = benchmarks.find((benchmark) => benchmark.strategy === 'sequential');
+    const failed = benchmarks.find((benchmark) => plays(benchmark.strategy, 'baseline'));
     const why =
       failed !== undefined && failed.status !== 'ok'
         ? `${failed.status}: ${'error' in failed ? failed.error.message : failed.reason}`
@@ -93,7 +94,7 @@ export function classifyWorkload(benchmarks: Benchmark[], machine: Machine): Cla
   const concurrent = measured(benchmarks, 'concurrent')[0];
   const parallel = measured(benchmarks, 'parallel');
   const hybridSkipped = benchmarks.some(
-    (benchmark) => benchmark.strategy === 'hybrid' && benchmark.status === 'skipped',
+    (benchmark) => plays(benchmark.strategy, 'split') && benchmark.status === 'skipped',
   );
   const hybrid = hybridSkipped ? [] : measured(benchmarks, 'hybrid');
   const evidence: Evidence = {
@@ -211,7 +212,7 @@ function recommend(candidates: Measured[], all: Measured[], machine: Machine, re
         `${cellName(chosen)} is not told apart from ${cellName(fastest.best)}: fewer threads cost less memory`,
       );
     const strategy = chosen.strategy as 'concurrent' | 'parallel' | 'hybrid';
-    return { strategy, threads: strategy === 'concurrent' ? null : chosen.threads };
+    return { strategy, threads: plays(strategy, 'loop') ? null : chosen.threads };
   }
   const open = candidates.filter((cell) => judgeSpeedup(speedupInterval(cell)).word === 'inconclusive');
   if (open.length > 0) {
@@ -227,12 +228,12 @@ function recommend(candidates: Measured[], all: Measured[], machine: Machine, re
   }
   // Every candidate decided and none gains: keep it on the main thread, and say what a pool would need.
   const pool = fastestOf(
-    candidates.filter((cell) => cell.strategy === 'parallel'),
+    candidates.filter((cell) => plays(cell.strategy, 'pool')),
     (cell) => cell.derived.speedup,
     () => undefined,
   )?.best;
   if (pool !== undefined) {
-    const sequential = all.find((cell) => cell.strategy === 'sequential');
+    const sequential = all.find((cell) => plays(cell.strategy, 'baseline'));
     const figures = costFigures(pool, sequential, deliveredCores(machine.machine, pool.threads) ?? machine.usableCores);
     const advice = figures === undefined ? undefined : poolAdvice(figures);
     reasons.push(advice?.reason ?? `${cellName(pool)} gained nothing measurable, and no figure of this run says why`);

@@ -145,10 +145,20 @@ const MEASURE_FLAGS: readonly MeasureFlag[] = [
     key: 'warmupRounds',
     option: {
       type: 'string',
-      describe: 'Unrecorded warm-up rounds before sampling',
+      describe: 'Warm-up before sampling: each cell runs until its batch times are steady (0: no warm-up)',
       defaultDescription: String(full.warmupRounds),
     },
     toValue: toNumber,
+  },
+  {
+    flag: 'warmup-max',
+    key: 'warmupMaxMs',
+    option: {
+      type: 'string',
+      describe: 'Longest warm-up per cell and process (30s, 500ms): a cell still not steady is measured and marked',
+      defaultDescription: `${full.warmupMaxMs / 1000}s; ${quick.warmupMaxMs / 1000}s with --quick`,
+    },
+    toValue: (text, flag) => parseDurationMs(text, flag),
   },
   {
     flag: 'quick',

@@ -13,6 +13,7 @@ import { overheadConfig, type OverheadConfig } from '../studies/overhead-study.j
 import { runInChild } from '../studies/study-child.js';
 import { studyResultFile, type StudyRecord } from '../studies/study-result.js';
 import { onInterrupt, type Interrupt } from './interrupt.js';
+import { resolveWorkloadUrl } from '../workload-source.js';
 import {
   defaultResultPath,
   ensureWritableFile,
@@ -29,12 +30,15 @@ type Study = (typeof STUDIES)[number];
 /** A probe step that takes longer than this is hung (the slowest, 16 MiB payloads, takes about a second). */
 const OVERHEAD_STEP_TIMEOUT_MS = 120_000;
 const QUICK_GRAINS_MS = [0.1, 1, 10];
+/** overhead: whose cold start on a fresh worker is measured when -w is not given. */
+const DEFAULT_COLD_START_WORKLOADS = ['cpu-compute'];
 
 interface StudyArgs {
   kind: Study;
   threads?: number[];
   grains?: number[];
   rounds?: number;
+  workloads?: string[];
   quick: boolean;
   out?: string;
   json: boolean;
@@ -63,6 +67,17 @@ export function builder(yargs: Argv): Argv<StudyArgs> {
       describe: 'Pool sizes to measure',
       defaultDescription: 'overhead: powers of 2 up to the usable cores, plus 2× cores; grain: up to the usable cores',
       coerce: (value: unknown) => parseThreadCounts(value, '--threads'),
+    })
+    .option('workloads', {
+      alias: ['w', 'workload'],
+      type: 'string',
+      describe: 'overhead: workloads whose cold start on a fresh worker thread is measured (ids or files)',
+      defaultDescription: DEFAULT_COLD_START_WORKLOADS.join(','),
+      coerce: (values: unknown) => {
+        const specs = splitList(values, '--workloads');
+        for (const spec of specs) resolveWorkloadUrl(spec);
+        return [...new Set(specs)];
+      },
     })
     .option('grains', {
       type: 'string',
@@ -128,6 +143,8 @@ export async function handler(args: StudyArgs): Promise<void> {
   if (args.kind === 'overhead' && (args.grains !== undefined || args.rounds !== undefined)) {
     throw new UsageError(`${args.grains !== undefined ? '--grains' : '--rounds'}: only "study grain" takes it`);
   }
+  if (args.kind === 'grain' && args.workloads !== undefined)
+    throw new UsageError('--workloads: only "study overhead" takes it');
   const environment = probeEnvironment();
   const outPath =
     args.out !== undefined
@@ -169,7 +186,8 @@ async function runOverheadStudy({
   progress,
 }: StudyContext): Promise<StudyOutcome | undefined> {
   const threads = args.threads ?? defaultThreadCounts(environment.usableCores);
-  const config = overheadConfig(threads, args.quick);
+  const workloads = (args.workloads ?? DEFAULT_COLD_START_WORKLOADS).map((spec) => resolveWorkloadUrl(spec));
+  const config = overheadConfig(threads, args.quick, workloads);
   let overheads: Overheads;
   try {
     overheads = await runInChild<Overheads>(

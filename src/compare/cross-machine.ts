@@ -1,3 +1,4 @@
+import { plays } from '../strategies/index.js';
 import type { Benchmark } from '../results/schema.js';
 import { describeMachine, machineIdentity, type MachineIdentity } from './machine.js';
 import type { Matching, NamedResult } from './match.js';
@@ -64,7 +65,7 @@ export function crossMachineLayout(columns: readonly MachineColumn[], matching: 
   for (const row of matching.rows) {
     const first = row.entries.find((entry) => entry !== undefined);
     // The baseline's own speedup is 1 by definition: a row of ones says nothing.
-    if (first === undefined || first.strategy === 'sequential') continue;
+    if (first === undefined || plays(first.strategy, 'baseline')) continue;
     rows.push({
       id: row.id,
       workloadId: first.workload.id,
@@ -97,7 +98,7 @@ export function crossMachineLayout(columns: readonly MachineColumn[], matching: 
 function cellOf(entry: Benchmark | undefined, usableCores: number): CrossMachineCell {
   const none = { speedup: null, speedupLow: null, speedupHigh: null, idealSpeedup: null, efficiency: null };
   if (entry === undefined) return { status: 'missing', ...none, oversubscribed: false };
-  const oversubscribed = entry.strategy !== 'concurrent' && entry.threads > usableCores;
+  const oversubscribed = !plays(entry.strategy, 'loop') && entry.threads > usableCores;
   if (entry.status !== 'ok' || entry.derived === null) return { status: entry.status, ...none, oversubscribed };
   const { speedup, speedupCi95, idealSpeedup, efficiency } = entry.derived;
   return {

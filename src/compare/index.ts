@@ -3,12 +3,12 @@ import { moreDataFlag } from '../judgement/more-data.js';
 import { DEFAULT_ALPHA, DEFAULT_MARGIN } from '../judgement/thresholds.js';
 import type { Benchmark, ResultFile } from '../results/schema.js';
 import { crossMachineLayout, machineColumns, type CrossMachineLayout, type MachineColumn } from './cross-machine.js';
-import { judgeComparison, type Judgement, type JudgeOptions, type Verdict } from './judge.js';
+import { judgeComparison, type Judgement, type JudgeOptions, type Verdict } from './judge-comparison.js';
 import { commonIds, matchBenchmarks, type Matching, type NamedResult } from './match.js';
 import { measureChange, type Measurement } from './measure-change.js';
 
 export type { CrossMachineLayout, MachineColumn } from './cross-machine.js';
-export type { Judgement, JudgeOptions, Verdict } from './judge.js';
+export type { Judgement, JudgeOptions, Verdict } from './judge-comparison.js';
 export type { Matching, NamedResult } from './match.js';
 
 /** compare's defaults: the judgement module's margin and false-discovery rate (judgement/thresholds.ts). */

@@ -52,3 +52,8 @@ export function formatDuration(seconds: number): string {
   if (minutes < 60) return `${minutes} min ${String(whole % 60).padStart(2, '0')} s`;
   return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 }
+
+/** A request rate: "40 req/s", "1.5 req/s", "12000 req/s" (whole numbers from 10 up). */
+export function formatRatePerS(perS: number): string {
+  return `${Number(perS.toFixed(perS >= 10 ? 0 : 1))} req/s`;
+}

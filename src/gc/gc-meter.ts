@@ -15,7 +15,9 @@ import { getHeapStatistics } from 'node:v8';
  *
  * What it does not count: V8's concurrent marking and sweeping on its own helper threads. Those keep other cores
  * busy (a sequential cell can show more than one core busy) but do not stop this thread; they show in process CPU
- * time, not here. A pause is counted in the window where it started.
+ * time, not here. A pause is counted in the window where it started. V8 also runs scavenges and marking steps as
+ * foreground tasks on the event loop, between JavaScript turns: a window around a whole sample sees them, a
+ * window around one task of an idle-between-tasks worker does not (see worker-gc.ts).
  */
 
 export interface GcReading {
@@ -36,7 +38,11 @@ export interface GcReading {
 export interface GcMeter {
   /** Opens the window now. Calling it again restarts the window. */
   start(): void;
-  /** Closes the window now and returns its figures once the window's GC entries have arrived. */
+  /**
+   * Closes the window now (the clock and heap are read synchronously, in the call) and resolves with its figures
+   * once the window's GC entries have arrived. So a synchronous hook (tinybench's afterEach) can call it and the
+   * caller await the promise later, after the timed code.
+   */
   stop(): Promise<GcReading>;
 }
 
@@ -75,12 +81,20 @@ export class ThreadGcLedger {
     return id;
   }
 
-  /** Closes window `id` at `stopMs`, after the entries of the pauses before it have been queued. */
-  async close(id: number, stopMs: number): Promise<GcPause[]> {
-    // Two turns: the native immediate that queues the entries may itself be scheduled from the first turn.
+  /**
+   * Lets the event loop turn until the entries of the pauses so far are queued, and takes them. Two turns: the
+   * native immediate that queues the entries may itself be scheduled from the first turn. A piscina thread waits
+   * for its next task without turning its loop (Atomics.wait), so without this its entries would never arrive.
+   */
+  async flush(): Promise<void> {
     await afterImmediates();
     await afterImmediates();
     this.takeQueued();
+  }
+
+  /** Closes window `id` at `stopMs`, after the entries of the pauses before it have been queued. */
+  async close(id: number, stopMs: number): Promise<GcPause[]> {
+    await this.flush();
     const startMs = this.openStarts.get(id) ?? stopMs;
     this.openStarts.delete(id);
     const inWindow = this.pauses.filter((pause) => pause.startMs >= startMs && pause.startMs <= stopMs);

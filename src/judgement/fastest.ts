@@ -1,4 +1,4 @@
-import { judgeSpeedup, type Judgement, type RatioInterval, type SpeedupWord } from './judge.js';
+import { judgeSpeedup, type RatioInterval, type RatioJudgement, type SpeedupWord } from './judge.js';
 import { DEFAULT_MARGIN } from './thresholds.js';
 
 /**
@@ -10,7 +10,7 @@ import { DEFAULT_MARGIN } from './thresholds.js';
 export interface Tie<T> {
   item: T;
   /** Best against this item, as a speedup (time of the item / time of the best); undefined when none was had. */
-  judgement: Judgement<SpeedupWord> | undefined;
+  judgement: RatioJudgement<SpeedupWord> | undefined;
 }
 
 export interface Fastest<T> {

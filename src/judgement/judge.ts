@@ -24,7 +24,7 @@ export type SpeedupWord = 'gain' | 'same' | 'slower' | 'inconclusive';
 /** For a ratio where higher is worse: time of the head / time of the base. */
 export type TimeChangeWord = 'slower' | 'faster' | 'same' | 'inconclusive';
 
-export interface Judgement<Word extends string> {
+export interface RatioJudgement<Word extends string> {
   word: Word;
   interval: RatioInterval;
   margin: number;
@@ -68,7 +68,7 @@ const TIME_WORDS: Record<BandPosition, TimeChangeWord> = {
 };
 
 /** A speedup (higher is better) against the margin. */
-export function judgeSpeedup(interval: RatioInterval, margin: number = DEFAULT_MARGIN): Judgement<SpeedupWord> {
+export function judgeSpeedup(interval: RatioInterval, margin: number = DEFAULT_MARGIN): RatioJudgement<SpeedupWord> {
   const position = bandPosition(interval, margin);
   return {
     word: SPEEDUP_WORDS[position],
@@ -79,7 +79,10 @@ export function judgeSpeedup(interval: RatioInterval, margin: number = DEFAULT_M
 }
 
 /** A time ratio head / base (higher is worse) against the margin. */
-export function judgeTimeChange(interval: RatioInterval, margin: number = DEFAULT_MARGIN): Judgement<TimeChangeWord> {
+export function judgeTimeChange(
+  interval: RatioInterval,
+  margin: number = DEFAULT_MARGIN,
+): RatioJudgement<TimeChangeWord> {
   const position = bandPosition(interval, margin);
   return {
     word: TIME_WORDS[position],

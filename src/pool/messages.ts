@@ -41,6 +41,8 @@ export interface WorkerBatch {
 export interface RanAt {
   startUs: number;
   endUs: number;
+  /** The thread's running total of GC pauses when the task ended, ms (differences between replies give shares). */
+  gcTotalMs?: number;
 }
 
 /** A worker's answer. Failures come back as data, so their name, message and code survive the thread hop. */

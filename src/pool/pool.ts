@@ -36,6 +36,8 @@ export interface StartPoolOptions {
   startupTimeoutMs: number;
   /** Heap cap per worker (--worker-max-old-space-mb): a worker over it fails its task with ERR_WORKER_OUT_OF_MEMORY. */
   workerMaxOldSpaceMb?: number;
+  /** Tasks one thread runs at once (piscina's concurrentTasksPerWorker); 1 unless an async task should overlap. */
+  concurrentTasksPerWorker?: number;
 }
 
 const WORKER_FILE = distFileUrl('workers', 'task-worker.js').href;
@@ -56,7 +58,7 @@ export async function startPool(options: StartPoolOptions): Promise<TaskPool> {
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: Number.POSITIVE_INFINITY,
-    concurrentTasksPerWorker: 1,
+    concurrentTasksPerWorker: options.concurrentTasksPerWorker ?? 1,
     workerData: options.workload,
     ...(options.workerMaxOldSpaceMb !== undefined
       ? { resourceLimits: { maxOldGenerationSizeMb: options.workerMaxOldSpaceMb } }

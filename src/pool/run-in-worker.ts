@@ -4,6 +4,7 @@ import { loadWorkload } from '../workload-source.js';
 import type { Workload } from '../workload.js';
 import { assertCloneableResult } from './cloneable.js';
 import type { PoolWorkload, RanAt, WorkerReply, WorkerTask } from './messages.js';
+import { threadGcLedger } from '../gc/gc-meter.js';
 import { nowUs } from '../trace/clock.js';
 
 /**
@@ -14,12 +15,21 @@ import { nowUs } from '../trace/clock.js';
 const cell = workerData as PoolWorkload;
 let loading: Promise<Workload> | undefined;
 let workload: Workload | undefined;
+// The GC ledger starts with the thread, so its totals cover every collection from here on.
+threadGcLedger();
 
 export async function runInWorker(message: WorkerTask): Promise<WorkerReply> {
   if (message.step === 'noop') return { ok: true, value: message.index, threadId };
   let startUs = 0;
-  const ranAt = (): { ranAt?: RanAt } =>
-    message.trace === true && startUs > 0 ? { ranAt: { startUs, endUs: nowUs() } } : {};
+  // A traced task says when it ran, and this thread's running GC total after it: V8 collects between tasks as well
+  // as during them, so the main thread takes differences of totals between replies, not per-task windows. The
+  // flush lets this thread's GC entries arrive (untimed: only traced tasks pay it, after their end is taken).
+  const ranAt = async (): Promise<{ ranAt?: RanAt }> => {
+    if (message.trace !== true || startUs === 0) return {};
+    const endUs = nowUs();
+    await threadGcLedger().flush();
+    return { ranAt: { startUs, endUs, gcTotalMs: threadGcLedger().totalGcMs } };
+  };
   try {
     workload ??= await (loading ??= loadWorkload(cell.workloadUrl));
     if (message.step === 'load') return { ok: true, value: null, threadId };
@@ -32,10 +42,10 @@ export async function runInWorker(message: WorkerTask): Promise<WorkerReply> {
     } else {
       value = await workload.task(input);
     }
-    const reply = { ok: true as const, value, threadId, ...ranAt() };
+    const reply = { ok: true as const, value, threadId, ...(await ranAt()) };
     assertCloneableResult(value, cell.workloadUrl);
     return reply;
   } catch (error) {
-    return { ok: false, error: serializeError(error), threadId, ...ranAt() };
+    return { ok: false, error: serializeError(error), threadId, ...(await ranAt()) };
   }
 }

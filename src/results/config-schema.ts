@@ -65,6 +65,8 @@ export const measureConfigSchema = z.object({
   /** A sample runs its batch as often as it takes to last this long, ms (absent in version 1 files: one batch). */
   minSampleMs: milliseconds({ allowZero: true }),
   warmupRounds: integer(0, 1000),
+  /** Warm-up per cell and process stops here, steady or not (the cell is then measured anyway and marked). */
+  warmupMaxMs: milliseconds({ allowZero: false }).max(600_000, { error: (issue) => `${String(issue.input)} ms is out of range (up to 10 min)` }),
   quick: z.boolean(),
   taskTimeoutMs: integer(1, 24 * 3_600_000),
   /** Cap on tasks in flight for `concurrent`; null: none. */
@@ -96,7 +98,7 @@ export type RunExtras = z.infer<typeof runExtrasSchema>;
 /** The measuring settings a profile decides; everything else has one default whatever the profile. */
 export type RunProfile = Pick<
   MeasureConfig,
-  'processes' | 'precisionPct' | 'maxTimeMs' | 'minSampleMs' | 'warmupRounds' | 'tasks'
+  'processes' | 'precisionPct' | 'maxTimeMs' | 'minSampleMs' | 'warmupRounds' | 'warmupMaxMs' | 'tasks'
 >;
 
 /**
@@ -107,10 +109,29 @@ export type RunProfile = Pick<
  * of 5-20 ms varied by 10-20 % from one to the next: a scheduler tick or a stalled vCPU is a large share of it. At
  * 50 ms one such stall of a few ms is a few per cent; longer samples buy little more and cost rounds.
  * tasks: null means each workload's own, else DEFAULT_TASKS.
+ * warmupMaxMs: a workload that never settles costs at most this per cell and process (criterion warms for 3 s; a
+ * run measures a whole matrix of cells in several processes, and the cap is reached only by code that never
+ * settles); quick keeps half of it: library code took over a second to settle on the 2-core VM.
  */
 export const RUN_PROFILES: { full: RunProfile; quick: RunProfile } = {
-  full: { processes: 3, precisionPct: 3, maxTimeMs: 12_000, minSampleMs: 50, warmupRounds: 1, tasks: null },
-  quick: { processes: 2, precisionPct: 3, maxTimeMs: 2_500, minSampleMs: 20, warmupRounds: 1, tasks: 8 },
+  full: {
+    processes: 3,
+    precisionPct: 3,
+    maxTimeMs: 12_000,
+    minSampleMs: 50,
+    warmupRounds: 1,
+    warmupMaxMs: 3_000,
+    tasks: null,
+  },
+  quick: {
+    processes: 2,
+    precisionPct: 3,
+    maxTimeMs: 2_500,
+    minSampleMs: 20,
+    warmupRounds: 1,
+    warmupMaxMs: 1_500,
+    tasks: 8,
+  },
 };
 
 /** Defaults that do not depend on the profile (threads depend on the machine: options/measure-config.ts). */

@@ -20,7 +20,32 @@ export const batchingSchema = z.object({
   taskUs: us.optional(),
 });
 
+/**
+ * A fresh worker's cold start on one workload (studies/cold-start-probe.ts): a plain worker_threads Worker runs the
+ * workload's tasks one by one, timed on the thread; its first tasks' time beyond its own steady speed is what
+ * every new thread of a pool pays again.
+ */
+export const coldStartSchema = z.object({
+  workload: z.string(),
+  /** Thread online, and the workload module imported on it, ms (apart from the tasks). */
+  workerOnlineMs: ms,
+  moduleLoadMs: ms,
+  /** The thread's steady task time (median of its later tasks), and its first task over that. */
+  steadyTaskMs: ms,
+  firstTaskRatio: z.number().nonnegative(),
+  /** Time the first tasks took beyond the steady speed, ms, and how many tasks until steady. */
+  excessMs: ms,
+  tasksUntilSteady: z.int().nonnegative(),
+  reachedSteady: z.boolean(),
+  /** GC pauses on the thread over all its tasks, as a share of their time, %. */
+  gcPct: z.number().nonnegative(),
+});
+
+export type ColdStart = z.infer<typeof coldStartSchema>;
+
 export const overheadsSchema = z.object({
+  /** A fresh worker's cold start per workload (absent in files written before it). */
+  coldStart: z.array(coldStartSchema).optional(),
   /** Pool start-up per pool size: threads online and a no-op run once on each, ms per start. */
   startup: z.array(z.object({ pool: poolName, threads: z.int().positive(), samplesMs: z.array(ms), medianMs: ms })),
   /** One no-op task at a time through a one-thread pool; each sample is the mean of a run of round trips, µs. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { measureConfigSchema } from './config-schema.js';
+import { warmupSchema } from './warmup-schema.js';
 import { batchingSchema, grainSchema, overheadsSchema } from './overheads-schema.js';
 import { machineProbeSchema } from './machine-schema.js';
 import { provenanceSchema } from './provenance-schema.js';
@@ -30,11 +31,11 @@ export const statsSchema = z.object({
   max: ms,
   p75: ms,
   p99: ms,
-  /** Half-width of the 95 % interval of the median (two-stage bootstrap over processes, then samples), ms. */
-  ci95: ms,
-  /** ci95 relative to the median, %. */
-  rme: z.number().nonnegative(),
-  /** The 95 % interval of the median itself, ms. */
+  /**
+   * The 95 % interval of the median, ms (a two-stage bootstrap: over processes, then samples). Its half-width as a
+   * share of the median is `precision.reachedPct`. (Version 2 also kept that half-width as `ci95`, ms, and `rme`,
+   * %: the same figures under names that meant a t-interval of the mean elsewhere; dropped on reading.)
+   */
   medianCi95: z.tuple([ms, ms]),
 });
 
@@ -148,6 +149,8 @@ export const okBenchmarkSchema = z.object({
   batching: batchingSchema.optional(),
   /** Pool cells: what the threads did in the traced batches (utilization, queue wait against run time, each thread). */
   workers: workerFiguresSchema.optional(),
+  /** What warm-up found in each measuring process, and whether the timed samples still drifted (warmup-schema.ts). */
+  warmup: warmupSchema.optional(),
 });
 
 export const failedBenchmarkSchema = z.object({
@@ -209,10 +212,22 @@ export const environmentSchema = z.object({
 
 /**
  * The file's `config` is the run's MeasureConfig (config-schema.ts), read leniently: a study records no workloads,
- * and version 1 files lack the stopping settings.
+ * and a file from an older version lacks the settings added since (the stopping settings of version 1, the warm-up
+ * cap). So every setting is optional on reading except those every version has written.
  */
 export const configSchema = measureConfigSchema
-  .partial({ precisionPct: true, maxTimeMs: true, minSampleMs: true })
+  .partial()
+  .required({
+    threads: true,
+    tasks: true,
+    size: true,
+    rounds: true,
+    processes: true,
+    warmupRounds: true,
+    quick: true,
+    taskTimeoutMs: true,
+    maxInFlight: true,
+  })
   .extend({ workloads: z.array(z.string()), strategies: z.array(z.string()) });
 
 export const resultFileSchema = z.object({

@@ -55,48 +55,62 @@ const V2_OFFERS: Readonly<Record<string, (query: OfferQuery) => LaneOffer>> = {
  * A version 2 file in version 3's shape. Version 3 changed what `derived.idealSpeedup` means: a pool's lanes are
  * no longer capped at the core count whatever the work, they follow the computing the work needs, read from the
  * same workload's sequential cell (stats/ideal.ts). Every figure that rule needs is in a version 2 file, so the
- * ideal and the efficiency are worked out again here and every reader sees the one rule. Nothing else changed.
+ * ideal and the efficiency are worked out again here and every reader sees the one rule. And `stats.ci95` and
+ * `stats.rme` are gone: they restated the median's interval and the precision reached.
  */
 export function upgradeFromV2(file: Json): Json {
   if (!Array.isArray(file.benchmarks)) return { ...file, schemaVersion: 3 };
   const entries = file.benchmarks as unknown[];
   const usableCores = isObject(file.environment) ? file.environment.usableCores : undefined;
   const maxInFlight = isObject(file.config) ? (file.config.maxInFlight ?? null) : null;
-  const benchmarks = entries.map((entry) => {
-    if (!isObject(entry) || entry.status !== 'ok') return entry;
-    const { derived, workload } = entry;
-    if (!isObject(derived) || !isObject(workload)) return entry;
-    const { speedup } = derived;
-    const sequential = entries.find(
-      (other) =>
-        isObject(other) &&
-        other.status === 'ok' &&
-        other.strategy === 'sequential' &&
-        isObject(other.workload) &&
-        other.workload.id === workload.id &&
-        other.uvThreadpoolSize === entry.uvThreadpoolSize,
-    ) as Json | undefined;
-    const coresBusy = isObject(sequential?.cpu) ? sequential.cpu.effectiveParallelism : undefined;
-    const loopBusy = isObject(sequential?.eventLoop) ? sequential.eventLoop.utilization : undefined;
-    const { tasks } = workload;
-    if (
-      typeof speedup !== 'number' ||
-      typeof coresBusy !== 'number' ||
-      typeof loopBusy !== 'number' ||
-      typeof workload.kind !== 'string' ||
-      typeof usableCores !== 'number' ||
-      typeof tasks !== 'number' ||
-      typeof entry.strategy !== 'string' ||
-      typeof entry.threads !== 'number' ||
-      (maxInFlight !== null && typeof maxInFlight !== 'number')
-    )
-      return entry;
-    const offer = V2_OFFERS[entry.strategy]?.({ tasks, threads: entry.threads, usableCores, maxInFlight });
-    if (offer === undefined) return entry;
-    const ideal = cellIdealSpeedup(tasks, offer, { coresBusy, loopBusy, kind: workload.kind });
-    return { ...entry, derived: { ...derived, idealSpeedup: ideal, efficiency: speedup / ideal } };
-  });
+  const benchmarks = entries.map((entry) =>
+    isObject(entry) && entry.status === 'ok'
+      ? withoutOldStats(idealOfV3(entry, entries, usableCores, maxInFlight))
+      : entry,
+  );
   return { ...file, schemaVersion: 3, benchmarks };
+}
+
+/** The ideal and the efficiency by version 3's rule, from the same workload's sequential cell. */
+function idealOfV3(entry: Json, entries: readonly unknown[], usableCores: unknown, maxInFlight: unknown): Json {
+  const { derived, workload } = entry;
+  if (!isObject(derived) || !isObject(workload)) return entry;
+  const { speedup } = derived;
+  const sequential = entries.find(
+    (other) =>
+      isObject(other) &&
+      other.status === 'ok' &&
+      other.strategy === 'sequential' &&
+      isObject(other.workload) &&
+      other.workload.id === workload.id &&
+      other.uvThreadpoolSize === entry.uvThreadpoolSize,
+  ) as Json | undefined;
+  const coresBusy = isObject(sequential?.cpu) ? sequential.cpu.effectiveParallelism : undefined;
+  const loopBusy = isObject(sequential?.eventLoop) ? sequential.eventLoop.utilization : undefined;
+  const { tasks } = workload;
+  if (
+    typeof speedup !== 'number' ||
+    typeof coresBusy !== 'number' ||
+    typeof loopBusy !== 'number' ||
+    typeof workload.kind !== 'string' ||
+    typeof usableCores !== 'number' ||
+    typeof tasks !== 'number' ||
+    typeof entry.strategy !== 'string' ||
+    typeof entry.threads !== 'number' ||
+    (maxInFlight !== null && typeof maxInFlight !== 'number')
+  )
+    return entry;
+  const offer = V2_OFFERS[entry.strategy]?.({ tasks, threads: entry.threads, usableCores, maxInFlight });
+  if (offer === undefined) return entry;
+  const ideal = cellIdealSpeedup(tasks, offer, { coresBusy, loopBusy, kind: workload.kind });
+  return { ...entry, derived: { ...derived, idealSpeedup: ideal, efficiency: speedup / ideal } };
+}
+
+/** Version 2's `stats.ci95` and `stats.rme` restated `medianCi95` and `precision.reachedPct` under other names. */
+function withoutOldStats(entry: Json): Json {
+  if (!isObject(entry.stats)) return entry;
+  const { ci95: _ci95, rme: _rme, ...stats } = entry.stats;
+  return { ...entry, stats };
 }
 
 function isObject(value: unknown): value is Json {

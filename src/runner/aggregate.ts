@@ -4,9 +4,11 @@ import { cellIdealSpeedup, type WorkAlone } from '../stats/ideal.js';
 import { median } from '../stats/summary.js';
 import { summarize } from '../stats/summary.js';
 import { tukeyOutliers } from '../stats/outliers.js';
-import { isBaseline, strategyNamed } from '../strategies/index.js';
+import { plays, strategyNamed } from '../strategies/index.js';
 import { pairedRatio } from './pairs.js';
 import { samplesByProcess } from '../results/tagged-samples.js';
+import type { CellWarmup } from '../results/warmup-schema.js';
+import { samplesDriftAcrossProcesses, type SamplesDrift } from '../stats/steady-state.js';
 import type { CellRecord, TaggedSample, WorkloadRecord } from './records.js';
 
 export interface AggregateOptions {
@@ -36,7 +38,7 @@ export function aggregateWorkload(record: WorkloadRecord, options: AggregateOpti
     ...(record.info?.criticalPathMs !== undefined ? { criticalPathMs: record.info.criticalPathMs } : {}),
   } as const;
   const baseline = record.cells.find(
-    (cell) => isBaseline(cell.strategy) && cell.failure === undefined && cell.samples.length > 0,
+    (cell) => plays(cell.strategy, 'baseline') && cell.failure === undefined && cell.samples.length > 0,
   );
 
   return record.cells.map((cell): Benchmark => {
@@ -103,12 +105,7 @@ function okEntry(
   const flat = summarize(base.samplesMs);
   const halfWidthMs = (interval.high - interval.low) / 2;
   const reachedPct = flat.median > 0 ? (halfWidthMs / flat.median) * 100 : 0;
-  const stats = {
-    ...flat,
-    ci95: halfWidthMs,
-    rme: reachedPct,
-    medianCi95: [interval.low, interval.high] as [number, number],
-  };
+  const stats = { ...flat, medianCi95: [interval.low, interval.high] as [number, number] };
   const met = reachedPct <= options.precisionPct && groups.length >= 2;
 
   const sumOf = (pick: (sample: TaggedSample) => number): number =>
@@ -120,6 +117,10 @@ function okEntry(
   const loopIdleMs = sumOf((sample) => sample.loopIdleMs);
 
   const warnings = [...base.warnings];
+  // Warm-up or not, a cell whose first samples still ran slow is marked, never averaged in silently.
+  const drift = samplesDriftAcrossProcesses(groups);
+  if (drift.beyondNoise) warnings.push(`not steady: its first timed samples ran ${drift.ratio.toFixed(2)}× the rest`);
+  const warmup = cellWarmup(cell, drift);
   if (groups.length < 2) warnings.push('one measuring process: its interval cannot show the spread between processes');
   if (stats.n < 3) warnings.push(`only ${stats.n} sample(s): no meaningful spread or interval`);
 
@@ -140,6 +141,36 @@ function okEntry(
     derived: derivedFigures(cell, baseline, floor, base.workload, options),
     startupMs: cell.startupsMs.length > 0 ? median(cell.startupsMs) : 0,
     ...(cell.batching !== undefined ? { batching: cell.batching } : {}),
+    ...(warmup !== undefined ? { warmup } : {}),
+  };
+}
+
+/**
+ * The cell's warm-up over its processes, with the drift test on its timed samples (each process's first sample
+ * against the rest, stats/steady-state.ts). Undefined when no process warmed it (--warmup 0).
+ */
+function cellWarmup(cell: CellRecord, drift: SamplesDrift): CellWarmup | undefined {
+  if (cell.warmups.length === 0) return undefined;
+  const mid = (values: readonly number[]): number => (values.length === 0 ? 0 : median(values));
+  const workers = cell.warmups.flatMap((report) => (report.gc.workersPct !== undefined ? [report.gc.workersPct] : []));
+  const cold = cell.warmups.flatMap((report) => (report.coldStart !== undefined ? [report.coldStart] : []));
+  return {
+    processes: cell.warmups,
+    notSteady: cell.warmups.filter((report) => !report.steady).length,
+    firstSampleRatio: drift.ratio,
+    drifting: drift.beyondNoise,
+    gc: {
+      mainPct: mid(cell.warmups.map((report) => report.gc.mainPct)),
+      ...(workers.length > 0 ? { workersPct: mid(workers) } : {}),
+    },
+    ...(cold.length > 0
+      ? {
+          coldStart: {
+            excessMs: mid(cold.map((entry) => entry.excessMs)),
+            tasksUntilSteady: mid(cold.map((entry) => entry.tasksUntilSteady)),
+          },
+        }
+      : {}),
   };
 }
 

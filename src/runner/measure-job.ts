@@ -1,6 +1,5 @@
 import { monitorEventLoopDelay, performance, type IntervalHistogram } from 'node:perf_hooks';
 import { serializeError, UsageError } from '../errors.js';
-import { assertCloneable } from '../pool/cloneable.js';
 import { strategyNamed, type PreparedStrategy, type StrategyContext } from '../strategies/index.js';
 import { loadWorkload } from '../workload-source.js';
 import type { Workload } from '../workload.js';
@@ -10,6 +9,8 @@ import { DEFAULT_TASKS } from './defaults.js';
 import type { CellJob, ChildMessage, MeasureJob, Phase, RoundPlan } from './protocol.js';
 import { measureRound } from './round.js';
 import { traceBatch } from './trace-sample.js';
+import { cellWarmer } from './warm-up.js';
+import { WARMUP_FULL, WARMUP_QUICK } from '../stats/warmup.js';
 import { startWatchdog, WATCHDOG_GRACE_MS, type Watchdog } from './watchdog.js';
 
 /** Generous budgets for steps whose length does not depend on the task: loading, setup, teardown. */
@@ -164,17 +165,35 @@ async function prepareCells(session: Session): Promise<void> {
   }
 }
 
-/** Unrecorded rounds before any timing: each cell runs its sample's worth of batches. */
+/**
+ * Before any timing, each cell warms until its batch times are steady (warm-up.ts), every pool thread included;
+ * --warmup 0 skips it. The cells warm in turns, one batch each per turn, as their timed rounds will run, and a cell
+ * that is done keeps taking its turn (untimed, unrecorded) until every cell is: so none sits idle for long before
+ * its first sample. A pool left idle for seconds came back slow: V8 reclaims memory, and code with it, from an
+ * isolate that goes quiet. Calibration comes after, on warm batches.
+ */
 async function warmUp(session: Session): Promise<void> {
   const { job, hooks, tasks, live } = session;
-  for (let round = 0; round < job.config.warmupRounds && !hooks.stopRequested(); round += 1) {
+  if (job.config.warmupRounds === 0) return;
+  const options = { ...(job.config.quick ? WARMUP_QUICK : WARMUP_FULL), maxMs: job.config.warmupMaxMs };
+  const warming = new Map(
+    live.map((cell) => [
+      cell,
+      cellWarmer({ strategy: cell.strategy, name: cell.job.strategy, threads: cell.job.threads }, tasks, options),
+    ]),
+  );
+  while (warming.size > 0 && !hooks.stopRequested()) {
     for (const cell of [...live]) {
-      phase(hooks.emit, 'warmup', cell.job.id, sampleDeadlineMs(session, cell));
+      phase(hooks.emit, 'warmup', cell.job.id, sampleDeadlineMs(session, cell, 1));
+      const warmer = warming.get(cell);
       try {
-        // Results must be able to cross threads under every strategy (the Workload contract); warm-up is untimed.
-        assertCloneable(await cell.strategy.runBatch(tasks));
-        for (let repeat = 1; repeat < (cell.repeats ?? 1); repeat += 1) await cell.strategy.runBatch(tasks);
+        if (warmer === undefined) await cell.strategy.runBatch(tasks);
+        else if (await warmer.step()) {
+          hooks.emit({ type: 'warmed', cellId: cell.job.id, report: warmer.report() });
+          warming.delete(cell);
+        }
       } catch (error) {
+        warming.delete(cell);
         await fail(session, cell, error);
       }
     }

@@ -1,4 +1,4 @@
-import { BASELINE_STRATEGY, isBaseline, strategyNamed, type StrategyName } from '../strategies/index.js';
+import { plays, ROLES, strategyNamed, type StrategyName } from '../strategies/index.js';
 
 export interface PlannedCell {
   /** The cell's key within its workload: `parallel/t2`. Its benchmark id adds the workload's (results/schema.ts). */
@@ -23,9 +23,9 @@ export function defaultThreadCounts(usableCores: number): number[] {
  * single-threaded strategies run once (as t1), `parallel` once per thread count.
  */
 export function planCells(strategies: readonly StrategyName[], threadCounts: readonly number[]): PlannedCell[] {
-  const cells: PlannedCell[] = [{ id: cellKey(BASELINE_STRATEGY, 1), strategy: BASELINE_STRATEGY, threads: 1 }];
+  const cells: PlannedCell[] = [{ id: cellKey(ROLES.baseline, 1), strategy: ROLES.baseline, threads: 1 }];
   for (const strategy of strategies) {
-    if (isBaseline(strategy)) continue;
+    if (plays(strategy, 'baseline')) continue;
     const counts = strategyNamed(strategy).usesThreads ? [...new Set(threadCounts)].sort((a, b) => a - b) : [1];
     for (const threads of counts) cells.push({ id: cellKey(strategy, threads), strategy, threads });
   }

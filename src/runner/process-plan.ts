@@ -2,7 +2,7 @@ import type { MeasureConfig } from '../results/config-schema.js';
 import type { Benchmark, OkBenchmark } from '../results/schema.js';
 import { samplesByProcess } from '../results/tagged-samples.js';
 import { varianceComponents } from '../stats/variance-components.js';
-import { isBaseline } from '../strategies/index.js';
+import { plays } from '../strategies/index.js';
 import { roundsPerProcess } from './allocation.js';
 import { MAX_PROCESSES, MAX_ROUNDS_PER_PROCESS, MIN_ALLOCATED_ROUNDS, MIN_ROUNDS_PER_PROCESS } from './defaults.js';
 import type { RoundPlan } from './protocol.js';
@@ -59,7 +59,7 @@ export function finishedCells(record: WorkloadRecord, entries: readonly Benchmar
     record.cells
       .filter((cell, index) => {
         const entry = entries[index];
-        return !isBaseline(cell.strategy) && entry?.status === 'ok' && entry.precision.met;
+        return !plays(cell.strategy, 'baseline') && entry?.status === 'ok' && entry.precision.met;
       })
       .map((cell) => cell.id),
   );

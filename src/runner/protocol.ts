@@ -1,5 +1,6 @@
 import type { SerializedError } from '../errors.js';
 import type { MeasureConfig } from '../results/config-schema.js';
+import type { WarmupReport } from '../results/warmup-schema.js';
 import type { BatchChoice } from '../strategies/batch-size.js';
 import type { StrategyName } from '../strategies/index.js';
 import type { TraceCapture } from '../trace/model.js';
@@ -68,6 +69,8 @@ export type ChildMessage =
   | { type: 'phase'; phase: Phase; cellId: string | null; deadlineMs: number }
   | { type: 'setup-data'; data: unknown }
   | { type: 'cell-ready'; cellId: string; startupMs: number; batching?: BatchChoice }
+  /** What warm-up found for this cell in this process. */
+  | { type: 'warmed'; cellId: string; report: WarmupReport }
   /** Batches per sample this cell will use in every process of the run. */
   | { type: 'calibrated'; cellId: string; repeats: number }
   | { type: 'sample'; cellId: string; round: number; reading: SampleReading }

@@ -1,5 +1,6 @@
 import type { SerializedError } from '../errors.js';
 import type { MeasureConfig } from '../results/config-schema.js';
+import type { WarmupReport } from '../results/warmup-schema.js';
 import type { BatchChoice } from '../strategies/batch-size.js';
 import type { StrategyName } from '../strategies/index.js';
 import type { TraceCapture } from '../trace/model.js';
@@ -24,6 +25,8 @@ export interface CellRecord {
   samples: TaggedSample[];
   /** Pool start-up in each process that prepared the cell, ms (0 for strategies without a pool). */
   startupsMs: number[];
+  /** What warm-up found in each process that warmed the cell. */
+  warmups: Array<WarmupReport & { process: number }>;
   /** A failed cell, as the child reported it or as the supervisor judged the child's death. */
   failure?: CellFailureReport;
   /** The strategy cannot run this workload: recorded as `skipped` with this reason. */
@@ -80,7 +83,12 @@ export function newRecord(
     spec,
     ...(uvThreadpoolSize !== undefined ? { uvThreadpoolSize } : {}),
     workloadUrl: resolveWorkloadUrl(spec),
-    cells: planCells(config.strategies, config.threads).map((cell) => ({ ...cell, samples: [], startupsMs: [] })),
+    cells: planCells(config.strategies, config.threads).map((cell) => ({
+      ...cell,
+      samples: [],
+      startupsMs: [],
+      warmups: [],
+    })),
     processes: 0,
     completed: 0,
     elapsedMs: 0,

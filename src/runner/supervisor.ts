@@ -116,7 +116,11 @@ async function runChild(record: WorkloadRecord, job: MeasureJob, hooks: Supervis
   child.on('message', (message: ChildMessage) =>
     onMessage(message, { record, cells, state, supervised, hooks, processIndex: job.processIndex }),
   );
-  child.once('spawn', () => send({ type: 'job', job }));
+  child.once('spawn', () => {
+    send({ type: 'job', job });
+    // Aborted between the check before forking and the listener above: the child still hears it.
+    if (hooks.signal?.aborted === true) stop();
+  });
   const exit = await supervised.exited;
   hooks.signal?.removeEventListener('abort', stop);
   if (!state.done && record.fatal === undefined) recordDeath(record, cells, state, exit);
@@ -159,6 +163,9 @@ function onMessage(
     case 'cell-ready':
       cell?.startupsMs.push(message.startupMs);
       if (cell !== undefined) cell.batching ??= message.batching;
+      break;
+    case 'warmed':
+      cell?.warmups.push({ ...message.report, process: processIndex });
       break;
     case 'calibrated':
       if (cell !== undefined) cell.repeats ??= message.repeats;

@@ -30,9 +30,21 @@ export function strategyNamed(name: string): StrategyDescriptor {
   return strategy;
 }
 
-/** The strategy every speedup is measured against: always run, first in every table. */
-export const BASELINE_STRATEGY: string = sequential.name;
+/**
+ * The parts reports and judgements speak of, each played by one strategy: the baseline every speedup is measured
+ * against, concurrency on the event loop, the worker pool, the pool's library-free floor, and the wait/compute
+ * split. Code outside this folder asks `plays(name, role)` and never compares strategy names itself.
+ */
+export const ROLES = {
+  baseline: sequential.name,
+  loop: concurrent.name,
+  pool: parallel.name,
+  floor: raw.name,
+  split: hybrid.name,
+} as const;
 
-export function isBaseline(name: string): boolean {
-  return name === BASELINE_STRATEGY;
+export type Role = keyof typeof ROLES;
+
+export function plays(name: string, role: Role): boolean {
+  return name === ROLES[role];
 }

@@ -32,8 +32,18 @@ export type StrategyOptions = Partial<Pick<MeasureConfig, 'maxInFlight' | 'worke
  */
 export interface BatchTracer {
   onMain(index: number, startUs: number, endUs: number): void;
-  /** A task on a pool thread: handed over at `dispatchUs`, ran from `startUs` to `endUs` there. */
-  onWorker(index: number, threadId: number, dispatchUs: number, startUs: number, endUs: number): void;
+  /**
+   * A task on a pool thread: handed over at `dispatchUs`, ran from `startUs` to `endUs` there; `gcTotalMs` is the
+   * thread's running total of GC pauses at the task's end (when the thread could say).
+   */
+  onWorker(
+    index: number,
+    threadId: number,
+    dispatchUs: number,
+    startUs: number,
+    endUs: number,
+    gcTotalMs?: number,
+  ): void;
 }
 
 /** One strategy, ready to run batches. One interface for all, so the runner never special-cases them. */

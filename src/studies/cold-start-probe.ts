@@ -35,8 +35,10 @@ export interface ColdStartProbe {
   moduleLoadMs: number;
   /** Each task's time on the thread, in order, ms. */
   taskDurationsMs: number[];
-  /** Each task's GC pauses on the thread, ms. */
+  /** Each task's GC pauses on the thread, ms: only those that started while the task ran. */
   taskGcMs: number[];
+  /** Every GC pause on the thread from its first task to its last, between tasks too, ms. */
+  threadGcMs: number;
   cost: ColdStartCost;
 }
 
@@ -64,6 +66,7 @@ export async function probeColdStart(options: ColdStartProbeOptions): Promise<Co
       moduleLoadMs: reply.moduleLoadMs,
       taskDurationsMs: reply.taskDurationsMs,
       taskGcMs: reply.taskGcMs,
+      threadGcMs: reply.threadGcMs,
       cost: coldStartCost(reply.taskDurationsMs, steadyMedianMs, noise),
     };
   } finally {

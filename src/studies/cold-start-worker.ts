@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
+import { setImmediate as afterImmediate } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { serializeError, type SerializedError } from '../errors.js';
-import { runMeasuringGc } from '../gc/worker-gc.js';
+import { runMeasuringGc, threadGcTotals } from '../gc/worker-gc.js';
 import { loadWorkload } from '../workload-source.js';
 
 /**
@@ -20,7 +21,7 @@ export interface ColdStartWorkerData {
 }
 
 export type ColdStartWorkerReply =
-  | { ok: true; moduleLoadMs: number; taskDurationsMs: number[]; taskGcMs: number[] }
+  | { ok: true; moduleLoadMs: number; taskDurationsMs: number[]; taskGcMs: number[]; threadGcMs: number }
   | { ok: false; error: SerializedError };
 
 async function probe(input: ColdStartWorkerData): Promise<ColdStartWorkerReply> {
@@ -30,6 +31,7 @@ async function probe(input: ColdStartWorkerData): Promise<ColdStartWorkerReply> 
     const moduleLoadMs = performance.now() - loadStartMs;
     const taskDurationsMs: number[] = [];
     const taskGcMs: number[] = [];
+    const gcBefore = threadGcTotals();
     for (let run = 0; run < input.runs; run += 1) {
       const taskInput = { data: input.data, size: input.size, index: run % input.tasks };
       let durationMs = 0;
@@ -41,7 +43,11 @@ async function probe(input: ColdStartWorkerData): Promise<ColdStartWorkerReply> 
       taskDurationsMs.push(durationMs);
       taskGcMs.push(gc.gcMs);
     }
-    return { ok: true, moduleLoadMs, taskDurationsMs, taskGcMs };
+    // Two turns, so the last task's pauses are reported (see gc-meter.ts) before the totals are read.
+    await afterImmediate();
+    await afterImmediate();
+    const threadGcMs = threadGcTotals().gcMs - gcBefore.gcMs;
+    return { ok: true, moduleLoadMs, taskDurationsMs, taskGcMs, threadGcMs };
   } catch (error) {
     return { ok: false, error: serializeError(error) };
   }

@@ -1,3 +1,4 @@
+import { plays } from '../strategies/index.js';
 import { resolveMeasureConfig } from '../options/measure-config.js';
 import type { Benchmark, Environment } from '../results/schema.js';
 import type { Grain, GrainPoint } from '../results/overheads-schema.js';
@@ -119,11 +120,11 @@ function pointsOf(
   tasks: number,
   label: (strategy: string) => string,
 ): GrainPoint[] {
-  const sequential = benchmarks.find((benchmark) => benchmark.strategy === 'sequential');
+  const sequential = benchmarks.find((benchmark) => plays(benchmark.strategy, 'baseline'));
   if (sequential?.status !== 'ok') return [];
   const taskMs = sequential.stats.median / tasks;
   return benchmarks.flatMap((benchmark): GrainPoint[] =>
-    benchmark.strategy === 'sequential' || benchmark.status !== 'ok' || benchmark.derived === null
+    plays(benchmark.strategy, 'baseline') || benchmark.status !== 'ok' || benchmark.derived === null
       ? []
       : [
           {

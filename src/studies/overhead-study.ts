@@ -1,4 +1,5 @@
-import type { Overheads } from '../results/overheads-schema.js';
+import type { ColdStart, Overheads } from '../results/overheads-schema.js';
+import { probeColdStart, type ColdStartProbe } from './cold-start-probe.js';
 import { DEFAULT_PAYLOAD_BYTES, measurePayload } from './payload-probe.js';
 import { measureDispatch, measureRoundTrip, measureStartup } from './pool-probes.js';
 
@@ -15,10 +16,16 @@ export interface OverheadConfig {
   /** Tasks per message tried for piscina in the dispatch probe (1 = one message per task). */
   dispatchBatches: number[];
   payloadBytes: number[];
+  /** Workloads whose cold start on a fresh worker is measured: built-in ids or module URLs. */
+  coldStartWorkloads: string[];
 }
 
 /** About 20 s on 2 cores (full) or a few seconds (quick). */
-export function overheadConfig(threads: number[], quick: boolean): OverheadConfig {
+export function overheadConfig(threads: number[], quick: boolean, workloadUrls: string[]): OverheadConfig {
+  return { ...probeSizes(threads, quick), coldStartWorkloads: workloadUrls };
+}
+
+function probeSizes(threads: number[], quick: boolean): Omit<OverheadConfig, 'coldStartWorkloads'> {
   return quick
     ? {
         threads,
@@ -40,7 +47,7 @@ export function overheadConfig(threads: number[], quick: boolean): OverheadConfi
       };
 }
 
-export type OverheadStep = 'startup' | 'round trip' | 'dispatch' | 'payload';
+export type OverheadStep = 'startup' | 'round trip' | 'dispatch' | 'payload' | 'cold start';
 
 /** Runs every probe in turn, in this process; `onStep` hears which one starts (the parent arms a deadline). */
 export async function runOverheadProbes(
@@ -58,5 +65,24 @@ export async function runOverheadProbes(
     samples: config.samples,
     minSampleMs: config.minSampleMs,
   });
-  return { startup, roundTrip, dispatch, payload };
+  onStep('cold start');
+  const coldStart: ColdStart[] = [];
+  for (const workloadUrl of config.coldStartWorkloads)
+    coldStart.push(coldStartFigures(await probeColdStart({ workloadUrl }), workloadUrl));
+  return { ...(coldStart.length > 0 ? { coldStart } : {}), startup, roundTrip, dispatch, payload };
+}
+
+function coldStartFigures(probe: ColdStartProbe, workloadUrl: string): ColdStart {
+  const taskMs = probe.taskDurationsMs.reduce((total, durationMs) => total + durationMs, 0);
+  return {
+    workload: workloadUrl.replace(/^.*\//, '').replace(/\.[cm]?[jt]s$/, ''),
+    workerOnlineMs: probe.workerOnlineMs,
+    moduleLoadMs: probe.moduleLoadMs,
+    steadyTaskMs: probe.cost.steadyMedianMs,
+    firstTaskRatio: probe.cost.firstTaskRatio,
+    excessMs: probe.cost.excessMs,
+    tasksUntilSteady: probe.cost.tasksUntilSteady,
+    reachedSteady: probe.cost.reachedSteady,
+    gcPct: taskMs > 0 ? (probe.threadGcMs / taskMs) * 100 : 0,
+  };
 }

@@ -114,6 +114,9 @@ describe('corescope run', () => {
     [['--precision', '100'], /^corescope: --precision: 100 % is out of range/],
     [['--max-time', 'soon'], /^corescope: --max-time: "soon" is not a positive duration/],
     [['--max-time', '0'], /^corescope: --max-time: "0" is not a positive duration/],
+    [['--warmup-max', '0'], /^corescope: --warmup-max: "0" is not a positive duration/],
+    [['--warmup-max', '11min'], /^corescope: --warmup-max: 660000 ms is out of range \(up to 10 min\)/],
+    [['--warmup', '-1'], /^corescope: --warmup: -1 is out of range \(0\.\.1000\)/],
   ])('exits 2 before any work on bad input %j', async (args, message) => {
     const result = await runCli(['run', ...args]);
     expect(result.code).toBe(2);

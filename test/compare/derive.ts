@@ -39,7 +39,8 @@ export function scaleBenchmark(result: ResultFile, id: string, factor: number): 
   benchmark.samplesMs = benchmark.samplesMs.map((sample) => sample * factor);
   if (benchmark.status === 'ok') {
     const { stats } = benchmark;
-    for (const key of ['mean', 'median', 'sd', 'min', 'max', 'p75', 'p99', 'ci95'] as const) stats[key] *= factor;
+    for (const key of ['mean', 'median', 'sd', 'min', 'max', 'p75', 'p99'] as const) stats[key] *= factor;
+    stats.medianCi95 = [stats.medianCi95[0] * factor, stats.medianCi95[1] * factor];
   }
   return copy;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareResults } from '../../src/compare/index.js';
-import { judgeComparison } from '../../src/compare/judge.js';
+import { judgeComparison } from '../../src/compare/judge-comparison.js';
 import { measureChange } from '../../src/compare/measure-change.js';
 import { judgeTimeChange } from '../../src/judgement/judge.js';
 import type { Benchmark, OkBenchmark, ResultFile } from '../../src/results/schema.js';

@@ -60,3 +60,15 @@ describe('sumPauses', () => {
     expect(figures).toEqual({ gcMs: 4.75, gcCount: 3, minorMs: 0.75, majorMs: 4 });
   });
 });
+
+describe('GcMeter.stop timing', () => {
+  it('closes the window when called, not when awaited', async () => {
+    const meter = createGcMeter();
+    meter.start();
+    const pending = meter.stop(); // as a synchronous afterEach hook would
+    allocateFor(100); // after the window: must not be counted
+    const reading = await pending;
+    expect(reading.wallMs).toBeLessThan(50);
+    expect(reading.gcMs).toBeLessThan(reading.wallMs + 1e-9);
+  });
+});

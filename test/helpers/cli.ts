@@ -10,6 +10,9 @@ import { DIST_ROOT } from '../../src/paths.js';
  * would only cost time.
  */
 export const FAST_RUN: readonly string[] = [
+  // Warm-up still runs (its failures are part of what the tests check), capped short: its logic has its own tests.
+  '--warmup-max',
+  '200ms',
   '--processes',
   '1',
   '--no-probe',

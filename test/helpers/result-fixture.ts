@@ -30,8 +30,6 @@ export function syntheticResult(samplesFor: (id: string) => number[] = () => [10
         max: sorted.at(-1) ?? mean,
         p75: mean,
         p99: mean,
-        ci95: 0.4,
-        rme: 4,
         medianCi95: [mean - 0.4, mean + 0.4],
       },
       precision: { targetPct: 3, reachedPct: 4, met: false },

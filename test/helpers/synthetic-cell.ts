@@ -54,8 +54,6 @@ export function okCell(shape: CellShape): OkBenchmark {
       max: sorted.at(-1) ?? shape.medianMs,
       p75: shape.medianMs,
       p99: shape.medianMs,
-      ci95: shape.medianMs * 0.025,
-      rme: 2.5,
       medianCi95: [shape.medianMs * 0.975, shape.medianMs * 1.025],
     },
     precision: { targetPct: 3, reachedPct: 2.5, met: true },

@@ -70,7 +70,7 @@ function scaled(benchmark: Benchmark, factor: number): Benchmark {
       max: stats.max * factor,
       p75: stats.p75 * factor,
       p99: stats.p99 * factor,
-      ci95: stats.ci95 * factor,
+      medianCi95: [stats.medianCi95[0] * factor, stats.medianCi95[1] * factor],
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeComparison } from '../../src/compare/judge.js';
+import { judgeComparison } from '../../src/compare/judge-comparison.js';
 import type { Measurement } from '../../src/compare/measure-change.js';
 import { ratioOfIndependent } from '../../src/judgement/independent-ratio.js';
 import { VECTORS } from '../vectors/vectors.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvExporter, csvField } from '../../src/report/export/csv.js';
 import { toReportInputs } from '../../src/report/data/report-input.js';
-import { FULL_COLUMNS } from '../../src/report/terminal/results-table.js';
+import { FULL_COLUMNS } from '../../src/report/columns/results-columns.js';
 import { STUDY_CSV_HEADER } from '../../src/report/terminal/study-tables.js';
 import { grainStudy, HOSTILE, hostileResult, overheadStudy, rawUvResult, realResult } from './fixtures.js';
 

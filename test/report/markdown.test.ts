@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, markdownExporter } from '../../src/report/export/markdown.js';
 import { toReportInputs } from '../../src/report/data/report-input.js';
-import { SUMMARY_COLUMNS } from '../../src/report/terminal/results-table.js';
+import { SUMMARY_COLUMNS } from '../../src/report/columns/results-columns.js';
 import {
   fittedResult,
   grainStudy,

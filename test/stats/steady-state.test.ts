@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { samplesDrift, samplesDriftAcrossProcesses, steadyState, theilSenSlope } from '../../src/stats/steady-state.js';
-import {
-  createWarmup,
-  WARMUP_FULL,
-  WARMUP_QUICK,
-  type WarmupOptions,
-  type WarmupStatus,
-} from '../../src/stats/warmup.js';
+import { createWarmup, type WarmupOptions, type WarmupStatus } from '../../src/stats/warmup.js';
+
+/**
+ * The controller's logic on fixed options, apart from the engine's profile defaults (which are tuned to the run's
+ * budget and may change): a long minimum and a wide window, and a short one.
+ */
+const WARMUP_FULL: WarmupOptions = {
+  minMs: 500,
+  minTasks: 200,
+  maxMs: 4_000,
+  window: 8,
+  noiseRel: 0.1,
+  trendTolerance: 0.05,
+};
+const WARMUP_QUICK: WarmupOptions = { ...WARMUP_FULL, minMs: 200, minTasks: 64, maxMs: 1_000, window: 5 };
 
 /** Deterministic noise in [−1, 1): the same series on every run, so no test here depends on luck. */
 function noise(seed: number): () => number {

@@ -14,6 +14,7 @@ describe('cold-start probe', () => {
     const probe = await probeColdStart({ workloadUrl: LAZY_INIT, runs: 20 });
     expect(probe.taskDurationsMs).toHaveLength(20);
     expect(probe.taskGcMs).toHaveLength(20);
+    expect(probe.threadGcMs).toBeGreaterThanOrEqual(0);
     expect(probe.workerOnlineMs).toBeGreaterThan(0);
     expect(probe.moduleLoadMs).toBeGreaterThan(0);
     expect(probe.cost.steadyMedianMs).toBeGreaterThanOrEqual(2);

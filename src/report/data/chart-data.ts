@@ -1,3 +1,4 @@
+import { plays } from '../../strategies/index.js';
 import type { Benchmark, OkBenchmark } from '../../results/schema.js';
 import { formatMs, formatPercent, formatRatio, formatThreads } from '../../format/numbers.js';
 import { workloadGroupKey, workloadGroupLabel } from './workload-group.js';
@@ -197,7 +198,7 @@ export function ioComparison(inputs: readonly ReportInput[]): BarData {
           value: cell.stats.median,
           tip:
             `${input.machine} · ${group.label}, ${strategy}: median ${formatMs(cell.stats.median)} per ` +
-            `${cell.workload.tasks} tasks (±${cell.stats.rme.toFixed(1)} %), speedup ` +
+            `${cell.workload.tasks} tasks (±${cell.precision.reachedPct.toFixed(1)} %), speedup ` +
             `${formatRatio(cell.derived.speedup)}`,
         };
       }),
@@ -208,7 +209,7 @@ export function ioComparison(inputs: readonly ReportInput[]): BarData {
 
 /** A cell as a bar's category: `parallel ×2`, `raw ×1`; a one-thread cell of another strategy by its name alone. */
 function cellLabel(benchmark: Benchmark): string {
-  const pool = benchmark.strategy === 'parallel' || benchmark.strategy === 'raw';
+  const pool = plays(benchmark.strategy, 'pool') || plays(benchmark.strategy, 'floor');
   return benchmark.threads === 1 && !pool ? benchmark.strategy : `${benchmark.strategy} ×${benchmark.threads}`;
 }
 

@@ -1,5 +1,5 @@
 import type { Exporter } from './exporter.js';
-import { type CellValue, FULL_COLUMNS, tableRows } from '../terminal/results-table.js';
+import { type CellValue, FULL_COLUMNS, tableRows } from '../columns/results-columns.js';
 import { isStudyFile, STUDY_CSV_HEADER, studyCsvRecords } from '../terminal/study-tables.js';
 
 /**

@@ -23,7 +23,7 @@ export const githubActionBenchmarkExporter: Exporter = {
         name,
         unit: 'ms',
         value: stats.median,
-        range: `± ${Number(stats.ci95.toPrecision(3))}`,
+        range: `± ${Number(((stats.medianCi95[1] - stats.medianCi95[0]) / 2).toPrecision(3))}`,
         extra:
           `median of ${stats.n} samples, each a batch of ${benchmark.workload.tasks} tasks; ` +
           `${benchmark.strategy} on ${formatThreads(benchmark.threads)}${speedup}\nmachine: ` +

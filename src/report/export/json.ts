@@ -2,7 +2,8 @@ import type { Exporter } from './exporter.js';
 
 /**
  * The validated results again: one file gives its result object, several give an array of them in the
- * order given. Fields the schema does not know are dropped on reading, so the output is always schemaVersion 1.
+ * order given. Files are upgraded to the current schema on reading and fields it does not know are dropped, so
+ * the output is always of the current schemaVersion.
  */
 export const jsonExporter: Exporter = {
   format: 'json',

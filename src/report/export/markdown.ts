@@ -9,7 +9,7 @@ import {
   summaryColumns,
   type TableRow,
   tableRows,
-} from '../terminal/results-table.js';
+} from '../columns/results-columns.js';
 import { renderScalingSection } from '../terminal/scaling.js';
 import { type Notice, noticesOf } from '../text/notices.js';
 import { plural } from '../../format/numbers.js';

@@ -16,7 +16,7 @@ import { machinesTable, noticeList, resultsTable } from './sections.js';
 import { noticesOf } from '../text/notices.js';
 import { StyleBook } from './series-style.js';
 import type { ReportInput } from '../data/report-input.js';
-import { groupRows, tableRows } from '../terminal/results-table.js';
+import { groupRows, tableRows } from '../columns/results-columns.js';
 import { fitSeries } from '../data/scaling-fit-series.js';
 import { scalingFitsBlock } from './scaling-fits.js';
 import { studySections } from './study-sections.js';

@@ -1,6 +1,6 @@
 import type { ReportInput } from '../data/report-input.js';
 import type { Notice } from '../text/notices.js';
-import { type Column, formatColumnNumber, type TableRow, summaryColumns } from '../terminal/results-table.js';
+import { type Column, formatColumnNumber, type TableRow, summaryColumns } from '../columns/results-columns.js';
 import { escapeHtml } from './escape.js';
 
 /** The non-chart parts of the HTML report: machine metadata, results tables, warnings and notes. */

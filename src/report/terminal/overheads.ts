@@ -6,7 +6,7 @@ import { formatBytes, formatUs } from '../../format/numbers.js';
 
 /** The overhead breakdown as plain tables: start-up, round trip, dispatch, payload. */
 export function renderOverheads(overheads: Overheads): string[] {
-  const lines: string[] = [];
+  const lines: string[] = [...renderColdStart(overheads)];
   const threads = [...new Set(overheads.startup.map((figure) => figure.threads))];
   const startupOf = (pool: string, count: number): string => {
     const figure = overheads.startup.find((candidate) => candidate.pool === pool && candidate.threads === count);
@@ -125,4 +125,27 @@ export function renderGrain(grain: Grain): string[] {
     ),
   );
   return lines;
+}
+
+/** A fresh worker's cold start per workload: what every new thread of a pool pays before it runs at speed. */
+function renderColdStart(overheads: Overheads): string[] {
+  if (overheads.coldStart === undefined || overheads.coldStart.length === 0) return [];
+  return [
+    "A fresh worker's cold start (a plain worker_threads Worker, tasks one by one; start-up apart)",
+    renderTable(
+      ['workload', 'online', 'module load', 'steady task', 'first task', 'cold excess', 'tasks until steady', 'GC'],
+      overheads.coldStart.map((figure) => [
+        figure.workload,
+        formatMs(figure.workerOnlineMs),
+        formatMs(figure.moduleLoadMs),
+        formatMs(figure.steadyTaskMs),
+        formatRatio(figure.firstTaskRatio),
+        formatMs(figure.excessMs),
+        `${figure.tasksUntilSteady}${figure.reachedSteady ? '' : ' (never steady)'}`,
+        formatPercent(figure.gcPct / 100),
+      ]),
+      { textColumns: [0] },
+    ),
+    '',
+  ];
 }

@@ -1,6 +1,6 @@
 import type { Grain, Overheads } from '../../results/overheads-schema.js';
 import type { ResultFile } from '../../results/schema.js';
-import type { CellValue } from './results-table.js';
+import type { CellValue } from '../columns/results-columns.js';
 import type { ReportInput } from '../data/report-input.js';
 import { formatBytes } from '../../format/numbers.js';
 

@@ -1,3 +1,4 @@
+import { plays } from '../../strategies/index.js';
 import type { ResultFile } from '../../results/schema.js';
 import { type ChartPoint, IDEAL, speedupSeries, workloadsOf } from '../data/chart-data.js';
 import { toReportInputs } from '../data/report-input.js';
@@ -157,9 +158,9 @@ export function renderRunCharts(result: ResultFile, options: TerminalChartOption
   const charts: string[] = [];
   for (const group of groups) {
     const series = speedupSeries(inputs, group.key);
-    const measured = series.find((line) => line.strategy === 'parallel')?.points ?? [];
+    const measured = series.find((line) => plays(line.strategy, 'pool'))?.points ?? [];
     const ideal = series.find((line) => line.strategy === IDEAL)?.points ?? [];
-    const raw = series.find((line) => line.strategy === 'raw')?.points ?? [];
+    const raw = series.find((line) => plays(line.strategy, 'floor'))?.points ?? [];
     // A single thread count is a point, not a curve: the table says all a chart could.
     if (new Set(measured.map((point) => point.x)).size < 2) continue;
     charts.push(renderSpeedupChart(`${group.label}: speedup vs threads`, measured, ideal, options, raw));

@@ -1,3 +1,4 @@
+import { plays } from '../../strategies/index.js';
 import type { Benchmark, Environment, OkBenchmark, ResultFile } from '../../results/schema.js';
 import { cellNotes } from '../text/cell-notes.js';
 import { shortfallRemedy } from '../text/shortfall.js';
@@ -10,6 +11,7 @@ import { batchNote, vsRawCell } from '../text/raw-floor.js';
 import { renderScalingSection } from './scaling.js';
 import { verdictContext } from '../text/judgement-text.js';
 import { verdictLine } from '../text/verdict.js';
+import { warmupLine } from '../text/warmup-line.js';
 import { renderTable } from './table.js';
 import { DEFAULT_WIDTH } from './width.js';
 import { wrapLines } from './wrap.js';
@@ -41,7 +43,7 @@ function row(benchmark: Benchmark, notes: Footnotes): string[] {
   return [
     ...head,
     formatMs(stats.median),
-    `${stats.rme.toFixed(1)} %${precision.met ? ' ' : IMPRECISE}`,
+    `${precision.reachedPct.toFixed(1)} %${precision.met ? ' ' : IMPRECISE}`,
     derived === null ? '—' : formatRatio(derived.speedup),
     derived === null ? '' : `${derived.speedupCi95[0].toFixed(2)}–${derived.speedupCi95[1].toFixed(2)}`,
     derived === null ? '' : formatRatio(derived.idealSpeedup),
@@ -84,7 +86,7 @@ export function renderRunSummary(result: ResultFile, widthColumns = DEFAULT_WIDT
   // One group per workload, and per libuv pool size in a --uv-threadpool sweep (libuv.ts), in the order they ran.
   const groups = groupBy(result.benchmarks, workloadGroupKey);
   // "vs raw" is empty in every row unless the run had raw cells (--strategies …,raw): leave it out then.
-  const hasRaw = result.benchmarks.some((benchmark) => benchmark.strategy === 'raw');
+  const hasRaw = result.benchmarks.some((benchmark) => plays(benchmark.strategy, 'floor'));
   const columns = (cells: string[]): string[] => (hasRaw ? cells : cells.filter((_, index) => index !== VS_RAW_COLUMN));
   const header = columns(HEADER);
   // The strategy names and the notes (last) are words: left-aligned, and the notes wrap on a narrow terminal.
@@ -106,7 +108,10 @@ export function renderRunSummary(result: ResultFile, widthColumns = DEFAULT_WIDT
       benchmarks.map((benchmark) => columns(row(benchmark, notes))),
       { textColumns, widthColumns },
     );
-    lines.push(table, '');
+    lines.push(table);
+    const warmup = warmupLine(benchmarks);
+    if (warmup !== undefined) lines.push(warmup);
+    lines.push('');
   }
   const short = result.benchmarks.filter(
     (benchmark): benchmark is OkBenchmark => benchmark.status === 'ok' && !benchmark.precision.met,

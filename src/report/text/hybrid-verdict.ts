@@ -1,3 +1,4 @@
+import { plays } from '../../strategies/index.js';
 import { cellTimeRatio } from '../../judgement/cell-ratio.js';
 import { judgeSpeedup } from '../../judgement/judge.js';
 import type { Benchmark } from '../../results/schema.js';
@@ -13,9 +14,9 @@ import { isMeasured, type Measured, maxBy } from '../data/measured.js';
 export function hybridVerdictParts(benchmarks: Benchmark[]): string[] {
   const measured = benchmarks.filter(isMeasured);
   const parts: string[] = [];
-  const hybrid = fastestOf(measured.filter((benchmark) => benchmark.strategy === 'hybrid'));
+  const hybrid = fastestOf(measured.filter((benchmark) => plays(benchmark.strategy, 'split')));
   const pure = fastestOf(
-    measured.filter((benchmark) => benchmark.strategy === 'concurrent' || benchmark.strategy === 'parallel'),
+    measured.filter((benchmark) => plays(benchmark.strategy, 'loop') || plays(benchmark.strategy, 'pool')),
   );
   if (hybrid !== undefined && pure !== undefined) {
     const head = `hybrid ${formatRatio(hybrid.derived.speedup)} on ${hybrid.threads} threads`;

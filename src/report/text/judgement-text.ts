@@ -1,4 +1,5 @@
-import type { Judgement, RatioInterval } from '../../judgement/judge.js';
+import { plays } from '../../strategies/index.js';
+import type { RatioInterval, RatioJudgement } from '../../judgement/judge.js';
 import { moreDataPhrase, type RunBudget } from '../../judgement/more-data.js';
 import type { Benchmark, ResultFile } from '../../results/schema.js';
 import { formatRatio } from '../../format/numbers.js';
@@ -29,7 +30,7 @@ export function speedupInterval(benchmark: Measured): RatioInterval {
 
 /** "inconclusive: about 3.1× the samples would likely decide (--max-time 38s)". */
 export function inconclusivePhrase(
-  judgement: Judgement<string>,
+  judgement: RatioJudgement<string>,
   cells: readonly Benchmark[],
   context: VerdictContext,
 ): string {
@@ -39,7 +40,7 @@ export function inconclusivePhrase(
 
 /** "parallel on 2 threads", "concurrent", "sequential": how a verdict names a cell. */
 export function cellName(benchmark: Pick<Benchmark, 'strategy' | 'threads'>): string {
-  return benchmark.strategy === 'sequential' || benchmark.strategy === 'concurrent'
+  return plays(benchmark.strategy, 'baseline') || plays(benchmark.strategy, 'loop')
     ? benchmark.strategy
     : `${benchmark.strategy} on ${plural(benchmark.threads, 'thread')}`;
 }
@@ -51,7 +52,7 @@ export function cellNames(benchmarks: ReadonlyArray<Pick<Benchmark, 'strategy' |
     byStrategy.set(benchmark.strategy, [...(byStrategy.get(benchmark.strategy) ?? []), benchmark.threads]);
   return [...byStrategy]
     .map(([strategy, threads]) => {
-      if (strategy === 'sequential' || strategy === 'concurrent' || threads.length === 1)
+      if (plays(strategy, 'baseline') || plays(strategy, 'loop') || threads.length === 1)
         return cellName({ strategy, threads: threads[0] ?? 1 });
       const counts = [...threads].sort((a, b) => a - b);
       return `${strategy} on ${counts.slice(0, -1).join(', ')} and ${counts.at(-1) ?? ''} threads`;

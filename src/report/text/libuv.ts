@@ -1,3 +1,4 @@
+import { plays } from '../../strategies/index.js';
 import { ratioOfIndependent } from '../../judgement/independent-ratio.js';
 import { judgeSpeedup } from '../../judgement/judge.js';
 import { BUSY_BEYOND_ONE_LOOP } from '../../judgement/thresholds.js';
@@ -51,7 +52,7 @@ export function libuvGainReason(concurrent: Pick<OkBenchmark, 'cpu'>): string | 
 
 function unsweptHints({ benchmarks, environment }: Pick<ResultFile, 'benchmarks' | 'environment'>): string[] {
   return benchmarks
-    .filter((benchmark): benchmark is Measured => isMeasured(benchmark) && benchmark.strategy === 'concurrent')
+    .filter((benchmark): benchmark is Measured => isMeasured(benchmark) && plays(benchmark.strategy, 'loop'))
     .filter((benchmark) => benchmark.cpu.effectiveParallelism >= BUSY_BEYOND_ONE_LOOP)
     .map(
       (benchmark) =>

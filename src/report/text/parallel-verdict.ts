@@ -1,3 +1,4 @@
+import { plays } from '../../strategies/index.js';
 import { judgeSpeedup } from '../../judgement/judge.js';
 import { costFigures, deliveredCores, poolCost } from '../../judgement/pool-cost.js';
 import { CPU_BOUND_BUSY, DEFAULT_MARGIN } from '../../judgement/thresholds.js';
@@ -6,6 +7,7 @@ import { formatPercent, formatThreads } from '../../format/numbers.js';
 import { inconclusivePhrase, ratioWithInterval, speedupInterval, type VerdictContext } from './judgement-text.js';
 import { isMeasured, maxBy, type Measured } from '../data/measured.js';
 import { rawFloorPhrase } from './raw-floor.js';
+import { gcPhrase } from './warmup-line.js';
 import { formatUs } from '../../format/numbers.js';
 
 /**
@@ -16,7 +18,7 @@ import { formatUs } from '../../format/numbers.js';
 export function parallelPart(benchmarks: readonly Benchmark[], context: VerdictContext): string | undefined {
   const measured = benchmarks.filter(isMeasured);
   const best = maxBy(
-    measured.filter((benchmark) => benchmark.strategy === 'parallel'),
+    measured.filter((benchmark) => plays(benchmark.strategy, 'pool')),
     (benchmark) => benchmark.derived.speedup,
   );
   if (best === undefined) return undefined;
@@ -27,18 +29,19 @@ export function parallelPart(benchmarks: readonly Benchmark[], context: VerdictC
   if (judgement.word === 'gain') {
     // The probe's cores bound only computing: waiting threads (I/O) need no core each.
     const computing =
-      (measured.find((benchmark) => benchmark.strategy === 'sequential')?.eventLoop.utilization ?? 0) >= CPU_BOUND_BUSY;
+      (measured.find((benchmark) => plays(benchmark.strategy, 'baseline'))?.eventLoop.utilization ?? 0) >=
+      CPU_BOUND_BUSY;
     const share =
       computing && delivered !== undefined && delivered < best.derived.idealSpeedup
         ? `${formatPercent(interval.estimate / delivered)} of the ${delivered.toFixed(2)} cores this ` +
           `machine delivered in its probe`
         : `${formatPercent(best.derived.efficiency)} of ideal`;
-    return `parallel ${ratioWithInterval(interval)} on ${threads} (${share}${rawFloorPhrase(best)})`;
+    return `parallel ${ratioWithInterval(interval)} on ${threads} (${share}${rawFloorPhrase(best)}${gcPhrase(best, benchmarks)})`;
   }
   const head = `parallel at best ${ratioWithInterval(interval)} on ${threads}`;
   if (judgement.word === 'inconclusive') return `${head} — ${inconclusivePhrase(judgement, [best], context)}`;
   const word = judgement.word === 'same' ? 'no gain' : 'slower than sequential';
-  return `${head} — ${word}${cause(best, measured, delivered, context)}`;
+  return `${head} — ${word}${cause(best, measured, delivered, context)}${gcPhrase(best, benchmarks)}`;
 }
 
 /** ": <cause>" when this run's figures show it; " (<figures>)" when they exist but show none; else nothing. */
@@ -48,7 +51,7 @@ function cause(
   delivered: number | undefined,
   context: VerdictContext,
 ): string {
-  const sequential = measured.find((benchmark) => benchmark.strategy === 'sequential');
+  const sequential = measured.find((benchmark) => plays(benchmark.strategy, 'baseline'));
   const figures = costFigures(cell, sequential, delivered ?? context.environment?.usableCores ?? cell.threads);
   if (figures !== undefined) {
     const cost = poolCost(figures);

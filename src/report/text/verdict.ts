@@ -1,3 +1,4 @@
+import { plays } from '../../strategies/index.js';
 import { cellTimeRatio } from '../../judgement/cell-ratio.js';
 import { fastestOf } from '../../judgement/fastest.js';
 import { judgeSpeedup } from '../../judgement/judge.js';
@@ -30,7 +31,7 @@ export function verdictLine(benchmarks: Benchmark[], context: VerdictContext = {
   const measured = benchmarks.filter(isMeasured);
   const parts: string[] = [];
 
-  const concurrent = measured.find((benchmark) => benchmark.strategy === 'concurrent');
+  const concurrent = measured.find((benchmark) => plays(benchmark.strategy, 'loop'));
   if (concurrent !== undefined) parts.push(concurrentPart(concurrent, measured, context));
   const parallel = parallelPart(benchmarks, context);
   if (parallel !== undefined) parts.push(parallel);
@@ -51,7 +52,7 @@ function concurrentPart(concurrent: Measured, measured: readonly Measured[], con
   const judgement = judgeSpeedup(interval);
   const head = `concurrent ${ratioWithInterval(interval)}`;
   // The one figure that says whether the tasks wait or compute: the main thread's busy share, run one at a time.
-  const busy = measured.find((benchmark) => benchmark.strategy === 'sequential')?.eventLoop.utilization;
+  const busy = measured.find((benchmark) => plays(benchmark.strategy, 'baseline'))?.eventLoop.utilization;
   const computing = busy !== undefined && busy >= CPU_BOUND_BUSY;
   switch (judgement.word) {
     case 'gain': {
@@ -81,7 +82,7 @@ function fastestPart(measured: readonly Measured[]): string | undefined {
   if (fastest === undefined) return undefined;
   const [, ...others] = fastest.tied;
   if (others.length === 0) {
-    return fastest.best.strategy === 'sequential'
+    return plays(fastest.best.strategy, 'baseline')
       ? 'fastest: sequential — no strategy beats it here'
       : `fastest: ${cellName(fastest.best)}`;
   }

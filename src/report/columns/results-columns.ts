@@ -80,7 +80,7 @@ export const FULL_COLUMNS: readonly Column[] = [
   { header: 'p99 (ms)', value: (row) => ok(row)?.stats.p99 ?? null, decimals: 2 },
   { header: 'median 95% CI low (ms)', value: (row) => ok(row)?.stats.medianCi95[0] ?? null, decimals: 2 },
   { header: 'median 95% CI high (ms)', value: (row) => ok(row)?.stats.medianCi95[1] ?? null, decimals: 2 },
-  { header: '95% CI half-width (% of median)', value: (row) => ok(row)?.stats.rme ?? null, decimals: 1 },
+  { header: '95% CI half-width (% of median)', value: (row) => ok(row)?.precision.reachedPct ?? null, decimals: 1 },
   { header: 'precision met', value: (row) => (ok(row) === undefined ? null : String(ok(row)?.precision.met)) },
   { header: 'processes', value: (row) => ok(row)?.processes ?? null },
   { header: 'batches per sample', value: (row) => ok(row)?.repeats ?? null },
@@ -111,7 +111,7 @@ export const SUMMARY_COLUMNS: readonly Column[] = [
   { header: 'strategy', value: (row) => row.benchmark.strategy },
   { header: 'threads', value: (row) => row.benchmark.threads },
   { header: 'median (ms)', value: (row) => ok(row)?.stats.median ?? null, decimals: 2 },
-  { header: '±95% CI (%)', value: (row) => ok(row)?.stats.rme ?? null, decimals: 1 },
+  { header: '±95% CI (%)', value: (row) => ok(row)?.precision.reachedPct ?? null, decimals: 1 },
   { header: 'speedup (×)', value: (row) => derived(row)?.speedup ?? null, decimals: 2 },
   {
     header: 'speedup 95% CI (×)',

@@ -1,0 +1,109 @@
+import { performance } from 'node:perf_hooks';
+import { createGcMeter } from '../gc/gc-meter.js';
+import { gcShare } from '../gc/gc-totals.js';
+import { assertCloneable } from '../pool/cloneable.js';
+import type { WarmupReport } from '../results/warmup-schema.js';
+import { coldStartCost, steadyMedianOf } from '../stats/cold-start.js';
+import { median } from '../stats/summary.js';
+import { createWarmup, type WarmupOptions, type WarmupStatus } from '../stats/warmup.js';
+import { strategyNamed, type BatchTracer, type PreparedStrategy } from '../strategies/index.js';
+
+/** One warm-up batch's figures: its wall time, the main thread's GC in it, each pool thread's GC total after it. */
+interface BatchFigures {
+  wallMs: number;
+  mainGcMs: number;
+  workerGcTotalsMs: ReadonlyMap<number, number>;
+}
+
+/** One cell's warm-up, a batch at a time, so the cells of a process can warm in turns as their rounds will run. */
+export interface CellWarmer {
+  /** Runs one warm-up batch; true once the cell is steady or capped. */
+  step(): Promise<boolean>;
+  report(): WarmupReport;
+}
+
+/**
+ * Warms one cell until its batch times are steady (stats/warmup.ts decides: a minimum of time and of task
+ * executions on every thread, then a test for no trend, capped). Warm-up batches run traced, which costs nothing
+ * that counts (they are untimed) and says which thread ran each task: so every pool thread is held to the
+ * minimum, each thread's first tasks give the cold-start cost of a fresh worker, and the steady window gives the
+ * share of time the main thread and the pool threads spent collecting garbage.
+ */
+export function cellWarmer(
+  cell: { strategy: PreparedStrategy; name: string; threads: number },
+  tasks: number,
+  options: WarmupOptions,
+): CellWarmer {
+  const threads = strategyNamed(cell.name).usesThreads ? cell.threads : 1;
+  const warmup = createWarmup({ ...options, threads });
+  const perThreadMs = new Map<number, number[]>();
+  const figures: BatchFigures[] = [];
+  return {
+    async step() {
+      const batchThreads = new Map<number, number>();
+      const workerGcTotalsMs = new Map(figures.at(-1)?.workerGcTotalsMs ?? []);
+      const tracer: BatchTracer = {
+        onMain: () => undefined,
+        onWorker: (_index, threadId, _dispatchUs, startUs, endUs, gcTotalMs) => {
+          batchThreads.set(threadId, (batchThreads.get(threadId) ?? 0) + 1);
+          const durations = perThreadMs.get(threadId) ?? [];
+          durations.push((endUs - startUs) / 1000);
+          perThreadMs.set(threadId, durations);
+          if (gcTotalMs !== undefined)
+            workerGcTotalsMs.set(threadId, Math.max(gcTotalMs, workerGcTotalsMs.get(threadId) ?? 0));
+        },
+      };
+      const meter = createGcMeter();
+      meter.start();
+      const startedAt = performance.now();
+      const results = await cell.strategy.runBatch(tasks, tracer);
+      const wallMs = performance.now() - startedAt;
+      const main = await meter.stop();
+      // Results must be able to cross threads under every strategy (the Workload contract).
+      if (figures.length === 0) assertCloneable(results);
+      figures.push({ wallMs, mainGcMs: main.gcMs, workerGcTotalsMs });
+      warmup.record(wallMs, tasks, startedAt + wallMs, threads > 1 ? batchThreads : undefined);
+      return warmup.done().done;
+    },
+    // The steady window, with the batch before it: its totals are where the window's GC starts counting.
+    report: () => report(warmup.done(), figures.slice(-options.window - 1), perThreadMs, threads),
+  };
+}
+
+function report(
+  status: WarmupStatus,
+  withBefore: readonly BatchFigures[],
+  perThreadMs: ReadonlyMap<number, readonly number[]>,
+  threads: number,
+): WarmupReport {
+  const before = withBefore.length > 1 ? withBefore[0] : undefined;
+  const window = before === undefined ? withBefore : withBefore.slice(1);
+  const wallMs = window.reduce((total, batch) => total + batch.wallMs, 0);
+  const mainGcMs = window.reduce((total, batch) => total + batch.mainGcMs, 0);
+  const last = window.at(-1)?.workerGcTotalsMs ?? new Map<number, number>();
+  let workerGcMs = 0;
+  for (const [threadId, totalMs] of last) workerGcMs += totalMs - (before?.workerGcTotalsMs.get(threadId) ?? 0);
+  const costs = [...perThreadMs.values()]
+    .filter((durations) => durations.length >= 2)
+    .map((durations) => coldStartCost(durations, Math.max(steadyMedianOf(durations), Number.EPSILON)));
+  return {
+    batches: status.batches,
+    ms: status.elapsedMs,
+    steady: status.steady,
+    reason: status.reason,
+    trendPct: status.verdict.trendRel * 100,
+    gc: {
+      mainPct: gcShare(mainGcMs, wallMs) * 100,
+      ...(last.size > 0 ? { workersPct: gcShare(workerGcMs, wallMs, threads) * 100 } : {}),
+    },
+    ...(costs.length > 0
+      ? {
+          coldStart: {
+            excessMs: median(costs.map((cost) => cost.excessMs)),
+            tasksUntilSteady: median(costs.map((cost) => cost.tasksUntilSteady)),
+            threads: costs.length,
+          },
+        }
+      : {}),
+  };
+}

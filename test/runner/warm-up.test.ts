@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { cellWarmer } from '../../src/runner/warm-up.js';
+import type { BatchTracer, PreparedStrategy } from '../../src/strategies/index.js';
+import { strategyNamed } from '../../src/strategies/index.js';
+import { loadWorkload, resolveWorkloadUrl } from '../../src/workload-source.js';
+import type { WarmupOptions } from '../../src/stats/warmup.js';
+
+/** Steps one cell's warm-up until it is done, as the measuring job does for each cell in turn. */
+async function warmCell(cell: Parameters<typeof cellWarmer>[0], tasks: number, options: WarmupOptions) {
+  const warmer = cellWarmer(cell, tasks, options);
+  while (!(await warmer.step()));
+  return warmer.report();
+}
+
+const QUICK_STEADY: WarmupOptions = {
+  minMs: 0,
+  minTasks: 20,
+  maxMs: 5_000,
+  window: 4,
+  noiseRel: 0.5,
+  trendTolerance: 0.05,
+};
+
+/**
+ * A fake pool of two threads: each batch's tasks alternate between thread 1 and 2, and each thread's first
+ * `coldTasks` tasks take `extraMs` more than its steady `taskMs`. Nothing runs: the tracer hears made-up times.
+ */
+function fakePool(taskMs: number, coldTasks: number, extraMs: number): PreparedStrategy {
+  const ran = new Map<number, number>();
+  let clockUs = 0;
+  return {
+    name: 'parallel',
+    startupMs: 0,
+    runBatch(tasks: number, tracer?: BatchTracer) {
+      for (let index = 0; index < tasks; index += 1) {
+        const threadId = 1 + (index % 2);
+        const nth = ran.get(threadId) ?? 0;
+        ran.set(threadId, nth + 1);
+        const durationUs = 1000 * (taskMs + (nth < coldTasks ? extraMs : 0));
+        tracer?.onWorker(index, threadId, clockUs, clockUs, clockUs + durationUs, 0);
+        clockUs += durationUs;
+      }
+      return Promise.resolve(Array.from({ length: tasks }, (_, index) => index));
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
+describe('warming a cell', () => {
+  it('measures the cold start of each pool thread: first tasks slow by a known amount', async () => {
+    const report = await warmCell({ strategy: fakePool(2, 3, 10), name: 'parallel', threads: 2 }, 8, QUICK_STEADY);
+    // Each thread's first 3 tasks took 10 ms more than its steady 2 ms: 30 ms over 3 tasks.
+    expect(report.coldStart?.excessMs).toBeCloseTo(30, 6);
+    expect(report.coldStart?.tasksUntilSteady).toBe(3);
+    expect(report.coldStart?.threads).toBe(2);
+  });
+
+  it('runs every thread of a real pool its minimum of tasks before calling it warm', async () => {
+    const workloadUrl = resolveWorkloadUrl('cpu-spin');
+    const workload = await loadWorkload(workloadUrl);
+    const data: unknown = await workload.setup?.({ size: 0.2, tasks: 8 });
+    const context = { workload, workloadUrl, data, size: 0.2, taskTimeoutMs: 10_000, tasks: 8 };
+    const strategy = await strategyNamed('parallel').prepare(context, { threads: 2, batch: 1 });
+    const perThread = new Map<number, number>();
+    const counting: PreparedStrategy = {
+      ...strategy,
+      runBatch: (tasks, tracer) =>
+        strategy.runBatch(tasks, {
+          onMain: () => undefined,
+          onWorker: (index, threadId, dispatchUs, startUs, endUs, gcTotalMs) => {
+            perThread.set(threadId, (perThread.get(threadId) ?? 0) + 1);
+            tracer?.onWorker(index, threadId, dispatchUs, startUs, endUs, gcTotalMs);
+          },
+        }),
+    };
+    try {
+      const report = await warmCell({ strategy: counting, name: 'parallel', threads: 2 }, 8, QUICK_STEADY);
+      expect(perThread.size).toBe(2);
+      for (const count of perThread.values()) expect(count).toBeGreaterThanOrEqual(QUICK_STEADY.minTasks);
+      expect(report.batches).toBeGreaterThanOrEqual(QUICK_STEADY.window);
+      expect(report.gc.workersPct).toBeDefined();
+    } finally {
+      await strategy.close();
+    }
+  });
+});
