@@ -9,7 +9,7 @@ import { DEFAULT_TASKS } from './defaults.js';
 import type { CellJob, ChildMessage, MeasureJob, Phase, RoundPlan } from './protocol.js';
 import { measureRound } from './round.js';
 import { traceBatch } from './trace-sample.js';
-import { cellWarmer } from './warm-up.js';
+import { cellWarmer, warmupBatchTasks } from './warm-up.js';
 import { WARMUP_FULL, WARMUP_QUICK } from '../stats/warmup.js';
 import { startWatchdog, WATCHDOG_GRACE_MS, type Watchdog } from './watchdog.js';
 
@@ -167,35 +167,35 @@ async function prepareCells(session: Session): Promise<void> {
 
 /**
  * Before any timing, each cell warms until its batch times are steady (warm-up.ts), every pool thread included;
- * --warmup 0 skips it. The cells warm in turns, one batch each per turn, as their timed rounds will run, and a cell
- * that is done keeps taking its turn (untimed, unrecorded) until every cell is: so none sits idle for long before
- * its first sample. A pool left idle for seconds came back slow: V8 reclaims memory, and code with it, from an
- * isolate that goes quiet. Calibration comes after, on warm batches.
+ * --warmup 0 skips it. Then every cell runs one more warm-up batch, in turn, right before calibration and the first
+ * round: a cell warmed first would otherwise sit idle while the others warm, and an isolate left idle for seconds
+ * came back slower on its first batch (V8 reclaims memory from a quiet isolate). Calibration comes after, on warm
+ * batches.
  */
 async function warmUp(session: Session): Promise<void> {
   const { job, hooks, tasks, live } = session;
   if (job.config.warmupRounds === 0) return;
   const options = { ...(job.config.quick ? WARMUP_QUICK : WARMUP_FULL), maxMs: job.config.warmupMaxMs };
-  const warming = new Map(
-    live.map((cell) => [
-      cell,
-      cellWarmer({ strategy: cell.strategy, name: cell.job.strategy, threads: cell.job.threads }, tasks, options),
-    ]),
-  );
-  while (warming.size > 0 && !hooks.stopRequested()) {
-    for (const cell of [...live]) {
-      phase(hooks.emit, 'warmup', cell.job.id, sampleDeadlineMs(session, cell, 1));
-      const warmer = warming.get(cell);
-      try {
-        if (warmer === undefined) await cell.strategy.runBatch(tasks);
-        else if (await warmer.step()) {
-          hooks.emit({ type: 'warmed', cellId: cell.job.id, report: warmer.report() });
-          warming.delete(cell);
-        }
-      } catch (error) {
-        warming.delete(cell);
-        await fail(session, cell, error);
+  for (const cell of [...live]) {
+    const { strategy, job: cellJob } = cell;
+    const warmer = cellWarmer({ strategy, name: cellJob.strategy, threads: cellJob.threads }, tasks, options);
+    try {
+      for (let done = false; !done && !hooks.stopRequested();) {
+        phase(hooks.emit, 'warmup', cellJob.id, sampleDeadlineMs(session, cell, 1));
+        done = await warmer.step();
       }
+      hooks.emit({ type: 'warmed', cellId: cellJob.id, report: warmer.report() });
+    } catch (error) {
+      await fail(session, cell, error);
+    }
+  }
+  for (const cell of [...live]) {
+    if (hooks.stopRequested()) return;
+    phase(hooks.emit, 'warmup', cell.job.id, sampleDeadlineMs(session, cell, 1));
+    try {
+      await cell.strategy.runBatch(warmupBatchTasks(tasks, cell.job.threads));
+    } catch (error) {
+      await fail(session, cell, error);
     }
   }
 }

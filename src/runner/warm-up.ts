@@ -15,7 +15,7 @@ interface BatchFigures {
   workerGcTotalsMs: ReadonlyMap<number, number>;
 }
 
-/** One cell's warm-up, a batch at a time, so the cells of a process can warm in turns as their rounds will run. */
+/** One cell's warm-up, a batch at a time. */
 export interface CellWarmer {
   /** Runs one warm-up batch; true once the cell is steady or capped. */
   step(): Promise<boolean>;
@@ -39,8 +39,7 @@ export function cellWarmer(
   const batchTasks = warmupBatchTasks(tasks, threads);
   const perThreadMs = new Map<number, number[]>();
   const figures: BatchFigures[] = [];
-  // The cell's own clock: the time its own batches took. Cells warm in turns, and the others' turns are not this
-  // cell's warming, so its minimum and its cap count only its own batches.
+  // The cell's own clock: the time its own batches took, so its minimum and its cap count its warming alone.
   let ownMs = 0;
   return {
     async step() {
