@@ -9,7 +9,7 @@ import { DEFAULT_TASKS } from './defaults.js';
 import type { CellJob, ChildMessage, MeasureJob, Phase, RoundPlan } from './protocol.js';
 import { measureRound } from './round.js';
 import { traceBatch } from './trace-sample.js';
-import { cellWarmer, warmupBatchTasks } from './warm-up.js';
+import { cellWarmer } from './warm-up.js';
 import { WARMUP_FULL, WARMUP_QUICK } from '../stats/warmup.js';
 import { startWatchdog, WATCHDOG_GRACE_MS, type Watchdog } from './watchdog.js';
 
@@ -19,6 +19,8 @@ const FIXED_PHASE_MS = 60_000;
 const BATCH_GRACE_MS = 5_000;
 /** Batches of more tasks than this are not traced: a picture of 10 000 bars says nothing, and the file stays small. */
 const MAX_TRACED_TASKS = 1_000;
+/** Whole batches each cell runs in turn after warm-up, right before calibration and the first round. */
+const REFRESH_TURNS = 2;
 
 /** A cell whose strategy is prepared (its pool running), measured round after round. */
 export interface LiveCell {
@@ -189,13 +191,15 @@ async function warmUp(session: Session): Promise<void> {
       await fail(session, cell, error);
     }
   }
-  for (const cell of [...live]) {
-    if (hooks.stopRequested()) return;
-    phase(hooks.emit, 'warmup', cell.job.id, sampleDeadlineMs(session, cell, 1));
-    try {
-      await cell.strategy.runBatch(warmupBatchTasks(tasks, cell.job.threads));
-    } catch (error) {
-      await fail(session, cell, error);
+  for (let turn = 0; turn < REFRESH_TURNS; turn += 1) {
+    for (const cell of [...live]) {
+      if (hooks.stopRequested()) return;
+      phase(hooks.emit, 'warmup', cell.job.id, sampleDeadlineMs(session, cell, 1));
+      try {
+        await cell.strategy.runBatch(tasks);
+      } catch (error) {
+        await fail(session, cell, error);
+      }
     }
   }
 }
