@@ -41,6 +41,13 @@ export function cellWarmer(
   const figures: BatchFigures[] = [];
   // The cell's own clock: the time its own batches took, so its minimum and its cap count its warming alone.
   let ownMs = 0;
+  // The first batch's tasks per thread, added to the next recorded batch's so every task counts toward the minimum.
+  let firstThreads: Map<number, number> | undefined;
+  const withFirst = (batchThreads: Map<number, number>): Map<number, number> => {
+    for (const [threadId, count] of firstThreads ?? [])
+      batchThreads.set(threadId, (batchThreads.get(threadId) ?? 0) + count);
+    return batchThreads;
+  };
   return {
     async step() {
       const batchThreads = new Map<number, number>();
@@ -59,14 +66,23 @@ export function cellWarmer(
       const meter = createGcMeter();
       meter.start();
       const startedAt = performance.now();
-      const results = await cell.strategy.runBatch(batchTasks, tracer);
+      // The first batch is a whole one, as the timed batches are: a task that fails fails it as it would fail them.
+      // It is not recorded in the steady-state series (it is of another size); its tasks still count per thread.
+      const first = figures.length === 0;
+      const size = first ? tasks : batchTasks;
+      const results = await cell.strategy.runBatch(size, tracer);
       const wallMs = performance.now() - startedAt;
       const main = await meter.stop();
       // Results must be able to cross threads under every strategy (the Workload contract).
-      if (figures.length === 0) assertCloneable(results);
+      if (first) assertCloneable(results);
       figures.push({ wallMs, mainGcMs: main.gcMs, workerGcTotalsMs });
       ownMs += wallMs;
-      warmup.record(wallMs, batchTasks, ownMs, threads > 1 ? batchThreads : undefined);
+      if (first) firstThreads = batchThreads;
+      else {
+        const tasksRun = batchTasks + (figures.length === 2 ? tasks : 0);
+        warmup.record(wallMs, tasksRun, ownMs, threads > 1 ? withFirst(batchThreads) : undefined);
+        firstThreads = undefined;
+      }
       return warmup.done().done;
     },
     // The steady window, with the batch before it: its totals are where the window's GC starts counting.
