@@ -230,17 +230,23 @@ export const configSchema = measureConfigSchema
   })
   .extend({ workloads: z.array(z.string()), strategies: z.array(z.string()) });
 
+/** Which tool wrote a file: every corescope file has it (result files, serve files). */
+export const toolSchema = z.object({ name: z.literal('corescope'), version: z.string() });
+
+/** When and how a run or a study ran: every corescope file has it. */
+export const runInfoSchema = z.object({
+  startedAt: z.iso.datetime(),
+  /** Null while the run is still going. */
+  finishedAt: z.iso.datetime().nullable(),
+  label: z.string().nullable(),
+  argv: z.array(z.string()),
+  interrupted: z.boolean(),
+});
+
 export const resultFileSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
-  tool: z.object({ name: z.literal('corescope'), version: z.string() }),
-  run: z.object({
-    startedAt: z.iso.datetime(),
-    /** Null while the run is still going. */
-    finishedAt: z.iso.datetime().nullable(),
-    label: z.string().nullable(),
-    argv: z.array(z.string()),
-    interrupted: z.boolean(),
-  }),
+  tool: toolSchema,
+  run: runInfoSchema,
   environment: environmentSchema,
   config: configSchema,
   benchmarks: z.array(benchmarkSchema),

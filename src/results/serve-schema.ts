@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { environmentSchema } from './schema.js';
+import { environmentSchema, runInfoSchema, toolSchema } from './schema.js';
 
 /**
  * The result file of `corescope serve` (its own file, `kind: "serve"`): latency and throughput of a real HTTP
@@ -94,14 +94,8 @@ export const serveSeriesSchema = z.object({
 export const serveResultSchema = z.object({
   schemaVersion: z.literal(SERVE_SCHEMA_VERSION),
   kind: z.literal('serve'),
-  tool: z.object({ name: z.literal('corescope'), version: z.string() }),
-  run: z.object({
-    startedAt: z.iso.datetime(),
-    finishedAt: z.iso.datetime().nullable(),
-    label: z.string().nullable(),
-    argv: z.array(z.string()),
-    interrupted: z.boolean(),
-  }),
+  tool: toolSchema,
+  run: runInfoSchema,
   environment: environmentSchema,
   config: z.object({
     workload: z.object({ id: z.string(), kind: z.string(), size: z.number().positive() }),
