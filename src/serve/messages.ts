@@ -1,3 +1,4 @@
+import type { StreamOutcome } from './open-loop.js';
 import type { SerializedError } from '../errors.js';
 import type { LatencySummary } from './histogram.js';
 
@@ -76,19 +77,15 @@ export interface LoadConfig {
   healthSockets: number;
 }
 
-export interface RouteFigures {
-  intended: number;
-  ok: number;
-  okInWindow: number;
-  errors: number;
-  failures: number;
-  timeouts: number;
-  windowMs: number;
+/**
+ * One route's figures as the load process reports them: the stream's counts (open-loop.ts), its latencies summed up,
+ * and the corrected histogram kept in the result file for re-analysis (HdrHistogram, compressed base64).
+ */
+export type RouteFigures = Omit<StreamOutcome, 'correctedUs' | 'uncorrectedUs'> & {
   corrected: LatencySummary;
   uncorrected: LatencySummary;
-  /** The corrected histogram, HdrHistogram compressed base64, kept in the result file for re-analysis. */
   histogram: string;
-}
+};
 
 export type LoadReport =
   | { type: 'ready' }
