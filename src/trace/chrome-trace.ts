@@ -147,6 +147,9 @@ export function toChromeTrace(capture: TraceCapture, meta: ChromeTraceMeta): Chr
         const flowId = newId();
         const flowArgs = { cell: group.cellId, task: span.taskIndex };
         const endUs = span.startUs + Math.min(FLOW_INSET_US, (span.endUs - span.startUs) / 2);
+        const startUs = (dispatch.startUs + dispatch.endUs) / 2;
+        // A task handed over and run in the same instant leaves no room for an arrow that starts before it ends.
+        if (endUs < startUs) continue;
         timedEvents.push(
           {
             name: 'dispatch',
@@ -155,7 +158,7 @@ export function toChromeTrace(capture: TraceCapture, meta: ChromeTraceMeta): Chr
             id: flowId,
             pid,
             tid: mainTid,
-            ts: at((dispatch.startUs + dispatch.endUs) / 2),
+            ts: at(startUs),
             args: flowArgs,
           },
           { name: 'dispatch', cat: 'flow', ph: 'f', bp: 'e', id: flowId, pid, tid, ts: at(endUs), args: flowArgs },
