@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { createGcMeter } from '../gc/gc-meter.js';
-import { gcShare } from '../gc/gc-totals.js';
+import { createPoolGcTally, gcShare } from '../gc/gc-totals.js';
 import { assertCloneable } from '../pool/cloneable.js';
 import type { WarmupReport } from '../results/warmup-schema.js';
 import { coldStartCost, steadyMedianOf } from '../stats/cold-start.js';
@@ -8,11 +8,11 @@ import { median } from '../stats/summary.js';
 import { createWarmup, type WarmupOptions, type WarmupStatus } from '../stats/warmup.js';
 import { strategyNamed, type BatchTracer, type PreparedStrategy } from '../strategies/index.js';
 
-/** One warm-up batch's figures: its wall time, the main thread's GC in it, each pool thread's GC total after it. */
+/** One warm-up batch's figures: its wall time, the main thread's GC in it, the pool threads' GC totals after it. */
 interface BatchFigures {
   wallMs: number;
   mainGcMs: number;
-  workerGcTotalsMs: ReadonlyMap<number, number>;
+  workerGcMark: ReadonlyMap<number, number>;
 }
 
 /** One cell's warm-up, a batch at a time. */
@@ -38,20 +38,13 @@ export function cellWarmer(
   const warmup = createWarmup({ ...options, threads });
   const batchTasks = warmupBatchTasks(tasks, threads);
   const perThreadMs = new Map<number, number[]>();
+  const workerGc = createPoolGcTally();
   const figures: BatchFigures[] = [];
   // The cell's own clock: the time its own batches took, so its minimum and its cap count its warming alone.
   let ownMs = 0;
-  // The first batch's tasks per thread, added to the next recorded batch's so every task counts toward the minimum.
-  let firstThreads: Map<number, number> | undefined;
-  const withFirst = (batchThreads: Map<number, number>): Map<number, number> => {
-    for (const [threadId, count] of firstThreads ?? [])
-      batchThreads.set(threadId, (batchThreads.get(threadId) ?? 0) + count);
-    return batchThreads;
-  };
   return {
     async step() {
       const batchThreads = new Map<number, number>();
-      const workerGcTotalsMs = new Map(figures.at(-1)?.workerGcTotalsMs ?? []);
       const tracer: BatchTracer = {
         onMain: () => undefined,
         onWorker: (_index, threadId, _dispatchUs, startUs, endUs, gcTotalMs) => {
@@ -59,34 +52,31 @@ export function cellWarmer(
           const durations = perThreadMs.get(threadId) ?? [];
           durations.push((endUs - startUs) / 1000);
           perThreadMs.set(threadId, durations);
-          if (gcTotalMs !== undefined)
-            workerGcTotalsMs.set(threadId, Math.max(gcTotalMs, workerGcTotalsMs.get(threadId) ?? 0));
+          if (gcTotalMs !== undefined) workerGc.see({ threadId, gcMs: gcTotalMs, gcCount: 0 });
         },
       };
+      // The first batch is a whole one, as the timed batches are: a task that fails fails it as it would fail them.
+      const size = figures.length === 0 ? tasks : batchTasks;
       const meter = createGcMeter();
       meter.start();
       const startedAt = performance.now();
-      // The first batch is a whole one, as the timed batches are: a task that fails fails it as it would fail them.
-      // It is not recorded in the steady-state series (it is of another size); its tasks still count per thread.
-      const first = figures.length === 0;
-      const size = first ? tasks : batchTasks;
       const results = await cell.strategy.runBatch(size, tracer);
       const wallMs = performance.now() - startedAt;
       const main = await meter.stop();
       // Results must be able to cross threads under every strategy (the Workload contract).
-      if (first) assertCloneable(results);
-      figures.push({ wallMs, mainGcMs: main.gcMs, workerGcTotalsMs });
+      if (figures.length === 0) assertCloneable(results);
+      figures.push({ wallMs, mainGcMs: main.gcMs, workerGcMark: workerGc.mark() });
       ownMs += wallMs;
-      if (first) firstThreads = batchThreads;
-      else {
-        const tasksRun = batchTasks + (figures.length === 2 ? tasks : 0);
-        warmup.record(wallMs, tasksRun, ownMs, threads > 1 ? withFirst(batchThreads) : undefined);
-        firstThreads = undefined;
-      }
+      // The steady-state series is in warm-up batches: the whole first batch is scaled to their size.
+      warmup.record((wallMs * batchTasks) / size, size, ownMs, threads > 1 ? batchThreads : undefined);
       return warmup.done().done;
     },
-    // The steady window, with the batch before it: its totals are where the window's GC starts counting.
-    report: () => report(warmup.done(), figures.slice(-options.window - 1), perThreadMs, threads),
+    report: () => {
+      // The window's pool GC runs from the mark taken after the batch before it.
+      const before = figures.at(-options.window - 1)?.workerGcMark ?? new Map<number, number>();
+      const pool = workerGc.mark().size > 0 ? workerGc.since(before).gcMs : undefined;
+      return { ...report(warmup.done(), figures.slice(-options.window), pool, perThreadMs, threads), ms: ownMs };
+    },
   };
 }
 
@@ -95,35 +85,31 @@ export function cellWarmer(
  * per batch, and the steady-state test needs a window of batches; with a library's heavy batch (32 renders, a
  * quarter of a second) a window of whole batches would cost seconds per cell in every process.
  */
-export function warmupBatchTasks(tasks: number, threads: number): number {
+function warmupBatchTasks(tasks: number, threads: number): number {
   return Math.min(tasks, Math.max(2 * threads, Math.ceil(tasks / 4)));
 }
 
+/** The steady window's GC shares, each pool thread's cold start, and the controller's verdict. */
 function report(
   status: WarmupStatus,
-  withBefore: readonly BatchFigures[],
+  window: readonly BatchFigures[],
+  workerGcMs: number | undefined,
   perThreadMs: ReadonlyMap<number, readonly number[]>,
   threads: number,
 ): WarmupReport {
-  const before = withBefore.length > 1 ? withBefore[0] : undefined;
-  const window = before === undefined ? withBefore : withBefore.slice(1);
   const wallMs = window.reduce((total, batch) => total + batch.wallMs, 0);
   const mainGcMs = window.reduce((total, batch) => total + batch.mainGcMs, 0);
-  const last = window.at(-1)?.workerGcTotalsMs ?? new Map<number, number>();
-  let workerGcMs = 0;
-  for (const [threadId, totalMs] of last) workerGcMs += totalMs - (before?.workerGcTotalsMs.get(threadId) ?? 0);
   const costs = [...perThreadMs.values()]
     .filter((durations) => durations.length >= 2)
     .map((durations) => coldStartCost(durations, Math.max(steadyMedianOf(durations), Number.EPSILON)));
   return {
     batches: status.batches,
-    ms: status.elapsedMs,
     steady: status.steady,
     reason: status.reason,
     trendPct: status.verdict.trendRel * 100,
     gc: {
       mainPct: gcShare(mainGcMs, wallMs) * 100,
-      ...(last.size > 0 ? { workersPct: gcShare(workerGcMs, wallMs, threads) * 100 } : {}),
+      ...(workerGcMs !== undefined ? { workersPct: gcShare(workerGcMs, wallMs, threads) * 100 } : {}),
     },
     ...(costs.length > 0
       ? {
