@@ -96,7 +96,7 @@ function report(
   workerGcMs: number | undefined,
   perThreadMs: ReadonlyMap<number, readonly number[]>,
   threads: number,
-): WarmupReport {
+): Omit<WarmupReport, 'ms'> {
   const wallMs = window.reduce((total, batch) => total + batch.wallMs, 0);
   const mainGcMs = window.reduce((total, batch) => total + batch.mainGcMs, 0);
   const costs = [...perThreadMs.values()]
