@@ -70,6 +70,11 @@ export class ThreadGcLedger {
     this.observer.observe({ entryTypes: ['gc'] });
   }
 
+  /** Stops observing: V8 then creates no 'gc' entry on this thread (see stopGcLedger). */
+  disconnect(): void {
+    this.observer.disconnect();
+  }
+
   /** Takes what the observer has queued but not yet delivered: synchronous, no waiting. */
   takeQueued(): void {
     this.add(this.observer.takeRecords());
@@ -116,6 +121,17 @@ export class ThreadGcLedger {
 }
 
 let ledger: ThreadGcLedger | undefined;
+
+/**
+ * Ends this thread's GC observation, if any. An observer makes V8 build a 'gc' entry at every collection, and a
+ * piscina thread, whose loop does not turn between tasks, would keep them queued: so observation runs only while
+ * corescope reads it (warm-up and traced batches) and is stopped before timed samples. The next reading starts a
+ * new ledger, its totals from 0; only differences within one ledger's life are ever taken.
+ */
+export function stopGcLedger(): void {
+  ledger?.disconnect();
+  ledger = undefined;
+}
 
 /** This thread's ledger, made on first use (a module is loaded once per thread, so one per thread). */
 export function threadGcLedger(): ThreadGcLedger {

@@ -4,7 +4,7 @@ import { loadWorkload } from '../workload-source.js';
 import type { Workload } from '../workload.js';
 import { assertCloneableResult } from './cloneable.js';
 import type { PoolWorkload, RanAt, WorkerReply, WorkerTask } from './messages.js';
-import { threadGcLedger } from '../gc/gc-meter.js';
+import { stopGcLedger, threadGcLedger } from '../gc/gc-meter.js';
 import { nowUs } from '../trace/clock.js';
 
 /**
@@ -15,11 +15,12 @@ import { nowUs } from '../trace/clock.js';
 const cell = workerData as PoolWorkload;
 let loading: Promise<Workload> | undefined;
 let workload: Workload | undefined;
-// The GC ledger starts with the thread, so its totals cover every collection from here on.
-threadGcLedger();
 
 export async function runInWorker(message: WorkerTask): Promise<WorkerReply> {
   if (message.step === 'noop') return { ok: true, value: message.index, threadId };
+  // GC is observed while traced tasks read it (from the first one on), and never during timed ones.
+  if (message.trace === true) threadGcLedger();
+  else stopGcLedger();
   let startUs = 0;
   // A traced task says when it ran, and this thread's running GC total after it: V8 collects between tasks as well
   // as during them, so the main thread takes differences of totals between replies, not per-task windows. The

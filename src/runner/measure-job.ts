@@ -10,6 +10,7 @@ import type { CellJob, ChildMessage, MeasureJob, Phase, RoundPlan } from './prot
 import { measureRound } from './round.js';
 import { traceBatch } from './trace-sample.js';
 import { cellWarmer } from './warm-up.js';
+import { stopGcLedger } from '../gc/gc-meter.js';
 import { WARMUP_FULL, WARMUP_QUICK } from '../stats/warmup.js';
 import { startWatchdog, WATCHDOG_GRACE_MS, type Watchdog } from './watchdog.js';
 
@@ -191,6 +192,8 @@ async function warmUp(session: Session): Promise<void> {
       await fail(session, cell, error);
     }
   }
+  // No GC observer on this thread during timed samples (the pool threads stop theirs at their first untraced task).
+  stopGcLedger();
   for (let turn = 0; turn < REFRESH_TURNS; turn += 1) {
     for (const cell of [...live]) {
       if (hooks.stopRequested()) return;
