@@ -7,6 +7,7 @@ import { calibrateRepeats } from './calibrate.js';
 import { cellFailureOf } from './cell-failure.js';
 import { DEFAULT_TASKS } from './defaults.js';
 import type { CellJob, ChildMessage, MeasureJob, Phase, RoundPlan } from './protocol.js';
+import { wantsRound } from './process-plan.js';
 import { measureRound } from './round.js';
 import { traceBatch } from './trace-sample.js';
 import { cellWarmer } from './warm-up.js';
@@ -292,13 +293,6 @@ function sampleDeadlineMs(session: Session, cell: LiveCell, repeats = cell.repea
 async function fail(session: Session, cell: LiveCell, error: unknown): Promise<void> {
   session.hooks.emit({ type: 'cell-failed', cellId: cell.job.id, ...cellFailureOf(error) });
   await retire(session.live, cell);
-}
-
-/** Whether a process should take round `round` (0-based), having measured for `elapsedMs` so far. */
-export function wantsRound(plan: RoundPlan, round: number, elapsedMs: number): boolean {
-  if (plan.kind === 'fixed') return round < plan.count;
-  if (round === 0) return true;
-  return round < plan.maxRounds && elapsedMs < plan.limitMs && (round < plan.minRounds || elapsedMs < plan.sliceMs);
 }
 
 function rotate<T>(items: T[], by: number): T[] {

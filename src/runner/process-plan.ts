@@ -19,7 +19,7 @@ export function wantsProcess(record: WorkloadRecord, entries: readonly Benchmark
   if (config.rounds !== null) return record.completed < config.processes;
   if (record.completed === 0) return true;
   const remainingMs = config.maxTimeMs - record.elapsedMs;
-  // The minimum of processes always runs (past the budget, each takes one round); one more must fit in what is
+  // The minimum of processes always runs (past the budget, each takes MIN_ALLOCATED_ROUNDS); one more must fit in what is
   // left (half of an average process) and is worth it only while some cell is imprecise.
   if (record.completed < config.processes) return true;
   if (remainingMs < 0.5 * (record.elapsedMs / record.processes) || record.completed >= MAX_PROCESSES) return false;
@@ -41,6 +41,13 @@ export function roundPlanFor(record: WorkloadRecord, entries: readonly Benchmark
     minRounds: MIN_ROUNDS_PER_PROCESS,
     maxRounds: MAX_ROUNDS_PER_PROCESS,
   };
+}
+
+/** Whether a process should take round `round` (0-based), having measured for `elapsedMs` so far. */
+export function wantsRound(plan: RoundPlan, round: number, elapsedMs: number): boolean {
+  if (plan.kind === 'fixed') return round < plan.count;
+  if (round < Math.min(plan.minRounds, MIN_ALLOCATED_ROUNDS)) return true;
+  return round < plan.maxRounds && elapsedMs < plan.limitMs && (round < plan.minRounds || elapsedMs < plan.sliceMs);
 }
 
 /** A cell that needs no more measuring: failed, skipped, or precise. */

@@ -21,7 +21,7 @@ export interface CellJob {
 /**
  * How many rounds one measuring process takes: exactly `count` (--rounds), or as many as fit in `sliceMs` of
  * measuring, but at least `minRounds` (a spread needs a few) and at most `maxRounds` — and never past `limitMs`
- * (what is left of the workload's --max-time) once one round is in.
+ * (what is left of the workload's --max-time) once MIN_ALLOCATED_ROUNDS are in.
  */
 export type RoundPlan =
   | { kind: 'fixed'; count: number }

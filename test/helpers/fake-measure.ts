@@ -1,4 +1,5 @@
 import type { ProcessSettings, WorkloadRecord } from '../../src/runner/records.js';
+import { wantsRound } from '../../src/runner/process-plan.js';
 import { seededRandom } from '../../src/stats/bootstrap.js';
 
 export const FAKE_ROUND_MS = 100;
@@ -36,13 +37,7 @@ export function fakeProcess(options: FakeProcessOptions) {
     let rounds = 0;
     let measuredMs = 0;
     const plan = settings.rounds;
-    const wants = (): boolean =>
-      plan.kind === 'fixed'
-        ? rounds < plan.count
-        : rounds === 0 ||
-          (rounds < plan.maxRounds &&
-            measuredMs < plan.limitMs &&
-            (rounds < plan.minRounds || measuredMs < plan.sliceMs));
+    const wants = (): boolean => wantsRound(plan, rounds, measuredMs);
     while (wants()) {
       for (const [position, cell] of record.cells.entries()) {
         if (cell.failure !== undefined || cell.skipReason !== undefined || settings.done?.has(cell.id) === true)

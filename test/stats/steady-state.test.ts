@@ -76,6 +76,17 @@ describe('steadyState', () => {
     expect(verdict.reason).toMatch(/^trend -42\.4 %/);
   });
 
+  it('lets noise excuse a trend only up to twice the tolerance', () => {
+    const short = { window: 5, noiseRel: 0.1, trendTolerance: 0.05 };
+    // A noisy window (spread 7 %) still falling 14 %: two standard errors would excuse 19 %, the cap only 10 %.
+    const verdict = steadyState([100, 88, 96, 84, 83], short);
+    expect(verdict.trendNoiseRel).toBeGreaterThan(0.15);
+    expect(verdict.steady).toBe(false);
+    expect(verdict.reason).toMatch(/allowed ±10\.0 %/);
+    // The same noise around a flat line is steady.
+    expect(steadyState([92, 100, 88, 96, 92], short).steady).toBe(true);
+  });
+
   it('is not steady when the spread exceeds the noise', () => {
     const verdict = steadyState([10, 14, 7, 13, 8, 14, 7, 12], options);
     expect(verdict.spreadRel).toBeGreaterThan(0.1);
