@@ -6,6 +6,8 @@
 //   [--out results/reference/hold-to-plain[-real].json] [--plain-reps 40] [--plain-warmups 3] [workload files…]
 // `--real` holds corescope to the plain script on the real-library workloads (markdown-it, yaml, bcryptjs,
 // wait-then-render) with issue 20's plain script: 5 warm-up reps, the median of 30 interleaved reps.
+// `--together` measures all the workloads in one corescope run per pair, with the matrix of issue 20's four-workload
+// run (`-s sequential,concurrent,parallel,raw -t 1,<threads>`), and then the plain script on each in turn.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -23,6 +25,8 @@ const pairs = Number(flag('--pairs', '3'));
 const threads = Number(flag('--threads', '2'));
 const real = args.includes('--real');
 if (real) args.splice(args.indexOf('--real'), 1);
+const together = args.includes('--together');
+if (together) args.splice(args.indexOf('--together'), 1);
 const out = flag('--out', join(root, 'results', 'reference', real ? 'hold-to-plain-real.json' : 'hold-to-plain.json'));
 const extra = flag('--corescope-flags', '').split(' ').filter(Boolean);
 const plainReps = Number(flag('--plain-reps', real ? '30' : '40'));
@@ -43,11 +47,16 @@ const median = (values) => {
   return (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;
 };
 
-function corescope(file) {
+const matrix = together
+  ? ['-s', 'sequential,concurrent,parallel,raw', '-t', `1,${threads}`]
+  : ['-s', 'sequential,parallel,raw', '-t', String(threads)];
+
+/** One corescope run of `files`; the figures of each, in the same order. */
+function corescope(files) {
   const cli = join(root, 'dist', 'src', 'cli.js');
   const text = execFileSync(
     process.execPath,
-    [cli, 'run', '-w', file, '-s', 'sequential,parallel,raw', '-t', String(threads), '--json', '--no-chart', ...extra],
+    [cli, 'run', '-w', files.join(','), ...matrix, '--json', '--no-chart', ...extra],
     {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
@@ -55,8 +64,19 @@ function corescope(file) {
     },
   );
   const result = JSON.parse(text);
+  return files.map((file, index) =>
+    figuresOf(result.benchmarks.filter((cell) => cell.workload.id === ids(result)[index])),
+  );
+}
+
+/** The workload ids of a result, in the order of its `-w` list. */
+function ids(result) {
+  return [...new Set(result.benchmarks.map((cell) => cell.workload.id))];
+}
+
+function figuresOf(benchmarks) {
   const cell = (strategy) =>
-    result.benchmarks.find(
+    benchmarks.find(
       (benchmark) => benchmark.strategy === strategy && benchmark.threads === (strategy === 'sequential' ? 1 : threads),
     );
   const figures = (strategy) => ({
@@ -82,10 +102,18 @@ function plain(file) {
   return JSON.parse(text);
 }
 
+const runsOf = workloads.map(() => []);
+for (let pair = 0; pair < pairs; pair += 1) {
+  if (together) {
+    const figures = corescope(workloads);
+    workloads.forEach((file, index) => runsOf[index].push({ corescope: figures[index], plain: plain(file) }));
+  } else {
+    workloads.forEach((file, index) => runsOf[index].push({ corescope: corescope([file])[0], plain: plain(file) }));
+  }
+}
 const rows = [];
-for (const file of workloads) {
-  const runs = [];
-  for (let pair = 0; pair < pairs; pair += 1) runs.push({ corescope: corescope(file), plain: plain(file) });
+for (const [index, file] of workloads.entries()) {
+  const runs = runsOf[index];
   const plainSpeedup = median(runs.map((run) => run.plain.speedup));
   const row = {
     workload: relative(root, file),
@@ -130,7 +158,8 @@ const summary = {
   machine: { cpu: cpus()[0]?.model.trim(), cores: cpus().length, node: process.versions.node, loadAverage: loadavg() },
   threads,
   plain: { reps: plainReps, warmups: plainWarmups },
-  corescopeFlags: ['-s', 'sequential,parallel,raw', '-t', String(threads), ...extra],
+  together,
+  corescopeFlags: [...matrix, ...extra],
   rows,
 };
 writeFileSync(out, `${JSON.stringify(summary, null, 2)}\n`);

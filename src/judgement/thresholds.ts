@@ -65,3 +65,10 @@ export const BUSY_MACHINE_FACTOR = 1.5;
  * 2 cores (load average 6), 30 %.
  */
 export const NOISY_TIMING_CV_PCT = 10;
+
+/**
+ * A fresh pool thread's cold start (the time its first tasks take beyond its steady speed) is named in the
+ * `parallel` verdict once it reaches this share of the cell's batch: a pool started for each batch would then lose at
+ * least a fifth of its time to the JIT warming every new thread, which the warm pools measured here never show.
+ */
+export const COLD_START_BATCH_SHARE = 0.2;

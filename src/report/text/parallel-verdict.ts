@@ -7,7 +7,7 @@ import { formatPercent, formatThreads } from '../../format/numbers.js';
 import { inconclusivePhrase, ratioWithInterval, speedupInterval, type VerdictContext } from './judgement-text.js';
 import { isMeasured, maxBy, type Measured } from '../data/measured.js';
 import { rawFloorPhrase } from './raw-floor.js';
-import { gcPhrase } from './warmup-line.js';
+import { coldStartPhrase, gcPhrase } from './warmup-line.js';
 import { formatUs } from '../../format/numbers.js';
 
 /**
@@ -36,12 +36,14 @@ export function parallelPart(benchmarks: readonly Benchmark[], context: VerdictC
         ? `${formatPercent(interval.estimate / delivered)} of the ${delivered.toFixed(2)} cores this ` +
           `machine delivered in its probe`
         : `${formatPercent(best.derived.efficiency)} of ideal`;
-    return `parallel ${ratioWithInterval(interval)} on ${threads} (${share}${rawFloorPhrase(best)}${gcPhrase(best, benchmarks)})`;
+    const causes = `${gcPhrase(best, benchmarks)}${coldStartPhrase(best)}`;
+    return `parallel ${ratioWithInterval(interval)} on ${threads} (${share}${rawFloorPhrase(best)}${causes})`;
   }
   const head = `parallel at best ${ratioWithInterval(interval)} on ${threads}`;
   if (judgement.word === 'inconclusive') return `${head} — ${inconclusivePhrase(judgement, [best], context)}`;
   const word = judgement.word === 'same' ? 'no gain' : 'slower than sequential';
-  return `${head} — ${word}${cause(best, measured, delivered, context)}${gcPhrase(best, benchmarks)}`;
+  const causes = `${cause(best, measured, delivered, context)}${gcPhrase(best, benchmarks)}${coldStartPhrase(best)}`;
+  return `${head} — ${word}${causes}`;
 }
 
 /** ": <cause>" when this run's figures show it; " (<figures>)" when they exist but show none; else nothing. */

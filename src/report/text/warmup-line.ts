@@ -1,4 +1,5 @@
 import { gcCause } from '../../gc/gc-cause.js';
+import { coldStartCause } from '../../judgement/cold-start-cause.js';
 import { formatMs, formatPercent, plural } from '../../format/numbers.js';
 import type { Benchmark, OkBenchmark } from '../../results/schema.js';
 import { plays } from '../../strategies/index.js';
@@ -51,5 +52,16 @@ export function gcPhrase(cell: Benchmark, benchmarks: readonly Benchmark[]): str
   const main = warmed(benchmarks).find((candidate) => plays(candidate.strategy, 'baseline'))?.warmup.gc.mainPct;
   if (main === undefined) return '';
   const cause = gcCause({ mainShare: main / 100, workerShare: cell.warmup.gc.workersPct / 100 });
+  return cause === undefined ? '' : `; ${cause}`;
+}
+
+/**
+ * "; a fresh pool thread loses 266 ms to JIT warm-up over its first 26 tasks, …" when the cell's own cold start is
+ * large against its batch (judgement/cold-start-cause.ts decides), else "".
+ */
+export function coldStartPhrase(cell: Benchmark): string {
+  const cold = cell.status === 'ok' ? cell.warmup?.coldStart : undefined;
+  if (cell.status !== 'ok' || cold === undefined) return '';
+  const cause = coldStartCause({ ...cold, batchMs: cell.stats.median });
   return cause === undefined ? '' : `; ${cause}`;
 }
