@@ -6,7 +6,7 @@ import type { Workload } from '../workload.js';
 import { calibrateRepeats } from './calibrate.js';
 import { cellFailureOf } from './cell-failure.js';
 import { DEFAULT_TASKS } from './defaults.js';
-import type { CellJob, ChildMessage, MeasureJob, Phase, RoundPlan } from './protocol.js';
+import type { CellJob, ChildMessage, MeasureJob, Phase } from './protocol.js';
 import { wantsRound } from './process-plan.js';
 import { measureRound } from './round.js';
 import { traceBatch } from './trace-sample.js';

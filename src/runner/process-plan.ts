@@ -19,8 +19,8 @@ export function wantsProcess(record: WorkloadRecord, entries: readonly Benchmark
   if (config.rounds !== null) return record.completed < config.processes;
   if (record.completed === 0) return true;
   const remainingMs = config.maxTimeMs - record.elapsedMs;
-  // The minimum of processes always runs (past the budget, each takes MIN_ALLOCATED_ROUNDS); one more must fit in what is
-  // left (half of an average process) and is worth it only while some cell is imprecise.
+  // The minimum of processes always runs (past the budget, each takes MIN_ALLOCATED_ROUNDS); one more must fit in
+  // what is left (half of an average process) and is worth it only while some cell is imprecise.
   if (record.completed < config.processes) return true;
   if (remainingMs < 0.5 * (record.elapsedMs / record.processes) || record.completed >= MAX_PROCESSES) return false;
   return !entries.every(isPreciseOrDone);

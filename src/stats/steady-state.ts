@@ -68,7 +68,10 @@ export function steadyState(batchMs: readonly number[], options: SteadyOptions):
   const pct = (value: number): string => `${(value * 100).toFixed(1)} %`;
   if (spreadRel > options.noiseRel)
     return { steady: false, reason: `spread ${pct(spreadRel)} over the noise ${pct(options.noiseRel)}`, ...figures };
-  const allowedRel = Math.max(options.trendTolerance, Math.min(trendNoiseRel, TREND_NOISE_CAP * options.trendTolerance));
+  const allowedRel = Math.max(
+    options.trendTolerance,
+    Math.min(trendNoiseRel, TREND_NOISE_CAP * options.trendTolerance),
+  );
   if (Math.abs(trendRel) > allowedRel)
     return {
       steady: false,
