@@ -21,7 +21,7 @@ export function coldStartCause(figures: ColdStartFigures): string | undefined {
   if (!(batchMs > 0) || !(excessMs >= COLD_START_BATCH_SHARE * batchMs)) return undefined;
   return (
     `a fresh pool thread loses ${formatMs(excessMs)} to JIT warm-up over its first ` +
-    `${plural(Math.round(tasksUntilSteady), 'task')}, ${formatRatio(excessMs / batchMs)} this batch: keep the pool ` +
+    `${plural(Math.round(tasksUntilSteady), 'task')}, ${formatRatio(excessMs / batchMs)} a batch's time: keep the pool ` +
     'alive between batches'
   );
 }

@@ -43,6 +43,8 @@ export interface RanAt {
   endUs: number;
   /** The thread's running total of GC pauses when the task ended, ms (differences between replies give shares). */
   gcTotalMs?: number;
+  /** The thread's used JS heap when the task ended, bytes (V8's used_heap_size: live objects and garbage alike). */
+  heapUsedBytes?: number;
 }
 
 /** A worker's answer. Failures come back as data, so their name, message and code survive the thread hop. */

@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { threadId, workerData } from 'node:worker_threads';
 import { serializeError } from '../errors.js';
 import { loadWorkload } from '../workload-source.js';
@@ -22,14 +23,15 @@ export async function runInWorker(message: WorkerTask): Promise<WorkerReply> {
   if (message.trace === true) threadGcLedger();
   else stopGcLedger();
   let startUs = 0;
-  // A traced task says when it ran, and this thread's running GC total after it: V8 collects between tasks as well
-  // as during them, so the main thread takes differences of totals between replies, not per-task windows. The
-  // flush lets this thread's GC entries arrive (untimed: only traced tasks pay it, after their end is taken).
+  // A traced task says when it ran, and this thread's used heap and running GC total after it: V8 collects between
+  // tasks as well as during them, so the main thread takes differences of totals between replies, not per-task
+  // windows. The flush lets this thread's GC entries arrive (untimed: only traced tasks pay it, after their end).
   const ranAt = async (): Promise<{ ranAt?: RanAt }> => {
     if (message.trace !== true || startUs === 0) return {};
     const endUs = nowUs();
     await threadGcLedger().flush();
-    return { ranAt: { startUs, endUs, gcTotalMs: threadGcLedger().totalGcMs } };
+    const heapUsedBytes = getHeapStatistics().used_heap_size;
+    return { ranAt: { startUs, endUs, gcTotalMs: threadGcLedger().totalGcMs, heapUsedBytes } };
   };
   try {
     workload ??= await (loading ??= loadWorkload(cell.workloadUrl));

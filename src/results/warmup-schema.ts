@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
 const pct = z.number().nonnegative();
+const bytes = z.number().nonnegative();
+
+/**
+ * The largest used JS heap seen over the steady window, bytes: the main thread's at each batch's end, and the pool
+ * threads' at each traced task's end (the largest any thread reported). V8's used_heap_size counts garbage not yet
+ * collected, so it is what the collector had to deal with, not what the work keeps alive. Absent in older files.
+ */
+const heap = z.object({ mainBytes: bytes, workersBytes: bytes.optional() }).optional();
 
 /**
  * What warm-up found for one cell in one measuring process (runner/warm-up.ts): how long it took, whether the batch
@@ -16,6 +24,7 @@ export const warmupReportSchema = z.object({
   trendPct: z.number(),
   /** GC pauses as a share of the steady window's wall time: the main thread's, and the pool threads' (per thread). */
   gc: z.object({ mainPct: pct, workersPct: pct.optional() }),
+  heap,
   /**
    * A fresh pool thread's cold start: the median over threads of the time its first tasks took beyond its steady
    * speed, and of how many tasks it took to get there (the pool's own start-up ran one task per thread before).
@@ -41,6 +50,8 @@ export const warmupSchema = z.object({
   drifting: z.boolean(),
   /** Median over processes of the steady window's GC shares, %. */
   gc: z.object({ mainPct: pct, workersPct: pct.optional() }),
+  /** Median over processes of the steady window's largest used heaps. */
+  heap,
   coldStart: z.object({ excessMs: z.number().nonnegative(), tasksUntilSteady: z.number().nonnegative() }).optional(),
 });
 

@@ -154,6 +154,8 @@ function cellWarmup(cell: CellRecord, drift: SamplesDrift): CellWarmup | undefin
   const mid = (values: readonly number[]): number => (values.length === 0 ? 0 : median(values));
   const workers = cell.warmups.flatMap((report) => (report.gc.workersPct !== undefined ? [report.gc.workersPct] : []));
   const cold = cell.warmups.flatMap((report) => (report.coldStart !== undefined ? [report.coldStart] : []));
+  const heaps = cell.warmups.flatMap((report) => (report.heap !== undefined ? [report.heap] : []));
+  const workerHeaps = heaps.flatMap((entry) => (entry.workersBytes !== undefined ? [entry.workersBytes] : []));
   return {
     processes: cell.warmups,
     notSteady: cell.warmups.filter((report) => !report.steady).length,
@@ -163,6 +165,14 @@ function cellWarmup(cell: CellRecord, drift: SamplesDrift): CellWarmup | undefin
       mainPct: mid(cell.warmups.map((report) => report.gc.mainPct)),
       ...(workers.length > 0 ? { workersPct: mid(workers) } : {}),
     },
+    ...(heaps.length > 0
+      ? {
+          heap: {
+            mainBytes: mid(heaps.map((entry) => entry.mainBytes)),
+            ...(workerHeaps.length > 0 ? { workersBytes: mid(workerHeaps) } : {}),
+          },
+        }
+      : {}),
     ...(cold.length > 0
       ? {
           coldStart: {

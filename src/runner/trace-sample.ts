@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { EventLoopUtilization } from 'node:perf_hooks';
+import type { RanAt } from '../pool/messages.js';
 import type { PreparedStrategy } from '../strategies/index.js';
 import { nowUs } from '../trace/clock.js';
 import type { TraceCapture, TraceCounter, TraceSpan } from '../trace/model.js';
@@ -26,7 +27,7 @@ export async function traceBatch(strategy: PreparedStrategy, context: TracedSamp
   const tracer = {
     onMain: (taskIndex: number, startUs: number, endUs: number) =>
       spans.push({ cellId, process, round, sample, taskIndex, thread: { kind: 'main' }, startUs, endUs }),
-    onWorker: (taskIndex: number, threadId: number, dispatchUs: number, startUs: number, endUs: number) =>
+    onWorker: (taskIndex: number, threadId: number, dispatchUs: number, { startUs, endUs }: RanAt) =>
       spans.push({
         cellId,
         process,

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 import { createGcMeter } from '../gc/gc-meter.js';
 import { createPoolGcTally, gcShare } from '../gc/gc-totals.js';
 import { assertCloneable } from '../pool/cloneable.js';
@@ -8,11 +9,16 @@ import { median } from '../stats/summary.js';
 import { createWarmup, type WarmupOptions, type WarmupStatus } from '../stats/warmup.js';
 import { strategyNamed, type BatchTracer, type PreparedStrategy } from '../strategies/index.js';
 
-/** One warm-up batch's figures: its wall time, the main thread's GC in it, the pool threads' GC totals after it. */
+/**
+ * One warm-up batch's figures: its wall time, the main thread's GC in it, the pool threads' GC totals after it, and
+ * the used heap at its end on the main thread and (the largest any pool thread reported) on the pool.
+ */
 interface BatchFigures {
   wallMs: number;
   mainGcMs: number;
   workerGcMark: ReadonlyMap<number, number>;
+  mainHeapBytes: number;
+  workerHeapBytes: number | undefined;
 }
 
 /** One cell's warm-up, a batch at a time. */
@@ -45,14 +51,16 @@ export function cellWarmer(
   return {
     async step() {
       const batchThreads = new Map<number, number>();
+      let workerHeapBytes: number | undefined;
       const tracer: BatchTracer = {
         onMain: () => undefined,
-        onWorker: (_index, threadId, _dispatchUs, startUs, endUs, gcTotalMs) => {
+        onWorker: (_index, threadId, _dispatchUs, { startUs, endUs, gcTotalMs, heapUsedBytes }) => {
           batchThreads.set(threadId, (batchThreads.get(threadId) ?? 0) + 1);
           const durations = perThreadMs.get(threadId) ?? [];
           durations.push((endUs - startUs) / 1000);
           perThreadMs.set(threadId, durations);
           if (gcTotalMs !== undefined) workerGc.see({ threadId, gcMs: gcTotalMs, gcCount: 0 });
+          if (heapUsedBytes !== undefined) workerHeapBytes = Math.max(workerHeapBytes ?? 0, heapUsedBytes);
         },
       };
       // The first batch is a whole one, as the timed batches are: a task that fails fails it as it would fail them.
@@ -65,7 +73,8 @@ export function cellWarmer(
       const main = await meter.stop();
       // Results must be able to cross threads under every strategy (the Workload contract).
       if (figures.length === 0) assertCloneable(results);
-      figures.push({ wallMs, mainGcMs: main.gcMs, workerGcMark: workerGc.mark() });
+      const mainHeapBytes = getHeapStatistics().used_heap_size;
+      figures.push({ wallMs, mainGcMs: main.gcMs, workerGcMark: workerGc.mark(), mainHeapBytes, workerHeapBytes });
       ownMs += wallMs;
       // The steady-state series is in warm-up batches: the whole first batch is scaled to their size.
       warmup.record((wallMs * batchTasks) / size, size, ownMs, threads > 1 ? batchThreads : undefined);
@@ -89,7 +98,7 @@ function warmupBatchTasks(tasks: number, threads: number): number {
   return Math.min(tasks, Math.max(2 * threads, Math.ceil(tasks / 4)));
 }
 
-/** The steady window's GC shares, each pool thread's cold start, and the controller's verdict. */
+/** The steady window's GC shares and largest used heaps, each pool thread's cold start, the controller's verdict. */
 function report(
   status: WarmupStatus,
   window: readonly BatchFigures[],
@@ -99,6 +108,7 @@ function report(
 ): Omit<WarmupReport, 'ms'> {
   const wallMs = window.reduce((total, batch) => total + batch.wallMs, 0);
   const mainGcMs = window.reduce((total, batch) => total + batch.mainGcMs, 0);
+  const workerHeaps = window.flatMap((batch) => (batch.workerHeapBytes !== undefined ? [batch.workerHeapBytes] : []));
   const costs = [...perThreadMs.values()]
     .filter((durations) => durations.length >= 2)
     .map((durations) => coldStartCost(durations, Math.max(steadyMedianOf(durations), Number.EPSILON)));
@@ -110,6 +120,10 @@ function report(
     gc: {
       mainPct: gcShare(mainGcMs, wallMs) * 100,
       ...(workerGcMs !== undefined ? { workersPct: gcShare(workerGcMs, wallMs, threads) * 100 } : {}),
+    },
+    heap: {
+      mainBytes: Math.max(...window.map((batch) => batch.mainHeapBytes)),
+      ...(workerHeaps.length > 0 ? { workersBytes: Math.max(...workerHeaps) } : {}),
     },
     ...(costs.length > 0
       ? {

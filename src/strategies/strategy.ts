@@ -1,4 +1,5 @@
 import type { Worker } from 'node:worker_threads';
+import type { RanAt } from '../pool/messages.js';
 import type { MeasureConfig } from '../results/config-schema.js';
 import type { LaneOffer } from '../stats/ideal.js';
 import type { Workload } from '../workload.js';
@@ -33,17 +34,10 @@ export type StrategyOptions = Partial<Pick<MeasureConfig, 'maxInFlight' | 'worke
 export interface BatchTracer {
   onMain(index: number, startUs: number, endUs: number): void;
   /**
-   * A task on a pool thread: handed over at `dispatchUs`, ran from `startUs` to `endUs` there; `gcTotalMs` is the
-   * thread's running total of GC pauses at the task's end (when the thread could say).
+   * A task on a pool thread: handed over at `dispatchUs`; `ranAt` says when it ran there, and the thread's GC total
+   * and used heap at its end (when the thread could say).
    */
-  onWorker(
-    index: number,
-    threadId: number,
-    dispatchUs: number,
-    startUs: number,
-    endUs: number,
-    gcTotalMs?: number,
-  ): void;
+  onWorker(index: number, threadId: number, dispatchUs: number, ranAt: RanAt): void;
 }
 
 /** One strategy, ready to run batches. One interface for all, so the runner never special-cases them. */

@@ -30,6 +30,5 @@ export function tracedOnPool(run: PoolRun, task: WorkerTask, tracer: BatchTracer
 }
 
 export function recordReply(tracer: BatchTracer, index: number, dispatchUs: number, reply: WorkerReply): void {
-  if (reply.ranAt !== undefined)
-    tracer.onWorker(index, reply.threadId, dispatchUs, reply.ranAt.startUs, reply.ranAt.endUs, reply.ranAt.gcTotalMs);
+  if (reply.ranAt !== undefined) tracer.onWorker(index, reply.threadId, dispatchUs, reply.ranAt);
 }

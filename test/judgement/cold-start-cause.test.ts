@@ -7,8 +7,8 @@ import { syntheticResult } from '../helpers/result-fixture.js';
 describe('coldStartCause', () => {
   it('names a fresh thread’s cold start once it is a fifth of the batch or more', () => {
     expect(coldStartCause({ excessMs: 266, tasksUntilSteady: 25.5, batchMs: 111 })).toBe(
-      'a fresh pool thread loses 266 ms to JIT warm-up over its first 26 tasks, 2.40× this batch: keep the pool ' +
-        'alive between batches',
+      "a fresh pool thread loses 266 ms to JIT warm-up over its first 26 tasks, 2.40× a batch's time: keep the " +
+        'pool alive between batches',
     );
     expect(coldStartCause({ excessMs: 20, tasksUntilSteady: 3, batchMs: 100 })).toMatch(/^a fresh pool thread/);
   });

@@ -37,7 +37,7 @@ function fakePool(taskMs: number, coldTasks: number, extraMs: number): PreparedS
         const nth = ran.get(threadId) ?? 0;
         ran.set(threadId, nth + 1);
         const durationUs = 1000 * (taskMs + (nth < coldTasks ? extraMs : 0));
-        tracer?.onWorker(index, threadId, clockUs, clockUs, clockUs + durationUs, 0);
+        tracer?.onWorker(index, threadId, clockUs, { startUs: clockUs, endUs: clockUs + durationUs, gcTotalMs: 0 });
         clockUs += durationUs;
       }
       return Promise.resolve(Array.from({ length: tasks }, (_, index) => index));
@@ -67,9 +67,9 @@ describe('warming a cell', () => {
       runBatch: (tasks, tracer) =>
         strategy.runBatch(tasks, {
           onMain: () => undefined,
-          onWorker: (index, threadId, dispatchUs, startUs, endUs, gcTotalMs) => {
+          onWorker: (index, threadId, dispatchUs, ranAt) => {
             perThread.set(threadId, (perThread.get(threadId) ?? 0) + 1);
-            tracer?.onWorker(index, threadId, dispatchUs, startUs, endUs, gcTotalMs);
+            tracer?.onWorker(index, threadId, dispatchUs, ranAt);
           },
         }),
     };
@@ -79,6 +79,12 @@ describe('warming a cell', () => {
       for (const count of perThread.values()) expect(count).toBeGreaterThanOrEqual(QUICK_STEADY.minTasks);
       expect(report.batches).toBeGreaterThanOrEqual(QUICK_STEADY.window);
       expect(report.gc.workersPct).toBeDefined();
+      // Used heaps at batch and task ends: a live isolate's, so over a megabyte and far under the default limit.
+      const { mainBytes, workersBytes } = report.heap ?? { mainBytes: 0 };
+      for (const heapBytes of [mainBytes, workersBytes ?? 0]) {
+        expect(heapBytes).toBeGreaterThan(1024 * 1024);
+        expect(heapBytes).toBeLessThan(2 ** 31);
+      }
     } finally {
       await strategy.close();
     }

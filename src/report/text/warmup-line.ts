@@ -1,6 +1,6 @@
 import { gcCause } from '../../gc/gc-cause.js';
 import { coldStartCause } from '../../judgement/cold-start-cause.js';
-import { formatMs, formatPercent, plural } from '../../format/numbers.js';
+import { formatBytes, formatMs, formatPercent, plural } from '../../format/numbers.js';
 import type { Benchmark, OkBenchmark } from '../../results/schema.js';
 import { plays } from '../../strategies/index.js';
 
@@ -14,8 +14,9 @@ function warmed(benchmarks: readonly Benchmark[]): Warmed[] {
 
 /**
  * One line under a workload's table on what warm-up found: how many cells settled and how long that took, the share
- * of time spent collecting garbage on the main thread and on the pool threads, and what a fresh pool thread's first
- * tasks cost beyond its steady speed. Undefined when no cell was warmed (--warmup 0, or an older file).
+ * of time spent collecting garbage on the main thread and on the pool threads, the largest used heaps, and what a
+ * fresh pool thread's first tasks cost beyond its steady speed. Undefined when no cell was warmed (--warmup 0, or an
+ * older file).
  */
 export function warmupLine(benchmarks: readonly Benchmark[]): string | undefined {
   const cells = warmed(benchmarks);
@@ -31,6 +32,14 @@ export function warmupLine(benchmarks: readonly Benchmark[]): string | undefined
   if (main !== undefined) {
     const pool = workers.length > 0 ? `, the pool threads ${formatPercent(Math.max(...workers) / 100)} at most` : '';
     parts.push(`GC took ${formatPercent(main / 100)} of the main thread's time${pool}`);
+  }
+  const heaps = cells.flatMap((cell) => (cell.warmup.heap !== undefined ? [cell.warmup.heap] : []));
+  if (heaps.length > 0) {
+    const pool = heaps.flatMap((heap) => (heap.workersBytes !== undefined ? [heap.workersBytes] : []));
+    const onPool = pool.length > 0 ? `, ${formatBytes(Math.max(...pool))} on a pool thread` : '';
+    parts.push(
+      `used heap up to ${formatBytes(Math.max(...heaps.map((heap) => heap.mainBytes)))} on the main thread${onPool}`,
+    );
   }
   const cold = cells.flatMap((cell) => (cell.warmup.coldStart !== undefined ? [cell.warmup.coldStart] : []));
   const worst = cold.sort((a, b) => b.excessMs - a.excessMs)[0];
