@@ -69,8 +69,7 @@ export function gcPhrase(cell: Benchmark, benchmarks: readonly Benchmark[]): str
  * large against its batch (judgement/cold-start-cause.ts decides), else "".
  */
 export function coldStartPhrase(cell: Benchmark): string {
-  const cold = cell.status === 'ok' ? cell.warmup?.coldStart : undefined;
-  if (cell.status !== 'ok' || cold === undefined) return '';
-  const cause = coldStartCause({ ...cold, batchMs: cell.stats.median });
+  if (cell.status !== 'ok' || cell.warmup?.coldStart === undefined) return '';
+  const cause = coldStartCause({ ...cell.warmup.coldStart, batchMs: cell.stats.median });
   return cause === undefined ? '' : `; ${cause}`;
 }
