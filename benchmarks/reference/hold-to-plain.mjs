@@ -63,15 +63,10 @@ function corescope(files) {
       maxBuffer: 64 * 1024 * 1024,
     },
   );
-  const result = JSON.parse(text);
-  return files.map((file, index) =>
-    figuresOf(result.benchmarks.filter((cell) => cell.workload.id === ids(result)[index])),
-  );
-}
-
-/** The workload ids of a result, in the order of its `-w` list. */
-function ids(result) {
-  return [...new Set(result.benchmarks.map((cell) => cell.workload.id))];
+  const { benchmarks } = JSON.parse(text);
+  // The workload ids in the order of the `-w` list: the file keeps the workloads in that order.
+  const ids = [...new Set(benchmarks.map((cell) => cell.workload.id))];
+  return ids.map((id) => figuresOf(benchmarks.filter((cell) => cell.workload.id === id)));
 }
 
 function figuresOf(benchmarks) {

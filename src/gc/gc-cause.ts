@@ -18,5 +18,6 @@ export function gcCause(shares: GcShares): string | undefined {
   const { mainShare, workerShare } = shares;
   if (!(workerShare - mainShare >= MIN_POINTS && workerShare >= MIN_RATIO * mainShare)) return undefined;
   const pct = (share: number): string => `${Math.round(share * 100)} %`;
-  return `workers spent ${pct(workerShare)} of their time collecting garbage, against ${pct(mainShare)} on the main thread`;
+  const workers = `workers spent ${pct(workerShare)} of their time collecting garbage`;
+  return `${workers}, against ${pct(mainShare)} on the main thread`;
 }

@@ -19,9 +19,9 @@ export interface ColdStartFigures {
 export function coldStartCause(figures: ColdStartFigures): string | undefined {
   const { excessMs, tasksUntilSteady, batchMs } = figures;
   if (!(batchMs > 0) || !(excessMs >= COLD_START_BATCH_SHARE * batchMs)) return undefined;
+  const tasks = plural(Math.round(tasksUntilSteady), 'task');
   return (
-    `a fresh pool thread loses ${formatMs(excessMs)} to JIT warm-up over its first ` +
-    `${plural(Math.round(tasksUntilSteady), 'task')}, ${formatRatio(excessMs / batchMs)} a batch's time: keep the pool ` +
-    'alive between batches'
+    `a fresh pool thread loses ${formatMs(excessMs)} to JIT warm-up over its first ${tasks}, ` +
+    `${formatRatio(excessMs / batchMs)} a batch's time: keep the pool alive between batches`
   );
 }

@@ -66,7 +66,9 @@ export const measureConfigSchema = z.object({
   minSampleMs: milliseconds({ allowZero: true }),
   warmupRounds: integer(0, 1000),
   /** Warm-up per cell and process stops here, steady or not (the cell is then measured anyway and marked). */
-  warmupMaxMs: milliseconds({ allowZero: false }).max(600_000, { error: (issue) => `${String(issue.input)} ms is out of range (up to 10 min)` }),
+  warmupMaxMs: milliseconds({ allowZero: false }).max(600_000, {
+    error: (issue) => `${String(issue.input)} ms is out of range (up to 10 min)`,
+  }),
   quick: z.boolean(),
   taskTimeoutMs: integer(1, 24 * 3_600_000),
   /** Cap on tasks in flight for `concurrent`; null: none. */

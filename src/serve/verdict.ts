@@ -100,12 +100,13 @@ export function serveVerdict(series: readonly ServeSeries[]): string[] {
   const inlineText = `${label(inline)}: /health p99 ${spreadText(inlineHealth, formatMs)} at ${at}`;
   const poolText = `${label(pool)}: /health p99 ${spreadText(poolHealth, formatMs)}`;
   const healthGapMs = Math.abs(inlineHealth.median - poolHealth.median);
+  const busy = (loop: typeof inlineLoop): string => shortSpread(loop.eventLoopUtilization, formatPercent);
+  const blocked = (loop: typeof inlineLoop): string => shortSpread(loop.eventLoopDelayMaxMs, formatMs);
   const loopText =
     loopRatio === undefined
       ? ''
-      : `; event loop busy ${shortSpread(inlineLoop.eventLoopUtilization, formatPercent)} of the time inline, blocked ` +
-        `up to ${shortSpread(inlineLoop.eventLoopDelayMaxMs, formatMs)}; with the pool ` +
-        `${shortSpread(poolLoop.eventLoopUtilization, formatPercent)}, up to ${shortSpread(poolLoop.eventLoopDelayMaxMs, formatMs)}`;
+      : `; event loop busy ${busy(inlineLoop)} of the time inline, blocked up to ${blocked(inlineLoop)}; with the ` +
+        `pool ${busy(poolLoop)}, up to ${blocked(poolLoop)}`;
   if (capacity.word === 'gain' || (health.word === 'slower' && loopBlocked)) {
     lines.push(
       `${inlineText}${loopBlocked ? ', every request waits behind the computing' : ''}; ${poolText} ` +

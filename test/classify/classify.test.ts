@@ -169,7 +169,7 @@ describe('classify on fixed figures', () => {
     expect(classification.recommendation).toEqual({ strategy: 'sequential', threads: null });
   });
 
-  it('calls waiting work I/O-bound and recommends concurrency, and a pool overhead only when concurrent beats it', () => {
+  it('calls waiting work I/O-bound, recommends concurrency, names pool overhead only when concurrent wins', () => {
     const benchmarks = [cell('sequential', 1, 1, 0.05), cell('concurrent', 1, 6, 0.2), cell('parallel', 2, 1.8, 0.05)];
     const classification = classifyWorkload(benchmarks, machine(2));
     expect(classification.class).toBe('io');

@@ -217,7 +217,7 @@ describe('many benchmarks at once: the Benjamini–Hochberg correction', () => {
   }
   const groups = fixedGroups(6, 3, 10, 0.03, 0.01);
 
-  it('prints every interval at 1 − max(R, 1) · alpha / m, so a lone shift must clear a wider interval among many', () => {
+  it('prints every interval at 1 − max(R, 1) · alpha / m: a lone shift clears a wider interval among many', () => {
     // One benchmark shifted +6 %: alone it is slower at 95 %; among 20 it must clear the 99.75 % interval.
     const alone = compareResults([
       { name: 'base.json', result: file(1, () => 1, groups) },

@@ -17,7 +17,7 @@ describe("README's terminal excerpt", () => {
     expect(file).toBe(README_RUN);
   });
 
-  it('is what `corescope report --format terminal` renders from that file, with lines left out only at …', async () => {
+  it('is what `report --format terminal` renders from that file, lines left out only at …', async () => {
     const rendered = await runCli(['report', join(PACKAGE_ROOT, file), '--format', 'terminal']);
     expect(rendered.stderr).toBe('');
     expect(rendered.code).toBe(0);

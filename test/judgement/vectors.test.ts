@@ -44,7 +44,7 @@ describe("compare's family decision, against scipy (test/vectors)", () => {
     }
   });
 
-  it('the correction at work: +8 % at SE 1.8 % would be slower at 95 %, but among 20 benchmarks it is inconclusive', () => {
+  it('the correction at work: +8 % at SE 1.8 % is slower at 95 %, but inconclusive among 20 benchmarks', () => {
     const family = VECTORS.families[1];
     const last = family?.rows.at(-1);
     expect(family?.confidence).toBeCloseTo(1 - 0.05 / 20, 14);

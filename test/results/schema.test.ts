@@ -33,7 +33,10 @@ describe('result file schema', () => {
       [text.replace('"status":"ok"', '"status":"fine"'), /\$\.benchmarks\[0\]/],
       [text.replace('"median":', '"medianMs":'), /\$\.benchmarks\[0\]\.stats\.median/],
       [text.replace('"usableCores":2', '"usableCores":"2"'), /\$\.environment\.usableCores/],
-      [text.replace('"schemaVersion":3', '"schemaVersion":7'), /schemaVersion: 7 is not supported \(supported: 1, 2, 3\)/],
+      [
+        text.replace('"schemaVersion":3', '"schemaVersion":7'),
+        /schemaVersion: 7 is not supported \(supported: 1, 2, 3\)/,
+      ],
       [text.replace('"cpu-hash/parallel/t2"', '"cpu-hash/sequential/t1"'), /duplicate id/],
       [text.slice(0, text.length / 2), /not valid JSON/],
     ];
@@ -44,7 +47,8 @@ describe('result file schema', () => {
     for (const status of ['error', 'timeout', 'crashed'] as const) {
       const result = syntheticResult();
       const failed = result.benchmarks[2];
-      if (failed === undefined || failed.status === 'ok' || failed.status === 'skipped') throw new Error('fixture changed');
+      if (failed === undefined || failed.status === 'ok' || failed.status === 'skipped')
+        throw new Error('fixture changed');
       failed.status = status;
       expect(resultFileSchema.safeParse(result).success).toBe(true);
     }

@@ -7,7 +7,8 @@ import { PACKAGE_ROOT } from '../../src/paths.js';
 
 describe('reading version 1 files', () => {
   it('upgrades a committed version 1 file: one process, samples in round order, not precise', () => {
-    const original = JSON.parse(readFileSync(REAL_RESULT_PATH, 'utf8')) as { schemaVersion: number; benchmarks: Array<{ samplesMs: number[] }> };
+    type Stored = { schemaVersion: number; benchmarks: Array<{ samplesMs: number[] }> };
+    const original = JSON.parse(readFileSync(REAL_RESULT_PATH, 'utf8')) as Stored;
     expect(original.schemaVersion).toBe(1);
     const file = readResultFile(REAL_RESULT_PATH);
     expect(file.schemaVersion).toBe(3);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runServeSweep, SERVE_DEFAULTS } from '../../src/serve/sweep.js';
 
 describe('serve strategies on a workload with a wait/compute split', () => {
-  it('answers every /compute request inline one at a time, and with hybrid (wait inline, compute on the pool)', async () => {
+  it('answers every /compute request inline one at a time, and hybrid (wait inline, compute on the pool)', async () => {
     const state = await runServeSweep({
       ...SERVE_DEFAULTS,
       workloadUrl: pathToFileURL(join(import.meta.dirname, 'fixtures', 'split.mjs')).href,

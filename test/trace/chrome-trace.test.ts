@@ -78,7 +78,7 @@ describe('toChromeTrace', () => {
     });
   });
 
-  it('draws tasks that overlap on the event loop (concurrent) as async begin/end pairs, since X events must nest', () => {
+  it('draws tasks that overlap on the event loop (concurrent) as async begin/end pairs: X events must nest', () => {
     const { traceEvents } = exported();
     const pid = pidOf(traceEvents, CONCURRENT);
     const tasks = traceEvents.filter((event) => event.pid === pid && event.cat === 'task');

@@ -63,7 +63,8 @@ export function renderReport(inputs: readonly ReportInput[]): string {
   const body: string[] = [
     '<header><h1>corescope report</h1>',
     `<p class="sub">${escapeHtml(`${inputs.length} result file${many ? 's' : ''}: ${inputs.map((input) => input.machine).join(', ')} · ${contents} · `)}` +
-      `<a href="#warnings">${plural(warnings.length, 'warning')}</a> · <a href="#notes">${plural(notes.length, 'note')}</a>` +
+      `<a href="#warnings">${plural(warnings.length, 'warning')}</a> · ` +
+      `<a href="#notes">${plural(notes.length, 'note')}</a>` +
       `${escapeHtml(` · corescope ${TOOL_VERSION}`)}</p></header>`,
     `<ul class="sub">${inputs.map((input) => `<li>${escapeHtml(machineSummary(input))}</li>`).join('')}</ul>`,
   ];

@@ -69,9 +69,9 @@ export function resultsTable(rows: readonly TableRow[]): string {
 /** A list of notices, each under its cell's id (and its machine when `many` files are shown); `none` when empty. */
 export function noticeList(notices: readonly Notice[], many: boolean, none: string, className: string): string {
   if (notices.length === 0) return `<p class="sub">${escapeHtml(none)}</p>`;
-  const items = notices.map(
-    (notice) =>
-      `<li><code>${escapeHtml(many ? `${notice.machine} · ${notice.where}` : notice.where)}</code>: ${escapeHtml(notice.text)}</li>`,
-  );
+  const items = notices.map((notice) => {
+    const where = many ? `${notice.machine} · ${notice.where}` : notice.where;
+    return `<li><code>${escapeHtml(where)}</code>: ${escapeHtml(notice.text)}</li>`;
+  });
   return `<ul class="${className}">${items.join('')}</ul>`;
 }
