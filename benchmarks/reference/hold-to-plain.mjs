@@ -35,9 +35,6 @@ const REAL_LIBRARY = ['markdown-it', 'yaml', 'bcryptjs', 'wait-then-render'];
 const COMPACT = ['int-loop-0.4ms', 'int-loop-1ms', 'gzip', 'json-round-trip'];
 const workloads =
   args.length > 0 ? args : (real ? REAL_LIBRARY : COMPACT).map((name) => join(here, 'workloads', `${name}.mjs`));
-const { samplesDriftAcrossProcesses } = await import(
-  pathToFileURL(join(root, 'dist', 'src', 'stats', 'steady-state.js')).href
-);
 // A cell's samples grouped by measuring process, in round order (the file keeps them so).
 const { samplesByProcess: byProcess } = await import(
   pathToFileURL(join(root, 'dist', 'src', 'results', 'tagged-samples.js')).href
@@ -69,13 +66,18 @@ function corescope(files) {
   return ids.map((id) => figuresOf(benchmarks.filter((cell) => cell.workload.id === id)));
 }
 
+/** The median of each process's first sample over the median of all the other samples: plain arithmetic. */
+function firstOverRest(groups) {
+  return median(groups.map((samples) => samples[0])) / median(groups.flatMap((samples) => samples.slice(1)));
+}
+
 function figuresOf(benchmarks) {
   const cell = (strategy) =>
     benchmarks.find(
       (benchmark) => benchmark.strategy === strategy && benchmark.threads === (strategy === 'sequential' ? 1 : threads),
     );
   const figures = (strategy) => ({
-    firstSampleRatio: samplesDriftAcrossProcesses(byProcess(cell(strategy))).ratio,
+    firstSampleRatio: firstOverRest(byProcess(cell(strategy))),
     medianMs: cell(strategy).stats.median,
     speedup: cell(strategy).derived?.speedup ?? 1,
     precisionPct: cell(strategy).precision.reachedPct,

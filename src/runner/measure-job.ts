@@ -12,7 +12,7 @@ import { measureRound } from './round.js';
 import { traceBatch } from './trace-sample.js';
 import { cellWarmer } from './warm-up.js';
 import { stopGcLedger } from '../gc/gc-meter.js';
-import { WARMUP_FULL, WARMUP_QUICK } from '../stats/warmup.js';
+import { warmupOptionsFor } from '../stats/warmup.js';
 import { startWatchdog, WATCHDOG_GRACE_MS, type Watchdog } from './watchdog.js';
 
 /** Generous budgets for steps whose length does not depend on the task: loading, setup, teardown. */
@@ -179,7 +179,7 @@ async function prepareCells(session: Session): Promise<void> {
 async function warmUp(session: Session): Promise<void> {
   const { job, hooks, tasks, live } = session;
   if (job.config.warmupRounds === 0) return;
-  const options = { ...(job.config.quick ? WARMUP_QUICK : WARMUP_FULL), maxMs: job.config.warmupMaxMs };
+  const options = warmupOptionsFor(job.config.quick, job.config.warmupMaxMs);
   for (const cell of [...live]) {
     const { strategy, job: cellJob } = cell;
     const warmer = cellWarmer({ strategy, name: cellJob.strategy, threads: cellJob.threads }, tasks, options);

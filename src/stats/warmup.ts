@@ -54,10 +54,9 @@ export interface WarmupOptions {
  * still falls is not steady, and warm-up goes on, up to the cap (--warmup-max). 200 ms and 32 tasks per thread
  * is tinybench's scale; a window of 5 batches is the fewest that give the trend test a usable standard error.
  */
-export const WARMUP_FULL: WarmupOptions = {
+export const WARMUP_FULL: Omit<WarmupOptions, 'maxMs'> = {
   minMs: 200,
   minTasks: 32,
-  maxMs: 3_000,
   window: 5,
   noiseRel: 0.1,
   trendTolerance: 0.05,
@@ -67,14 +66,23 @@ export const WARMUP_FULL: WarmupOptions = {
  * Quick profile: under half the full minimum, still a test on a short window (4 batches, the least the test takes)
  * so a quick run says when it was not steady rather than silently averaging a cold start in.
  */
-export const WARMUP_QUICK: WarmupOptions = {
+export const WARMUP_QUICK: Omit<WarmupOptions, 'maxMs'> = {
   minMs: 80,
   minTasks: 16,
-  maxMs: 1_500,
   window: 4,
   noiseRel: 0.1,
   trendTolerance: 0.05,
 };
+
+/**
+ * A run's warm-up options: its profile's, capped at --warmup-max (its default is the profile's, in
+ * results/config-schema.ts). A cap below the profile's time minimum lowers the minimum to it: the cap is the user's
+ * word, and a minimum past it would leave no run of the controller valid.
+ */
+export function warmupOptionsFor(quick: boolean, maxMs: number): WarmupOptions {
+  const profile = quick ? WARMUP_QUICK : WARMUP_FULL;
+  return { ...profile, minMs: Math.min(profile.minMs, maxMs), maxMs };
+}
 
 export interface WarmupStatus {
   done: boolean;

@@ -29,4 +29,10 @@ describe('warm-up line', () => {
   it('leaves the heap out for files written before it was measured', () => {
     expect(warmupLine(warmedCells(() => undefined))).not.toContain('heap');
   });
+
+  it('gives no longest warm-up when the file has no per-process reports, and no non-finite figure', () => {
+    const line = warmupLine(warmedCells(() => undefined)) ?? '';
+    expect(line).toMatch(/^warm-up: \d+ of \d+ cells steady in every process;/);
+    expect(line).not.toMatch(/Infinity|NaN/);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { samplesDrift, samplesDriftAcrossProcesses, steadyState, theilSenSlope } from '../../src/stats/steady-state.js';
-import { createWarmup, type WarmupOptions, type WarmupStatus } from '../../src/stats/warmup.js';
+import { createWarmup, warmupOptionsFor, type WarmupOptions, type WarmupStatus } from '../../src/stats/warmup.js';
 
 /**
  * The controller's logic on fixed options, apart from the engine's profile defaults (which are tuned to the run's
@@ -239,5 +239,15 @@ describe('samplesDrift', () => {
     ]);
     expect(drift.ratio).toBeCloseTo(15 / 10, 9);
     expect(drift.beyondNoise).toBe(true);
+  });
+});
+
+describe("a run's warm-up options", () => {
+  it("take the cap as given, and a cap below the profile's minimum lowers the minimum to it", () => {
+    expect(warmupOptionsFor(false, 3_000).maxMs).toBe(3_000);
+    const tight = warmupOptionsFor(false, 50);
+    expect(tight).toMatchObject({ minMs: 50, maxMs: 50 });
+    expect(() => createWarmup(tight)).not.toThrow();
+    expect(warmupOptionsFor(true, 10).minMs).toBe(10);
   });
 });

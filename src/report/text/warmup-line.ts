@@ -23,10 +23,9 @@ export function warmupLine(benchmarks: readonly Benchmark[]): string | undefined
   if (cells.length === 0) return undefined;
   const reports = cells.flatMap((cell) => cell.warmup.processes);
   const steady = cells.filter((cell) => cell.warmup.notSteady === 0).length;
-  const longest = Math.max(...reports.map((report) => report.ms));
-  const parts = [
-    `warm-up: ${steady} of ${plural(cells.length, 'cell')} steady in every process (longest ${formatMs(longest)})`,
-  ];
+  // A file may carry a cell's summary without its per-process reports: then there is no longest to give.
+  const longest = reports.length > 0 ? ` (longest ${formatMs(Math.max(...reports.map((report) => report.ms)))})` : '';
+  const parts = [`warm-up: ${steady} of ${plural(cells.length, 'cell')} steady in every process${longest}`];
   const main = cells.find((cell) => plays(cell.strategy, 'baseline'))?.warmup.gc.mainPct;
   const workers = cells.flatMap((cell) => (cell.warmup.gc.workersPct !== undefined ? [cell.warmup.gc.workersPct] : []));
   if (main !== undefined) {
