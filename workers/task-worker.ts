@@ -19,8 +19,8 @@ export default function runTask(message: WorkerTask): Promise<WorkerReply> {
  */
 export async function runBatch(batch: WorkerBatch): Promise<WorkerReply[]> {
   const replies: WorkerReply[] = [];
-  const trace = batch.trace === true ? { trace: true } : {};
+  const flags = { ...(batch.trace === true ? { trace: true } : {}), ...(batch.gc === true ? { gc: true } : {}) };
   for (let offset = 0; offset < batch.count; offset += 1)
-    replies.push(await runInWorker({ index: batch.firstIndex + offset, ...trace }));
+    replies.push(await runInWorker({ index: batch.firstIndex + offset, ...flags }));
   return replies;
 }

@@ -25,6 +25,11 @@ export interface WorkerTask {
   waited?: unknown;
   /** A traced sample (never a timed one): the reply says when the task ran on its thread. */
   trace?: boolean;
+  /**
+   * A warm-up task (traced too): the reply also gives the thread's GC total and used heap, after waiting for the
+   * thread's GC entries to arrive. Only warm-up reads them, so only warm-up pays that wait.
+   */
+  gc?: boolean;
 }
 
 /**
@@ -35,6 +40,7 @@ export interface WorkerBatch {
   firstIndex: number;
   count: number;
   trace?: boolean;
+  gc?: boolean;
 }
 
 /** When a traced task ran on its thread, µs on the clock every thread shares (see trace/model.ts). */

@@ -19,16 +19,17 @@ let workload: Workload | undefined;
 
 export async function runInWorker(message: WorkerTask): Promise<WorkerReply> {
   if (message.step === 'noop') return { ok: true, value: message.index, threadId };
-  // GC is observed while traced tasks read it (from the first one on), and never during timed ones.
-  if (message.trace === true) threadGcLedger();
+  // GC is observed while warm-up tasks read it (from the first one on), and never during timed or traced ones.
+  if (message.gc === true) threadGcLedger();
   else stopGcLedger();
   let startUs = 0;
-  // A traced task says when it ran, and this thread's used heap and running GC total after it: V8 collects between
-  // tasks as well as during them, so the main thread takes differences of totals between replies, not per-task
-  // windows. The flush lets this thread's GC entries arrive (untimed: only traced tasks pay it, after their end).
+  // A traced task says when it ran; a warm-up task also gives this thread's used heap and running GC total after
+  // it: V8 collects between tasks as well as during them, so the main thread takes differences of totals between
+  // replies, not per-task windows. The flush lets this thread's GC entries arrive (after the task's end is taken).
   const ranAt = async (): Promise<{ ranAt?: RanAt }> => {
     if (message.trace !== true || startUs === 0) return {};
     const endUs = nowUs();
+    if (message.gc !== true) return { ranAt: { startUs, endUs } };
     await threadGcLedger().flush();
     const heapUsedBytes = getHeapStatistics().used_heap_size;
     return { ranAt: { startUs, endUs, gcTotalMs: threadGcLedger().totalGcMs, heapUsedBytes } };

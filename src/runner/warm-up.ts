@@ -53,6 +53,7 @@ export function cellWarmer(
       const batchThreads = new Map<number, number>();
       let workerHeapBytes: number | undefined;
       const tracer: BatchTracer = {
+        readsGc: true,
         onMain: () => undefined,
         onWorker: (_index, threadId, _dispatchUs, { startUs, endUs, gcTotalMs, heapUsedBytes }) => {
           batchThreads.set(threadId, (batchThreads.get(threadId) ?? 0) + 1);

@@ -5,7 +5,7 @@ import { batchRanges, measureBatchFigures, resolveBatch } from './batch-size.js'
 import type { StrategyDescriptor } from './strategy.js';
 import { nowUs } from '../trace/clock.js';
 import { collectBatch, settleAll } from './task-outcome.js';
-import { recordReply, tracedOnPool } from './traced.js';
+import { recordReply, traceFlags, tracedOnPool } from './traced.js';
 import { OFFERS } from '../stats/ideal.js';
 
 /**
@@ -51,7 +51,7 @@ export const parallel: StrategyDescriptor = {
           const range = ranges[message] as (typeof ranges)[number];
           if (tracer === undefined) return pool.runBatch(range);
           const dispatchUs = nowUs();
-          const replies = await pool.runBatch({ ...range, trace: true });
+          const replies = await pool.runBatch({ ...range, ...traceFlags(tracer) });
           replies.forEach((reply, offset) => recordReply(tracer, range.firstIndex + offset, dispatchUs, reply));
           return replies;
         };

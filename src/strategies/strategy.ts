@@ -32,6 +32,11 @@ export type StrategyOptions = Partial<Pick<MeasureConfig, 'maxInFlight' | 'worke
  * traced samples a run takes apart from its timed ones, so recording never costs a timed sample anything.
  */
 export interface BatchTracer {
+  /**
+   * Warm-up's tracer: pool threads also report their GC total and used heap, waiting for their GC entries to arrive
+   * first. A trace of a round's batch leaves it out, so its spans carry no such wait.
+   */
+  readsGc?: boolean;
   onMain(index: number, startUs: number, endUs: number): void;
   /**
    * A task on a pool thread: handed over at `dispatchUs`; `ranAt` says when it ran there, and the thread's GC total

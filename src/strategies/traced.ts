@@ -26,7 +26,12 @@ type PoolRun = (task: WorkerTask, onReply?: (reply: WorkerReply) => void) => Pro
 /** A task sent to a pool thread, asking the thread to say when it ran it. */
 export function tracedOnPool(run: PoolRun, task: WorkerTask, tracer: BatchTracer): Promise<unknown> {
   const dispatchUs = nowUs();
-  return run({ ...task, trace: true }, (reply) => recordReply(tracer, task.index, dispatchUs, reply));
+  return run({ ...task, ...traceFlags(tracer) }, (reply) => recordReply(tracer, task.index, dispatchUs, reply));
+}
+
+/** What a traced task (or message of tasks) asks of its pool thread. */
+export function traceFlags(tracer: BatchTracer): { trace: true; gc?: true } {
+  return tracer.readsGc === true ? { trace: true, gc: true } : { trace: true };
 }
 
 export function recordReply(tracer: BatchTracer, index: number, dispatchUs: number, reply: WorkerReply): void {

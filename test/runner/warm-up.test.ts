@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cellWarmer } from '../../src/runner/warm-up.js';
+import type { RanAt } from '../../src/pool/messages.js';
 import type { BatchTracer, PreparedStrategy } from '../../src/strategies/index.js';
 import { strategyNamed } from '../../src/strategies/index.js';
 import { loadWorkload, resolveWorkloadUrl } from '../../src/workload-source.js';
@@ -66,6 +67,7 @@ describe('warming a cell', () => {
       ...strategy,
       runBatch: (tasks, tracer) =>
         strategy.runBatch(tasks, {
+          ...(tracer?.readsGc === true ? { readsGc: true } : {}),
           onMain: () => undefined,
           onWorker: (index, threadId, dispatchUs, ranAt) => {
             perThread.set(threadId, (perThread.get(threadId) ?? 0) + 1);
@@ -84,6 +86,31 @@ describe('warming a cell', () => {
       for (const heapBytes of [mainBytes, workersBytes ?? 0]) {
         expect(heapBytes).toBeGreaterThan(1024 * 1024);
         expect(heapBytes).toBeLessThan(2 ** 31);
+      }
+    } finally {
+      await strategy.close();
+    }
+  });
+
+  it('only warm-up asks pool threads for GC and heap figures: a trace of a round gets its times alone', async () => {
+    const workloadUrl = resolveWorkloadUrl('cpu-spin');
+    const workload = await loadWorkload(workloadUrl);
+    const data: unknown = await workload.setup?.({ size: 0.2, tasks: 4 });
+    const context = { workload, workloadUrl, data, size: 0.2, taskTimeoutMs: 10_000, tasks: 4 };
+    const strategy = await strategyNamed('parallel').prepare(context, { threads: 2, batch: 1 });
+    const replies = async (readsGc: boolean) => {
+      const seen: RanAt[] = [];
+      const onWorker: BatchTracer['onWorker'] = (_index, _threadId, _dispatchUs, ranAt) => void seen.push(ranAt);
+      await strategy.runBatch(4, { ...(readsGc ? { readsGc } : {}), onMain: () => undefined, onWorker });
+      return seen;
+    };
+    try {
+      const traced = await replies(false);
+      expect(traced).toHaveLength(4);
+      for (const ranAt of traced) expect(ranAt).toEqual({ startUs: ranAt.startUs, endUs: ranAt.endUs });
+      for (const ranAt of await replies(true)) {
+        expect(ranAt.gcTotalMs).toBeGreaterThanOrEqual(0);
+        expect(ranAt.heapUsedBytes).toBeGreaterThan(0);
       }
     } finally {
       await strategy.close();
