@@ -1,3 +1,5 @@
+import { WIDE_SPREAD_REL } from '../stats/wide-spread.js';
+
 /**
  * Every threshold and margin a verdict of corescope rests on, in one place (issue 11). A verdict word is read off
  * an interval against a margin (judge.ts); the few figures without an interval (a share of time busy, cores
@@ -64,7 +66,7 @@ export const BUSY_MACHINE_FACTOR = 1.5;
  * design's rule that a spread over 10 % warns. The idle development VM reads 1 %; with two other test runs on its
  * 2 cores (load average 6), 30 %.
  */
-export const NOISY_TIMING_CV_PCT = 10;
+export const NOISY_TIMING_CV_PCT = WIDE_SPREAD_REL * 100;
 
 /**
  * A fresh pool thread's cold start (the time its first tasks take beyond its steady speed) is named in the
@@ -72,3 +74,10 @@ export const NOISY_TIMING_CV_PCT = 10;
  * least a fifth of its time to the JIT warming every new thread, which the warm pools measured here never show.
  */
 export const COLD_START_BATCH_SHARE = 0.2;
+
+/**
+ * GC is named as a cause of a pool's shortfall only when the workers' GC share is at least this many points over
+ * the main thread's on the same work, and this ratio of it: a clear difference, not two similar readings.
+ */
+export const GC_CAUSE_MIN_POINTS = 0.05;
+export const GC_CAUSE_MIN_RATIO = 1.5;

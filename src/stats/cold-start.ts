@@ -1,3 +1,4 @@
+import { WIDE_SPREAD_REL } from './wide-spread.js';
 import { median } from './summary.js';
 
 /**
@@ -34,7 +35,7 @@ export function coldStartCost(
   steadyMedianMs: number,
   options: ColdStartOptions = {},
 ): ColdStartCost {
-  const noiseRel = options.noiseRel ?? 0.1;
+  const noiseRel = options.noiseRel ?? WIDE_SPREAD_REL;
   const steadyRun = options.steadyRun ?? 5;
   if (!(steadyMedianMs > 0)) throw new RangeError('coldStartCost: steadyMedianMs must be > 0');
   if (!Number.isInteger(steadyRun) || steadyRun < 1) throw new RangeError('coldStartCost: steadyRun must be ≥ 1');

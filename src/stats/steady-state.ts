@@ -1,4 +1,5 @@
 import { median, quantileSorted } from './summary.js';
+import { WIDE_SPREAD_REL } from './wide-spread.js';
 
 /**
  * Is a series of warm-up batch times steady, and did a cell's timed samples still drift? Pure functions on
@@ -108,7 +109,7 @@ const MIN_REST = 3;
 export function samplesDrift(samplesMs: readonly number[], options: DriftOptions = {}): SamplesDrift {
   const firstCount = options.firstCount ?? 1;
   if (!Number.isInteger(firstCount) || firstCount < 1) throw new RangeError('samplesDrift: firstCount must be ≥ 1');
-  return driftOf(samplesMs.slice(0, firstCount), samplesMs.slice(firstCount), options.tolerance ?? 0.1);
+  return driftOf(samplesMs.slice(0, firstCount), samplesMs.slice(firstCount), options.tolerance ?? WIDE_SPREAD_REL);
 }
 
 /**
@@ -122,7 +123,7 @@ export function samplesDriftAcrossProcesses(
   const firstCount = options.firstCount ?? 1;
   const first = samplesByProcessMs.flatMap((samples) => samples.slice(0, firstCount));
   const rest = samplesByProcessMs.flatMap((samples) => samples.slice(firstCount));
-  return driftOf(first, rest, options.tolerance ?? 0.1);
+  return driftOf(first, rest, options.tolerance ?? WIDE_SPREAD_REL);
 }
 
 function driftOf(first: readonly number[], rest: readonly number[], tolerance: number): SamplesDrift {

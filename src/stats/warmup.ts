@@ -1,4 +1,5 @@
 import { steadyState, type SteadyVerdict } from './steady-state.js';
+import { WIDE_SPREAD_REL } from './wide-spread.js';
 
 /**
  * The warm-up controller of one cell in one measuring process (or of one pool thread): the measuring loop runs a
@@ -58,7 +59,7 @@ export const WARMUP_FULL: Omit<WarmupOptions, 'maxMs'> = {
   minMs: 200,
   minTasks: 32,
   window: 5,
-  noiseRel: 0.1,
+  noiseRel: WIDE_SPREAD_REL,
   trendTolerance: 0.05,
 };
 
@@ -70,7 +71,7 @@ export const WARMUP_QUICK: Omit<WarmupOptions, 'maxMs'> = {
   minMs: 80,
   minTasks: 16,
   window: 4,
-  noiseRel: 0.1,
+  noiseRel: WIDE_SPREAD_REL,
   trendTolerance: 0.05,
 };
 

@@ -1,4 +1,4 @@
-import { gcCause } from '../../gc/gc-cause.js';
+import { gcCause } from '../../judgement/gc-cause.js';
 import { coldStartCause } from '../../judgement/cold-start-cause.js';
 import { formatBytes, formatMs, formatPercent, plural } from '../../format/numbers.js';
 import type { Benchmark, OkBenchmark } from '../../results/schema.js';
@@ -53,7 +53,7 @@ export function warmupLine(benchmarks: readonly Benchmark[]): string | undefined
 
 /**
  * "; workers spent 31 % of their time collecting garbage, against 9 % on the main thread", when this run's own
- * figures show GC as a cause of a pool's shortfall (gc/gc-cause.ts decides), else "".
+ * figures show GC as a cause of a pool's shortfall (judgement/gc-cause.ts decides), else "".
  */
 export function gcPhrase(cell: Benchmark, benchmarks: readonly Benchmark[]): string {
   if (cell.status !== 'ok' || cell.warmup?.gc.workersPct === undefined) return '';

@@ -1,3 +1,6 @@
+import { formatPercent } from '../format/numbers.js';
+import { GC_CAUSE_MIN_POINTS, GC_CAUSE_MIN_RATIO } from './thresholds.js';
+
 /**
  * Names garbage collection as a cause of a poor speedup only when the measured shares show it: the workers spent
  * clearly more of their time collecting than the main thread did on the same work. Both figures come from the
@@ -10,14 +13,10 @@ export interface GcShares {
   workerShare: number;
 }
 
-/** Worker share at least this many points over the main thread's, and this ratio of it, to be named. */
-const MIN_POINTS = 0.05;
-const MIN_RATIO = 1.5;
-
 export function gcCause(shares: GcShares): string | undefined {
   const { mainShare, workerShare } = shares;
-  if (!(workerShare - mainShare >= MIN_POINTS && workerShare >= MIN_RATIO * mainShare)) return undefined;
-  const pct = (share: number): string => `${Math.round(share * 100)} %`;
-  const workers = `workers spent ${pct(workerShare)} of their time collecting garbage`;
-  return `${workers}, against ${pct(mainShare)} on the main thread`;
+  const clear = workerShare - mainShare >= GC_CAUSE_MIN_POINTS && workerShare >= GC_CAUSE_MIN_RATIO * mainShare;
+  if (!clear) return undefined;
+  const workers = `workers spent ${formatPercent(workerShare)} of their time collecting garbage`;
+  return `${workers}, against ${formatPercent(mainShare)} on the main thread`;
 }
