@@ -1,5 +1,3 @@
-import { performance } from 'node:perf_hooks';
-import { getHeapStatistics } from 'node:v8';
 import { createGcMeter } from '../gc/gc-meter.js';
 import { createPoolGcTally, gcShare } from '../gc/gc-totals.js';
 import { assertCloneable } from '../pool/cloneable.js';
@@ -68,14 +66,12 @@ export function cellWarmer(
       const size = figures.length === 0 ? tasks : batchTasks;
       const meter = createGcMeter();
       meter.start();
-      const startedAt = performance.now();
       const results = await cell.strategy.runBatch(size, tracer);
-      const wallMs = performance.now() - startedAt;
-      const main = await meter.stop();
+      // The meter's window is the batch: its clock is the batch's wall time, its heap the main thread's at the end.
+      const { wallMs, gcMs: mainGcMs, heapUsedStopBytes: mainHeapBytes } = await meter.stop();
       // Results must be able to cross threads under every strategy (the Workload contract).
       if (figures.length === 0) assertCloneable(results);
-      const mainHeapBytes = getHeapStatistics().used_heap_size;
-      figures.push({ wallMs, mainGcMs: main.gcMs, workerGcMark: workerGc.mark(), mainHeapBytes, workerHeapBytes });
+      figures.push({ wallMs, mainGcMs, workerGcMark: workerGc.mark(), mainHeapBytes, workerHeapBytes });
       ownMs += wallMs;
       // The steady-state series is in warm-up batches: the whole first batch is scaled to their size.
       warmup.record((wallMs * batchTasks) / size, size, ownMs, threads > 1 ? batchThreads : undefined);

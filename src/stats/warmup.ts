@@ -106,8 +106,6 @@ export interface Warmup {
    */
   record(batchMs: number, tasksRun: number, nowMs: number, tasksByThread?: ReadonlyMap<number, number>): void;
   done(): WarmupStatus;
-  /** Every batch recorded so far, ms, in order (for the result file). */
-  batchesMs(): readonly number[];
 }
 
 export function createWarmup(options: WarmupOptions): Warmup {
@@ -151,7 +149,6 @@ export function createWarmup(options: WarmupOptions): Warmup {
         : `below the minimum (${options.minMs} ms, ${options.minTasks} tasks${perThread})`;
       return { done: false, steady: false, reason, ...status };
     },
-    batchesMs: () => batches,
   };
 }
 
