@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import { setImmediate as afterImmediate } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { serializeError, type SerializedError } from '../errors.js';
+import { threadGcLedger } from '../gc/gc-meter.js';
 import { runMeasuringGc, threadGcTotals } from '../gc/worker-gc.js';
 import { loadWorkload } from '../workload-source.js';
 
@@ -43,9 +43,8 @@ async function probe(input: ColdStartWorkerData): Promise<ColdStartWorkerReply> 
       taskDurationsMs.push(durationMs);
       taskGcMs.push(gc.gcMs);
     }
-    // Two turns, so the last task's pauses are reported (see gc-meter.ts) before the totals are read.
-    await afterImmediate();
-    await afterImmediate();
+    // The last task's pauses are reported (see gc-meter.ts) before the totals are read.
+    await threadGcLedger().flush();
     const threadGcMs = threadGcTotals().gcMs - gcBefore.gcMs;
     return { ok: true, moduleLoadMs, taskDurationsMs, taskGcMs, threadGcMs };
   } catch (error) {

@@ -1,7 +1,10 @@
+import { basename } from 'node:path';
+import { gcShare } from '../gc/gc-totals.js';
 import type { ColdStart, Overheads } from '../results/overheads-schema.js';
 import { probeColdStart, type ColdStartProbe } from './cold-start-probe.js';
 import { DEFAULT_PAYLOAD_BYTES, measurePayload } from './payload-probe.js';
 import { measureDispatch, measureRoundTrip, measureStartup } from './pool-probes.js';
+import { workloadSourcePath } from '../workload-compile.js';
 
 /** What the overhead study measures and how hard; plain data, it crosses to the measuring child. */
 export interface OverheadConfig {
@@ -75,7 +78,8 @@ export async function runOverheadProbes(
 function coldStartFigures(probe: ColdStartProbe, workloadUrl: string): ColdStart {
   const taskMs = probe.taskDurationsMs.reduce((total, durationMs) => total + durationMs, 0);
   return {
-    workload: workloadUrl.replace(/^.*\//, '').replace(/\.[cm]?[jt]s$/, ''),
+    // Named by its source file: a TypeScript workload runs from a compiled copy whose name carries a hash.
+    workload: basename(workloadSourcePath(workloadUrl)).replace(/\.[cm]?[jt]s$/, ''),
     workerOnlineMs: probe.workerOnlineMs,
     moduleLoadMs: probe.moduleLoadMs,
     steadyTaskMs: probe.cost.steadyMedianMs,
@@ -83,6 +87,6 @@ function coldStartFigures(probe: ColdStartProbe, workloadUrl: string): ColdStart
     excessMs: probe.cost.excessMs,
     tasksUntilSteady: probe.cost.tasksUntilSteady,
     reachedSteady: probe.cost.reachedSteady,
-    gcPct: taskMs > 0 ? (probe.threadGcMs / taskMs) * 100 : 0,
+    gcPct: gcShare(probe.threadGcMs, taskMs) * 100,
   };
 }
