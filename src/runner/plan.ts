@@ -33,6 +33,6 @@ export function planCells(strategies: readonly StrategyName[], threadCounts: rea
 }
 
 /** A cell's key within its workload, the tail of its benchmark id. */
-export function cellKey(strategy: StrategyName, threads: number): string {
+function cellKey(strategy: StrategyName, threads: number): string {
   return `${strategy}/t${threads}`;
 }

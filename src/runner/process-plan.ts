@@ -91,6 +91,6 @@ function allocatedRounds(record: WorkloadRecord, entries: readonly Benchmark[]):
   return roundsPerProcess(components, averageStartupMs(record), roundMs, { min: MIN_ALLOCATED_ROUNDS, max: most });
 }
 
-export function averageStartupMs(record: WorkloadRecord): number {
+function averageStartupMs(record: WorkloadRecord): number {
   return record.processes === 0 ? 0 : record.startupMs / record.processes;
 }

@@ -20,7 +20,7 @@ interface BatchFigures {
 }
 
 /** One cell's warm-up, a batch at a time. */
-export interface CellWarmer {
+interface CellWarmer {
   /** Runs one warm-up batch; true once the cell is steady or capped. */
   step(): Promise<boolean>;
   report(): WarmupReport;

@@ -19,6 +19,8 @@ describe('real-library reference workloads', () => {
       expect(structuredClone(data)).toEqual(data);
       const value = await workload.task({ data, size, index: 3 });
       expect(typeof value).toBe('number');
+      // Only the wait-then-render mix has wait / compute halves: a lost split must fail here, not skip the check.
+      expect(hasSplit(workload)).toBe(name === 'wait-then-render');
       if (hasSplit(workload)) {
         const waited = await workload.wait({ data, size, index: 3 });
         expect(await workload.compute({ data, size, index: 3, waited })).toBe(value);

@@ -40,7 +40,7 @@ function derived(row: TableRow): NonNullable<Extract<Benchmark, { status: 'ok' }
 }
 
 /** What a reader must know about a row besides its figures: why it has none, or why to doubt them. */
-export function rowNote(benchmark: Benchmark): string {
+function rowNote(benchmark: Benchmark): string {
   return cellNotes(benchmark).join('; ');
 }
 
