@@ -47,6 +47,15 @@ function fakePool(taskMs: number, coldTasks: number, extraMs: number): PreparedS
   };
 }
 
+/** A real piscina pool of 2 threads on the built-in cpu-spin workload (0.2 ms tasks), `tasks` per batch. */
+async function spinPool(tasks: number): Promise<PreparedStrategy> {
+  const workloadUrl = resolveWorkloadUrl('cpu-spin');
+  const workload = await loadWorkload(workloadUrl);
+  const data: unknown = await workload.setup?.({ size: 0.2, tasks });
+  const context = { workload, workloadUrl, data, size: 0.2, taskTimeoutMs: 10_000, tasks };
+  return strategyNamed('parallel').prepare(context, { threads: 2, batch: 1 });
+}
+
 describe('warming a cell', () => {
   it('measures the cold start of each pool thread: first tasks slow by a known amount', async () => {
     const report = await warmCell({ strategy: fakePool(2, 3, 10), name: 'parallel', threads: 2 }, 8, QUICK_STEADY);
@@ -57,11 +66,7 @@ describe('warming a cell', () => {
   });
 
   it('runs every thread of a real pool its minimum of tasks before calling it warm', async () => {
-    const workloadUrl = resolveWorkloadUrl('cpu-spin');
-    const workload = await loadWorkload(workloadUrl);
-    const data: unknown = await workload.setup?.({ size: 0.2, tasks: 8 });
-    const context = { workload, workloadUrl, data, size: 0.2, taskTimeoutMs: 10_000, tasks: 8 };
-    const strategy = await strategyNamed('parallel').prepare(context, { threads: 2, batch: 1 });
+    const strategy = await spinPool(8);
     const perThread = new Map<number, number>();
     const counting: PreparedStrategy = {
       ...strategy,
@@ -93,11 +98,7 @@ describe('warming a cell', () => {
   });
 
   it('only warm-up asks pool threads for GC and heap figures: a trace of a round gets its times alone', async () => {
-    const workloadUrl = resolveWorkloadUrl('cpu-spin');
-    const workload = await loadWorkload(workloadUrl);
-    const data: unknown = await workload.setup?.({ size: 0.2, tasks: 4 });
-    const context = { workload, workloadUrl, data, size: 0.2, taskTimeoutMs: 10_000, tasks: 4 };
-    const strategy = await strategyNamed('parallel').prepare(context, { threads: 2, batch: 1 });
+    const strategy = await spinPool(4);
     const replies = async (readsGc: boolean) => {
       const seen: RanAt[] = [];
       const onWorker: BatchTracer['onWorker'] = (_index, _threadId, _dispatchUs, ranAt) => void seen.push(ranAt);
