@@ -4,7 +4,7 @@ import { assertCloneable } from '../pool/cloneable.js';
 import type { WarmupReport } from '../results/warmup-schema.js';
 import { coldStartCost, steadyMedianOf } from '../stats/cold-start.js';
 import { median } from '../stats/summary.js';
-import { createWarmup, type WarmupOptions, type WarmupStatus } from '../stats/warmup.js';
+import { createWarmup, type ThreadWork, type WarmupOptions, type WarmupStatus } from '../stats/warmup.js';
 import { strategyNamed, type BatchTracer, type PreparedStrategy } from '../strategies/index.js';
 
 /**
@@ -48,15 +48,17 @@ export function cellWarmer(
   let ownMs = 0;
   return {
     async step() {
-      const batchThreads = new Map<number, number>();
+      const batchThreads = new Map<number, ThreadWork>();
       let workerHeapBytes: number | undefined;
       const tracer: BatchTracer = {
         readsGc: true,
         onMain: () => undefined,
         onWorker: (_index, threadId, _dispatchUs, { startUs, endUs, gcTotalMs, heapUsedBytes }) => {
-          batchThreads.set(threadId, (batchThreads.get(threadId) ?? 0) + 1);
+          const taskMs = (endUs - startUs) / 1000;
+          const work = batchThreads.get(threadId) ?? { tasks: 0, busyMs: 0 };
+          batchThreads.set(threadId, { tasks: work.tasks + 1, busyMs: work.busyMs + taskMs });
           const durations = perThreadMs.get(threadId) ?? [];
-          durations.push((endUs - startUs) / 1000);
+          durations.push(taskMs);
           perThreadMs.set(threadId, durations);
           if (gcTotalMs !== undefined) workerGc.see({ threadId, gcMs: gcTotalMs, gcCount: 0 });
           if (heapUsedBytes !== undefined) workerHeapBytes = Math.max(workerHeapBytes ?? 0, heapUsedBytes);

@@ -29,12 +29,16 @@ import { WIDE_SPREAD_REL } from './wide-spread.js';
 export interface WarmupOptions {
   /** Warm for at least this long, ms. */
   minMs: number;
-  /** And for at least this many task executions: in all, or on every thread when `threads` is over 1. */
+  /** And for at least this many task executions in all. */
   minTasks: number;
   /**
-   * Pool threads that must each run `minTasks` (1: the main thread, tasks counted in all). A pool hands a task to
-   * whichever thread is free, so a batch can leave one thread cold: with threads > 1, `record` takes the batch's
-   * tasks per threadId (every pool reply names its thread) and warm-up waits for the least-used thread.
+   * Pool threads that must each be warmed (1: the main thread alone, held to the minimums above). A pool hands a
+   * task to whichever thread is free, so a batch can leave one thread cold: with threads > 1, `record` takes the
+   * batch's work per threadId (every pool reply names its thread), and warm-up waits until every thread has run
+   * `minTasks` tasks or tasks totalling `minMs` of its own time. Either is enough: V8 tiers a function up on the
+   * work it has run (its interrupt budget counts bytecode executed), not on how many calls that work came in, so
+   * eight 25 ms tasks warm a thread as much as 32 short ones, and a task minimum alone would make a pool of long
+   * tasks warm for as long as it has threads (4 threads × 32 tasks of 25 ms on 2 cores: over 1.5 s a cell).
    */
   threads?: number;
   /** Give up on steadiness after this long, ms: the cell is measured anyway, marked not steady. */
@@ -52,8 +56,9 @@ export interface WarmupOptions {
  * process (30 cells × 3 processes for `npm run bench`), so a fixed long minimum would spend the run's budget on
  * code that settles in a few batches (loops do). What keeps library code warming (a Markdown renderer, a YAML
  * parser, still getting faster after some hundreds of calls) is the trend test, not the minimum: a window that
- * still falls is not steady, and warm-up goes on, up to the cap (--warmup-max). 200 ms and 32 tasks per thread
- * is tinybench's scale; a window of 5 batches is the fewest that give the trend test a usable standard error.
+ * still falls is not steady, and warm-up goes on, up to the cap (--warmup-max). 200 ms and 32 tasks (on each pool
+ * thread: 32 tasks or 200 ms of them) is tinybench's scale; a window of 5 batches is the fewest that give the trend
+ * test a usable standard error.
  */
 export const WARMUP_FULL: Omit<WarmupOptions, 'maxMs'> = {
   minMs: 200,
@@ -92,19 +97,25 @@ export interface WarmupStatus {
   reason: string;
   batches: number;
   tasks: number;
-  /** Tasks run by the thread that ran fewest (of `threads`; a thread never seen counts 0). */
-  leastThreadTasks: number;
+  /** Pool threads still short of their minimum (a thread never seen counts); 0 on the main thread. */
+  coldThreads: number;
   elapsedMs: number;
   /** The steady-state test on the latest window (its trend is the drift a capped cell showed). */
   verdict: SteadyVerdict;
 }
 
+/** What one pool thread did: its task executions, and the time they took from start to end, ms. */
+export interface ThreadWork {
+  tasks: number;
+  busyMs: number;
+}
+
 export interface Warmup {
   /**
    * One warm-up batch: its duration, the task executions it ran, the clock right after it (ms), and, for a pool
-   * (`threads` > 1), the batch's task executions per threadId.
+   * (`threads` > 1), the batch's work per threadId.
    */
-  record(batchMs: number, tasksRun: number, nowMs: number, tasksByThread?: ReadonlyMap<number, number>): void;
+  record(batchMs: number, tasksRun: number, nowMs: number, byThread?: ReadonlyMap<number, ThreadWork>): void;
   done(): WarmupStatus;
 }
 
@@ -115,19 +126,23 @@ export function createWarmup(options: WarmupOptions): Warmup {
   let startedAtMs: number | undefined;
   let lastMs = 0;
   const threads = options.threads ?? 1;
-  const threadTasks = new Map<number, number>();
-  const leastThreadTasks = (): number => {
-    if (threads === 1) return tasks;
-    const counts = [...threadTasks.values()].sort((a, b) => b - a).slice(0, threads);
-    return counts.length < threads ? 0 : Math.min(...counts);
+  const threadWork = new Map<number, ThreadWork>();
+  const coldThreads = (): number => {
+    if (threads === 1) return 0;
+    const warm = [...threadWork.values()].filter(
+      (work) => work.tasks >= options.minTasks || work.busyMs >= options.minMs,
+    );
+    return Math.max(0, threads - warm.length);
   };
   return {
-    record(batchMs, tasksRun, nowMs, tasksByThread) {
+    record(batchMs, tasksRun, nowMs, byThread) {
       if (!(batchMs >= 0) || !Number.isFinite(batchMs)) throw new RangeError('warm-up: batchMs must be finite, ≥ 0');
-      if (threads > 1 && tasksByThread === undefined)
+      if (threads > 1 && byThread === undefined)
         throw new RangeError('warm-up: a pool of several threads must say which thread ran each task');
-      for (const [threadId, count] of tasksByThread ?? [])
-        threadTasks.set(threadId, (threadTasks.get(threadId) ?? 0) + count);
+      for (const [threadId, work] of byThread ?? []) {
+        const sum = threadWork.get(threadId) ?? { tasks: 0, busyMs: 0 };
+        threadWork.set(threadId, { tasks: sum.tasks + work.tasks, busyMs: sum.busyMs + work.busyMs });
+      }
       // Warm-up began when the first batch did, unless the caller's clock says otherwise.
       startedAtMs ??= nowMs - batchMs;
       batches.push(batchMs);
@@ -137,13 +152,14 @@ export function createWarmup(options: WarmupOptions): Warmup {
     done() {
       const elapsedMs = startedAtMs === undefined ? 0 : lastMs - startedAtMs;
       const verdict = steadyState(batches, options);
-      const least = leastThreadTasks();
-      const status = { batches: batches.length, tasks, leastThreadTasks: least, elapsedMs, verdict };
-      const minimumMet = elapsedMs >= options.minMs && least >= options.minTasks && batches.length >= options.window;
+      const cold = coldThreads();
+      const status = { batches: batches.length, tasks, coldThreads: cold, elapsedMs, verdict };
+      const minimumMet =
+        elapsedMs >= options.minMs && tasks >= options.minTasks && cold === 0 && batches.length >= options.window;
       if (minimumMet && verdict.steady) return { done: true, steady: true, reason: verdict.reason, ...status };
       if (elapsedMs >= options.maxMs)
         return { done: true, steady: false, reason: `capped at ${options.maxMs} ms: ${verdict.reason}`, ...status };
-      const perThread = threads > 1 ? ` on each of ${threads} threads` : '';
+      const perThread = threads > 1 ? `; ${cold} of ${threads} threads not yet warmed` : '';
       const reason = minimumMet
         ? verdict.reason
         : `below the minimum (${options.minMs} ms, ${options.minTasks} tasks${perThread})`;

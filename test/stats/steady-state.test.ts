@@ -164,7 +164,8 @@ describe('warm-up controller (fake clock)', () => {
   });
 
   it('on a pool, waits until every thread has run its minimum, however many tasks the batch ran', () => {
-    // Two threads; thread 1 takes 31 of each 32-task batch, thread 2 one: 200 tasks on thread 2 take 200 batches.
+    // Two threads; thread 1 takes 31 of each 32-task batch, thread 2 one task of 0.1 ms: 200 tasks on thread 2 (its
+    // 20 ms of tasks stay far under the 500 ms minimum) take 200 batches.
     const warmup = createWarmup({ ...WARMUP_FULL, threads: 2, maxMs: 60_000 });
     let clockMs = 0;
     let batches = 0;
@@ -175,22 +176,39 @@ describe('warm-up controller (fake clock)', () => {
         32,
         clockMs,
         new Map([
-          [1, 31],
-          [2, 1],
+          [1, { tasks: 31, busyMs: 9.9 }],
+          [2, { tasks: 1, busyMs: 0.1 }],
         ]),
       );
       batches += 1;
     }
     expect(batches).toBe(200);
-    expect(warmup.done()).toMatchObject({ steady: true, leastThreadTasks: 200, tasks: 6_400 });
+    expect(warmup.done()).toMatchObject({ steady: true, coldThreads: 0, tasks: 6_400 });
     expect(() => warmup.record(10, 32, clockMs)).toThrow(/which thread/);
+  });
+
+  it('on a pool, a thread that ran the minimum time in fewer tasks is warm', () => {
+    // Four threads of long tasks, each thread one 100 ms task per batch: the 500 ms minimum is reached on every
+    // thread after 5 batches, far before 200 tasks each; the window of 8 batches then decides.
+    const warmup = createWarmup({ ...WARMUP_FULL, threads: 4, maxMs: 60_000 });
+    const work = new Map([1, 2, 3, 4].map((threadId) => [threadId, { tasks: 1, busyMs: 100 }]));
+    let batches = 0;
+    for (let clockMs = 100; !warmup.done().done; clockMs += 100) {
+      warmup.record(100, 4, clockMs, work);
+      batches += 1;
+      if (batches === 4) expect(warmup.done()).toMatchObject({ done: false, coldThreads: 4 });
+    }
+    expect(warmup.done()).toMatchObject({ steady: true, coldThreads: 0 });
+    // 200 tasks in all are needed too: 50 batches of 4, however warm each thread is.
+    expect(batches).toBe(50);
   });
 
   it('on a pool, a thread never seen counts as cold', () => {
     const warmup = createWarmup({ ...WARMUP_QUICK, threads: 2 });
-    for (let batch = 1; batch <= 50; batch += 1) warmup.record(10, 8, batch * 10, new Map([[1, 8]]));
-    expect(warmup.done()).toMatchObject({ done: false, leastThreadTasks: 0 });
-    expect(warmup.done().reason).toMatch(/on each of 2 threads/);
+    for (let batch = 1; batch <= 50; batch += 1)
+      warmup.record(10, 8, batch * 10, new Map([[1, { tasks: 8, busyMs: 10 }]]));
+    expect(warmup.done()).toMatchObject({ done: false, coldThreads: 1 });
+    expect(warmup.done().reason).toMatch(/1 of 2 threads not yet warmed/);
   });
 
   it('a series that never settles is capped, reported not steady, with its drift', () => {
