@@ -8,6 +8,8 @@
 // wait-then-render) with issue 20's plain script: 5 warm-up reps, the median of 30 interleaved reps.
 // `--together` measures all the workloads in one corescope run per pair, with the matrix of issue 20's four-workload
 // run (`-s sequential,concurrent,parallel,raw -t 1,<threads>`), and then the plain script on each in turn.
+// `--keep DIR` also writes each corescope run's result file there (run-1.json, run-2.json…), for
+// first-sample-drift.mjs.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -29,6 +31,8 @@ const together = args.includes('--together');
 if (together) args.splice(args.indexOf('--together'), 1);
 const out = flag('--out', join(root, 'results', 'reference', real ? 'hold-to-plain-real.json' : 'hold-to-plain.json'));
 const extra = flag('--corescope-flags', '').split(' ').filter(Boolean);
+const keepDir = flag('--keep', undefined);
+let corescopeRuns = 0;
 const plainReps = Number(flag('--plain-reps', real ? '30' : '40'));
 const plainWarmups = Number(flag('--plain-warmups', real ? '5' : '3'));
 const REAL_LIBRARY = ['markdown-it', 'yaml', 'bcryptjs', 'wait-then-render'];
@@ -60,6 +64,8 @@ function corescope(files) {
       maxBuffer: 64 * 1024 * 1024,
     },
   );
+  corescopeRuns += 1;
+  if (keepDir !== undefined) writeFileSync(join(keepDir, `run-${corescopeRuns}.json`), text);
   const { benchmarks } = JSON.parse(text);
   // The workload ids in the order of the `-w` list: the file keeps the workloads in that order.
   const ids = [...new Set(benchmarks.map((cell) => cell.workload.id))];
