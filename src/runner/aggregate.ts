@@ -64,17 +64,16 @@ export function aggregateWorkload(record: WorkloadRecord, options: AggregateOpti
         reason: options.interrupted ? 'interrupted before its first sample' : 'no samples were taken',
       };
     }
-    const floorName = strategyNamed(cell.strategy).floor;
-    const floor =
-      floorName !== undefined
-        ? record.cells.find(
-            (other) =>
-              other.strategy === floorName &&
-              other.threads === cell.threads &&
-              other.failure === undefined &&
-              other.samples.length > 0,
-          )
-        : undefined;
+    // The pool is read against its library-free floor at the same thread count: what piscina costs beyond it.
+    const floor = plays(cell.strategy, 'pool')
+      ? record.cells.find(
+          (other) =>
+            plays(other.strategy, 'floor') &&
+            other.threads === cell.threads &&
+            other.failure === undefined &&
+            other.samples.length > 0,
+        )
+      : undefined;
     return okEntry(base, cell, baseline, floor, workload.tasks, options);
   });
 }

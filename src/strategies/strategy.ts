@@ -80,8 +80,6 @@ export interface StrategyDescriptor {
   summary: string;
   /** Whether `threads` means something (a cell per thread count) or the strategy always runs as t1. */
   usesThreads: boolean;
-  /** The library-free twin this strategy's figures are read against (`parallel` against `raw`), when it has one. */
-  floor?: string;
   /** Runs only when named in --strategies, not by default (it suits only some workloads). */
   optIn?: boolean;
   prepare(context: StrategyContext, options: StrategyOptions): PreparedStrategy | Promise<PreparedStrategy>;
