@@ -1,4 +1,5 @@
-import { benchmarkId, type Benchmark, type OkBenchmark } from '../results/schema.js';
+import { benchmarkId } from '../results/benchmark-id.js';
+import type { Benchmark, OkBenchmark } from '../results/schema.js';
 import { hierarchicalInterval, medianInPlace } from '../stats/hierarchical.js';
 import { cellIdealSpeedup, type WorkAlone } from '../stats/ideal.js';
 import { median } from '../stats/summary.js';
