@@ -23,7 +23,6 @@ import { createGcMeter, threadGcLedger } from './gc-meter.js';
 export interface TaskGc {
   /** GC pauses of this thread while the task ran, ms. */
   gcMs: number;
-  gcCount: number;
   /** Wall time of the task as this thread saw it, ms. */
   wallMs: number;
   /** V8 used heap after the task minus before, bytes: negative when a collection freed more than it allocated. */
@@ -46,7 +45,6 @@ export async function runMeasuringGc<T>(run: () => T | Promise<T>): Promise<{ va
     value,
     gc: {
       gcMs: reading.gcMs,
-      gcCount: reading.gcCount,
       wallMs: reading.wallMs,
       heapUsedDeltaBytes: reading.heapUsedStopBytes - reading.heapUsedStartBytes,
       threadId,
@@ -58,12 +56,11 @@ export interface ThreadGcTotals {
   threadId: number;
   /** Every GC pause this thread has reported since it first asked, ms (monotonic: difference two readings). */
   gcMs: number;
-  gcCount: number;
 }
 
 /** Cheap, synchronous: call once early (thread start) so the totals cover everything after it. */
 export function threadGcTotals(): ThreadGcTotals {
   const ledger = threadGcLedger();
   ledger.takeQueued();
-  return { threadId, gcMs: ledger.totalGcMs, gcCount: ledger.totalGcCount };
+  return { threadId, gcMs: ledger.totalGcMs };
 }

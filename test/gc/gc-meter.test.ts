@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { constants } from 'node:perf_hooks';
-import { createGcMeter, sumPauses } from '../../src/gc/gc-meter.js';
+import { createGcMeter } from '../../src/gc/gc-meter.js';
 import { runMeasuringGc, threadGcTotals } from '../../src/gc/worker-gc.js';
 import { allocateFor, spinFor } from './gc-workloads.js';
 
@@ -28,9 +27,7 @@ describe('GC meter on the main thread', () => {
     allocateFor(ALLOCATE_MS);
     const reading = await meter.stop();
     expect(reading.wallMs).toBeGreaterThanOrEqual(ALLOCATE_MS);
-    expect(reading.gcCount).toBeGreaterThan(2);
     expect(reading.gcMs).toBeGreaterThan(1);
-    expect(reading.minorMs + reading.majorMs).toBeCloseTo(reading.gcMs, 9);
     expect(reading.heapUsedStartBytes).toBeGreaterThan(0);
   });
 
@@ -46,18 +43,6 @@ describe('GC meter on the main thread', () => {
         throw new Error('task failed');
       }),
     ).rejects.toThrow('task failed');
-  });
-});
-
-describe('sumPauses', () => {
-  it('splits scavenges from the rest', () => {
-    const { NODE_PERFORMANCE_GC_MINOR: minor, NODE_PERFORMANCE_GC_MAJOR: major } = constants;
-    const figures = sumPauses([
-      { startMs: 1, durationMs: 0.5, kind: minor },
-      { startMs: 2, durationMs: 4, kind: major },
-      { startMs: 3, durationMs: 0.25, kind: minor },
-    ]);
-    expect(figures).toEqual({ gcMs: 4.75, gcCount: 3, minorMs: 0.75, majorMs: 4 });
   });
 });
 

@@ -41,7 +41,6 @@ describe('GC meter in a worker thread', () => {
     const { allocating, arithmetic } = await inWorker();
     expect(allocating.threadId).toBeGreaterThan(0);
     expect(allocating.wallMs).toBeGreaterThanOrEqual(ALLOCATE_MS);
-    expect(allocating.gcCount).toBeGreaterThan(2);
     expect(allocating.gcMs).toBeGreaterThan(1);
     expect(arithmetic.gcMs).toBeLessThan(0.1 * arithmetic.wallMs);
   });
