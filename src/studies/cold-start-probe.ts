@@ -35,8 +35,6 @@ export interface ColdStartProbe {
   moduleLoadMs: number;
   /** Each task's time on the thread, in order, ms. */
   taskDurationsMs: number[];
-  /** Each task's GC pauses on the thread, ms: only those that started while the task ran. */
-  taskGcMs: number[];
   /** Every GC pause on the thread from its first task to its last, between tasks too, ms. */
   threadGcMs: number;
   cost: ColdStartCost;
@@ -65,7 +63,6 @@ export async function probeColdStart(options: ColdStartProbeOptions): Promise<Co
       workerOnlineMs,
       moduleLoadMs: reply.moduleLoadMs,
       taskDurationsMs: reply.taskDurationsMs,
-      taskGcMs: reply.taskGcMs,
       threadGcMs: reply.threadGcMs,
       cost: coldStartCost(reply.taskDurationsMs, steadyMedianMs, noise),
     };

@@ -13,7 +13,6 @@ describe('cold-start probe', () => {
   it('finds the slow first tasks of a fresh worker and their excess', async () => {
     const probe = await probeColdStart({ workloadUrl: LAZY_INIT, runs: 20 });
     expect(probe.taskDurationsMs).toHaveLength(20);
-    expect(probe.taskGcMs).toHaveLength(20);
     expect(probe.threadGcMs).toBeGreaterThanOrEqual(0);
     expect(probe.workerOnlineMs).toBeGreaterThan(0);
     expect(probe.moduleLoadMs).toBeGreaterThan(0);
