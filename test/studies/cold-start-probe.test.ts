@@ -28,8 +28,6 @@ describe('cold-start probe', () => {
 
   it('a task that throws fails the probe with the task’s error', async () => {
     const throwing = pathToFileURL(fileURLToPath(new URL('../fixtures/core-throws.mjs', import.meta.url))).href;
-    await expect(
-      probeColdStart({ workloadUrl: throwing, runs: 4, data: undefined, size: 1, tasks: 1 }),
-    ).rejects.toThrow('task failed on purpose');
+    await expect(probeColdStart({ workloadUrl: throwing, runs: 4 })).rejects.toThrow('task failed on purpose');
   });
 });
