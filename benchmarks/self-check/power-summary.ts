@@ -1,3 +1,5 @@
+import { benchmarkId } from '../../src/results/benchmark-id.js';
+
 /**
  * The self-check's arithmetic, apart from the running (compare-power.ts): what each comparison flagged, tallied
  * into false-alarm and detection rates per cell, checked against issue 11's targets, and printed as a table.
@@ -47,7 +49,10 @@ export function targetsFor(pairs: number): Targets {
 }
 
 /** The cells the targets speak of: the sequential cell and the 2-thread parallel cell. */
-export const TARGET_CELLS = (workload: string): string[] => [`${workload}/sequential/t1`, `${workload}/parallel/t2`];
+export const TARGET_CELLS = (workload: string): string[] => [
+  benchmarkId(workload, 'sequential', 1),
+  benchmarkId(workload, 'parallel', 2),
+];
 
 export function outcomeOf(change: number, exitCode: number, comparison: ComparisonJson): PairOutcome {
   const verdicts: Record<string, string> = {};

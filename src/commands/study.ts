@@ -38,6 +38,7 @@ interface StudyArgs {
   threads?: number[];
   grains?: number[];
   rounds?: number;
+  /** --workloads as module URLs, resolved once while the flags are parsed (a bad spec is a usage error there). */
   workloads?: string[];
   quick: boolean;
   out?: string;
@@ -73,11 +74,8 @@ export function builder(yargs: Argv): Argv<StudyArgs> {
       type: 'string',
       describe: 'overhead: workloads whose cold start on a fresh worker thread is measured (ids or files)',
       defaultDescription: DEFAULT_COLD_START_WORKLOADS.join(','),
-      coerce: (values: unknown) => {
-        const specs = splitList(values, '--workloads');
-        for (const spec of specs) resolveWorkloadUrl(spec);
-        return [...new Set(specs)];
-      },
+      coerce: (values: unknown) =>
+        [...new Set(splitList(values, '--workloads'))].map((spec) => resolveWorkloadUrl(spec)),
     })
     .option('grains', {
       type: 'string',
@@ -186,7 +184,7 @@ async function runOverheadStudy({
   progress,
 }: StudyContext): Promise<StudyOutcome | undefined> {
   const threads = args.threads ?? defaultThreadCounts(environment.usableCores);
-  const workloads = (args.workloads ?? DEFAULT_COLD_START_WORKLOADS).map((spec) => resolveWorkloadUrl(spec));
+  const workloads = args.workloads ?? DEFAULT_COLD_START_WORKLOADS.map((spec) => resolveWorkloadUrl(spec));
   const config = overheadConfig(threads, args.quick, workloads);
   let overheads: Overheads;
   try {

@@ -1,4 +1,4 @@
-import { constants, performance, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
+import { performance, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { setImmediate as afterImmediates } from 'node:timers/promises';
 import { getHeapStatistics } from 'node:v8';
 
@@ -25,11 +25,6 @@ export interface GcReading {
   wallMs: number;
   /** Sum of this thread's GC pauses that started in the window, ms. */
   gcMs: number;
-  gcCount: number;
-  /** Of gcMs: scavenges of the young generation (minor GC), ms. */
-  minorMs: number;
-  /** Of gcMs: mark-compact of the whole heap (major GC, including its finishing incremental steps), ms. */
-  majorMs: number;
   /** V8's used heap at start and stop, bytes (v8.getHeapStatistics: a few µs, no walk of the heap). */
   heapUsedStartBytes: number;
   heapUsedStopBytes: number;
@@ -49,7 +44,6 @@ export interface GcMeter {
 export interface GcPause {
   startMs: number;
   durationMs: number;
-  kind: number;
 }
 
 /**
@@ -63,7 +57,6 @@ export class ThreadGcLedger {
   private nextWindowId = 0;
   /** Every pause this thread has reported since the ledger was made, whether or not a window was open. */
   totalGcMs = 0;
-  totalGcCount = 0;
 
   constructor() {
     this.observer = new PerformanceObserver((list) => this.add(list.getEntries()));
@@ -111,11 +104,8 @@ export class ThreadGcLedger {
   private add(entries: readonly PerformanceEntry[]): void {
     for (const entry of entries) {
       this.totalGcMs += entry.duration;
-      this.totalGcCount += 1;
       if (this.openStarts.size === 0) continue;
-      // A 'gc' entry carries { kind, flags } in `detail` (Node ≥ 16); @types/node 20 does not declare it.
-      const detail = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail;
-      this.pauses.push({ startMs: entry.startTime, durationMs: entry.duration, kind: detail?.kind ?? 0 });
+      this.pauses.push({ startMs: entry.startTime, durationMs: entry.duration });
     }
   }
 }
@@ -155,18 +145,8 @@ export function createGcMeter(): GcMeter {
       const { id, startMs, heapUsedStartBytes } = window;
       window = undefined;
       const pauses = await threadLedger.close(id, stopMs);
-      return { wallMs: stopMs - startMs, ...sumPauses(pauses), heapUsedStartBytes, heapUsedStopBytes };
+      const gcMs = pauses.reduce((total, pause) => total + pause.durationMs, 0);
+      return { wallMs: stopMs - startMs, gcMs, heapUsedStartBytes, heapUsedStopBytes };
     },
   };
-}
-
-/** Sums pauses by kind. Incremental marking steps and weak-callback processing belong to a major GC. */
-export function sumPauses(pauses: readonly GcPause[]): Pick<GcReading, 'gcMs' | 'gcCount' | 'minorMs' | 'majorMs'> {
-  let gcMs = 0;
-  let minorMs = 0;
-  for (const pause of pauses) {
-    gcMs += pause.durationMs;
-    if (pause.kind === constants.NODE_PERFORMANCE_GC_MINOR) minorMs += pause.durationMs;
-  }
-  return { gcMs, gcCount: pauses.length, minorMs, majorMs: gcMs - minorMs };
 }

@@ -270,7 +270,3 @@ export type FailedBenchmark = z.infer<typeof failedBenchmarkSchema>;
 export type Environment = z.infer<typeof environmentSchema>;
 export type RunConfig = z.infer<typeof configSchema>;
 export type BenchmarkStatus = Benchmark['status'];
-
-export function benchmarkId(workloadId: string, strategy: string, threads: number): string {
-  return `${workloadId}/${strategy}/t${threads}`;
-}

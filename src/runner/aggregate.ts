@@ -1,4 +1,5 @@
-import { benchmarkId, type Benchmark, type OkBenchmark } from '../results/schema.js';
+import { benchmarkId } from '../results/benchmark-id.js';
+import type { Benchmark, OkBenchmark } from '../results/schema.js';
 import { hierarchicalInterval, medianInPlace } from '../stats/hierarchical.js';
 import { cellIdealSpeedup, type WorkAlone } from '../stats/ideal.js';
 import { median } from '../stats/summary.js';
@@ -37,9 +38,12 @@ export function aggregateWorkload(record: WorkloadRecord, options: AggregateOpti
     tasks: record.info?.tasks ?? 1,
     ...(record.info?.criticalPathMs !== undefined ? { criticalPathMs: record.info.criticalPathMs } : {}),
   } as const;
-  const baseline = record.cells.find(
+  const baselineCell = record.cells.find(
     (cell) => plays(cell.strategy, 'baseline') && cell.failure === undefined && cell.samples.length > 0,
   );
+  // Read once per workload: every cell's ideal reads the same baseline figures.
+  const baseline =
+    baselineCell === undefined ? undefined : { cell: baselineCell, alone: aloneFigures(baselineCell, workload.kind) };
 
   return record.cells.map((cell): Benchmark => {
     const base = {
@@ -64,17 +68,16 @@ export function aggregateWorkload(record: WorkloadRecord, options: AggregateOpti
         reason: options.interrupted ? 'interrupted before its first sample' : 'no samples were taken',
       };
     }
-    const floorName = strategyNamed(cell.strategy).floor;
-    const floor =
-      floorName !== undefined
-        ? record.cells.find(
-            (other) =>
-              other.strategy === floorName &&
-              other.threads === cell.threads &&
-              other.failure === undefined &&
-              other.samples.length > 0,
-          )
-        : undefined;
+    // The pool is read against its library-free floor at the same thread count: what piscina costs beyond it.
+    const floor = plays(cell.strategy, 'pool')
+      ? record.cells.find(
+          (other) =>
+            plays(other.strategy, 'floor') &&
+            other.threads === cell.threads &&
+            other.failure === undefined &&
+            other.samples.length > 0,
+        )
+      : undefined;
     return okEntry(base, cell, baseline, floor, workload.tasks, options);
   });
 }
@@ -94,7 +97,7 @@ function okEntry(
     | 'outliers'
   >,
   cell: CellRecord,
-  baseline: CellRecord | undefined,
+  baseline: Baseline | undefined,
   floor: CellRecord | undefined,
   tasks: number,
   options: AggregateOptions,
@@ -138,7 +141,7 @@ function okEntry(
       utilization: clamp01(loopActiveMs / Math.max(loopActiveMs + loopIdleMs, Number.EPSILON)),
       delayP99Ms: median(cell.samples.map((sample) => sample.delayP99Ms)),
     },
-    derived: derivedFigures(cell, baseline, floor, base.workload, options),
+    derived: derivedFigures(cell, baseline, floor, tasks, options),
     startupMs: cell.startupsMs.length > 0 ? median(cell.startupsMs) : 0,
     ...(cell.batching !== undefined ? { batching: cell.batching } : {}),
     ...(warmup !== undefined ? { warmup } : {}),
@@ -184,15 +187,22 @@ function cellWarmup(cell: CellRecord, drift: SamplesDrift): CellWarmup | undefin
   };
 }
 
+/** The workload's baseline cell, and its figures alone that every cell's ideal reads. */
+interface Baseline {
+  cell: CellRecord;
+  alone: WorkAlone;
+}
+
 /** Speedup against the baseline, paired round by round, read against the ideal and the floor; null without one. */
 function derivedFigures(
   cell: CellRecord,
-  baseline: CellRecord | undefined,
+  baseline: Baseline | undefined,
   floor: CellRecord | undefined,
-  { tasks, kind }: { tasks: number; kind: string },
+  tasks: number,
   options: AggregateOptions,
 ): OkBenchmark['derived'] {
-  const speedup = baseline === undefined ? undefined : pairedRatio(baseline.samples, cell.samples, options.resamples);
+  const speedup =
+    baseline === undefined ? undefined : pairedRatio(baseline.cell.samples, cell.samples, options.resamples);
   if (speedup === undefined || baseline === undefined) return null;
   const offer = strategyNamed(cell.strategy).offer({
     tasks,
@@ -200,7 +210,7 @@ function derivedFigures(
     usableCores: options.usableCores,
     maxInFlight: options.maxInFlight,
   });
-  const ideal = cellIdealSpeedup(tasks, offer, aloneFigures(baseline, kind));
+  const ideal = cellIdealSpeedup(tasks, offer, baseline.alone);
   const toFloor = floor === undefined ? undefined : pairedRatio(floor.samples, cell.samples, options.resamples);
   return {
     speedup: speedup.estimate,

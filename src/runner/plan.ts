@@ -1,7 +1,8 @@
+import { cellKey } from '../results/benchmark-id.js';
 import { plays, ROLES, strategyNamed, type StrategyName } from '../strategies/index.js';
 
 export interface PlannedCell {
-  /** The cell's key within its workload: `parallel/t2`. Its benchmark id adds the workload's (results/schema.ts). */
+  /** The cell's key within its workload: `parallel/t2` (results/benchmark-id.ts, with the benchmark id). */
   id: string;
   strategy: StrategyName;
   threads: number;
@@ -30,9 +31,4 @@ export function planCells(strategies: readonly StrategyName[], threadCounts: rea
     for (const threads of counts) cells.push({ id: cellKey(strategy, threads), strategy, threads });
   }
   return cells;
-}
-
-/** A cell's key within its workload, the tail of its benchmark id. */
-function cellKey(strategy: StrategyName, threads: number): string {
-  return `${strategy}/t${threads}`;
 }

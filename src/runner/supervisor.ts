@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { distFileUrl } from '../paths.js';
+import { benchmarkIdOfKey } from '../results/benchmark-id.js';
 import type { CellFailureReport } from './cell-failure.js';
 import type { CellJob, ChildMessage, MeasureJob, Phase } from './protocol.js';
 import { liveCells, type CellRecord, type ProcessSettings, type WorkloadRecord } from './records.js';
@@ -212,8 +213,10 @@ function recordDeath(
   state: ChildState,
   exit: { code: number | null; signal: NodeJS.Signals | null },
 ): void {
-  const cellName = `${record.info?.id ?? record.spec}/${state.cellId ?? ''}`;
-  const where = state.cellId === null ? `during ${state.phase}` : `during ${state.phase} of ${cellName}`;
+  const where =
+    state.cellId === null
+      ? `during ${state.phase}`
+      : `during ${state.phase} of ${benchmarkIdOfKey(record.info?.id ?? record.spec, state.cellId)}`;
   const failure: CellFailureReport =
     state.timedOut !== undefined
       ? {

@@ -60,7 +60,7 @@ export function cellWarmer(
           const durations = perThreadMs.get(threadId) ?? [];
           durations.push(taskMs);
           perThreadMs.set(threadId, durations);
-          if (gcTotalMs !== undefined) workerGc.see({ threadId, gcMs: gcTotalMs, gcCount: 0 });
+          if (gcTotalMs !== undefined) workerGc.see({ threadId, gcMs: gcTotalMs });
           if (heapUsedBytes !== undefined) workerHeapBytes = Math.max(workerHeapBytes ?? 0, heapUsedBytes);
         },
       };

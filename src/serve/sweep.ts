@@ -1,5 +1,6 @@
 import { distFileUrl } from '../paths.js';
 import { POOL_STARTUP_TIMEOUT_MS } from '../pool/pool.js';
+import { benchmarkId } from '../results/benchmark-id.js';
 import type { ServeMeasurement, ServePoint, ServeSeries } from '../results/serve-schema.js';
 import { Forked, StepError } from './forked.js';
 import type {
@@ -89,7 +90,7 @@ export function ratesFromServiceTime(serviceMs: number, multiples: readonly numb
 export async function runServeSweep(plan: ServePlan, hooks: SweepHooks = {}): Promise<SweepState> {
   const seriesList: ServeSeries[] = plan.strategies.flatMap((strategy) =>
     (usesPool(strategy) ? plan.threads : [1]).map((threads) => ({
-      id: `${plan.workloadId}/${strategy}/t${threads}`,
+      id: benchmarkId(plan.workloadId, strategy, threads),
       strategy,
       threads,
       points: [],
@@ -123,7 +124,7 @@ export async function runServeSweep(plan: ServePlan, hooks: SweepHooks = {}): Pr
         state.serviceMs = ready.serviceMs;
         state.workload = ready.workload;
         // Ids name the workload as its module does (not the path it was given by), as run results do.
-        for (const each of seriesList) each.id = `${ready.workload.id}/${each.strategy}/t${each.threads}`;
+        for (const each of seriesList) each.id = benchmarkId(ready.workload.id, each.strategy, each.threads);
       }
       serverPorts.set(server, ready.port);
       return server;

@@ -9,7 +9,10 @@ export interface LaneOffer {
   computeLanes: number | null;
 }
 
-/** What an offer depends on: the batch, the pool size, the machine and the in-flight cap. */
+/**
+ * What an offer depends on: the batch, the pool size, the machine and the in-flight cap. A strategy's wave count
+ * (StrategyDescriptor.waves) reads the same figures.
+ */
 export interface OfferQuery {
   tasks: number;
   threads: number;

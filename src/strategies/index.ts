@@ -7,7 +7,6 @@ import type { StrategyDescriptor } from './strategy.js';
 
 export type {
   BatchTracer,
-  LaneQuery,
   PreparedStrategy,
   StrategyContext,
   StrategyDescriptor,

@@ -16,8 +16,6 @@ export const parallel: StrategyDescriptor = {
   name: 'parallel',
   summary: 'tasks dispatched to a piscina worker pool of T threads',
   usesThreads: true,
-  // `raw` is the same pool without piscina: what parallel costs beyond plain worker_threads.
-  floor: 'raw',
   offer: OFFERS.pool,
   waves: ({ tasks, threads }) => Math.ceil(tasks / threads),
   async prepare({ workloadUrl, data, size, taskTimeoutMs, tasks }, { threads, batch, workerMaxOldSpaceMb }) {

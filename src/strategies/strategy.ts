@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { RanAt } from '../pool/messages.js';
 import type { MeasureConfig } from '../results/config-schema.js';
-import type { LaneOffer } from '../stats/ideal.js';
+import type { LaneOffer, OfferQuery } from '../stats/ideal.js';
 import type { Workload } from '../workload.js';
 import type { BatchChoice } from './batch-size.js';
 
@@ -62,14 +62,6 @@ export interface PreparedStrategy {
   readonly batching?: BatchChoice;
 }
 
-/** Figures the runner needs about a strategy without running it. */
-export interface LaneQuery {
-  tasks: number;
-  threads: number;
-  usableCores: number;
-  maxInFlight: number | null;
-}
-
 /**
  * A strategy as the rest of corescope sees it. Adding a strategy means one file exporting one of these and
  * one line in the registry (strategies/index.ts); nothing else switches on strategy names.
@@ -80,15 +72,13 @@ export interface StrategyDescriptor {
   summary: string;
   /** Whether `threads` means something (a cell per thread count) or the strategy always runs as t1. */
   usesThreads: boolean;
-  /** The library-free twin this strategy's figures are read against (`parallel` against `raw`), when it has one. */
-  floor?: string;
   /** Runs only when named in --strategies, not by default (it suits only some workloads). */
   optIn?: boolean;
   prepare(context: StrategyContext, options: StrategyOptions): PreparedStrategy | Promise<PreparedStrategy>;
   /** What the strategy offers a batch: tasks in flight, lanes to compute on; the basis of ideal speedup (ideal.ts). */
-  offer(query: LaneQuery): LaneOffer;
+  offer(query: OfferQuery): LaneOffer;
   /** Back-to-back waves of tasks a batch needs at worst: multiplies --task-timeout into a batch deadline. */
-  waves(query: LaneQuery): number;
+  waves(query: OfferQuery): number;
   /**
    * Why this strategy cannot run `workload` (e.g. `hybrid` needs the wait/compute split), or undefined when
    * it can. A cell it cannot run is recorded as `skipped` with this reason, not as a failure.

@@ -17,15 +17,6 @@ export interface ColdStartProbeOptions {
   workloadUrl: string;
   /** Tasks on the fresh thread (60): enough that the last half is long past the JIT's warm-up. */
   runs?: number;
-  size?: number;
-  /** The workload's tasks per batch (its default): indices cycle through them as batches do. */
-  tasks?: number;
-  /** What `setup` returned, when the caller ran it already (the measuring child has); else setup runs here. */
-  data?: unknown;
-  /** See ColdStartOptions.noiseRel. */
-  noiseRel?: number;
-  /** The whole probe gives up after this long and terminates the thread (a task that hangs). */
-  timeoutMs?: number;
 }
 
 export interface ColdStartProbe {
@@ -35,8 +26,6 @@ export interface ColdStartProbe {
   moduleLoadMs: number;
   /** Each task's time on the thread, in order, ms. */
   taskDurationsMs: number[];
-  /** Each task's GC pauses on the thread, ms: only those that started while the task ran. */
-  taskGcMs: number[];
   /** Every GC pause on the thread from its first task to its last, between tasks too, ms. */
   threadGcMs: number;
   cost: ColdStartCost;
@@ -44,33 +33,31 @@ export interface ColdStartProbe {
 
 const WORKER_FILE = distFileUrl('src', 'studies', 'cold-start-worker.js');
 const DEFAULT_RUNS = 60;
-const DEFAULT_TIMEOUT_MS = 120_000;
+/** The whole probe gives up after this long and terminates the thread (a task that hangs). */
+const PROBE_TIMEOUT_MS = 120_000;
 
 export async function probeColdStart(options: ColdStartProbeOptions): Promise<ColdStartProbe> {
   const runs = options.runs ?? DEFAULT_RUNS;
   if (!Number.isInteger(runs) || runs < 4) throw new RangeError('probeColdStart: runs must be an integer ≥ 4');
-  const needsWorkload = options.size === undefined || options.tasks === undefined || !('data' in options);
-  const workload = needsWorkload ? await loadWorkload(options.workloadUrl) : undefined;
-  const size = options.size ?? workload?.defaultSize ?? 1;
-  const tasks = options.tasks ?? workload?.defaultTasks ?? 1;
-  const ownSetup = !('data' in options);
-  const data: unknown = ownSetup ? await workload?.setup?.({ size, tasks }) : options.data;
+  const workload = await loadWorkload(options.workloadUrl);
+  // The workload's own size and tasks per batch: task indices cycle through them on the thread as batches do.
+  const size = workload.defaultSize ?? 1;
+  const tasks = workload.defaultTasks ?? 1;
+  const data: unknown = await workload.setup?.({ size, tasks });
   try {
     const workerData: ColdStartWorkerData = { workloadUrl: options.workloadUrl, data, size, tasks, runs };
-    const { reply, workerOnlineMs } = await runProbeThread(workerData, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const { reply, workerOnlineMs } = await runProbeThread(workerData, PROBE_TIMEOUT_MS);
     if (!reply.ok) throw new TaskError(reply.error);
     const steadyMedianMs = steadyMedianOf(reply.taskDurationsMs);
-    const noise = options.noiseRel !== undefined ? { noiseRel: options.noiseRel } : {};
     return {
       workerOnlineMs,
       moduleLoadMs: reply.moduleLoadMs,
       taskDurationsMs: reply.taskDurationsMs,
-      taskGcMs: reply.taskGcMs,
       threadGcMs: reply.threadGcMs,
-      cost: coldStartCost(reply.taskDurationsMs, steadyMedianMs, noise),
+      cost: coldStartCost(reply.taskDurationsMs, steadyMedianMs),
     };
   } finally {
-    if (ownSetup) await workload?.teardown?.(data);
+    await workload.teardown?.(data);
   }
 }
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { constants } from 'node:perf_hooks';
-import { createGcMeter, sumPauses } from '../../src/gc/gc-meter.js';
-import { runMeasuringGc, threadGcTotals } from '../../src/gc/worker-gc.js';
+import { createGcMeter } from '../../src/gc/gc-meter.js';
+import { threadGcTotals } from '../../src/gc/worker-gc.js';
 import { allocateFor, spinFor } from './gc-workloads.js';
 
 /**
@@ -28,36 +27,19 @@ describe('GC meter on the main thread', () => {
     allocateFor(ALLOCATE_MS);
     const reading = await meter.stop();
     expect(reading.wallMs).toBeGreaterThanOrEqual(ALLOCATE_MS);
-    expect(reading.gcCount).toBeGreaterThan(2);
     expect(reading.gcMs).toBeGreaterThan(1);
-    expect(reading.minorMs + reading.majorMs).toBeCloseTo(reading.gcMs, 9);
     expect(reading.heapUsedStartBytes).toBeGreaterThan(0);
   });
 
-  it('runMeasuringGc returns the task value with its GC, and totals only grow', async () => {
+  it("the thread's totals grow by at least what a window saw", async () => {
     const before = threadGcTotals();
-    const { value, gc } = await runMeasuringGc(() => allocateFor(ALLOCATE_MS));
-    expect(value).toBeGreaterThan(0);
-    expect(gc.gcMs).toBeGreaterThan(1);
+    const meter = createGcMeter();
+    meter.start();
+    allocateFor(ALLOCATE_MS);
+    const reading = await meter.stop();
+    expect(reading.gcMs).toBeGreaterThan(1);
     const after = threadGcTotals();
-    expect(after.gcMs - before.gcMs).toBeGreaterThanOrEqual(gc.gcMs - 1e-9);
-    await expect(
-      runMeasuringGc(() => {
-        throw new Error('task failed');
-      }),
-    ).rejects.toThrow('task failed');
-  });
-});
-
-describe('sumPauses', () => {
-  it('splits scavenges from the rest', () => {
-    const { NODE_PERFORMANCE_GC_MINOR: minor, NODE_PERFORMANCE_GC_MAJOR: major } = constants;
-    const figures = sumPauses([
-      { startMs: 1, durationMs: 0.5, kind: minor },
-      { startMs: 2, durationMs: 4, kind: major },
-      { startMs: 3, durationMs: 0.25, kind: minor },
-    ]);
-    expect(figures).toEqual({ gcMs: 4.75, gcCount: 3, minorMs: 0.75, majorMs: 4 });
+    expect(after.gcMs - before.gcMs).toBeGreaterThanOrEqual(reading.gcMs - 1e-9);
   });
 });
 

@@ -4,11 +4,11 @@ import { createPoolGcTally, gcShare } from '../../src/gc/gc-totals.js';
 describe('pool GC tally', () => {
   it('gives each thread’s GC between two marks, ignoring stale readings', () => {
     const tally = createPoolGcTally();
-    tally.see({ threadId: 1, gcMs: 10, gcCount: 3 });
+    tally.see({ threadId: 1, gcMs: 10 });
     const before = tally.mark();
-    tally.see({ threadId: 1, gcMs: 14, gcCount: 4 });
-    tally.see({ threadId: 2, gcMs: 5, gcCount: 1 }); // first seen during the sample: counts from 0
-    tally.see({ threadId: 1, gcMs: 12, gcCount: 4 }); // an older reply arriving late
+    tally.see({ threadId: 1, gcMs: 14 });
+    tally.see({ threadId: 2, gcMs: 5 }); // first seen during the sample: counts from 0
+    tally.see({ threadId: 1, gcMs: 12 }); // an older reply arriving late
     const { gcMs, byThreadMs } = tally.since(before);
     expect(byThreadMs).toEqual(
       new Map([
