@@ -106,7 +106,8 @@ const MEASURE_FLAGS: readonly MeasureFlag[] = [
     option: {
       type: 'string',
       describe:
-        'Time budget per workload (30s, 1.5min; a bare number is seconds): measuring stops there, precise or not',
+        'Time budget per workload (30s, 1.5min; a bare number is seconds): measuring stops there, precise or ' +
+        'not. It pays for start-up and timed rounds; the warm-up of the first --processes processes comes on top',
       defaultDescription: `${full.maxTimeMs / 1000}s; ${quick.maxTimeMs / 1000}s with --quick`,
     },
     toValue: (text, flag) => parseDurationMs(text, flag),

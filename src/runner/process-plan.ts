@@ -11,6 +11,13 @@ import { liveCells, type WorkloadRecord } from './records.js';
 /**
  * The stopping rules: whether a workload gets another measuring process, and how many rounds that process takes.
  * Pure: they read the records and the figures aggregated so far.
+ *
+ * What --max-time pays for: the start-up and timed rounds of every process, and the warm-up of the processes past
+ * the minimum. The warm-up of the minimum of processes is not charged to it, as criterion's warm-up time and JMH's
+ * warm-up iterations are apart from their measurement: library code warms for seconds on every thread of every
+ * process (six cells of a Markdown renderer: 3-5 s a process on 2 cores), and charged to the budget it left a
+ * cell a handful of samples. --warmup-max bounds it instead, per cell and process. A process past the minimum pays
+ * its warm-up, so a workload that never settles cannot buy process after process of uncharged warm-up.
  */
 
 /** Whether `record` wants another process: its minimum, or more while some cell is imprecise and time is left. */
@@ -18,7 +25,7 @@ export function wantsProcess(record: WorkloadRecord, entries: readonly Benchmark
   if (record.fatal !== undefined || liveCells(record).length === 0) return false;
   if (config.rounds !== null) return record.completed < config.processes;
   if (record.completed === 0) return true;
-  const remainingMs = config.maxTimeMs - record.elapsedMs;
+  const remainingMs = config.maxTimeMs - spentMs(record, config);
   // The minimum of processes always runs (past the budget, each takes MIN_ALLOCATED_ROUNDS); one more must fit in
   // what is left (half of an average process) and is worth it only while some cell is imprecise.
   if (record.completed < config.processes) return true;
@@ -29,7 +36,7 @@ export function wantsProcess(record: WorkloadRecord, entries: readonly Benchmark
 /** The rounds the next process of `record` takes: fixed, or timed within what is left of its budget. */
 export function roundPlanFor(record: WorkloadRecord, entries: readonly Benchmark[], config: MeasureConfig): RoundPlan {
   if (config.rounds !== null) return { kind: 'fixed', count: config.rounds };
-  const remainingMs = Math.max(0, config.maxTimeMs - record.elapsedMs - averageStartupMs(record));
+  const remainingMs = Math.max(0, config.maxTimeMs - spentMs(record, config) - nextStartupChargeMs(record, config));
   // Past two processes, the spread measured so far says how to split what is left between processes and rounds.
   const rounds = record.completed >= 2 ? allocatedRounds(record, entries) : undefined;
   if (rounds !== undefined)
@@ -93,4 +100,17 @@ function allocatedRounds(record: WorkloadRecord, entries: readonly Benchmark[]):
 
 function averageStartupMs(record: WorkloadRecord): number {
   return record.processes === 0 ? 0 : record.startupMs / record.processes;
+}
+
+/** What --max-time has paid so far: the processes' wall time less the minimum's warm-up, ms. */
+function spentMs(record: WorkloadRecord, config: MeasureConfig): number {
+  const free = record.warmupsMs.slice(0, config.processes).reduce((total, ms) => total + (ms ?? 0), 0);
+  return record.elapsedMs - free;
+}
+
+/** What the next process will charge before its first sample: its start-up, and its warm-up past the minimum. */
+function nextStartupChargeMs(record: WorkloadRecord, config: MeasureConfig): number {
+  if (record.processes === 0) return 0;
+  const warmupMs = record.warmupsMs.reduce((total, ms) => total + (ms ?? 0), 0) / record.processes;
+  return averageStartupMs(record) - (record.processes < config.processes ? warmupMs : 0);
 }

@@ -58,6 +58,11 @@ export interface WorkloadRecord {
   elapsedMs: number;
   /** Of that, the time from starting each process to its first timed sample (load, setup, pools, calibration), ms. */
   startupMs: number;
+  /**
+   * Of that, each process's warm-up (its cells one by one, then their refresh turns), by process index, ms: what
+   * --max-time leaves out for the minimum of processes (process-plan.ts).
+   */
+  warmupsMs: number[];
   /** Traced batches, by cell key. */
   trace?: TraceCapture;
 }
@@ -93,6 +98,7 @@ export function newRecord(
     completed: 0,
     elapsedMs: 0,
     startupMs: 0,
+    warmupsMs: [],
   };
 }
 

@@ -83,6 +83,8 @@ interface ChildState {
   done: boolean;
   /** When the child was forked, until its first timed sample: the process's start-up time is charged then. */
   forkedAt: number | undefined;
+  /** When its warm-up began, until the first phase after it: the warm-up's wall time is filed then. */
+  warmupSince: number | undefined;
 }
 
 /** Resolves true when the child said it was done, false when it died first (recorded against its cell). */
@@ -104,6 +106,7 @@ async function runChild(record: WorkloadRecord, job: MeasureJob, hooks: Supervis
     timedOut: undefined,
     done: false,
     forkedAt: performance.now(),
+    warmupSince: undefined,
   };
   const stop = (): void => send({ type: 'stop' });
   hooks.signal?.addEventListener('abort', stop);
@@ -149,6 +152,9 @@ function onMessage(
         record.startupMs += performance.now() - state.forkedAt;
         state.forkedAt = undefined;
       }
+      if (message.phase === 'warmup') state.warmupSince ??= performance.now();
+      else if (state.warmupSince !== undefined && record.warmupsMs[processIndex] === undefined)
+        record.warmupsMs[processIndex] = performance.now() - state.warmupSince;
       state.phase = message.phase;
       state.cellId = message.cellId;
       supervised.arm(message.deadlineMs, () => (state.timedOut = { deadlineMs: message.deadlineMs }));

@@ -19,12 +19,15 @@ export interface FakeProcessOptions {
   /** Called once per process before its rounds: may fail or skip cells, as a real child would report. */
   beforeRounds?: (record: WorkloadRecord, processIndex: number) => void;
   seed?: number;
+  /** Warm-up each process takes before its rounds, ms (filed as the supervisor files a real child's). */
+  warmupMs?: number;
 }
 
 /**
  * A fake measuring process: no child, no clock. Each round every live cell takes a sample drawn around its centre
  * (10 ms × its position + 1) with a known spread, and the process "takes" FAKE_STARTUP_MS plus FAKE_ROUND_MS a
- * round, as the round plan allows. The real scheduler, aggregation and stopping rules run on top of it.
+ * round, as the round plan allows, after `warmupMs` of warm-up. The real scheduler, aggregation and stopping rules run
+ * on top of it.
  */
 export function fakeProcess(options: FakeProcessOptions) {
   const random = seededRandom(options.seed ?? 42);
@@ -34,6 +37,8 @@ export function fakeProcess(options: FakeProcessOptions) {
     const info = options.infoOf?.(record.spec) ?? { id: 'fake', kind: 'cpu' as const };
     record.info ??= { ...info, size: 1, tasks: 4 };
     options.beforeRounds?.(record, index);
+    const warmupMs = options.warmupMs ?? 0;
+    record.warmupsMs[index] = warmupMs;
     let rounds = 0;
     let measuredMs = 0;
     const plan = settings.rounds;
@@ -61,8 +66,8 @@ export function fakeProcess(options: FakeProcessOptions) {
     }
     options.log?.push({ rounds, elapsedBeforeMs: record.elapsedMs });
     record.completed += 1;
-    record.elapsedMs += FAKE_STARTUP_MS + measuredMs;
-    record.startupMs += FAKE_STARTUP_MS;
+    record.elapsedMs += FAKE_STARTUP_MS + warmupMs + measuredMs;
+    record.startupMs += FAKE_STARTUP_MS + warmupMs;
     return Promise.resolve();
   };
 }

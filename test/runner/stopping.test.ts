@@ -7,7 +7,7 @@ import type { MeasureProcess } from '../../src/runner/supervisor.js';
 import { fakeProcess as fake, type FakeProcessLog } from '../helpers/fake-measure.js';
 import { syntheticResult } from '../helpers/result-fixture.js';
 
-const fakeProcess = (spread: number, log: FakeProcessLog[]) => fake({ spread, log });
+const fakeProcess = (spread: number, log: FakeProcessLog[], warmupMs = 0) => fake({ spread, log, warmupMs });
 
 type Overrides = Partial<RunOptions> & { measure: MeasureProcess };
 
@@ -19,6 +19,8 @@ function request({ measure, ...overrides }: Overrides): RunRequest {
       threads: [2],
       tasks: 4,
       processes: 3,
+      // The budget these tests reason in, whatever the profile's default.
+      maxTimeMs: 12_000,
       probe: false,
       traceSamples: 0,
       ...overrides,
@@ -73,6 +75,24 @@ describe('stopping when precise', () => {
       expect(cell.samplesProcess).toEqual([0, 0, 0, 0, 1, 1, 1, 1]);
       expect(cell.samplesRound).toEqual([0, 1, 2, 3, 0, 1, 2, 3]);
     }
+  });
+
+  it('the warm-up of the minimum of processes is not charged to the budget; a further process pays its own', async () => {
+    // 5 s of warm-up a process, 300 ms of start-up, 100 ms rounds. Charged, the warm-up alone would spend a 12 s
+    // budget within three processes and leave the last two rounds; apart, each takes its slice of 2 s.
+    const steady: FakeProcessLog[] = [];
+    await runSuite(request({ measure: fakeProcess(0.02, steady, 5_000) }));
+    expect(steady.map((entry) => entry.rounds)).toEqual([20, 20, 20]);
+    // A noisy workload with a 30 s budget: the first three processes take the same rounds with or without warm-up,
+    // and the fourth pays its 5 s of warm-up out of what is left: 50 rounds of 100 ms fewer.
+    const cold: FakeProcessLog[] = [];
+    const warm: FakeProcessLog[] = [];
+    await runSuite(request({ maxTimeMs: 30_000, measure: fakeProcess(0.6, cold, 0) }));
+    await runSuite(request({ maxTimeMs: 30_000, measure: fakeProcess(0.6, warm, 5_000) }));
+    expect(warm.slice(0, 3).map((entry) => entry.rounds)).toEqual(cold.slice(0, 3).map((entry) => entry.rounds));
+    expect(warm).toHaveLength(4);
+    expect(cold).toHaveLength(4);
+    expect(warm[3]?.rounds).toBe((cold[3]?.rounds ?? 0) - 50);
   });
 
   it('a workload too slow for the budget still gets its processes, two rounds each, and is not failed', async () => {
