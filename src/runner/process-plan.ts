@@ -108,9 +108,19 @@ function spentMs(record: WorkloadRecord, config: MeasureConfig): number {
   return record.elapsedMs - free;
 }
 
+function averageWarmupMs(record: WorkloadRecord): number {
+  const total = record.warmupsMs.reduce((sum, ms) => sum + (ms ?? 0), 0);
+  return record.processes === 0 ? 0 : total / record.processes;
+}
+
 /** What the next process will charge before its first sample: its start-up, and its warm-up past the minimum. */
 function nextStartupChargeMs(record: WorkloadRecord, config: MeasureConfig): number {
   if (record.processes === 0) return 0;
-  const warmupMs = record.warmupsMs.reduce((total, ms) => total + (ms ?? 0), 0) / record.processes;
-  return averageStartupMs(record) - (record.processes < config.processes ? warmupMs : 0);
+  return averageStartupMs(record) - (record.processes < config.processes ? averageWarmupMs(record) : 0);
+}
+
+/** About how long `record` may still take: its unspent budget, and the warm-up of its minimum's processes to come. */
+export function timeLeftMs(record: WorkloadRecord, config: MeasureConfig): number {
+  const minimumToCome = Math.max(0, config.processes - record.processes);
+  return Math.max(0, config.maxTimeMs - spentMs(record, config)) + minimumToCome * averageWarmupMs(record);
 }

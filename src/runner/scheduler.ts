@@ -7,7 +7,7 @@ import { TOOL_VERSION } from '../version.js';
 import { aggregateWorkload } from './aggregate.js';
 import { probeMachine, startStealMeter } from './machine-probe.js';
 import { SOLO, type Pairing, type Side } from './pairing.js';
-import { finishedCells, roundPlanFor, wantsProcess } from './process-plan.js';
+import { finishedCells, roundPlanFor, timeLeftMs, wantsProcess } from './process-plan.js';
 import { newRecord, type ProcessSettings, type WorkloadRecord } from './records.js';
 import { runWarnings, tryWrite, withTrace } from './result-snapshot.js';
 import type { RunRequest } from './run-request.js';
@@ -200,11 +200,7 @@ class Scheduler {
     if (onProgress === undefined) return;
     const remainingMs = this.groups
       .flat()
-      .reduce(
-        (total, other) =>
-          total + (this.wants(other) || other === record ? Math.max(0, config.maxTimeMs - other.elapsedMs) : 0),
-        0,
-      );
+      .reduce((total, other) => total + (this.wants(other) || other === record ? timeLeftMs(other, config) : 0), 0);
     onProgress({
       workload: record.spec,
       process: record.completed,

@@ -2,14 +2,15 @@ import { formatDuration } from '../../format/numbers.js';
 import type { SuiteProgress } from '../../runner/run-request.js';
 
 /**
- * The one-line progress display of `run`: which workload and measuring process, time spent, and the most that
- * is left. A run stops each workload once it is precise or its --max-time is spent, so the time left is an upper
- * bound: the unspent budgets of the workloads still measuring.
+ * The one-line progress display of `run`: which workload and measuring process, time spent, and about how much is
+ * left: the unspent budgets of the workloads still measuring, and the warm-up their minimum of processes has to
+ * come (process-plan.ts). An estimate: a workload stops early once precise, and one not started yet has shown no
+ * warm-up to go by.
  */
 
 export function formatProgress(progress: SuiteProgress): string {
   const planned = progress.process < progress.processesPlanned ? ` of ${progress.processesPlanned}` : '';
-  const left = `at most ${formatDuration(progress.remainingMs / 1000)} left`;
+  const left = `about ${formatDuration(progress.remainingMs / 1000)} left`;
   return (
     `${progress.workload}: process ${progress.process + 1}${planned} · ` +
     `${formatDuration(progress.elapsedMs / 1000)} elapsed · ${left}`
