@@ -38,7 +38,7 @@ export const DETECTION_POWER = 0.8;
 
 /**
  * Past this many times the samples, "run longer" stops being advice: the estimate sits so close to the margin that
- * no practical run decides it (a 12 s budget would become more than 20 minutes).
+ * no practical run decides it (an 8 s budget would become more than 13 minutes).
  */
 export const MAX_SAMPLES_FACTOR = 100;
 
