@@ -15,9 +15,10 @@ import { liveCells, type WorkloadRecord } from './records.js';
  * What --max-time pays for: the start-up and timed rounds of every process, and the warm-up of the processes past
  * the minimum. The warm-up of the minimum of processes is not charged to it, as criterion's warm-up time and JMH's
  * warm-up iterations are apart from their measurement: library code warms for seconds on every thread of every
- * process (six cells of a Markdown renderer: 3-5 s a process on 2 cores), and charged to the budget it left a
- * cell a handful of samples. --warmup-max bounds it instead, per cell and process. A process past the minimum pays
- * its warm-up, so a workload that never settles cannot buy process after process of uncharged warm-up.
+ * process (six cells of a Markdown renderer: 3-5 s a process on 2 cores), and a budget that pays for it buys the
+ * slower-warming code fewer samples and starves the last process (two samples, where the first took six).
+ * --warmup-max bounds it instead, per cell and process. A process past the minimum pays its warm-up, so a workload
+ * that never settles cannot buy process after process of uncharged warm-up.
  */
 
 /** Whether `record` wants another process: its minimum, or more while some cell is imprecise and time is left. */
