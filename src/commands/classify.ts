@@ -145,10 +145,15 @@ export async function handler(args: ClassifyArgs): Promise<void> {
 /** The longest second attempt classify makes on its own, ms: a first look should not turn into a long run. */
 const RETRY_MAX_TIME_MS = 20_000;
 
+/** The least a second attempt scales the quick budget by: 4.5 s, enough for library code on 2 cores to decide. */
+const RETRY_MIN_FACTOR = 3;
+
 /**
- * The budget of a second attempt: the quick budget times the samples the inconclusive judgement asked for (at
- * least twice, at most RETRY_MAX_TIME_MS); undefined when the first attempt decided, the user fixed the budget, or
- * --no-retry.
+ * The budget of a second attempt: the quick budget times twice the samples the inconclusive judgement asked for, at
+ * least RETRY_MIN_FACTOR times, at most RETRY_MAX_TIME_MS. The judgement's factor is where the interval would just
+ * reach the margin, even odds of deciding; twice it makes deciding likely (with only the factor, markdown-it was
+ * still undecided after one retry in 1 of 2 runs on the 2-core VM). Undefined when the first attempt decided, the
+ * user fixed the budget, or --no-retry.
  */
 export function retryBudgetMs(classification: Classification, args: ClassifyArgs): number | undefined {
   const { recommendation } = classification;
@@ -159,7 +164,7 @@ export function retryBudgetMs(classification: Classification, args: ClassifyArgs
     args['max-time'] !== undefined
   )
     return undefined;
-  const factor = Math.max(2, recommendation.samplesFactor ?? 2);
+  const factor = Math.max(RETRY_MIN_FACTOR, 2 * (recommendation.samplesFactor ?? 0));
   return Math.min(RETRY_MAX_TIME_MS, Math.ceil((RUN_PROFILES.quick.maxTimeMs * factor) / 1000) * 1000);
 }
 

@@ -94,10 +94,11 @@ describe('classify runs longer when the evidence is inconclusive and the budget 
   const undecided = (samplesFactor: number | null): Classification =>
     ({ recommendation: { strategy: 'undecided', threads: null, samplesFactor } }) as unknown as Classification;
 
-  it('a second attempt with --max-time scaled by the samples the judgement asked for, within bounds', () => {
-    expect(retryBudgetMs(undecided(3.2), args)).toBe(Math.ceil((RUN_PROFILES.quick.maxTimeMs * 3.2) / 1000) * 1000);
-    expect(retryBudgetMs(undecided(1.1), args)).toBe(RUN_PROFILES.quick.maxTimeMs * 2); // at least twice
-    expect(retryBudgetMs(undecided(null), args)).toBe(RUN_PROFILES.quick.maxTimeMs * 2);
+  it('a second attempt with --max-time scaled by twice the samples the judgement asked for, within bounds', () => {
+    const quickMs = RUN_PROFILES.quick.maxTimeMs;
+    expect(retryBudgetMs(undecided(3.2), args)).toBe(Math.ceil((quickMs * 6.4) / 1000) * 1000);
+    expect(retryBudgetMs(undecided(1.1), args)).toBe(Math.ceil((quickMs * 3) / 1000) * 1000); // at least 3×
+    expect(retryBudgetMs(undecided(null), args)).toBe(Math.ceil((quickMs * 3) / 1000) * 1000);
     expect(retryBudgetMs(undecided(90), args)).toBe(20_000); // at most 20 s
   });
 
