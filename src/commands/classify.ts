@@ -145,7 +145,7 @@ export async function handler(args: ClassifyArgs): Promise<void> {
 /** The longest second attempt classify makes on its own, ms: a first look should not turn into a long run. */
 const RETRY_MAX_TIME_MS = 20_000;
 
-/** The least a second attempt scales the quick budget by: 4.5 s, enough for library code on 2 cores to decide. */
+/** The least a second attempt scales the quick budget by (4.5 s, rounded up to 5 s: where yaml decided on 2 cores). */
 const RETRY_MIN_FACTOR = 3;
 
 /**
