@@ -77,7 +77,7 @@ describe('stopping when precise', () => {
     }
   });
 
-  it('the warm-up of the minimum of processes is not charged to the budget; a further process pays its own', async () => {
+  it('leaves the warm-up of the minimum of processes out of the budget; a further one pays its own', async () => {
     // 5 s of warm-up a process, 300 ms of start-up, 100 ms rounds. Charged, the warm-up alone would spend a 12 s
     // budget within three processes and leave the last two rounds; apart, each takes its slice of 2 s.
     const steady: FakeProcessLog[] = [];
