@@ -103,15 +103,18 @@ function averageStartupMs(record: WorkloadRecord): number {
   return record.processes === 0 ? 0 : record.startupMs / record.processes;
 }
 
+/** The warm-up of the processes before index `end` (all by default), ms. */
+function warmupMs(record: WorkloadRecord, end = record.warmupsMs.length): number {
+  return record.warmupsMs.slice(0, end).reduce((total, ms) => total + ms, 0);
+}
+
 /** What --max-time has paid so far: the processes' wall time less the minimum's warm-up, ms. */
 function spentMs(record: WorkloadRecord, config: MeasureConfig): number {
-  const free = record.warmupsMs.slice(0, config.processes).reduce((total, ms) => total + (ms ?? 0), 0);
-  return record.elapsedMs - free;
+  return record.elapsedMs - warmupMs(record, config.processes);
 }
 
 function averageWarmupMs(record: WorkloadRecord): number {
-  const total = record.warmupsMs.reduce((sum, ms) => sum + (ms ?? 0), 0);
-  return record.processes === 0 ? 0 : total / record.processes;
+  return record.processes === 0 ? 0 : warmupMs(record) / record.processes;
 }
 
 /** What the next process will charge before its first sample: its start-up, and its warm-up past the minimum. */

@@ -36,9 +36,9 @@ export interface WarmupOptions {
    * task to whichever thread is free, so a batch can leave one thread cold: with threads > 1, `record` takes the
    * batch's work per threadId (every pool reply names its thread), and warm-up waits until every thread has run
    * `minTasks` tasks or tasks totalling `minMs` of its own time. Either is enough: V8 tiers a function up on the
-   * work it has run (its interrupt budget counts bytecode executed), not on how many calls that work came in, so
-   * eight 25 ms tasks warm a thread as much as 32 short ones, and a task minimum alone would make a pool of long
-   * tasks warm for as long as it has threads (4 threads × 32 tasks of 25 ms on 2 cores: over 1.5 s a cell).
+   * work it has run (its interrupt budget counts bytecode executed), not on how many calls that work came in, and a
+   * task minimum alone made a pool warm for as long as it had threads (`cpu-hash`, 4 threads on 2 cores: 20-23
+   * warm-up batches and 0.7-1.3 s a process).
    */
   threads?: number;
   /** Give up on steadiness after this long, ms: the cell is measured anyway, marked not steady. */

@@ -13,7 +13,7 @@ async function warmCell(cell: Parameters<typeof cellWarmer>[0], tasks: number, o
   return warmer.report();
 }
 
-/** A pool thread is warm after 20 tasks or 20 ms of them: with 0.2 ms tasks, the task count decides. */
+/** A pool thread is warm after 20 tasks or 20 ms of them; the cell after 20 ms and a window of 4 batches. */
 const QUICK_STEADY: WarmupOptions = {
   minMs: 20,
   minTasks: 20,
