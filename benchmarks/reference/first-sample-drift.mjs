@@ -5,31 +5,10 @@
 // after the first, so warm-up cannot make them slow, and how often they cross 1.10 is what noise alone does.
 // Usage (after `npm run build`): node benchmarks/reference/first-sample-drift.mjs <result.json>…
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-// A cell's samples grouped by measuring process, in round order (the file keeps them so).
-const { samplesByProcess: byProcess } = await import(
-  pathToFileURL(join(root, 'dist', 'src', 'results', 'tagged-samples.js')).href
-);
+import { ratioAt, samplesByProcess as byProcess } from './first-rest.mjs';
 
 const LIMIT = 1.1;
 const POSITIONS = [0, 1, 2];
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;
-};
-
-/** Median of each process's sample at `position` over the median of all the processes' other samples. */
-const ratioAt = (groups, position) => {
-  const usable = groups.filter((samples) => samples.length > position + 1);
-  if (usable.length === 0) return undefined;
-  const at = usable.map((samples) => samples[position]);
-  const others = usable.flatMap((samples) => samples.filter((_, index) => index !== position));
-  return median(at) / median(others);
-};
 
 const over = Object.fromEntries(POSITIONS.map((position) => [position, { over: 0, cells: 0 }]));
 for (const file of process.argv.slice(2)) {

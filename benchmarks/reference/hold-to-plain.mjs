@@ -14,7 +14,8 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { median, ratioAt, samplesByProcess as byProcess } from './first-rest.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -39,14 +40,6 @@ const REAL_LIBRARY = ['markdown-it', 'yaml', 'bcryptjs', 'wait-then-render'];
 const COMPACT = ['int-loop-0.4ms', 'int-loop-1ms', 'gzip', 'json-round-trip'];
 const workloads =
   args.length > 0 ? args : (real ? REAL_LIBRARY : COMPACT).map((name) => join(here, 'workloads', `${name}.mjs`));
-// A cell's samples grouped by measuring process, in round order (the file keeps them so).
-const { samplesByProcess: byProcess } = await import(
-  pathToFileURL(join(root, 'dist', 'src', 'results', 'tagged-samples.js')).href
-);
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;
-};
 
 const matrix = together
   ? ['-s', 'sequential,concurrent,parallel,raw', '-t', `1,${threads}`]
@@ -72,18 +65,13 @@ function corescope(files) {
   return ids.map((id) => figuresOf(benchmarks.filter((cell) => cell.workload.id === id)));
 }
 
-/** The median of each process's first sample over the median of all the other samples: plain arithmetic. */
-function firstOverRest(groups) {
-  return median(groups.map((samples) => samples[0])) / median(groups.flatMap((samples) => samples.slice(1)));
-}
-
 function figuresOf(benchmarks) {
   const cell = (strategy) =>
     benchmarks.find(
       (benchmark) => benchmark.strategy === strategy && benchmark.threads === (strategy === 'sequential' ? 1 : threads),
     );
   const figures = (strategy) => ({
-    firstSampleRatio: firstOverRest(byProcess(cell(strategy))),
+    firstSampleRatio: ratioAt(byProcess(cell(strategy)), 0),
     medianMs: cell(strategy).stats.median,
     speedup: cell(strategy).derived?.speedup ?? 1,
     precisionPct: cell(strategy).precision.reachedPct,
