@@ -8,6 +8,8 @@
 // wait-then-render) with issue 20's plain script: 5 warm-up reps, the median of 30 interleaved reps.
 // `--together` measures all the workloads in one corescope run per pair, with the matrix of issue 20's four-workload
 // run (`-s sequential,concurrent,parallel,raw -t 1,<threads>`), and then the plain script on each in turn.
+// `--piscina` also has the plain script time two piscina pools (its defaults and `atomics: 'disabled'`) beside its
+// own threads, and prints piscina's time over theirs next to corescope's `parallel` over `raw`.
 // `--keep DIR` also writes each corescope run's result file there (run-1.json, run-2.json…), for
 // first-sample-drift.mjs.
 import { execFileSync } from 'node:child_process';
@@ -30,6 +32,8 @@ const real = args.includes('--real');
 if (real) args.splice(args.indexOf('--real'), 1);
 const together = args.includes('--together');
 if (together) args.splice(args.indexOf('--together'), 1);
+const piscina = args.includes('--piscina');
+if (piscina) args.splice(args.indexOf('--piscina'), 1);
 const out = flag('--out', join(root, 'results', 'reference', real ? 'hold-to-plain-real.json' : 'hold-to-plain.json'));
 const extra = flag('--corescope-flags', '').split(' ').filter(Boolean);
 const keepDir = flag('--keep', undefined);
@@ -87,7 +91,7 @@ function plain(file) {
   const script = join(here, 'plain-two-threads.mjs');
   const text = execFileSync(
     process.execPath,
-    [script, file, String(threads), String(plainReps), String(plainWarmups)],
+    [script, file, String(threads), String(plainReps), String(plainWarmups), ...(piscina ? ['piscina'] : [])],
     { encoding: 'utf8' },
   );
   return JSON.parse(text);
@@ -113,6 +117,12 @@ for (const [index, file] of workloads.entries()) {
       sequentialMs: median(runs.map((run) => run.plain.sequentialMs)),
       poolMs: median(runs.map((run) => run.plain.poolMs)),
       speedup: plainSpeedup,
+      ...(piscina
+        ? {
+            piscinaToRaw: median(runs.map((run) => run.plain.piscinaMs / run.plain.poolMs)),
+            piscinaNoAtomicsToRaw: median(runs.map((run) => run.plain.piscinaNoAtomicsMs / run.plain.poolMs)),
+          }
+        : {}),
     },
     corescope: {
       sequentialMs: median(runs.map((run) => run.corescope.sequential.medianMs)),
@@ -120,6 +130,7 @@ for (const [index, file] of workloads.entries()) {
       rawMs: median(runs.map((run) => run.corescope.raw.medianMs)),
       parallelSpeedup: median(runs.map((run) => run.corescope.parallel.speedup)),
       rawSpeedup: median(runs.map((run) => run.corescope.raw.speedup)),
+      parallelToRaw: median(runs.map((run) => run.corescope.parallel.medianMs / run.corescope.raw.medianMs)),
       batch: runs.map((run) => run.corescope.parallel.batch),
       // Worst over the pairs, per strategy: the warm-up target holds only if it holds in every run.
       firstSampleRatio: Object.fromEntries(
@@ -141,7 +152,11 @@ for (const [index, file] of workloads.entries()) {
         `%, ${row.corescope.batch.join('/')} per message)  first/rest ` +
         Object.values(row.corescope.firstSampleRatio)
           .map((ratio) => ratio.toFixed(2))
-          .join('/')),
+          .join('/')) +
+      (piscina
+        ? `  time over raw: parallel ${row.corescope.parallelToRaw.toFixed(3)}, plain piscina ` +
+          `${row.plain.piscinaToRaw.toFixed(3)} (no atomics ${row.plain.piscinaNoAtomicsToRaw.toFixed(3)})`
+        : ''),
   );
 }
 const summary = {

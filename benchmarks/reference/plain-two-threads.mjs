@@ -2,7 +2,12 @@
 // file's task N times on the main thread, then on T plain worker_threads (each handed the setup data once, one
 // postMessage per task, first free thread first), the two interleaved for `reps` repetitions, and prints the
 // medians as one line of JSON.  Usage: node plain-two-threads.mjs <workload.mjs> [threads=2] [reps=40] [warmups=3]
-// (issue 20's plain script on real-library code: warmups 5, reps 30).
+// [piscina] (issue 20's plain script on real-library code: warmups 5, reps 30).
+// With `piscina`, each rep also runs the tasks on two piscina pools of T threads, its defaults and `atomics:
+// 'disabled'`, the three pools in an order rotated each rep: the plain counterpart of corescope's `parallel` against
+// `raw` (piscina's default worker waits for its next task in Atomics.wait, so its event loop does not turn between
+// tasks).
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -11,6 +16,7 @@ const file = pathToFileURL(resolve(process.argv[2])).href;
 const threads = Number(process.argv[3] ?? 2);
 const reps = Number(process.argv[4] ?? 40);
 const warmups = Number(process.argv[5] ?? 3);
+const withPiscina = process.argv[6] === 'piscina';
 const workload = (await import(file)).default;
 const tasks = workload.defaultTasks;
 const size = workload.defaultSize;
@@ -40,6 +46,35 @@ function onPool() {
   });
 }
 
+const piscinaPool = (options) => {
+  const { Piscina } = createRequire(import.meta.url)('piscina');
+  return new Piscina({
+    filename: new URL('./plain-piscina-worker.mjs', import.meta.url).href,
+    minThreads: threads,
+    maxThreads: threads,
+    workerData: { file, data, size },
+    ...options,
+  });
+};
+const piscinas = withPiscina
+  ? { piscinaMs: piscinaPool({}), piscinaNoAtomicsMs: piscinaPool({ atomics: 'disabled' }) }
+  : {};
+const onPiscina = async (pool) => {
+  const startedAt = performance.now();
+  await Promise.all(Array.from({ length: tasks }, (_, index) => pool.run(index)));
+  return performance.now() - startedAt;
+};
+/** Every pool's time for one rep, in an order rotated by `rep`. */
+async function onPools(rep) {
+  const pools = [['poolMs', onPool], ...Object.entries(piscinas).map(([key, pool]) => [key, () => onPiscina(pool)])];
+  const times = {};
+  for (let turn = 0; turn < pools.length; turn += 1) {
+    const [key, run] = pools[(rep + turn) % pools.length];
+    times[key] = await run();
+  }
+  return times;
+}
+
 async function onMainThread() {
   const startedAt = performance.now();
   for (let index = 0; index < tasks; index += 1) await workload.task({ data, size, index });
@@ -51,14 +86,14 @@ const median = (values) => {
   return (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;
 };
 for (let warm = 0; warm < warmups; warm += 1) {
-  await onPool();
+  await onPools(warm);
   await onMainThread();
 }
 const sequentialMs = [];
-const poolMs = [];
+const poolTimes = {};
 for (let rep = 0; rep < reps; rep += 1) {
   sequentialMs.push(await onMainThread());
-  poolMs.push(await onPool());
+  for (const [key, ms] of Object.entries(await onPools(rep))) (poolTimes[key] ??= []).push(ms);
 }
 const result = {
   workload: workload.id,
@@ -67,7 +102,7 @@ const result = {
   reps,
   warmups,
   sequentialMs: median(sequentialMs),
-  poolMs: median(poolMs),
+  ...Object.fromEntries(Object.entries(poolTimes).map(([key, times]) => [key, median(times)])),
 };
 console.log(JSON.stringify({ ...result, speedup: result.sequentialMs / result.poolMs }));
-await Promise.all(workers.map((worker) => worker.terminate()));
+await Promise.all([...workers.map((worker) => worker.terminate()), ...Object.values(piscinas).map((p) => p.destroy())]);

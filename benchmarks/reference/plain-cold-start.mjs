@@ -1,0 +1,110 @@
+// Holds corescope's cold-start figures (`study overhead`: a fresh worker's first task over its steady speed, and the
+// time its first tasks cost beyond that speed) to a plain script with no corescope code: a fresh plain worker thread
+// is handed the workload's tasks one message at a time, as a pool would, and times each inside the thread on its own
+// clock. Steady speed is the median of the last half of its tasks; the cost is what the first half took beyond it.
+// Each repetition starts a fresh thread here and then runs `corescope study overhead --quick -w <file> --json`, so
+// the two alternate and a slow spell on the machine falls on both.
+// Usage (after `npm run build`): node benchmarks/reference/plain-cold-start.mjs [--reps 5] [--tasks 60]
+//   [--out results/reference/plain-cold-start.json] [workload files…]   (default: the real-library workloads)
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at < 0 ? fallback : args.splice(at, 2)[1];
+};
+const reps = Number(flag('--reps', '5'));
+const taskCount = Number(flag('--tasks', '60'));
+const out = flag('--out', join(root, 'results', 'reference', 'plain-cold-start.json'));
+const files = (
+  args.length > 0 ? args : ['markdown-it', 'yaml', 'bcryptjs'].map((name) => join(here, 'workloads', `${name}.mjs`))
+).map((file) => resolve(file));
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;
+};
+
+// The thread: loads the workload, then times each task it is sent and answers with the time.
+const source = `const { parentPort, workerData } = require('node:worker_threads');
+const ready = import(workerData.file).then((m) => m.default);
+parentPort.on('message', async (index) => {
+  const workload = await ready;
+  const startMs = performance.now();
+  await workload.task({ data: workerData.data, size: workerData.size, index });
+  parentPort.postMessage(performance.now() - startMs);
+});`;
+
+/** One fresh thread's task times, in order, ms. */
+async function freshThread(file) {
+  const workload = (await import(pathToFileURL(file).href)).default;
+  const size = workload.defaultSize;
+  const tasks = workload.defaultTasks;
+  const data = await workload.setup?.({ size, tasks });
+  const worker = new Worker(source, { eval: true, workerData: { file: pathToFileURL(file).href, data, size } });
+  const times = [];
+  await new Promise((done, fail) => {
+    worker.on('error', fail);
+    worker.on('message', (ms) => {
+      times.push(ms);
+      if (times.length === taskCount) done();
+      else worker.postMessage(times.length % tasks);
+    });
+    worker.postMessage(0);
+  });
+  await worker.terminate();
+  await workload.teardown?.(data);
+  const steadyMs = median(times.slice(taskCount / 2));
+  const excessMs = times.slice(0, taskCount / 2).reduce((sum, ms) => sum + Math.max(0, ms - steadyMs), 0);
+  return { steadyMs, firstTaskRatio: times[0] / steadyMs, excessMs };
+}
+
+function corescope(file) {
+  const cli = join(root, 'dist', 'src', 'cli.js');
+  const text = execFileSync(process.execPath, [cli, 'study', 'overhead', '--quick', '-w', file, '--json'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const [figures] = JSON.parse(text).overheads.coldStart;
+  return { steadyMs: figures.steadyTaskMs, firstTaskRatio: figures.firstTaskRatio, excessMs: figures.excessMs };
+}
+
+const rows = [];
+for (const file of files) {
+  const runs = [];
+  for (let rep = 0; rep < reps; rep += 1) runs.push({ plain: await freshThread(file), corescope: corescope(file) });
+  const medianOf = (side, figure) => median(runs.map((run) => run[side][figure]));
+  const figures = ['steadyMs', 'firstTaskRatio', 'excessMs'];
+  const row = {
+    workload: relative(root, file),
+    plain: Object.fromEntries(figures.map((figure) => [figure, medianOf('plain', figure)])),
+    corescope: Object.fromEntries(figures.map((figure) => [figure, medianOf('corescope', figure)])),
+    runs,
+  };
+  rows.push(row);
+  console.log(
+    `${basename(file).padEnd(20)} ` +
+      figures
+        .map(
+          (figure) => `${figure} plain ${row.plain[figure].toFixed(2)} corescope ${row.corescope[figure].toFixed(2)}`,
+        )
+        .join('  '),
+  );
+}
+const summary = {
+  measuredAt: new Date().toISOString(),
+  machine: { cpu: cpus()[0]?.model.trim(), cores: cpus().length, node: process.versions.node, loadAverage: loadavg() },
+  reps,
+  tasks: taskCount,
+  rows,
+};
+writeFileSync(out, `${JSON.stringify(summary, null, 2)}\n`);
+console.log(`written to ${relative(process.cwd(), out)}`);
