@@ -10,10 +10,12 @@
 // run (`-s sequential,concurrent,parallel,raw -t 1,<threads>`), and then the plain script on each in turn.
 // `--piscina` also has the plain script time two piscina pools (its defaults and `atomics: 'disabled'`) beside its
 // own threads, and prints piscina's time over theirs next to corescope's `parallel` over `raw`.
+// `--summarize FILE` measures nothing: it derives the rows again from the pairs kept in an earlier output FILE (after
+// a change to what is derived) and writes them back to it, or to --out.
 // `--keep DIR` also writes each corescope run's result file there (run-1.json, run-2.json…), for
 // first-sample-drift.mjs.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,15 +28,20 @@ const flag = (name, fallback) => {
   const at = args.indexOf(name);
   return at < 0 ? fallback : args.splice(at, 2)[1];
 };
-const pairs = Number(flag('--pairs', '3'));
+const summarize = flag('--summarize', undefined);
+const previous = summarize === undefined ? undefined : JSON.parse(readFileSync(summarize, 'utf8'));
+const pairs = previous?.rows[0].runs.length ?? Number(flag('--pairs', '3'));
 const threads = Number(flag('--threads', '2'));
 const real = args.includes('--real');
 if (real) args.splice(args.indexOf('--real'), 1);
 const together = args.includes('--together');
 if (together) args.splice(args.indexOf('--together'), 1);
-const piscina = args.includes('--piscina');
-if (piscina) args.splice(args.indexOf('--piscina'), 1);
-const out = flag('--out', join(root, 'results', 'reference', real ? 'hold-to-plain-real.json' : 'hold-to-plain.json'));
+const piscina = args.includes('--piscina') || previous?.rows[0].runs[0].plain.piscinaMs !== undefined;
+if (args.includes('--piscina')) args.splice(args.indexOf('--piscina'), 1);
+const out = flag(
+  '--out',
+  summarize ?? join(root, 'results', 'reference', real ? 'hold-to-plain-real.json' : 'hold-to-plain.json'),
+);
 const extra = flag('--corescope-flags', '').split(' ').filter(Boolean);
 const keepDir = flag('--keep', undefined);
 let corescopeRuns = 0;
@@ -43,7 +50,8 @@ const plainWarmups = Number(flag('--plain-warmups', real ? '5' : '3'));
 const REAL_LIBRARY = ['markdown-it', 'yaml', 'bcryptjs', 'wait-then-render'];
 const COMPACT = ['int-loop-0.4ms', 'int-loop-1ms', 'gzip', 'json-round-trip'];
 const workloads =
-  args.length > 0 ? args : (real ? REAL_LIBRARY : COMPACT).map((name) => join(here, 'workloads', `${name}.mjs`));
+  previous?.rows.map((row) => join(root, row.workload)) ??
+  (args.length > 0 ? args : (real ? REAL_LIBRARY : COMPACT).map((name) => join(here, 'workloads', `${name}.mjs`)));
 
 const matrix = together
   ? ['-s', 'sequential,concurrent,parallel,raw', '-t', `1,${threads}`]
@@ -97,8 +105,8 @@ function plain(file) {
   return JSON.parse(text);
 }
 
-const runsOf = workloads.map(() => []);
-for (let pair = 0; pair < pairs; pair += 1) {
+const runsOf = previous?.rows.map((row) => row.runs) ?? workloads.map(() => []);
+for (let pair = 0; previous === undefined && pair < pairs; pair += 1) {
   if (together) {
     const figures = corescope(workloads);
     workloads.forEach((file, index) => runsOf[index].push({ corescope: figures[index], plain: plain(file) }));
@@ -119,6 +127,7 @@ for (const [index, file] of workloads.entries()) {
       speedup: plainSpeedup,
       ...(piscina
         ? {
+            piscinaSpeedup: median(runs.map((run) => run.plain.sequentialMs / run.plain.piscinaMs)),
             piscinaToRaw: median(runs.map((run) => run.plain.piscinaMs / run.plain.poolMs)),
             piscinaNoAtomicsToRaw: median(runs.map((run) => run.plain.piscinaNoAtomicsMs / run.plain.poolMs)),
           }
@@ -144,6 +153,8 @@ for (const [index, file] of workloads.entries()) {
   };
   row.rawToPlain = row.corescope.rawSpeedup / plainSpeedup;
   row.parallelToPlain = row.corescope.parallelSpeedup / plainSpeedup;
+  // corescope's piscina pool against the plain script's own, when it ran one (--piscina): the same library on both.
+  if (piscina) row.parallelToPlainPiscina = row.corescope.parallelSpeedup / row.plain.piscinaSpeedup;
   rows.push(row);
   console.log(
     `${row.workload.padEnd(52)} plain ${plainSpeedup.toFixed(2)}×  raw ` +
@@ -154,20 +165,29 @@ for (const [index, file] of workloads.entries()) {
           .map((ratio) => ratio.toFixed(2))
           .join('/')) +
       (piscina
-        ? `  time over raw: parallel ${row.corescope.parallelToRaw.toFixed(3)}, plain piscina ` +
+        ? `  parallel / plain piscina ${(row.parallelToPlainPiscina * 100).toFixed(0)} %;` +
+          `  time over raw: parallel ${row.corescope.parallelToRaw.toFixed(3)}, plain piscina ` +
           `${row.plain.piscinaToRaw.toFixed(3)} (no atomics ${row.plain.piscinaNoAtomicsToRaw.toFixed(3)})`
         : ''),
   );
 }
-const summary = {
-  measuredAt: new Date().toISOString(),
-  machine: { cpu: cpus()[0]?.model.trim(), cores: cpus().length, node: process.versions.node, loadAverage: loadavg() },
-  threads,
-  plain: { reps: plainReps, warmups: plainWarmups },
-  together,
-  corescopeFlags: [...matrix, ...extra],
-  rows,
-};
+const summary =
+  previous !== undefined
+    ? { ...previous, rows }
+    : {
+        measuredAt: new Date().toISOString(),
+        machine: {
+          cpu: cpus()[0]?.model.trim(),
+          cores: cpus().length,
+          node: process.versions.node,
+          loadAverage: loadavg(),
+        },
+        threads,
+        plain: { reps: plainReps, warmups: plainWarmups },
+        together,
+        corescopeFlags: [...matrix, ...extra],
+        rows,
+      };
 writeFileSync(out, `${JSON.stringify(summary, null, 2)}\n`);
 console.log(
   `load average ${loadavg()
