@@ -146,7 +146,9 @@ const MEASURE_FLAGS: readonly MeasureFlag[] = [
     key: 'warmupRounds',
     option: {
       type: 'string',
-      describe: 'Warm-up before sampling: each cell runs until its batch times are steady (0: no warm-up)',
+      describe:
+        'Warm-up before sampling: each cell runs until its batch times are steady, up to --warmup-max (0: none; ' +
+        'any other count warms the same way)',
       defaultDescription: String(full.warmupRounds),
     },
     toValue: toNumber,

@@ -124,4 +124,21 @@ describe('html export', () => {
     const cellWarnings = hostileResult().benchmarks.flatMap((benchmark) => benchmark.warnings);
     for (const warning of cellWarnings) expect(html).toContain(escapeHtml(warning));
   });
+
+  it('says how many rounds and how much warm-up a run had, in words the run used', () => {
+    const fact = (html: string, name: string): string | undefined =>
+      new RegExp(`<th class="text">${name}</th><td class="text">([^<]*)</td>`).exec(html)?.[1];
+    const adaptive = realResult();
+    adaptive.config = { ...adaptive.config, rounds: null, warmupRounds: 1, warmupMaxMs: 3000 };
+    expect(fact(render(adaptive), 'rounds per process')).toBe('until precise or out of time');
+    expect(fact(render(adaptive), 'warm-up per cell and process')).toBe('until steady, at most 3.00 s');
+    const fixed = { ...adaptive, config: { ...adaptive.config, rounds: 4, warmupRounds: 0 } };
+    expect(fact(render(fixed), 'rounds per process')).toBe('4');
+    expect(fact(render(fixed), 'warm-up per cell and process')).toBe('none');
+    // A file from before warm-up to steady state: no cap, a fixed count of warm-up rounds.
+    const { warmupMaxMs: _cap, ...older } = adaptive.config;
+    expect(fact(render({ ...adaptive, config: { ...older, warmupRounds: 2 } }), 'warm-up per cell and process')).toBe(
+      '2 rounds',
+    );
+  });
 });

@@ -2,6 +2,7 @@ import type { ReportInput } from '../data/report-input.js';
 import type { Notice } from '../text/notices.js';
 import { type Column, formatColumnNumber, type TableRow, summaryColumns } from '../columns/results-columns.js';
 import { escapeHtml } from './escape.js';
+import { formatMs, plural } from '../../format/numbers.js';
 
 /** The non-chart parts of the HTML report: machine metadata, results tables, warnings and notes. */
 
@@ -38,7 +39,16 @@ export function machinesTable(inputs: readonly ReportInput[]): string {
       (input) => `${input.result.run.startedAt} / ${input.result.run.finishedAt ?? 'not finished'}`,
     ],
     ['interrupted', (input) => (input.result.run.interrupted ? 'yes' : 'no')],
-    ['rounds (+ warm-up)', (input) => `${input.result.config.rounds} (+ ${input.result.config.warmupRounds})`],
+    ['rounds per process', (input) => String(input.result.config.rounds ?? 'until precise or out of time')],
+    [
+      'warm-up per cell and process',
+      ({ result: { config } }) => {
+        if (config.warmupRounds === 0) return 'none';
+        // Files from before warm-up to steady state have no cap: their warm-up was a fixed count of rounds.
+        if (config.warmupMaxMs === undefined) return plural(config.warmupRounds, 'round');
+        return `until steady, at most ${formatMs(config.warmupMaxMs)}`;
+      },
+    ],
     ['threads (pool sizes)', (input) => input.result.config.threads.join(', ')],
     ['task timeout (ms)', (input) => String(input.result.config.taskTimeoutMs)],
     ['command line', (input) => input.result.run.argv.join(' ')],

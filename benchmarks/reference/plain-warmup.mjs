@@ -1,0 +1,131 @@
+// Holds corescope's warm-up to a plain script with no corescope code: how long a fresh process takes before a
+// workload's batches run at their steady speed on the main thread. Each rep starts a fresh Node process that runs the
+// workload's batch (its default tasks, one after another) for `--seconds`, timing each batch on its own clock. Its
+// steady speed is the median of the last half of the batches; it is warm from the first batch that is itself within
+// 5 % of that speed and from which the median of every next five stays within 5 % of it. Then one `corescope run -s
+// sequential -t 1 --rounds 2` measures the same cell, so the two alternate: the time its warm-up took in each
+// measuring process (its own batches; two more whole batches follow, and the calibration in the first process),
+// and each process's first timed sample over the plain script's steady batch: near 1 when warm-up brought the cell
+// to steady speed.
+// Usage (after `npm run build`): node benchmarks/reference/plain-warmup.mjs [--reps 5] [--seconds 4]
+//   [--out results/reference/plain-warmup.json] [workload files…]   (default: markdown-it, yaml, bcryptjs)
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at < 0 ? fallback : args.splice(at, 2)[1];
+};
+const reps = Number(flag('--reps', '5'));
+const seconds = Number(flag('--seconds', '4'));
+const out = flag('--out', join(root, 'results', 'reference', 'plain-warmup.json'));
+const files = (
+  args.length > 0 ? args : ['markdown-it', 'yaml', 'bcryptjs'].map((name) => join(here, 'workloads', `${name}.mjs`))
+).map((file) => resolve(file));
+const STEADY_WITHIN = 0.05;
+const RUN = 5;
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;
+};
+
+// The fresh process: batches on the main thread for the given time; prints each batch's ms.
+const child = `const file = process.argv[1]; const seconds = Number(process.argv[2]);
+const w = (await import(file)).default; const tasks = w.defaultTasks; const size = w.defaultSize;
+const data = await w.setup?.({ size, tasks }); const times = []; const until = performance.now() + seconds * 1000;
+while (performance.now() < until) { const start = performance.now();
+  for (let index = 0; index < tasks; index += 1) await w.task({ data, size, index });
+  times.push(performance.now() - start); }
+console.log(JSON.stringify(times));`;
+
+function plain(file) {
+  const text = execFileSync(
+    process.execPath,
+    ['--input-type=module', '-e', child, pathToFileURL(file).href, String(seconds)],
+    { encoding: 'utf8' },
+  );
+  const times = JSON.parse(text);
+  const steadyMs = median(times.slice(times.length >> 1));
+  const within = (from) =>
+    times[from] <= steadyMs * (1 + STEADY_WITHIN) &&
+    times.slice(from, times.length - RUN + 1).every((_, offset) => {
+      const next = times.slice(from + offset, from + offset + RUN);
+      return Math.abs(median(next) / steadyMs - 1) <= STEADY_WITHIN;
+    });
+  let warmBatches = 0;
+  while (warmBatches < times.length - RUN && !within(warmBatches)) warmBatches += 1;
+  const warmMs = times.slice(0, warmBatches).reduce((sum, ms) => sum + ms, 0);
+  return { batches: times.length, steadyMs, firstBatchRatio: times[0] / steadyMs, warmBatches, warmMs };
+}
+
+function corescope(file) {
+  const cli = join(root, 'dist', 'src', 'cli.js');
+  const text = execFileSync(
+    process.execPath,
+    [cli, 'run', '-w', file, '-s', 'sequential', '-t', '1', '--rounds', '2', '--json', '--no-chart'],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 },
+  );
+  const [cell] = JSON.parse(text).benchmarks;
+  // Each measuring process's first timed sample (the file keeps samples in round order).
+  const firstSamplesMs = [...new Set(cell.samplesProcess)].map(
+    (process) => cell.samplesMs[cell.samplesProcess.indexOf(process)],
+  );
+  return {
+    medianMs: cell.stats.median,
+    firstSamplesMs,
+    warmupMs: cell.warmup.processes.map((process) => process.ms),
+    steady: cell.warmup.processes.map((process) => process.steady),
+  };
+}
+
+const rows = [];
+for (const file of files) {
+  const runs = [];
+  for (let rep = 0; rep < reps; rep += 1) runs.push({ plain: plain(file), corescope: corescope(file) });
+  const row = {
+    workload: relative(root, file),
+    plain: {
+      steadyMs: median(runs.map((run) => run.plain.steadyMs)),
+      warmMs: median(runs.map((run) => run.plain.warmMs)),
+      firstBatchRatio: median(runs.map((run) => run.plain.firstBatchRatio)),
+    },
+    corescope: {
+      medianMs: median(runs.map((run) => run.corescope.medianMs)),
+      warmupMs: median(runs.flatMap((run) => run.corescope.warmupMs)),
+      // Its processes' first timed samples against the plain script's steady batch of the same rep.
+      firstSampleOverPlainSteady: median(
+        runs.flatMap((run) => run.corescope.firstSamplesMs.map((ms) => ms / run.plain.steadyMs)),
+      ),
+      worstFirstSampleOverPlainSteady: Math.max(
+        ...runs.flatMap((run) => run.corescope.firstSamplesMs.map((ms) => ms / run.plain.steadyMs)),
+      ),
+    },
+    runs,
+  };
+  rows.push(row);
+  console.log(
+    `${basename(file).padEnd(20)} steady batch: plain ${row.plain.steadyMs.toFixed(1)} ms, corescope ` +
+      `${row.corescope.medianMs.toFixed(1)} ms;  warm after: plain ${row.plain.warmMs.toFixed(0)} ms ` +
+      `(first batch ${row.plain.firstBatchRatio.toFixed(2)}× steady), corescope warmed ` +
+      `${row.corescope.warmupMs.toFixed(0)} ms;  its first timed samples over plain steady: median ` +
+      `${row.corescope.firstSampleOverPlainSteady.toFixed(2)}, worst ` +
+      `${row.corescope.worstFirstSampleOverPlainSteady.toFixed(2)}`,
+  );
+}
+const summary = {
+  measuredAt: new Date().toISOString(),
+  machine: { cpu: cpus()[0]?.model.trim(), cores: cpus().length, node: process.versions.node, loadAverage: loadavg() },
+  reps,
+  seconds,
+  rule: { steadyWithin: STEADY_WITHIN, run: RUN },
+  rows,
+};
+writeFileSync(out, `${JSON.stringify(summary, null, 2)}\n`);
+console.log(`written to ${relative(process.cwd(), out)}`);
