@@ -3,16 +3,12 @@
 // comes from corescope's build (run `npm run build` first): the file keeps them in round order.
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { median } from './plain-helpers.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const { samplesByProcess } = await import(
   pathToFileURL(join(root, 'dist', 'src', 'results', 'tagged-samples.js')).href
 );
-
-export const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;
-};
 
 /**
  * The median of each process's sample at `position` over the median of all the processes' other samples, over the

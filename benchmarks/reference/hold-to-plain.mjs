@@ -19,25 +19,19 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { median, ratioAt, samplesByProcess as byProcess } from './first-rest.mjs';
+import { ratioAt, samplesByProcess as byProcess } from './first-rest.mjs';
+import { commandLine, median } from './plain-helpers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
-const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at < 0 ? fallback : args.splice(at, 2)[1];
-};
+const { args, flag, has } = commandLine();
 const summarize = flag('--summarize', undefined);
 const previous = summarize === undefined ? undefined : JSON.parse(readFileSync(summarize, 'utf8'));
 const pairs = previous?.rows[0].runs.length ?? Number(flag('--pairs', '3'));
 const threads = Number(flag('--threads', '2'));
-const real = args.includes('--real');
-if (real) args.splice(args.indexOf('--real'), 1);
-const together = args.includes('--together');
-if (together) args.splice(args.indexOf('--together'), 1);
-const piscina = args.includes('--piscina') || previous?.rows[0].runs[0].plain.piscinaMs !== undefined;
-if (args.includes('--piscina')) args.splice(args.indexOf('--piscina'), 1);
+const real = has('--real');
+const together = has('--together');
+const piscina = has('--piscina') || previous?.rows[0].runs[0].plain.piscinaMs !== undefined;
 const out = flag(
   '--out',
   summarize ?? join(root, 'results', 'reference', real ? 'hold-to-plain-real.json' : 'hold-to-plain.json'),

@@ -6,6 +6,7 @@
 // average it out: it sets a floor under any cell's 95 % interval that more rounds inside a process cannot lower.
 // Usage: node machine-drift.mjs [seconds=40] [windowSeconds=4]
 import { createHash } from 'node:crypto';
+import { median } from './plain-helpers.mjs';
 
 const seconds = Number(process.argv[2] ?? 40);
 const windowSeconds = Number(process.argv[3] ?? 4);
@@ -21,10 +22,6 @@ function work() {
   }
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;
-};
 const cvPct = (values) => {
   const mean = values.reduce((total, value) => total + value, 0) / values.length;
   const variance = values.reduce((total, value) => total + (value - mean) ** 2, 0) / (values.length - 1);

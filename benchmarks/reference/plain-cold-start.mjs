@@ -12,25 +12,17 @@ import { cpus, loadavg } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { commandLine, median } from './plain-helpers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
-const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at < 0 ? fallback : args.splice(at, 2)[1];
-};
+const { args, flag } = commandLine();
 const reps = Number(flag('--reps', '5'));
 const taskCount = Number(flag('--tasks', '60'));
 const out = flag('--out', join(root, 'results', 'reference', 'plain-cold-start.json'));
 const files = (
   args.length > 0 ? args : ['markdown-it', 'yaml', 'bcryptjs'].map((name) => join(here, 'workloads', `${name}.mjs`))
 ).map((file) => resolve(file));
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;
-};
 
 // The thread: loads the workload, then times each task it is sent and answers with the time.
 const source = `const { parentPort, workerData } = require('node:worker_threads');

@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { median } from './plain-helpers.mjs';
 
 const file = pathToFileURL(resolve(process.argv[2])).href;
 const threads = Number(process.argv[3] ?? 2);
@@ -81,10 +82,6 @@ async function onMainThread() {
   return performance.now() - startedAt;
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;
-};
 for (let warm = 0; warm < warmups; warm += 1) {
   await onPools(warm);
   await onMainThread();

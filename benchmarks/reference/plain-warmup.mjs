@@ -14,14 +14,11 @@ import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { commandLine, median } from './plain-helpers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
-const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at < 0 ? fallback : args.splice(at, 2)[1];
-};
+const { args, flag } = commandLine();
 const reps = Number(flag('--reps', '5'));
 const seconds = Number(flag('--seconds', '4'));
 const out = flag('--out', join(root, 'results', 'reference', 'plain-warmup.json'));
@@ -30,11 +27,6 @@ const files = (
 ).map((file) => resolve(file));
 const STEADY_WITHIN = 0.05;
 const RUN = 5;
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;
-};
 
 // The fresh process: batches on the main thread for the given time; prints each batch's ms.
 const child = `const file = process.argv[1]; const seconds = Number(process.argv[2]);
