@@ -76,15 +76,26 @@ describe('steadyState', () => {
     expect(verdict.reason).toMatch(/^trend -42\.4 %/);
   });
 
-  it('lets noise excuse a trend only up to twice the tolerance', () => {
+  it('lets noise excuse a rising trend only up to twice the tolerance', () => {
     const short = { window: 5, noiseRel: 0.1, trendTolerance: 0.05 };
-    // A noisy window (spread 7 %) still falling 14 %: two standard errors would excuse 19 %, the cap only 10 %.
-    const verdict = steadyState([100, 88, 96, 84, 83], short);
+    // A noisy window (spread 7 %) rising 14 %: two standard errors would excuse 19 %, the cap only 10 %.
+    const verdict = steadyState([83, 84, 96, 88, 100], short);
     expect(verdict.trendNoiseRel).toBeGreaterThan(0.15);
     expect(verdict.steady).toBe(false);
     expect(verdict.reason).toMatch(/allowed ±10\.0 %/);
+    // Rising 7 % in a window whose noise could draw 9 %: excused.
+    expect(steadyState([92, 96, 90, 100, 98], short).steady).toBe(true);
     // The same noise around a flat line is steady.
     expect(steadyState([92, 100, 88, 96, 92], short).steady).toBe(true);
+  });
+
+  it('never lets noise excuse a window still getting faster: that is warm-up not yet done', () => {
+    const short = { window: 5, noiseRel: 0.1, trendTolerance: 0.05 };
+    // The mirror image of the excused rising window above: falling 7 %, the noise the same.
+    const verdict = steadyState([98, 100, 90, 96, 92], short);
+    expect(verdict.trendNoiseRel).toBeGreaterThan(0.07);
+    expect(verdict.steady).toBe(false);
+    expect(verdict.reason).toMatch(/^trend -7\.3 % .*allowed ±5\.0 %/);
   });
 
   it('is not steady when the spread exceeds the noise', () => {
