@@ -1,13 +1,12 @@
 // The first-sample arithmetic of the reference scripts (first-sample-drift.mjs, hold-to-plain.mjs), in plain
 // arithmetic rather than corescope's steady-state module. Only the grouping of a cell's samples by measuring process
 // comes from corescope's build (run `npm run build` first): the file keeps them in round order.
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { median } from './plain-helpers.mjs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { median, REPO_ROOT } from './plain-helpers.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const { samplesByProcess } = await import(
-  pathToFileURL(join(root, 'dist', 'src', 'results', 'tagged-samples.js')).href
+  pathToFileURL(join(REPO_ROOT, 'dist', 'src', 'results', 'tagged-samples.js')).href
 );
 
 /**

@@ -16,14 +16,19 @@
 // first-sample-drift.mjs.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ratioAt, samplesByProcess as byProcess } from './first-rest.mjs';
-import { commandLine, median } from './plain-helpers.mjs';
+import {
+  commandLine,
+  corescopeOutput,
+  median,
+  referenceWorkloads,
+  REPO_ROOT as root,
+  writeSummary,
+} from './plain-helpers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..');
 const { args, flag, has } = commandLine();
 const summarize = flag('--summarize', undefined);
 const previous = summarize === undefined ? undefined : JSON.parse(readFileSync(summarize, 'utf8'));
@@ -45,7 +50,7 @@ const REAL_LIBRARY = ['markdown-it', 'yaml', 'bcryptjs', 'wait-then-render'];
 const COMPACT = ['int-loop-0.4ms', 'int-loop-1ms', 'gzip', 'json-round-trip'];
 const workloads =
   previous?.rows.map((row) => join(root, row.workload)) ??
-  (args.length > 0 ? args : (real ? REAL_LIBRARY : COMPACT).map((name) => join(here, 'workloads', `${name}.mjs`)));
+  (args.length > 0 ? args : referenceWorkloads(real ? REAL_LIBRARY : COMPACT));
 
 const matrix = together
   ? ['-s', 'sequential,concurrent,parallel,raw', '-t', `1,${threads}`]
@@ -53,16 +58,7 @@ const matrix = together
 
 /** One corescope run of `files`; the figures of each, in the same order. */
 function corescope(files) {
-  const cli = join(root, 'dist', 'src', 'cli.js');
-  const text = execFileSync(
-    process.execPath,
-    [cli, 'run', '-w', files.join(','), ...matrix, '--json', '--no-chart', ...extra],
-    {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
+  const text = corescopeOutput(['run', '-w', files.join(','), ...matrix, '--json', '--no-chart', ...extra]);
   corescopeRuns += 1;
   if (keepDir !== undefined) writeFileSync(join(keepDir, `run-${corescopeRuns}.json`), text);
   const { benchmarks } = JSON.parse(text);
@@ -165,26 +161,16 @@ for (const [index, file] of workloads.entries()) {
         : ''),
   );
 }
-const summary =
+// A re-derived file keeps when and where its pairs were measured (its own fields win over the new stamp).
+writeSummary(
+  out,
   previous !== undefined
     ? { ...previous, rows }
     : {
-        measuredAt: new Date().toISOString(),
-        machine: {
-          cpu: cpus()[0]?.model.trim(),
-          cores: cpus().length,
-          node: process.versions.node,
-          loadAverage: loadavg(),
-        },
         threads,
         plain: { reps: plainReps, warmups: plainWarmups },
         together,
         corescopeFlags: [...matrix, ...extra],
         rows,
-      };
-writeFileSync(out, `${JSON.stringify(summary, null, 2)}\n`);
-console.log(
-  `load average ${loadavg()
-    .map((value) => value.toFixed(2))
-    .join(' ')}; written to ${relative(process.cwd(), out)}`,
+      },
 );

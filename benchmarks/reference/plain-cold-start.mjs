@@ -6,23 +6,18 @@
 // the two alternate and a slow spell on the machine falls on both.
 // Usage (after `npm run build`): node benchmarks/reference/plain-cold-start.mjs [--reps 5] [--tasks 60]
 //   [--out results/reference/plain-cold-start.json] [workload files…]   (default: the real-library workloads)
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
-import { basename, dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { basename, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { commandLine, median } from './plain-helpers.mjs';
+import { commandLine, corescopeOutput, median, referenceWorkloads, REPO_ROOT, writeSummary } from './plain-helpers.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..');
 const { args, flag } = commandLine();
 const reps = Number(flag('--reps', '5'));
 const taskCount = Number(flag('--tasks', '60'));
-const out = flag('--out', join(root, 'results', 'reference', 'plain-cold-start.json'));
-const files = (
-  args.length > 0 ? args : ['markdown-it', 'yaml', 'bcryptjs'].map((name) => join(here, 'workloads', `${name}.mjs`))
-).map((file) => resolve(file));
+const out = flag('--out', join(REPO_ROOT, 'results', 'reference', 'plain-cold-start.json'));
+const files = (args.length > 0 ? args : referenceWorkloads(['markdown-it', 'yaml', 'bcryptjs'])).map((file) =>
+  resolve(file),
+);
 
 // The thread: loads the workload, then times each task it is sent and answers with the time.
 const source = `const { parentPort, workerData } = require('node:worker_threads');
@@ -59,12 +54,7 @@ async function freshThread(file) {
 }
 
 function corescope(file) {
-  const cli = join(root, 'dist', 'src', 'cli.js');
-  const text = execFileSync(process.execPath, [cli, 'study', 'overhead', '--quick', '-w', file, '--json'], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore'],
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const text = corescopeOutput(['study', 'overhead', '--quick', '-w', file, '--json']);
   const [figures] = JSON.parse(text).overheads.coldStart;
   return { steadyMs: figures.steadyTaskMs, firstTaskRatio: figures.firstTaskRatio, excessMs: figures.excessMs };
 }
@@ -76,7 +66,7 @@ for (const file of files) {
   const medianOf = (side, figure) => median(runs.map((run) => run[side][figure]));
   const figures = ['steadyMs', 'firstTaskRatio', 'excessMs'];
   const row = {
-    workload: relative(root, file),
+    workload: relative(REPO_ROOT, file),
     plain: Object.fromEntries(figures.map((figure) => [figure, medianOf('plain', figure)])),
     corescope: Object.fromEntries(figures.map((figure) => [figure, medianOf('corescope', figure)])),
     runs,
@@ -91,12 +81,4 @@ for (const file of files) {
         .join('  '),
   );
 }
-const summary = {
-  measuredAt: new Date().toISOString(),
-  machine: { cpu: cpus()[0]?.model.trim(), cores: cpus().length, node: process.versions.node, loadAverage: loadavg() },
-  reps,
-  tasks: taskCount,
-  rows,
-};
-writeFileSync(out, `${JSON.stringify(summary, null, 2)}\n`);
-console.log(`written to ${relative(process.cwd(), out)}`);
+writeSummary(out, { reps, tasks: taskCount, rows });

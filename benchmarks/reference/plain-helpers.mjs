@@ -1,4 +1,13 @@
-// What the reference scripts share, with no corescope code in it: the median, and their way of reading flags.
+// What the reference scripts share, with no corescope code in it: the median, their way of reading flags, where the
+// reference workloads are, the one way they call corescope's command line, and how they write what they measured.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const REPO_ROOT = join(here, '..', '..');
 
 export const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -22,4 +31,25 @@ export function commandLine(args = process.argv.slice(2)) {
       return at >= 0;
     },
   };
+}
+
+/** The files of the reference workloads named (benchmarks/reference/workloads/<name>.mjs). */
+export const referenceWorkloads = (names) => names.map((name) => join(here, 'workloads', `${name}.mjs`));
+
+/** One run of corescope's built command line (`npm run build` first); what it printed on stdout. */
+export function corescopeOutput(args) {
+  return execFileSync(process.execPath, [join(REPO_ROOT, 'dist', 'src', 'cli.js'), ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+/** Writes a script's summary as JSON, with when and on what machine it was measured, and says where. */
+export function writeSummary(out, summary) {
+  const machine = { cpu: cpus()[0]?.model.trim(), cores: cpus().length, node: process.versions.node };
+  const stamped = { measuredAt: new Date().toISOString(), machine: { ...machine, loadAverage: loadavg() }, ...summary };
+  writeFileSync(out, `${JSON.stringify(stamped, null, 2)}\n`);
+  const load = loadavg().map((value) => value.toFixed(2));
+  console.log(`load average ${load.join(' ')}; written to ${relative(process.cwd(), out)}`);
 }

@@ -10,21 +10,17 @@
 // Usage (after `npm run build`): node benchmarks/reference/plain-warmup.mjs [--reps 5] [--seconds 4]
 //   [--out results/reference/plain-warmup.json] [workload files…]   (default: markdown-it, yaml, bcryptjs)
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
-import { basename, dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { commandLine, median } from './plain-helpers.mjs';
+import { basename, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { commandLine, corescopeOutput, median, referenceWorkloads, REPO_ROOT, writeSummary } from './plain-helpers.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..');
 const { args, flag } = commandLine();
 const reps = Number(flag('--reps', '5'));
 const seconds = Number(flag('--seconds', '4'));
-const out = flag('--out', join(root, 'results', 'reference', 'plain-warmup.json'));
-const files = (
-  args.length > 0 ? args : ['markdown-it', 'yaml', 'bcryptjs'].map((name) => join(here, 'workloads', `${name}.mjs`))
-).map((file) => resolve(file));
+const out = flag('--out', join(REPO_ROOT, 'results', 'reference', 'plain-warmup.json'));
+const files = (args.length > 0 ? args : referenceWorkloads(['markdown-it', 'yaml', 'bcryptjs'])).map((file) =>
+  resolve(file),
+);
 const STEADY_WITHIN = 0.05;
 const RUN = 5;
 
@@ -58,12 +54,19 @@ function plain(file) {
 }
 
 function corescope(file) {
-  const cli = join(root, 'dist', 'src', 'cli.js');
-  const text = execFileSync(
-    process.execPath,
-    [cli, 'run', '-w', file, '-s', 'sequential', '-t', '1', '--rounds', '2', '--json', '--no-chart'],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 * 1024 * 1024 },
-  );
+  const text = corescopeOutput([
+    'run',
+    '-w',
+    file,
+    '-s',
+    'sequential',
+    '-t',
+    '1',
+    '--rounds',
+    '2',
+    '--json',
+    '--no-chart',
+  ]);
   const [cell] = JSON.parse(text).benchmarks;
   // Each measuring process's first timed sample (the file keeps samples in round order).
   const firstSamplesMs = [...new Set(cell.samplesProcess)].map(
@@ -81,8 +84,10 @@ const rows = [];
 for (const file of files) {
   const runs = [];
   for (let rep = 0; rep < reps; rep += 1) runs.push({ plain: plain(file), corescope: corescope(file) });
+  // Each corescope process's first timed sample against the plain script's steady batch of the same rep.
+  const firstOverSteady = runs.flatMap((run) => run.corescope.firstSamplesMs.map((ms) => ms / run.plain.steadyMs));
   const row = {
-    workload: relative(root, file),
+    workload: relative(REPO_ROOT, file),
     plain: {
       steadyMs: median(runs.map((run) => run.plain.steadyMs)),
       warmMs: median(runs.map((run) => run.plain.warmMs)),
@@ -91,13 +96,8 @@ for (const file of files) {
     corescope: {
       medianMs: median(runs.map((run) => run.corescope.medianMs)),
       warmupMs: median(runs.flatMap((run) => run.corescope.warmupMs)),
-      // Its processes' first timed samples against the plain script's steady batch of the same rep.
-      firstSampleOverPlainSteady: median(
-        runs.flatMap((run) => run.corescope.firstSamplesMs.map((ms) => ms / run.plain.steadyMs)),
-      ),
-      worstFirstSampleOverPlainSteady: Math.max(
-        ...runs.flatMap((run) => run.corescope.firstSamplesMs.map((ms) => ms / run.plain.steadyMs)),
-      ),
+      firstSampleOverPlainSteady: median(firstOverSteady),
+      worstFirstSampleOverPlainSteady: Math.max(...firstOverSteady),
     },
     runs,
   };
@@ -111,13 +111,4 @@ for (const file of files) {
       `${row.corescope.worstFirstSampleOverPlainSteady.toFixed(2)}`,
   );
 }
-const summary = {
-  measuredAt: new Date().toISOString(),
-  machine: { cpu: cpus()[0]?.model.trim(), cores: cpus().length, node: process.versions.node, loadAverage: loadavg() },
-  reps,
-  seconds,
-  rule: { steadyWithin: STEADY_WITHIN, run: RUN },
-  rows,
-};
-writeFileSync(out, `${JSON.stringify(summary, null, 2)}\n`);
-console.log(`written to ${relative(process.cwd(), out)}`);
+writeSummary(out, { reps, seconds, rule: { steadyWithin: STEADY_WITHIN, run: RUN }, rows });

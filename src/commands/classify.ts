@@ -145,14 +145,15 @@ export async function handler(args: ClassifyArgs): Promise<void> {
 /** The longest second attempt classify makes on its own, ms: a first look should not turn into a long run. */
 const RETRY_MAX_TIME_MS = 20_000;
 
-/** The least a second attempt scales the quick budget by (4.5 s, rounded up to 5 s: where yaml decided on 2 cores). */
+/** The least a second attempt scales the quick budget by: 4.5 s, rounded up to 5 s. */
 const RETRY_MIN_FACTOR = 3;
 
 /**
  * The budget of a second attempt: the quick budget times twice the samples the inconclusive judgement asked for, at
  * least RETRY_MIN_FACTOR times, at most RETRY_MAX_TIME_MS. The judgement's factor is where the interval would just
  * reach the margin, even odds of deciding; twice it makes deciding likely (with only the factor, markdown-it was
- * still undecided after one retry in 1 of 2 runs on the 2-core VM). Undefined when the first attempt decided, the
+ * still undecided after one retry in 1 of 2 runs on the 2-core VM; with twice it, 4 of 6 runs of markdown-it and
+ * 5 of 6 of yaml decided there, on a host whose noise came and went). Undefined when the first attempt decided, the
  * user fixed the budget, or --no-retry.
  */
 export function retryBudgetMs(classification: Classification, args: ClassifyArgs): number | undefined {

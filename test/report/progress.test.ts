@@ -12,7 +12,7 @@ const at = (process: number, elapsedMs: number, remainingMs: number) => ({
 });
 
 describe('run progress', () => {
-  it('names the workload and its measuring process, the time spent and the most that is left', () => {
+  it('names the workload and its measuring process, the time spent and about how much is left', () => {
     expect(formatProgress(at(1, 10_000, 30_000))).toBe('cpu-hash: process 2 of 3 · 10 s elapsed · about 30 s left');
     // Past the planned processes (the cells are not yet precise) there is no "of N" to promise.
     expect(formatProgress(at(4, 50_000, 2_000))).toBe('cpu-hash: process 5 · 50 s elapsed · about 2 s left');

