@@ -69,7 +69,7 @@ export function builder(yargs: Argv): Argv<ClassifyArgs> {
       type: 'boolean',
       default: true,
       describe:
-        'When the evidence is inconclusive, measure once more with a larger --max-time (not with ' +
+        'When the evidence is inconclusive, measure again with a larger --max-time, up to 30s in all (not with ' +
         '--rounds or --max-time given)',
     })
     .option('json', { type: 'boolean', default: false, describe: 'Print the classification as JSON on stdout' })
@@ -109,22 +109,28 @@ export async function handler(args: ClassifyArgs): Promise<void> {
     };
     let outcome = await attempt(args['max-time']);
     let classification: Classification;
-    let retried: string | undefined;
+    const retries: number[] = [];
     try {
       classification = classifyWorkload(outcome.result.benchmarks, outcome.result.environment);
-      const retryMs = retryBudgetMs(classification, args);
-      if (retryMs !== undefined && !interrupt.signal.aborted) {
+      for (
+        let retryMs = retryBudgetMs(classification, args, retries);
+        retryMs !== undefined && !interrupt.signal.aborted;
+        retryMs = retryBudgetMs(classification, args, retries)
+      ) {
+        retries.push(retryMs);
         outcome = await attempt(retryMs);
         classification = classifyWorkload(outcome.result.benchmarks, outcome.result.environment);
-        retried =
-          `the first ${RUN_PROFILES.quick.maxTimeMs / 1000}s measurement was inconclusive: measured again ` +
-          `with --max-time ${retryMs / 1000}s`;
       }
     } catch (error) {
       process.stderr.write(`corescope: ${args.workload}: ${(error as Error).message}\n`);
       process.exitCode = EXIT.workloadFailed;
       return;
     }
+    const retried =
+      retries.length === 0
+        ? undefined
+        : `the first ${RUN_PROFILES.quick.maxTimeMs / 1000}s measurement was inconclusive: measured again ` +
+          `with --max-time ${retries.map((ms) => `${ms / 1000}s`).join(', then ')}`;
     if (retried !== undefined) classification = { ...classification, reasons: [retried, ...classification.reasons] };
     if (args.json) {
       const text = recommendationText(classification.recommendation);
@@ -142,21 +148,27 @@ export async function handler(args: ClassifyArgs): Promise<void> {
   }
 }
 
-/** The longest second attempt classify makes on its own, ms: a first look should not turn into a long run. */
-const RETRY_MAX_TIME_MS = 20_000;
+/** All the attempts classify adds on its own, together, at most, ms: a first look should not turn into a long run. */
+const RETRY_TOTAL_MS = 30_000;
 
-/** The least a second attempt scales the quick budget by: 4.5 s, rounded up to 5 s. */
+/** The least an attempt scales the one before it by: the first retry gets 4.5 s, rounded up to 5 s. */
 const RETRY_MIN_FACTOR = 3;
 
 /**
- * The budget of a second attempt: the quick budget times twice the samples the inconclusive judgement asked for, at
- * least RETRY_MIN_FACTOR times, at most RETRY_MAX_TIME_MS. The judgement's factor is where the interval would just
- * reach the margin, even odds of deciding; twice it makes deciding likely (with only the factor, markdown-it was
- * still undecided after one retry in 1 of 2 runs on the 2-core VM; with twice it, 4 of 6 runs of markdown-it and
- * 5 of 6 of yaml decided there, on a host whose noise came and went). Undefined when the first attempt decided, the
- * user fixed the budget, or --no-retry.
+ * The budget of the next attempt, while the last one was inconclusive: the last attempt's budget times twice the
+ * samples its judgement asked for, at least RETRY_MIN_FACTOR times, within what is left of RETRY_TOTAL_MS. The
+ * judgement's factor is where the interval would just reach the margin, even odds of deciding; twice it makes
+ * deciding likely. One retry was not enough on the 2-core VM: after a single retry of twice the factor, at most
+ * 20 s, markdown-it was still undecided in 2 of 6 runs and yaml in 1 of 6, on retries of 5 s and 9 s whose
+ * intervals still crossed the margin. Each attempt is fresh processes, judged on its own. Undefined when the last
+ * attempt decided, the user fixed the budget, --no-retry, or what is left would not buy RETRY_MIN_FACTOR times the
+ * quick budget.
  */
-export function retryBudgetMs(classification: Classification, args: ClassifyArgs): number | undefined {
+export function retryBudgetMs(
+  classification: Classification,
+  args: ClassifyArgs,
+  retriesMs: readonly number[] = [],
+): number | undefined {
   const { recommendation } = classification;
   if (
     recommendation.strategy !== 'undecided' ||
@@ -165,8 +177,12 @@ export function retryBudgetMs(classification: Classification, args: ClassifyArgs
     args['max-time'] !== undefined
   )
     return undefined;
+  const quickMs = RUN_PROFILES.quick.maxTimeMs;
+  const leftMs = RETRY_TOTAL_MS - retriesMs.reduce((total, ms) => total + ms, 0);
+  if (leftMs < RETRY_MIN_FACTOR * quickMs) return undefined;
+  const lastMs = retriesMs.at(-1) ?? quickMs;
   const factor = Math.max(RETRY_MIN_FACTOR, 2 * (recommendation.samplesFactor ?? 0));
-  return Math.min(RETRY_MAX_TIME_MS, Math.ceil((RUN_PROFILES.quick.maxTimeMs * factor) / 1000) * 1000);
+  return Math.min(Math.floor(leftMs / 1000) * 1000, Math.ceil((lastMs * factor) / 1000) * 1000);
 }
 
 const CLASS_NAMES = { io: 'I/O-bound', cpu: 'CPU-bound', mixed: 'mixed (waits and computing)' } as const;

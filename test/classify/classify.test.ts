@@ -99,7 +99,14 @@ describe('classify runs longer when the evidence is inconclusive and the budget 
     expect(retryBudgetMs(undecided(3.2), args)).toBe(Math.ceil((quickMs * 6.4) / 1000) * 1000);
     expect(retryBudgetMs(undecided(1.1), args)).toBe(Math.ceil((quickMs * 3) / 1000) * 1000); // at least 3×
     expect(retryBudgetMs(undecided(null), args)).toBe(Math.ceil((quickMs * 3) / 1000) * 1000);
-    expect(retryBudgetMs(undecided(90), args)).toBe(20_000); // at most 20 s
+    expect(retryBudgetMs(undecided(90), args)).toBe(30_000); // all the retries together at most 30 s
+  });
+
+  it('a further attempt scales the last one, within what is left of the 30 s, while it is still undecided', () => {
+    expect(retryBudgetMs(undecided(1.2), args, [5_000])).toBe(15_000); // 3× the last attempt
+    expect(retryBudgetMs(undecided(2), args, [5_000])).toBe(20_000); // twice the factor, 4×
+    expect(retryBudgetMs(undecided(2), args, [9_000])).toBe(21_000); // 36 s asked, 21 s left
+    expect(retryBudgetMs(undecided(2), args, [9_000, 18_000])).toBeUndefined(); // 3 s left: under 3× the quick one
   });
 
   it('none when the first attempt decided, or the user fixed the budget, or said --no-retry', () => {
