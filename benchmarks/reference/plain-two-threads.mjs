@@ -6,7 +6,7 @@
 // With `piscina`, each rep also runs the tasks on two piscina pools of T threads, its defaults and `atomics:
 // 'disabled'`, the three pools in an order rotated each rep: the plain counterpart of corescope's `parallel` against
 // `raw` (piscina's default worker waits for its next task in Atomics.wait, so its event loop does not turn between
-// tasks).
+// tasks). N is the workload's defaultTasks, or PLAIN_TASKS from the environment (8 matches classify's quick profile).
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,7 +19,7 @@ const reps = Number(process.argv[4] ?? 40);
 const warmups = Number(process.argv[5] ?? 3);
 const withPiscina = process.argv[6] === 'piscina';
 const workload = (await import(file)).default;
-const tasks = workload.defaultTasks;
+const tasks = Number(process.env.PLAIN_TASKS ?? workload.defaultTasks);
 const size = workload.defaultSize;
 const data = workload.setup ? await workload.setup({ size, tasks }) : undefined;
 
