@@ -69,8 +69,8 @@ export function builder(yargs: Argv): Argv<ClassifyArgs> {
       type: 'boolean',
       default: true,
       describe:
-        'When the evidence is inconclusive, measure again with a larger --max-time, up to 30s in all (not with ' +
-        '--rounds or --max-time given)',
+        `When the evidence is inconclusive, measure again with a larger --max-time, up to ${RETRY_TOTAL_MS / 1000}s ` +
+        'in all (not with --rounds or --max-time given)',
     })
     .option('json', { type: 'boolean', default: false, describe: 'Print the classification as JSON on stdout' })
     .option('out', { alias: 'o', type: 'string', describe: 'Also keep the measurements as a result file (JSON)' });

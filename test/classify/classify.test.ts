@@ -107,6 +107,9 @@ describe('classify runs longer when the evidence is inconclusive and the budget 
     expect(retryBudgetMs(undecided(2), args, [5_000])).toBe(20_000); // twice the factor, 4×
     expect(retryBudgetMs(undecided(2), args, [9_000])).toBe(21_000); // 36 s asked, 21 s left
     expect(retryBudgetMs(undecided(2), args, [9_000, 18_000])).toBeUndefined(); // 3 s left: under 3× the quick one
+    // The most attempts: the first look, then 5 s, 15 s and the 10 s left.
+    expect(retryBudgetMs(undecided(1), args, [5_000, 15_000])).toBe(10_000);
+    expect(retryBudgetMs(undecided(1), args, [5_000, 15_000, 10_000])).toBeUndefined();
   });
 
   it('none when the first attempt decided, or the user fixed the budget, or said --no-retry', () => {
