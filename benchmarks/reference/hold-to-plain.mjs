@@ -23,7 +23,7 @@ import {
   commandLine,
   corescopeOutput,
   median,
-  referenceWorkloads,
+  workloadFiles,
   REPO_ROOT as root,
   writeSummary,
 } from './plain-helpers.mjs';
@@ -49,8 +49,7 @@ const plainWarmups = Number(flag('--plain-warmups', real ? '5' : '3'));
 const REAL_LIBRARY = ['markdown-it', 'yaml', 'bcryptjs', 'wait-then-render'];
 const COMPACT = ['int-loop-0.4ms', 'int-loop-1ms', 'gzip', 'json-round-trip'];
 const workloads =
-  previous?.rows.map((row) => join(root, row.workload)) ??
-  (args.length > 0 ? args : referenceWorkloads(real ? REAL_LIBRARY : COMPACT));
+  previous?.rows.map((row) => join(root, row.workload)) ?? workloadFiles(args, real ? REAL_LIBRARY : COMPACT);
 
 const matrix = together
   ? ['-s', 'sequential,concurrent,parallel,raw', '-t', `1,${threads}`]

@@ -6,18 +6,16 @@
 // the two alternate and a slow spell on the machine falls on both.
 // Usage (after `npm run build`): node benchmarks/reference/plain-cold-start.mjs [--reps 5] [--tasks 60]
 //   [--out results/reference/plain-cold-start.json] [workload files…]   (default: the real-library workloads)
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { commandLine, corescopeOutput, median, referenceWorkloads, REPO_ROOT, writeSummary } from './plain-helpers.mjs';
+import { commandLine, corescopeOutput, median, workloadFiles, REPO_ROOT, writeSummary } from './plain-helpers.mjs';
 
 const { args, flag } = commandLine();
 const reps = Number(flag('--reps', '5'));
 const taskCount = Number(flag('--tasks', '60'));
 const out = flag('--out', join(REPO_ROOT, 'results', 'reference', 'plain-cold-start.json'));
-const files = (args.length > 0 ? args : referenceWorkloads(['markdown-it', 'yaml', 'bcryptjs'])).map((file) =>
-  resolve(file),
-);
+const files = workloadFiles(args, ['markdown-it', 'yaml', 'bcryptjs']);
 
 // The thread: loads the workload, then times each task it is sent and answers with the time.
 const source = `const { parentPort, workerData } = require('node:worker_threads');

@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -33,8 +33,12 @@ export function commandLine(args = process.argv.slice(2)) {
   };
 }
 
-/** The files of the reference workloads named (benchmarks/reference/workloads/<name>.mjs). */
-export const referenceWorkloads = (names) => names.map((name) => join(here, 'workloads', `${name}.mjs`));
+/**
+ * The workload files a script measures, as absolute paths: those left on its command line (`args`), else the
+ * reference workloads `names` (benchmarks/reference/workloads/<name>.mjs).
+ */
+export const workloadFiles = (args, names) =>
+  (args.length > 0 ? args : names.map((name) => join(here, 'workloads', `${name}.mjs`))).map((file) => resolve(file));
 
 /** One run of corescope's built command line (`npm run build` first); what it printed on stdout. */
 export function corescopeOutput(args) {

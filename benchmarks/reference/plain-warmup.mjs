@@ -10,17 +10,15 @@
 // Usage (after `npm run build`): node benchmarks/reference/plain-warmup.mjs [--reps 5] [--seconds 4]
 //   [--out results/reference/plain-warmup.json] [workload files…]   (default: markdown-it, yaml, bcryptjs)
 import { execFileSync } from 'node:child_process';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { commandLine, corescopeOutput, median, referenceWorkloads, REPO_ROOT, writeSummary } from './plain-helpers.mjs';
+import { commandLine, corescopeOutput, median, workloadFiles, REPO_ROOT, writeSummary } from './plain-helpers.mjs';
 
 const { args, flag } = commandLine();
 const reps = Number(flag('--reps', '5'));
 const seconds = Number(flag('--seconds', '4'));
 const out = flag('--out', join(REPO_ROOT, 'results', 'reference', 'plain-warmup.json'));
-const files = (args.length > 0 ? args : referenceWorkloads(['markdown-it', 'yaml', 'bcryptjs'])).map((file) =>
-  resolve(file),
-);
+const files = workloadFiles(args, ['markdown-it', 'yaml', 'bcryptjs']);
 const STEADY_WITHIN = 0.05;
 const RUN = 5;
 
@@ -41,12 +39,13 @@ function plain(file) {
   );
   const times = JSON.parse(text);
   const steadyMs = median(times.slice(times.length >> 1));
-  const within = (from) =>
-    times[from] <= steadyMs * (1 + STEADY_WITHIN) &&
-    times.slice(from, times.length - RUN + 1).every((_, offset) => {
-      const next = times.slice(from + offset, from + offset + RUN);
-      return Math.abs(median(next) / steadyMs - 1) <= STEADY_WITHIN;
-    });
+  // Warm from batch `from`: it is within 5 % of steady, and so is the median of every run of RUN batches after it.
+  const within = (from) => {
+    if (times[from] > steadyMs * (1 + STEADY_WITHIN)) return false;
+    for (let start = from; start + RUN <= times.length; start += 1)
+      if (Math.abs(median(times.slice(start, start + RUN)) / steadyMs - 1) > STEADY_WITHIN) return false;
+    return true;
+  };
   let warmBatches = 0;
   while (warmBatches < times.length - RUN && !within(warmBatches)) warmBatches += 1;
   const warmMs = times.slice(0, warmBatches).reduce((sum, ms) => sum + ms, 0);
