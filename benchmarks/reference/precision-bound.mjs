@@ -6,7 +6,9 @@
 // spread between processes only adds to it, so a cell needing more than a run can give cannot reach ±3 % in that
 // run, however its processes are shared out. Rounds take every cell of a workload in turn, so per workload the
 // script also gives the rounds its neediest cell asks for and the seconds those rounds take (a round: one sample of
-// each cell), against the seconds of samples the run gave it. Plain arithmetic on the file's own arrays, no
+// each cell), against the seconds of samples the run gave it. Last, per workload, each process that ran every cell
+// slower (or faster) than the cell's middle process, and the median of those ratios over the cells: the reference
+// for the "process-wide" line of corescope's terminal summary. Plain arithmetic on the file's own arrays, no
 // corescope code.
 // Usage: node benchmarks/reference/precision-bound.mjs [--target 3] <result.json>…
 import { readFileSync } from 'node:fs';
@@ -44,12 +46,20 @@ for (const file of args) {
     const needed = Math.ceil(((Z_95 * MEDIAN_SE_OVER_MEAN_SE * spreadRel) / targetRel) ** 2);
     if (needed > cell.samplesMs.length) short += 1;
     const sampleMs = cell.stats.median * (cell.repeats ?? 1);
-    const workload = workloads.get(cell.workload.id) ?? { rounds: 0, roundMs: 0, givenMs: 0 };
+    const workload = workloads.get(cell.workload.id) ?? { rounds: 0, roundMs: 0, givenMs: 0, logRatios: new Map() };
     workloads.set(cell.workload.id, {
       rounds: Math.max(workload.rounds, needed),
       roundMs: workload.roundMs + sampleMs,
       givenMs: workload.givenMs + cell.samplesMs.length * sampleMs,
+      logRatios: workload.logRatios,
     });
+    if (byProcess.size > 1) {
+      // On logs, as corescope reads them: the middle of an even count is the geometric mean of the two middle ones.
+      const logMedians = [...byProcess].map(([process, samples]) => [process, Math.log(median(samples))]);
+      const middle = median(logMedians.map(([, log]) => log));
+      for (const [process, log] of logMedians)
+        workload.logRatios.set(process, [...(workload.logRatios.get(process) ?? []), log - middle]);
+    }
     console.log(
       `${cell.id.padEnd(36)} within-process spread ${(spreadRel * 100).toFixed(1).padStart(5)} %` +
         `  needs ${String(needed).padStart(4)} samples (had ${String(cell.samplesMs.length).padStart(3)})` +
@@ -58,11 +68,17 @@ for (const file of args) {
     );
   }
   console.log(`cells whose within-process spread alone needs more samples than they had: ${short} of ${cells.length}`);
-  for (const [id, { rounds, roundMs, givenMs }] of workloads) {
+  for (const [id, { rounds, roundMs, givenMs, logRatios }] of workloads) {
     const seconds = (rounds * roundMs) / 1000;
     console.log(
       `${id.padEnd(20)} ${String(rounds).padStart(4)} rounds to bring every cell there, ${seconds.toFixed(1)} s` +
         ` of samples (the run gave ${(givenMs / 1000).toFixed(1)} s)`,
     );
+    for (const [process, byCell] of [...logRatios].sort(([a], [b]) => a - b)) {
+      const everyCell = byCell.every((log) => log > 0) || byCell.every((log) => log < 0);
+      if (!everyCell) continue;
+      const pct = ((Math.exp(median(byCell)) - 1) * 100).toFixed(1);
+      console.log(`${''.padEnd(20)} process ${process + 1}: ${pct} % in every one of ${byCell.length} cells`);
+    }
   }
 }

@@ -10,8 +10,10 @@ export function taggedSamples(benchmark: Pick<Benchmark, 'samplesMs' | 'samplesP
   }));
 }
 
-/** The same samples grouped by measuring process, in process order: what a two-stage bootstrap resamples. */
-export function samplesByProcess(benchmark: Pick<Benchmark, 'samplesMs' | 'samplesProcess'>): number[][] {
+/** The same samples grouped by measuring process, keyed by the process's index in the run, in process order. */
+export function samplesByProcessIndex(
+  benchmark: Pick<Benchmark, 'samplesMs' | 'samplesProcess'>,
+): Map<number, number[]> {
   const groups = new Map<number, number[]>();
   benchmark.samplesMs.forEach((wallMs, index) => {
     const process = benchmark.samplesProcess[index] ?? 0;
@@ -19,5 +21,10 @@ export function samplesByProcess(benchmark: Pick<Benchmark, 'samplesMs' | 'sampl
     if (group === undefined) groups.set(process, (group = []));
     group.push(wallMs);
   });
-  return [...groups.entries()].sort(([a], [b]) => a - b).map(([, values]) => values);
+  return new Map([...groups.entries()].sort(([a], [b]) => a - b));
+}
+
+/** The samples grouped by measuring process, in process order: what a two-stage bootstrap resamples. */
+export function samplesByProcess(benchmark: Pick<Benchmark, 'samplesMs' | 'samplesProcess'>): number[][] {
+  return [...samplesByProcessIndex(benchmark).values()];
 }

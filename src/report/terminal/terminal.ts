@@ -1,6 +1,7 @@
 import { plays } from '../../strategies/index.js';
 import type { Benchmark, Environment, OkBenchmark, ResultFile } from '../../results/schema.js';
 import { cellNotes } from '../text/cell-notes.js';
+import { processShiftLine } from '../text/process-shift.js';
 import { shortfallRemedy } from '../text/shortfall.js';
 import { footnotes, type Footnotes } from './footnotes.js';
 import { formatMs, formatPercent, formatRatio, plural } from '../../format/numbers.js';
@@ -122,6 +123,8 @@ export function renderRunSummary(result: ResultFile, widthColumns = DEFAULT_WIDT
       `${IMPRECISE} ${short.length} of ${result.benchmarks.length} cells short of ` +
         `±${Number(target.toFixed(1))} % (--precision): ${shortfallRemedy(short, config)}`,
     );
+    const shifted = processShiftLine(result.benchmarks);
+    if (shifted !== undefined) lines.push(`  ${shifted}`);
   }
   const noted = notes.lines();
   if (noted.length > 0 || short.length > 0) lines.push(...noted, '');
