@@ -12,6 +12,7 @@ import {
 } from '../columns/results-columns.js';
 import { renderScalingSection } from '../terminal/scaling.js';
 import { type Notice, noticesOf } from '../text/notices.js';
+import { shortfallSentences } from '../text/shortfall.js';
 import { plural } from '../../format/numbers.js';
 import { type StudyTable, studyTables } from '../terminal/study-tables.js';
 
@@ -107,6 +108,10 @@ export const markdownExporter: Exporter = {
           '',
         );
       }
+      // Under the tables, as in the terminal: what would narrow the cells short of --precision.
+      const shortfall = shortfallSentences(input.result);
+      if (shortfall.length > 0)
+        lines.push('Precision:', '', ...shortfall.map((sentence) => `- ${escapeMarkdown(sentence)}`), '');
       // The same scaling-fit lines the terminal prints after the verdicts: figures, or why there are none.
       const [scalingTitle, ...scalingLines] = renderScalingSection(input.result);
       if (scalingTitle !== undefined) {

@@ -14,6 +14,7 @@ import { renderLineChart } from './line-chart.js';
 import { renderPage } from './page.js';
 import { machinesTable, noticeList, resultsTable } from './sections.js';
 import { noticesOf } from '../text/notices.js';
+import { shortfallSentences } from '../text/shortfall.js';
 import { StyleBook } from './series-style.js';
 import type { ReportInput } from '../data/report-input.js';
 import { groupRows, tableRows } from '../columns/results-columns.js';
@@ -199,6 +200,11 @@ export function renderReport(inputs: readonly ReportInput[]): string {
     noticeList(warnings, many, 'None: every cell ran, and neither the cells nor the machine were flagged.', 'warnings'),
     '<h2 id="notes">Notes</h2>',
     '<p class="about">About precision: cells short of --precision (with what they reached), outliers kept.</p>',
+    ...inputs.flatMap((input) =>
+      shortfallSentences(input.result).map(
+        (sentence) => `<p>${escapeHtml(many ? `${input.machine}: ${sentence}` : sentence)}</p>`,
+      ),
+    ),
     noticeList(notes, many, 'None: every cell reached --precision, with no outliers.', 'notes'),
   );
   return renderPage(`corescope report: ${inputs.map((input) => input.machine).join(', ')}`, body.join('\n'));

@@ -1,8 +1,7 @@
 import { plays } from '../../strategies/index.js';
-import type { Benchmark, Environment, OkBenchmark, ResultFile } from '../../results/schema.js';
+import type { Benchmark, Environment, ResultFile } from '../../results/schema.js';
 import { cellNotes } from '../text/cell-notes.js';
-import { processShiftLine } from '../text/process-shift.js';
-import { shortfallRemedy } from '../text/shortfall.js';
+import { shortfallSentences } from '../text/shortfall.js';
 import { footnotes, type Footnotes } from './footnotes.js';
 import { formatMs, formatPercent, formatRatio, plural } from '../../format/numbers.js';
 import { groupBy } from '../data/group-by.js';
@@ -114,20 +113,10 @@ export function renderRunSummary(result: ResultFile, widthColumns = DEFAULT_WIDT
     if (warmup !== undefined) lines.push(warmup);
     lines.push('');
   }
-  const short = result.benchmarks.filter(
-    (benchmark): benchmark is OkBenchmark => benchmark.status === 'ok' && !benchmark.precision.met,
-  );
-  if (short.length > 0) {
-    const target = config.precisionPct ?? short[0]?.precision.targetPct ?? 0;
-    lines.push(
-      `${IMPRECISE} ${short.length} of ${result.benchmarks.length} cells short of ` +
-        `±${Number(target.toFixed(1))} % (--precision): ${shortfallRemedy(short, config)}`,
-    );
-    const shifted = processShiftLine(result.benchmarks);
-    if (shifted !== undefined) lines.push(`  ${shifted}`);
-  }
+  const [shortfall, ...why] = shortfallSentences(result);
+  if (shortfall !== undefined) lines.push(`${IMPRECISE} ${shortfall}`, ...why.map((sentence) => `  ${sentence}`));
   const noted = notes.lines();
-  if (noted.length > 0 || short.length > 0) lines.push(...noted, '');
+  if (noted.length > 0 || shortfall !== undefined) lines.push(...noted, '');
   if (groups.size > 0) {
     lines.push('Verdicts');
     for (const benchmarks of groups.values()) lines.push(`  ${verdictLine(benchmarks, verdictContext(result))}`);

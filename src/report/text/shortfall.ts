@@ -1,6 +1,26 @@
 import { moreDataFlag, samplesFactorText, type RunBudget } from '../../judgement/more-data.js';
-import type { OkBenchmark } from '../../results/schema.js';
+import type { OkBenchmark, ResultFile } from '../../results/schema.js';
 import { median } from '../../stats/summary.js';
+import { processShiftLine } from './process-shift.js';
+
+/**
+ * What a report says under a run's tables when cells fell short of --precision: how many, what would narrow them,
+ * and, where one process moved every cell of a workload alike, that it did. Empty when every cell is precise. One
+ * home, so the terminal, Markdown and HTML say the same.
+ */
+export function shortfallSentences(result: ResultFile): string[] {
+  const short = result.benchmarks.filter(
+    (benchmark): benchmark is OkBenchmark => benchmark.status === 'ok' && !benchmark.precision.met,
+  );
+  if (short.length === 0) return [];
+  const target = result.config.precisionPct ?? short[0]?.precision.targetPct ?? 0;
+  const shifted = processShiftLine(result.benchmarks);
+  return [
+    `${short.length} of ${result.benchmarks.length} cells short of ±${Number(target.toFixed(1))} % (--precision): ` +
+      shortfallRemedy(short, result.config),
+    ...(shifted !== undefined ? [shifted] : []),
+  ];
+}
 
 /**
  * What would narrow the cells that fell short of --precision, at the spread they showed: a half-width shrinks
