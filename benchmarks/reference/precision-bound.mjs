@@ -46,13 +46,12 @@ for (const file of args) {
     const needed = Math.ceil(((Z_95 * MEDIAN_SE_OVER_MEAN_SE * spreadRel) / targetRel) ** 2);
     if (needed > cell.samplesMs.length) short += 1;
     const sampleMs = cell.stats.median * (cell.repeats ?? 1);
-    const workload = workloads.get(cell.workload.id) ?? { rounds: 0, roundMs: 0, givenMs: 0, logRatios: new Map() };
-    workloads.set(cell.workload.id, {
-      rounds: Math.max(workload.rounds, needed),
-      roundMs: workload.roundMs + sampleMs,
-      givenMs: workload.givenMs + cell.samplesMs.length * sampleMs,
-      logRatios: workload.logRatios,
-    });
+    let workload = workloads.get(cell.workload.id);
+    if (workload === undefined)
+      workloads.set(cell.workload.id, (workload = { rounds: 0, roundMs: 0, givenMs: 0, logRatios: new Map() }));
+    workload.rounds = Math.max(workload.rounds, needed);
+    workload.roundMs += sampleMs;
+    workload.givenMs += cell.samplesMs.length * sampleMs;
     if (byProcess.size > 1) {
       // On logs, as corescope reads them: the middle of an even count is the geometric mean of the two middle ones.
       const logMedians = [...byProcess].map(([process, samples]) => [process, Math.log(median(samples))]);

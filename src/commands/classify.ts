@@ -133,10 +133,12 @@ export async function handler(args: ClassifyArgs): Promise<void> {
           `with --max-time ${retries.map((ms) => `${ms / 1000}s`).join(', then ')}`;
     if (retried !== undefined) classification = { ...classification, reasons: [retried, ...classification.reasons] };
     if (args.json) {
-      const text = recommendationText(classification.recommendation);
-      process.stdout.write(
-        `${JSON.stringify({ ...classification, recommendation: { ...classification.recommendation, text }, usableCores: environment.usableCores, resultFile: outPath }, null, 2)}\n`,
-      );
+      const recommendation = {
+        ...classification.recommendation,
+        text: recommendationText(classification.recommendation),
+      };
+      const json = { ...classification, recommendation, usableCores: environment.usableCores, resultFile: outPath };
+      process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     } else {
       process.stdout.write(`${renderClassification(classification, environment.usableCores)}\n`);
       if (outPath !== null) process.stdout.write(`\nresults: ${outPath}\n`);
